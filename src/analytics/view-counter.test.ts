@@ -1,0 +1,110 @@
+/**
+ * View-counting rules against a real (in-memory SQLite) database: bots are ignored, a visitor
+ * counts once per 30 minutes, counts reach the database only on flush, and stop() flushes.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../db/connect.js';
+import { dialectOps } from '../db/dialect.js';
+import { migrate } from '../db/migrate.js';
+import { REPEAT_WINDOW_MS, ViewCounter } from './view-counter.js';
+
+const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const BOT = 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)';
+
+let db: Db;
+let now: number;
+let counter: ViewCounter;
+let editionId: number;
+
+async function total(): Promise<number> {
+  const row = await db.kysely.selectFrom('editions').select('views_total').where('id', '=', editionId).executeTakeFirstOrThrow();
+  return Number(row.views_total);
+}
+
+beforeEach(async () => {
+  db = await openDb({ dialect: 'sqlite', file: ':memory:' });
+  await migrate(db);
+  const t = Date.UTC(2025, 3, 24, 9, 0);
+  const { id: storyId } = await db.kysely.insertInto('stories').values({ section_id: null, hero_media_id: null, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
+  ({ id: editionId } = await db.kysely
+    .insertInto('editions')
+    .values({ story_id: storyId, locale: 'ru', status: 'published', headline: 'h', slug: 'h', lead: '', body_json: '{}', body_html: '', is_main: 0, is_breaking: 0, word_count: 0, reading_minutes: 1, views_total: 224, version: 1, search_text: '', dateline_city: '', dateline_agency: '', hero_caption: '', seo_title: '', seo_description: '', published_at: t, scheduled_at: null, created_at: t, updated_at: t })
+    .returning('id')
+    .executeTakeFirstOrThrow());
+  now = Date.UTC(2025, 3, 24, 19, 30); // 00:30 next day in Tashkent
+  counter = new ViewCounter({ db: db.kysely, dialect: dialectOps('sqlite'), timeZone: () => 'Asia/Tashkent', flushMs: 5000, clock: () => now });
+});
+
+afterEach(async () => {
+  await db.close();
+});
+
+describe('ViewCounter', () => {
+  it('counts a reader once and shows the count before it is flushed', async () => {
+    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    expect(counter.unflushed(editionId)).toBe(1);
+    expect(await total()).toBe(224); // no write per request
+    await counter.flush();
+    expect(await total()).toBe(225);
+    expect(counter.unflushed(editionId)).toBe(0);
+  });
+
+  it('does not count bots or requests without a user agent', async () => {
+    expect(counter.record(editionId, '203.0.113.5', BOT)).toBe(false);
+    expect(counter.record(editionId, '203.0.113.5', undefined)).toBe(false);
+    await counter.flush();
+    expect(await total()).toBe(224);
+  });
+
+  it('does not count the same visitor again within 30 minutes, but does after', async () => {
+    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    now += REPEAT_WINDOW_MS - 1000;
+    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(false);
+    expect(counter.record(editionId, '203.0.113.6', UA)).toBe(true); // another reader
+    expect(counter.record(editionId, '203.0.113.5', `${UA} Edg/126`)).toBe(true); // another browser
+    now += 2000;
+    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    await counter.flush();
+    expect(await total()).toBe(228);
+  });
+
+  it('writes per-day counters in the site time zone and per-hour counters', async () => {
+    counter.record(editionId, '198.51.100.1', UA);
+    counter.record(editionId, '198.51.100.2', UA);
+    await counter.flush();
+    const daily = await db.kysely.selectFrom('edition_views_daily').selectAll().execute();
+    expect(daily).toEqual([{ edition_id: editionId, day: '2025-04-25', views: 2 }]);
+    const hourly = await db.kysely.selectFrom('edition_views_hourly').selectAll().execute();
+    expect(hourly).toEqual([{ edition_id: editionId, hour: Date.UTC(2025, 3, 24, 19), views: 2 }]);
+    counter.record(editionId, '198.51.100.3', UA);
+    await counter.flush();
+    const again = await db.kysely.selectFrom('edition_views_daily').select('views').executeTakeFirstOrThrow();
+    expect(again.views).toBe(3); // upsert adds, never overwrites
+  });
+
+  it('flushes on stop, so a graceful shutdown loses no view', async () => {
+    counter.start();
+    counter.record(editionId, '198.51.100.1', UA);
+    counter.record(editionId, '198.51.100.2', UA);
+    await counter.stop();
+    expect(await total()).toBe(226);
+  });
+
+  it('keeps counts for the next flush when a write fails', async () => {
+    counter.record(editionId, '198.51.100.1', UA);
+    await db.kysely.schema.alterTable('edition_views_daily').renameTo('gone').execute();
+    await expect(counter.flush()).rejects.toThrow();
+    expect(counter.unflushed(editionId)).toBe(1);
+    expect(await total()).toBe(224); // the transaction rolled back the total too
+    await db.kysely.schema.alterTable('gone').renameTo('edition_views_daily').execute();
+    await counter.flush();
+    expect(await total()).toBe(225);
+  });
+
+  it('forgets old visitors so memory stays bounded', () => {
+    counter.record(editionId, '198.51.100.1', UA);
+    now += REPEAT_WINDOW_MS + 1;
+    counter.pruneSeen();
+    expect((counter as unknown as { lastSeen: Map<string, number> }).lastSeen.size).toBe(0);
+  });
+});

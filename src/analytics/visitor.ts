@@ -1,0 +1,27 @@
+/**
+ * Anonymous visitor identity for de-duplicating views: SHA-256 of a random salt, the IP and the
+ * user agent. The salt lives only in memory and changes every day, so yesterday's hashes cannot
+ * be linked to today's and nothing stored can be turned back into an IP.
+ */
+import crypto from 'node:crypto';
+import { isbot } from 'isbot';
+
+export class VisitorHasher {
+  private day = '';
+  private salt = Buffer.alloc(0);
+  constructor(private readonly dayOf: (now: number) => string) {}
+
+  hash(ip: string, userAgent: string, now: number): string {
+    const day = this.dayOf(now);
+    if (day !== this.day) {
+      this.day = day;
+      this.salt = crypto.randomBytes(32);
+    }
+    return crypto.createHash('sha256').update(this.salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+  }
+}
+
+/** Crawlers, link previewers and monitors, by user agent; an empty agent is not a reader either. */
+export function isBotAgent(userAgent: string | undefined): boolean {
+  return !userAgent || userAgent.trim() === '' || isbot(userAgent);
+}

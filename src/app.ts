@@ -1,0 +1,37 @@
+/**
+ * Builds the Fastify application from a container. It never listens: main.ts does, tests use
+ * `inject()`.
+ */
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Container } from './container.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { siteRoutes } from './site/site.routes.js';
+
+export async function buildApp(c: Container): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: c.log.child({ module: 'http' }) as unknown as FastifyBaseLogger,
+    disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace',
+    trustProxy: c.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
+    bodyLimit: 1024 * 1024,
+  });
+  registerErrorHandler(app);
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  await app.register(fastifyStatic, {
+    root: path.resolve(c.config.mediaDir),
+    prefix: '/media/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+  });
+
+  await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  return app;
+}

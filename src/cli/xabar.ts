@@ -1,0 +1,65 @@
+/**
+ * The `xabar` command: operator tasks that do not need the web server.
+ *   xabar migrate                 apply database migrations
+ *   xabar demo [--stories N]      create the demo site in an empty database
+ *   xabar translit --to cyrl|latn convert Uzbek text on stdin between scripts
+ */
+import { ConfigError, loadConfig } from '../config.js';
+import { buildContainer } from '../container.js';
+import { StartupError } from '../errors.js';
+import { ImportFormatError } from '../content/reference-import.js';
+import { seedDemo } from '../demo/seed.js';
+
+const USAGE = `usage: xabar <command>
+  migrate                    apply database migrations
+  demo [--stories N]         create the demo site in an empty database (N: 1–300, default 90)
+  translit --to cyrl|latn    convert Uzbek text from stdin to stdout`;
+
+async function run(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'migrate': {
+      const c = await buildContainer(loadConfig());
+      await c.close();
+      console.log('Database is up to date.');
+      return 0;
+    }
+    case 'demo': {
+      const i = rest.indexOf('--stories');
+      const n = i >= 0 ? Number(rest[i + 1]) : 90;
+      if (!Number.isInteger(n) || n < 1 || n > 300) {
+        console.error('xabar demo: --stories must be a whole number from 1 to 300');
+        return 2;
+      }
+      const c = await buildContainer(loadConfig());
+      try {
+        const r = await seedDemo(c, { stories: n, progress: (m) => console.log(m) });
+        console.log(r.created ? `Demo site created: ${r.stories} stories. Reference story: ${r.referencePath}` : 'The database already has stories; nothing was changed.');
+      } finally {
+        await c.close();
+      }
+      return 0;
+    }
+    case 'translit': {
+      const { runTranslit } = await import('../i18n/translit.cli.js');
+      return runTranslit(rest, process.stdin, process.stdout, process.stderr);
+    }
+    case undefined:
+    case '--help':
+    case 'help':
+      console.log(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      console.error(`xabar: unknown command «${cmd}»\n${USAGE}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof StartupError || err instanceof ImportFormatError) console.error(`xabar: ${err.message}`);
+    else console.error('xabar:', err);
+    process.exit(1);
+  });

@@ -1,0 +1,118 @@
+/**
+ * One typed, validated, frozen configuration read from the environment once at start-up.
+ * Nothing else in the code reads `process.env`; every key is documented in docs/configuration.md.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    errorMap: () => ({ message: 'must be one of 1/0, true/false, yes/no, on/off' }),
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const positiveInt = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number);
+
+const EnvSchema = z.object({
+  PORT: positiveInt('PORT')
+    .refine((n) => n > 0 && n < 65536, 'PORT must be between 1 and 65535')
+    .default('3000'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === '' || /^postgres(ql)?:\/\/.+/.test(v) || /^(sqlite|file):.+/.test(v),
+      'DATABASE_URL must be postgres://user@host:port/db, or sqlite:/path/to/file.db (or empty for the embedded SQLite file in DATA_DIR)',
+    ),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^rediss?:\/\/.+/.test(v), 'REDIS_URL must start with redis:// or rediss://'),
+  SITE_URL: z
+    .string()
+    .url('SITE_URL must be an absolute URL such as https://news.example.uz')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XABAR_DEMO: boolish.default('true'),
+  XABAR_REFERENCE_FILE: z.string().min(1).default('fixtures/reference-story.ru.txt'),
+  XABAR_TIME_ZONE: z
+    .string()
+    .default('Asia/Tashkent')
+    .refine((tz) => isValidTimeZone(tz), 'XABAR_TIME_ZONE must be an IANA time zone such as Asia/Tashkent'),
+  XABAR_VIEW_FLUSH_MS: positiveInt('XABAR_VIEW_FLUSH_MS')
+    .refine((n) => n >= 100 && n <= 60_000, 'XABAR_VIEW_FLUSH_MS must be between 100 and 60000')
+    .default('5000'),
+  XABAR_PAGE_CACHE: boolish.default('true'),
+  TRUST_PROXY: boolish.default('false'),
+});
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'postgres'; readonly url: string };
+  readonly redisUrl: string | null;
+  /** Public base URL without a trailing slash, used in canonical links, feeds and sitemaps. */
+  readonly siteUrl: string;
+  readonly logLevel: string;
+  readonly demo: boolean;
+  readonly referenceFile: string;
+  readonly timeZone: string;
+  readonly viewFlushMs: number;
+  readonly pageCache: boolean;
+  readonly trustProxy: boolean;
+  readonly mediaDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Builds the config from an environment map; lists every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const dbUrl = e.DATABASE_URL ?? '';
+  const database: Config['database'] = /^postgres/.test(dbUrl)
+    ? { dialect: 'postgres', url: dbUrl }
+    : { dialect: 'sqlite', file: dbUrl ? path.resolve(cwd, dbUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : path.join(dataDir, 'xabar.db') };
+  const siteUrl = (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: Object.freeze(database),
+    redisUrl: e.REDIS_URL ? e.REDIS_URL : null,
+    siteUrl,
+    logLevel: e.LOG_LEVEL,
+    demo: e.XABAR_DEMO,
+    referenceFile: path.resolve(cwd, e.XABAR_REFERENCE_FILE),
+    timeZone: e.XABAR_TIME_ZONE,
+    viewFlushMs: e.XABAR_VIEW_FLUSH_MS,
+    pageCache: e.XABAR_PAGE_CACHE,
+    trustProxy: e.TRUST_PROXY,
+    mediaDir: path.join(dataDir, 'media'),
+  } as Config);
+}

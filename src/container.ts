@@ -1,0 +1,99 @@
+/**
+ * Composition root: builds every long-lived part once, in dependency order, and knows how to
+ * close them in reverse. Tests build their own container with a temporary database and clock.
+ */
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { Config } from './config.js';
+import { openDb, type Db, type DbTarget } from './db/connect.js';
+import { dialectOps, type DialectOps } from './db/dialect.js';
+import { migrate } from './db/migrate.js';
+import { EditionsRepository } from './content/editions.repository.js';
+import { TaxonomyRepository } from './content/taxonomy.repository.js';
+import { StoriesService } from './content/stories.service.js';
+import { MediaRepository } from './media/media.repository.js';
+import { MediaService } from './media/media.service.js';
+import { MediaStorage } from './media/storage.js';
+import { ViewCounter } from './analytics/view-counter.js';
+import { SettingsStore } from './site/settings.js';
+import { SiteService } from './site/site.service.js';
+import { PageCache } from './site/page-cache.js';
+import { AssetStore } from './site/assets.js';
+
+export interface Container {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly db: Db;
+  readonly dialect: DialectOps;
+  readonly clock: () => number;
+  readonly editions: EditionsRepository;
+  readonly taxonomy: TaxonomyRepository;
+  readonly stories: StoriesService;
+  readonly media: MediaService;
+  readonly storage: MediaStorage;
+  readonly settings: SettingsStore;
+  readonly views: ViewCounter;
+  readonly site: SiteService;
+  readonly pageCache: PageCache | null;
+  readonly assets: AssetStore;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  clock?: () => number;
+  logger?: Logger;
+  /** Overrides the database chosen by config (tests use a PostgreSQL schema of their own). */
+  dbTarget?: DbTarget;
+}
+
+export async function buildContainer(config: Config, opts: ContainerOptions = {}): Promise<Container> {
+  const log = opts.logger ?? pino({ level: config.logLevel });
+  const clock = opts.clock ?? Date.now;
+  const target: DbTarget = opts.dbTarget ?? (config.database.dialect === 'postgres' ? { dialect: 'postgres', url: config.database.url } : { dialect: 'sqlite', file: config.database.file });
+  const db = await openDb(target);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const dialect = dialectOps(db.dialect);
+  const k = db.kysely;
+  const editions = new EditionsRepository(k);
+  const taxonomy = new TaxonomyRepository(k);
+  const storage = new MediaStorage(config.mediaDir);
+  const media = new MediaService(k, new MediaRepository(k), storage);
+  const settings = new SettingsStore(k, { timeZone: config.timeZone });
+  let timeZone = config.timeZone;
+  const views = new ViewCounter({
+    db: k,
+    dialect,
+    timeZone: () => timeZone,
+    flushMs: config.viewFlushMs,
+    clock,
+    onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
+  });
+  timeZone = (await settings.get()).timeZone;
+  const site = new SiteService(editions, taxonomy, media, settings, views, clock);
+  return {
+    config,
+    log,
+    db,
+    dialect,
+    clock,
+    editions,
+    taxonomy,
+    stories: new StoriesService(k, editions, clock),
+    media,
+    storage,
+    settings,
+    views,
+    site,
+    pageCache: config.pageCache ? new PageCache() : null,
+    assets: new AssetStore(),
+    async close() {
+      await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
+      await db.close();
+    },
+  };
+}

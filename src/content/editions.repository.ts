@@ -1,0 +1,178 @@
+/**
+ * SQL for reading and writing editions. Every list orders by a unique tie-breaker
+ * (`published_at desc, id desc`) so SQLite and PostgreSQL return identical pages.
+ * "Published" means status = published and published_at ≤ now: a story scheduled or embargoed
+ * for later is invisible until its time without any job having to run.
+ */
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, EditionRow, NewEdition } from '../db/schema.js';
+
+export interface ListFilter {
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+  excludeIds?: number[];
+  /** Folded search terms; all must occur in `search_text`. */
+  terms?: string[];
+}
+
+export interface CardRow {
+  edition_id: number;
+  story_id: number;
+  locale: string;
+  headline: string;
+  slug: string;
+  lead: string;
+  published_at: number;
+  is_breaking: number;
+  is_main: number;
+  views_total: number;
+  reading_minutes: number;
+  hero_media_id: number | null;
+  hero_caption: string;
+  section_slug: string | null;
+  section_name: string | null;
+  section_color: string | null;
+}
+
+export type ArticleRow = EditionRow & {
+  section_id: number | null;
+  hero_media_id: number | null;
+  section_slug: string | null;
+  section_name: string | null;
+  section_color: string | null;
+};
+
+type Q = SelectQueryBuilder<any, any, any>;
+
+export class EditionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private published(locale: string, now: number) {
+    return this.db
+      .selectFrom('editions as e')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .leftJoin('sections as sec', 'sec.id', 's.section_id')
+      .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale))
+      .where('e.locale', '=', locale)
+      .where('e.status', '=', 'published')
+      .where('e.published_at', '<=', now);
+  }
+
+  private cardColumns<T extends Q>(q: T) {
+    return q.select([
+      'e.id as edition_id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.lead', 'e.published_at', 'e.is_breaking', 'e.is_main',
+      'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color',
+    ]);
+  }
+
+  private applyFilter<T extends Q>(q: T, f: ListFilter): T {
+    let out: Q = q;
+    if (f.sectionId !== undefined) out = out.where('s.section_id', '=', f.sectionId);
+    if (f.tagId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', f.tagId));
+    if (f.authorId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
+    if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
+    for (const term of f.terms ?? []) out = out.where('e.search_text', 'like', `%${escapeLike(term)}%`, );
+    return out as T;
+  }
+
+  async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
+    const q = this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute()) as CardRow[];
+  }
+
+  async count(locale: string, now: number, filter: ListFilter): Promise<number> {
+    const q = this.applyFilter(this.published(locale, now).select((eb) => eb.fn.countAll<number>().as('n')), filter);
+    const row = (await q.executeTakeFirst()) as { n: number | string } | undefined;
+    return Number(row?.n ?? 0);
+  }
+
+  /** The newest story flagged as main; falls back to the caller's choice when none is. */
+  async main(locale: string, now: number): Promise<CardRow | undefined> {
+    const q = this.cardColumns(this.published(locale, now)).where('e.is_main', '=', 1);
+    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
+  }
+
+  async breaking(locale: string, now: number, since: number): Promise<CardRow[]> {
+    const q = this.cardColumns(this.published(locale, now)).where('e.is_breaking', '=', 1).where('e.published_at', '>=', since);
+    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(3).execute()) as CardRow[];
+  }
+
+  /** Most read since `sinceHour` (epoch ms), by the hourly counters; ties by recency then id. */
+  async mostRead(locale: string, now: number, sinceHour: number, limit: number): Promise<(CardRow & { period_views: number })[]> {
+    const sums = this.db
+      .selectFrom('edition_views_hourly')
+      .select(['edition_id', (eb) => eb.fn.sum<number>('views').as('period_views')])
+      .where('hour', '>=', sinceHour)
+      .groupBy('edition_id')
+      .as('v');
+    const q = this.cardColumns(this.published(locale, now))
+      .innerJoin(sums, 'v.edition_id', 'e.id')
+      .select('v.period_views');
+    const rows = await q.orderBy('v.period_views', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
+    return rows.map((r: any) => ({ ...r, period_views: Number(r.period_views) }));
+  }
+
+  async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
+    return (await this.published(locale, now)
+      .selectAll('e')
+      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .where('e.slug', '=', slug)
+      .executeTakeFirst()) as ArticleRow | undefined;
+  }
+
+  /** Current slug of a published edition that once had `oldSlug`. */
+  async redirectTarget(locale: string, oldSlug: string, now: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('edition_redirects as r')
+      .innerJoin('editions as e', 'e.id', 'r.edition_id')
+      .select('e.slug')
+      .where('r.locale', '=', locale)
+      .where('r.slug', '=', oldSlug)
+      .where('e.status', '=', 'published')
+      .where('e.published_at', '<=', now)
+      .executeTakeFirst();
+    return row?.slug;
+  }
+
+  async relatedByTags(locale: string, now: number, storyId: number, tagIds: number[], limit: number): Promise<CardRow[]> {
+    if (tagIds.length === 0) return [];
+    const shared = this.db
+      .selectFrom('story_tags')
+      .select(['story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+      .where('tag_id', 'in', tagIds)
+      .where('story_id', '!=', storyId)
+      .groupBy('story_id')
+      .as('t');
+    const q = this.cardColumns(this.published(locale, now)).innerJoin(shared, 't.story_id', 'e.story_id');
+    return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+  }
+
+  async isSlugTaken(trx: Kysely<Database>, locale: string, slug: string): Promise<boolean> {
+    const a = await trx.selectFrom('editions').select('id').where('locale', '=', locale).where('slug', '=', slug).executeTakeFirst();
+    if (a) return true;
+    const b = await trx.selectFrom('edition_redirects').select('edition_id').where('locale', '=', locale).where('slug', '=', slug).executeTakeFirst();
+    return !!b;
+  }
+
+  async insert(trx: Kysely<Database>, row: NewEdition): Promise<number> {
+    const { id } = await trx.insertInto('editions').values(row).returning('id').executeTakeFirstOrThrow();
+    return id;
+  }
+
+  /** Adds buffered view counts to the running totals. */
+  async addViews(trx: Kysely<Database>, editionId: number, views: number): Promise<void> {
+    await trx.updateTable('editions').set({ views_total: sql`views_total + ${views}` }).where('id', '=', editionId).execute();
+  }
+
+  async totalViews(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('editions').select(['id', 'views_total']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, Number(r.views_total)]));
+  }
+}
+
+function escapeLike(s: string): string {
+  // Neither dialect has a default LIKE escape; we only strip the wildcards from user terms.
+  return s.replace(/[%_\\]/g, '');
+}

@@ -1,0 +1,44 @@
+/**
+ * URL slugs. Cyrillic becomes readable Latin: Russian by ICAO Doc 9303 (the romanisation printed in
+ * Russian passports since 2013), Uzbek Cyrillic letters by the official Uzbek Latin alphabet with
+ * the oʻ/gʻ apostrophes dropped (URLs should not carry them).
+ */
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  // Uzbek Cyrillic letters (official Latin values, without the apostrophe).
+  ў: 'o', қ: 'q', ғ: 'g', ҳ: 'h',
+  // Kazakh/Tajik letters that reach us in names.
+  ә: 'a', ө: 'o', ү: 'u', ұ: 'u', һ: 'h', ң: 'ng', ҷ: 'j', ӣ: 'i', ӯ: 'u', і: 'i',
+};
+
+export const MAX_SLUG_LENGTH = 80;
+
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  const lower = text.normalize('NFKC').toLocaleLowerCase('ru');
+  let out = '';
+  for (const ch of lower) {
+    const mapped = CYRILLIC[ch];
+    if (mapped !== undefined) out += mapped;
+    else if (/[a-z0-9]/.test(ch)) out += ch;
+    else if (/[\u02bb\u02bc'`‘’]/.test(ch)) continue; // oʻ → o, gʻ → g, tutuq belgisi dropped
+    else {
+      // Latin letters with diacritics lose them (é → e); everything else separates words.
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += /^[a-z0-9]+$/.test(base) ? base : '-';
+    }
+  }
+  let slug = out.replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (slug.length > maxLength) {
+    const cut = slug.slice(0, maxLength + 1);
+    const lastDash = cut.lastIndexOf('-');
+    slug = (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut.slice(0, maxLength)).replace(/-$/, '');
+  }
+  return slug;
+}
+
+/** A slug is lower-case ASCII letters, digits and single dashes, not at the ends. */
+export function isValidSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
+}

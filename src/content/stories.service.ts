@@ -1,0 +1,144 @@
+/**
+ * Rules for creating stories: validation, unique slugs, derived fields (HTML, word count,
+ * reading time, search text), all in one transaction so a story is written whole or not at all.
+ * The newsroom's editing workflow builds on this service.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, EditionStatus } from '../db/schema.js';
+import { foldForSearch } from '../db/dialect.js';
+import { ValidationError, type FieldError } from '../errors.js';
+import { isLocale, type Locale } from '../i18n/locales.js';
+import { countWords, readingMinutes } from '../i18n/reading-time.js';
+import { countImages, docText, isStoryDoc, renderDoc, type StoryDoc } from './document.js';
+import type { EditionsRepository } from './editions.repository.js';
+import { isValidSlug, slugify } from './slug.js';
+
+export interface EditionInput {
+  locale: Locale;
+  headline: string;
+  slug?: string;
+  lead?: string;
+  doc: StoryDoc;
+  dateline?: { city: string; agency: string };
+  heroCaption?: string;
+  seoTitle?: string;
+  seoDescription?: string;
+  status: EditionStatus;
+  publishedAt?: Date | null;
+  isMain?: boolean;
+  isBreaking?: boolean;
+  /** Views carried over from another system (imports). */
+  initialViews?: number;
+}
+
+export interface StoryInput {
+  sectionId?: number | null;
+  tagIds?: number[];
+  authorIds?: number[];
+  heroMediaId?: number | null;
+  editions: EditionInput[];
+}
+
+export interface CreatedStory {
+  storyId: number;
+  editions: { id: number; locale: Locale; slug: string }[];
+}
+
+export function deriveEditionFields(doc: StoryDoc, locale: Locale, headline: string, lead: string) {
+  const text = docText(doc);
+  const words = countWords(text, locale);
+  return {
+    body_json: JSON.stringify(doc),
+    body_html: renderDoc(doc),
+    word_count: words,
+    reading_minutes: readingMinutes(words, countImages(doc), locale),
+    search_text: foldForSearch(`${headline} ${lead} ${text}`),
+  };
+}
+
+export class StoriesService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly editions: EditionsRepository,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  validate(input: StoryInput): void {
+    const fields: FieldError[] = [];
+    const seen = new Set<string>();
+    if (input.editions.length === 0) fields.push({ field: 'editions', message: 'A story needs at least one edition.' });
+    input.editions.forEach((e, i) => {
+      const f = (name: string) => `editions[${i}].${name}`;
+      if (!isLocale(e.locale)) fields.push({ field: f('locale'), message: `Unknown locale «${String(e.locale)}».` });
+      if (seen.has(e.locale)) fields.push({ field: f('locale'), message: `The story already has a ${e.locale} edition.` });
+      seen.add(e.locale);
+      if (!e.headline?.trim()) fields.push({ field: f('headline'), message: 'The headline is empty.' });
+      else if (e.headline.length > 300) fields.push({ field: f('headline'), message: 'The headline is longer than 300 characters.' });
+      if (e.slug !== undefined && !isValidSlug(e.slug)) fields.push({ field: f('slug'), message: 'Use lower-case Latin letters, digits and dashes.' });
+      if (!isStoryDoc(e.doc)) fields.push({ field: f('doc'), message: 'The body is not a valid document.' });
+      if (e.status === 'published' && !e.publishedAt) fields.push({ field: f('publishedAt'), message: 'A published edition needs a publication time.' });
+    });
+    if (fields.length) throw new ValidationError('The story cannot be saved.', fields);
+  }
+
+  /** Creates a story whole or not at all; pass `trx` to make it part of a larger transaction. */
+  async create(input: StoryInput, trx?: Kysely<Database>): Promise<CreatedStory> {
+    this.validate(input);
+    if (trx) return this.write(input, trx);
+    return this.db.transaction().execute((t) => this.write(input, t));
+  }
+
+  private async write(input: StoryInput, trx: Kysely<Database>): Promise<CreatedStory> {
+    {
+      const now = this.clock();
+      const { id: storyId } = await trx
+        .insertInto('stories')
+        .values({ section_id: input.sectionId ?? null, hero_media_id: input.heroMediaId ?? null, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const tagIds = [...new Set(input.tagIds ?? [])];
+      if (tagIds.length) await trx.insertInto('story_tags').values(tagIds.map((tag_id, position) => ({ story_id: storyId, tag_id, position }))).execute();
+      const authorIds = [...new Set(input.authorIds ?? [])];
+      if (authorIds.length) await trx.insertInto('story_authors').values(authorIds.map((author_id, position) => ({ story_id: storyId, author_id, position }))).execute();
+
+      const created: CreatedStory['editions'] = [];
+      for (const e of input.editions) {
+        const slug = await this.uniqueSlug(trx, e.locale, e.slug ?? (slugify(e.headline) || `story-${storyId}`));
+        const headline = e.headline.trim();
+        const lead = (e.lead ?? '').trim();
+        const id = await this.editions.insert(trx, {
+          story_id: storyId,
+          locale: e.locale,
+          status: e.status,
+          headline,
+          slug,
+          lead,
+          ...deriveEditionFields(e.doc, e.locale, headline, lead),
+          dateline_city: e.dateline?.city.trim() ?? '',
+          dateline_agency: e.dateline?.agency.trim() ?? '',
+          hero_caption: e.heroCaption?.trim() ?? '',
+          seo_title: e.seoTitle?.trim() ?? '',
+          seo_description: e.seoDescription?.trim() ?? '',
+          is_main: e.isMain ? 1 : 0,
+          is_breaking: e.isBreaking ? 1 : 0,
+          views_total: e.initialViews ?? 0,
+          version: 1,
+          published_at: e.publishedAt ? e.publishedAt.getTime() : null,
+          scheduled_at: null,
+          created_at: now,
+          updated_at: e.publishedAt ? e.publishedAt.getTime() : now,
+        });
+        created.push({ id, locale: e.locale, slug });
+      }
+      return { storyId, editions: created };
+    }
+  }
+
+  /** `slug`, or `slug-2`, `slug-3`… — the first not used by an edition or an old-slug redirect. */
+  private async uniqueSlug(trx: Kysely<Database>, locale: string, base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.editions.isSlugTaken(trx, locale, candidate))) return candidate;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Runs the migrations in order inside a tracking table. Kysely's Migrator gives us the
+ * bookkeeping and a lock (so two nodes starting at once do not migrate twice); each migration
+ * receives the dialect name so the few type differences stay inside the frozen file.
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect.js';
+import * as m0001 from './migrations/0001_initial.js';
+
+type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
+const STEPS: Record<string, Step> = {
+  '0001_initial': m0001,
+};
+
+export async function migrate(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(STEPS)) {
+        out[name] = { up: (k) => step.up(k, db.dialect) };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: db.kysely, provider, migrationTableName: 'xabar_migrations', migrationLockTableName: 'xabar_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,169 @@
+/**
+ * Creates the demo site on an empty database: settings, sections, tags, authors, the reference
+ * story (imported from its text file, flagged as the Russian main story, keeping its date and its
+ * 224 views) and generated agency news over the last three weeks with hero images and view
+ * histories. Images are drawn first; all rows are then written in one transaction, so a crash
+ * leaves either no demo or the whole demo.
+ */
+import type { Kysely } from 'kysely';
+import type { Container } from '../container.js';
+import type { Database } from '../db/schema.js';
+import { paragraphsToDoc } from '../content/document.js';
+import { readArticleFile } from '../content/reference-import.js';
+import { dayKey } from '../i18n/dates.js';
+import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, generateDemoStories } from './corpus.js';
+import { drawHeroImage } from './hero-image.js';
+
+export interface DemoOptions {
+  stories?: number;
+  /** Distinct hero images drawn; stories share them round-robin (drawing is the slow part). */
+  images?: number;
+  seed?: number;
+  progress?: (message: string) => void;
+}
+
+export interface DemoResult {
+  created: boolean;
+  referencePath: string | null;
+  stories: number;
+}
+
+export const DEMO_AGENCY = 'ИА «Xabar»';
+const HOUR = 3600_000;
+
+export async function isEmpty(c: Container): Promise<boolean> {
+  const row = await c.db.kysely.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0) === 0;
+}
+
+export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<DemoResult> {
+  const total = opts.stories ?? 90;
+  const progress = opts.progress ?? (() => undefined);
+  if (!(await isEmpty(c))) return { created: false, referencePath: null, stories: 0 };
+
+  const settings = await c.settings.get();
+  const reference = await readArticleFile(c.config.referenceFile, settings.timeZone);
+  const seeds = generateDemoStories(total, opts.seed ?? 2025);
+  const imageCount = Math.max(1, Math.min(opts.images ?? 30, seeds.length + 1));
+
+  progress(`Drawing ${imageCount} hero images…`);
+  const images: Buffer[] = [];
+  const refImage = await drawHeroImage({ seed: 424242, accent: DEMO_SECTIONS.find((s) => s.slug === 'world')?.color ?? '#0b5cad', width: 1600, height: 900 });
+  for (let i = 0; i < imageCount; i++) {
+    const seed = seeds[i % seeds.length];
+    const accent = DEMO_SECTIONS.find((s) => s.slug === seed?.section)?.color ?? '#0b5cad';
+    images.push(await drawHeroImage({ seed: seed?.imageSeed ?? i, accent, width: 1600, height: 900 }));
+    if ((i + 1) % 10 === 0 || i + 1 === imageCount) progress(`  images ${i + 1}/${imageCount}`);
+  }
+
+  const now = c.clock();
+  const result = await c.db.kysely.transaction().execute(async (trx) => {
+    await c.settings.save(
+      {
+        siteName: { ru: 'Xabar', uz: 'Xabar', 'uz-Cyrl': 'Хабар', en: 'Xabar' },
+        telegramChannel: { ru: 'xabar_news', uz: 'xabar_uz', 'uz-Cyrl': 'xabar_uz', en: 'xabar_en' },
+        datelineAgency: { ru: DEMO_AGENCY, uz: 'Xabar AA', 'uz-Cyrl': 'Хабар АА', en: 'Xabar' },
+      },
+      trx,
+    );
+    const sectionIds = new Map<string, number>();
+    for (const [i, s] of DEMO_SECTIONS.entries()) sectionIds.set(s.slug, await c.taxonomy.upsertSection(trx, s.slug, i, s.color, s.names));
+    const tagIds = new Map<string, number>();
+    for (const t of DEMO_TAGS) tagIds.set(t.slug, await c.taxonomy.upsertTag(trx, t.slug, t.names));
+    const authorIds = new Map<string, number>();
+    for (const a of DEMO_AUTHORS) authorIds.set(a.slug, await c.taxonomy.upsertAuthor(trx, a.slug, a.names, a.bio));
+
+    const mediaIds: number[] = [];
+    for (const img of images) mediaIds.push(await c.media.storeImage({ data: img, credit: 'Xabar', originalName: 'demo.jpg' }, trx));
+    const refMedia = await c.media.storeImage({ data: refImage, credit: 'Xabar', originalName: 'reference.jpg', texts: { ru: { alt: 'Здание Отделения ООН в Женеве, иллюстрация', caption: reference.caption } } }, trx);
+
+    // The reference story: its own date, its views, the main story of the Russian home page.
+    const ref = await c.stories.create(
+      {
+        sectionId: sectionIds.get('world') ?? null,
+        tagIds: ['migratsiya', 'oon', 'tsentralnaya-aziya'].map((s) => tagIds.get(s)).filter((x): x is number => x !== undefined),
+        authorIds: [],
+        heroMediaId: refMedia,
+        editions: [
+          {
+            locale: 'ru',
+            headline: reference.headline,
+            lead: reference.paragraphs[0]!,
+            doc: paragraphsToDoc(reference.paragraphs),
+            dateline: reference.dateline,
+            heroCaption: reference.caption,
+            status: 'published',
+            publishedAt: reference.publishedAt,
+            isMain: true,
+            initialViews: reference.views,
+          },
+        ],
+      },
+      trx,
+    );
+
+    // Generated news: newest first, spread over the last 21 days, a few an hour in the day time.
+    let at = now - 20 * 60_000;
+    let created = 1;
+    for (const [i, s] of seeds.entries()) {
+      const gap = (35 + ((s.imageSeed * 7919) % 240)) * 60_000;
+      at -= gap;
+      const publishedAt = new Date(at);
+      const ageHours = (now - at) / HOUR;
+      const views = Math.round((400 + ((s.imageSeed * 104729) % 4200)) * Math.max(0.15, 1 - ageHours / (24 * 30)));
+      const story = await c.stories.create(
+        {
+          sectionId: sectionIds.get(s.section) ?? null,
+          tagIds: s.tags.map((t) => tagIds.get(t)).filter((x): x is number => x !== undefined),
+          authorIds: s.authors.map((a) => authorIds.get(a)).filter((x): x is number => x !== undefined),
+          heroMediaId: mediaIds[i % mediaIds.length] ?? null,
+          editions: [
+            {
+              locale: 'ru',
+              headline: s.headline,
+              lead: s.lead,
+              doc: paragraphsToDoc(s.paragraphs),
+              dateline: { city: s.city, agency: DEMO_AGENCY },
+              heroCaption: s.imageCaption ?? '',
+              status: 'published',
+              publishedAt,
+              // Breaking flags only on stories fresh enough to show in the strip.
+              isBreaking: s.breaking && ageHours < 6,
+              initialViews: views,
+            },
+          ],
+        },
+        trx,
+      );
+      await seedViewHistory(c, trx, story.editions[0]!.id, at, now, views, settings.timeZone);
+      created++;
+      if (created % 30 === 0) progress(`  stories ${created}/${seeds.length + 1}`);
+    }
+    return { refSlug: ref.editions[0]!.slug, created };
+  });
+  c.pageCache?.clear();
+  return { created: true, referencePath: `/ru/news/${result.refSlug}`, stories: result.created };
+}
+
+/** Spreads a story's views over the hours after publication (most in the first day), for most-read lists. */
+async function seedViewHistory(c: Container, trx: Kysely<Database>, editionId: number, publishedAt: number, now: number, views: number, timeZone: string) {
+  const hourly = new Map<number, number>();
+  let left = views;
+  let h = Math.floor(publishedAt / HOUR) * HOUR;
+  let share = 0.18;
+  while (left > 0 && h <= now) {
+    const n = Math.max(1, Math.round(left * share));
+    hourly.set(h, (hourly.get(h) ?? 0) + Math.min(n, left));
+    left -= Math.min(n, left);
+    h += HOUR;
+    share = Math.min(0.5, share * 1.01);
+  }
+  if (left > 0) hourly.set(Math.floor(now / HOUR) * HOUR, (hourly.get(Math.floor(now / HOUR) * HOUR) ?? 0) + left);
+  const daily = new Map<string, number>();
+  for (const [hour, n] of hourly) {
+    const d = dayKey(new Date(hour), timeZone);
+    daily.set(d, (daily.get(d) ?? 0) + n);
+  }
+  await c.dialect.addHourlyViews(trx, [...hourly].map(([hour, v]) => ({ edition_id: editionId, hour, views: v })));
+  await c.dialect.addDailyViews(trx, [...daily].map(([day, v]) => ({ edition_id: editionId, day, views: v })));
+}

@@ -1,0 +1,22 @@
+/**
+ * The one place errors become HTTP responses. Domain errors (AppError) keep their status, code and
+ * message; Fastify's own client errors (bad JSON, body too large) keep theirs; anything else is a
+ * bug: logged with its stack and answered with a plain 500 that leaks nothing.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, RateLimitedError } from '../errors.js';
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Dates as the agency prints them, from CLDR data through Intl. The reference page shows
+ * «Апрель 24, 2025. 14:26»: the stand-alone month name (nominative, capitalised), day, year, then
+ * 24-hour time, all in the site's time zone.
+ */
+import { LOCALE_INFO, type Locale } from './locales.js';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${timeZone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, { timeZone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+function capitalize(s: string, tag: string): string {
+  return s.charAt(0).toLocaleUpperCase(tag) + s.slice(1);
+}
+
+/** Stand-alone month name: formatting the month alone makes ICU choose the nominative form. */
+export function monthName(date: Date, locale: Locale, timeZone: string): string {
+  const tag = LOCALE_INFO[locale].tag;
+  return capitalize(fmt(tag, timeZone, { month: 'long' }).format(date), tag);
+}
+
+export function formatTime(date: Date, locale: Locale, timeZone: string): string {
+  const parts = fmt(LOCALE_INFO[locale].tag, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  return `${part(parts, 'hour')}:${part(parts, 'minute')}`;
+}
+
+/** «Апрель 24, 2025. 14:26» */
+export function formatPublished(date: Date, locale: Locale, timeZone: string): string {
+  const parts = fmt(LOCALE_INFO[locale].tag, timeZone, { day: 'numeric', year: 'numeric' }).formatToParts(date);
+  return `${monthName(date, locale, timeZone)} ${part(parts, 'day')}, ${part(parts, 'year')}. ${formatTime(date, locale, timeZone)}`;
+}
+
+/** Day and month as each language writes it in a dateline: «24 апреля», «24-aprel», «April 24». */
+export function formatDayMonth(date: Date, locale: Locale, timeZone: string): string {
+  return fmt(LOCALE_INFO[locale].tag, timeZone, { day: 'numeric', month: 'long' }).format(date);
+}
+
+/** Calendar day (YYYY-MM-DD) in the given time zone, used as the key of daily counters. */
+export function dayKey(date: Date, timeZone: string): string {
+  const parts = fmt('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}
+
+/** ISO 8601 with the zone's offset, for <time datetime> and structured data. */
+export function isoInZone(date: Date, timeZone: string): string {
+  const parts = fmt('en-CA', timeZone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+  }).formatToParts(date);
+  const offset = part(parts, 'timeZoneName').replace('GMT', '') || '+00:00';
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}T${part(parts, 'hour')}:${part(parts, 'minute')}:${part(parts, 'second')}${offset}`;
+}
+
+/** True when both instants fall on the same calendar day in the zone. */
+export function sameDay(a: Date, b: Date, timeZone: string): boolean {
+  return dayKey(a, timeZone) === dayKey(b, timeZone);
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (e.g. +300 for Asia/Tashkent). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const p = fmt('en-CA', timeZone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const asUtc = Date.UTC(+part(p, 'year'), +part(p, 'month') - 1, +part(p, 'day'), +part(p, 'hour'), +part(p, 'minute'), +part(p, 'second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local date and time. */
+export function zonedToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Two passes settle the offset even next to a daylight-saving change.
+  let t = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
+  t = wall - zoneOffsetMinutes(new Date(t), timeZone) * 60000;
+  return new Date(t);
+}

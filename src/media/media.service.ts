@@ -1,0 +1,100 @@
+/**
+ * Stores uploaded images: checks the content, writes the original and its variants to storage,
+ * then records them in one transaction. Identical bytes are stored once (by SHA-256).
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Locale } from '../i18n/locales.js';
+import { probeImage, renderVariants } from './images.js';
+import type { MediaRepository } from './media.repository.js';
+import type { MediaStorage } from './storage.js';
+
+export interface ImageInput {
+  data: Buffer;
+  originalName?: string;
+  credit?: string;
+  texts?: Partial<Record<Locale, { alt?: string; caption?: string }>>;
+}
+
+export interface HeroImage {
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export class MediaService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly repo: MediaRepository,
+    private readonly storage: MediaStorage,
+    private readonly publicPrefix = '/media/',
+  ) {}
+
+  /** Processes and stores an image; returns its id. Pass `trx` to join a caller's transaction. */
+  async storeImage(input: ImageInput, trx: Kysely<Database> = this.db): Promise<number> {
+    const probed = await probeImage(input.data);
+    const sha = crypto.createHash('sha256').update(input.data).digest('hex');
+    const existing = await this.repo.findBySha(trx, sha);
+    if (existing) return existing.id;
+
+    const ext = probed.mime.split('/')[1]!;
+    const base = `${sha.slice(0, 2)}/${sha.slice(0, 16)}`;
+    const originalKey = `${base}.${ext}`;
+    const variants = await renderVariants(input.data, probed);
+    // Files first, rows second: a crash between them leaves only unreferenced files, never rows
+    // pointing at missing files.
+    await this.storage.put(originalKey, input.data);
+    const variantRows = [];
+    for (const v of variants) {
+      const key = `${base}-${v.width}.${v.format === 'jpeg' ? 'jpg' : v.format}`;
+      await this.storage.put(key, v.data);
+      variantRows.push({ width: v.width, height: v.height, format: v.format, storage_key: key, bytes: v.data.length });
+    }
+    const texts = Object.entries(input.texts ?? {}).map(([locale, t]) => ({ locale, alt: t?.alt ?? '', caption: t?.caption ?? '' }));
+    return this.repo.insert(
+      trx,
+      {
+        storage_key: originalKey,
+        mime: probed.mime,
+        width: probed.width,
+        height: probed.height,
+        bytes: input.data.length,
+        sha256: sha,
+        credit: input.credit ?? '',
+        original_name: input.originalName ?? '',
+        created_at: Date.now(),
+      },
+      variantRows,
+      texts,
+    );
+  }
+
+  /** Presents images for pages: srcset of WebP variants, a JPEG `src`, texts in the locale. */
+  async heroImages(ids: number[], locale: Locale): Promise<Map<number, HeroImage>> {
+    const unique = [...new Set(ids)];
+    const { media, variants, texts } = await this.repo.byIds(unique);
+    const out = new Map<number, HeroImage>();
+    for (const m of media) {
+      const mine = variants.filter((v) => v.media_id === m.id);
+      const webp = mine.filter((v) => v.format === 'webp');
+      const jpeg = mine.find((v) => v.format === 'jpeg');
+      const text = texts.find((t) => t.media_id === m.id && t.locale === locale);
+      const fallback = jpeg ?? webp[webp.length - 1];
+      out.set(m.id, {
+        src: this.publicPrefix + (fallback?.storage_key ?? m.storage_key),
+        srcset: webp.map((v) => `${this.publicPrefix}${v.storage_key} ${v.width}w`).join(', '),
+        width: fallback?.width ?? m.width,
+        height: fallback?.height ?? m.height,
+        alt: text?.alt ?? '',
+        caption: text?.caption ?? '',
+        credit: m.credit,
+      });
+    }
+    return out;
+  }
+}

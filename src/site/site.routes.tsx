@@ -1,0 +1,253 @@
+/**
+ * Public site routes: validate the URL → load (SiteService) → render (views) → send through the
+ * page cache. Article GETs count a view before the cache is consulted, so cached pages are
+ * counted too.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { LOCALE_INFO, LOCALES, localeFromPrefix, type Locale } from '../i18n/locales.js';
+import { messages } from '../i18n/messages/index.js';
+import { foldForSearch } from '../db/dialect.js';
+import type { ViewCounter } from '../analytics/view-counter.js';
+import { isValidSlug } from '../content/slug.js';
+import type { AssetStore } from './assets.js';
+import { sendCompressed } from './http-cache.js';
+import { PageCache } from './page-cache.js';
+import type { Chrome, SiteService } from './site.service.js';
+import { urls } from './urls.js';
+import { Layout, type Head } from './views/layout.js';
+import { ArticleView } from './views/article.js';
+import { ErrorView, HomeView, ListView } from './views/pages.js';
+
+export interface SiteDeps {
+  site: SiteService;
+  cache: PageCache | null;
+  views: ViewCounter;
+  assets: AssetStore;
+  siteUrl: string;
+}
+
+/** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
+const TTL = { article: 3_000, list: 30_000, home: 10_000, error: 30_000 };
+
+class BadPageParam extends Error {}
+
+function parsePage(query: unknown): number {
+  const raw = (query as Record<string, unknown> | undefined)?.page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadPageParam();
+  return Number(raw);
+}
+
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+  const { site, cache, views, assets, siteUrl } = deps;
+
+  const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
+    '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={head} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
+
+  async function locale(req: FastifyRequest): Promise<Locale | null> {
+    const l = localeFromPrefix((req.params as { locale: string }).locale);
+    if (!l) return null;
+    const chrome = await site.chrome(l); // settings are cached, so this is cheap
+    return chrome.settings.enabledLocales.includes(l) ? l : null;
+  }
+
+  async function defaultLocale(): Promise<Locale> {
+    return (await site.chrome('ru')).settings.defaultLocale;
+  }
+
+  async function errorPage(req: FastifyRequest, reply: FastifyReply, status: 404 | 400, l?: Locale | null, message?: string) {
+    const loc = l ?? (await guessLocale(req)) ?? (await defaultLocale());
+    const t = messages(loc);
+    const chrome = await site.chrome(loc);
+    const page = PageCache.build(html(chrome, { title: status === 404 ? t.notFoundTitle : t.badRequestTitle, noindex: true }, <ErrorView locale={loc} status={status} message={message} />), status, 0, []);
+    return sendCompressed(req, reply, page, 'no-store');
+  }
+
+  async function guessLocale(req: FastifyRequest): Promise<Locale | null> {
+    const first = req.url.split('?')[0]!.split('/')[1] ?? '';
+    return localeFromPrefix(first);
+  }
+
+  /** Serves from the cache or renders, stores and serves. */
+  async function cached(req: FastifyRequest, reply: FastifyReply, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale) {
+    const key = req.url;
+    const hit = cache?.get(key);
+    if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
+    const out = await render();
+    if (!out) return errorPage(req, reply, 404, l);
+    const page = PageCache.build(out.html, out.status, ttl, tags);
+    if (cache && out.status === 200) cache.set(key, page);
+    return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
+  }
+
+  app.get('/', async (req, reply) => reply.redirect(urls.home(await defaultLocale()), 302));
+
+  for (const [url, asset] of assets.byUrl) {
+    app.get(url, async (req, reply) =>
+      sendCompressed(req, reply, { status: 200, body: asset.body, gzip: asset.gzip, br: asset.br, etag: `"${url.split('.').at(-2)}"`, contentType: asset.type }, 'public, max-age=31536000, immutable'),
+    );
+  }
+
+  app.get('/:locale', async (req, reply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    return reply.redirect(urls.home(l), 301);
+  });
+
+  app.get('/:locale/', async (req, reply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    return cached(req, reply, TTL.home, [`home:${l}`], async () => {
+      const [chrome, m] = await Promise.all([site.chrome(l), site.home(l)]);
+      const t = messages(l);
+      const alternates = Object.fromEntries(LOCALES.filter((x) => chrome.settings.enabledLocales.includes(x)).map((x) => [x, urls.home(x)]));
+      return {
+        status: 200,
+        html: html(chrome, { title: chrome.siteName, description: `${chrome.siteName} — ${t.agencyKind}`, canonical: urls.home(l), alternates, jsonLd: [organizationLd(chrome, siteUrl, assets.logo)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
+      };
+    }, l);
+  });
+
+  app.get('/:locale/news/:slug', async (req, reply) => {
+    const l = await locale(req);
+    const { slug } = req.params as { slug: string };
+    if (!l || !isValidSlug(slug)) return errorPage(req, reply, 404, l);
+    const editionId = await site.articleEditionId(l, slug);
+    if (editionId === null) {
+      const target = await site.redirectTarget(l, slug);
+      if (target) return reply.redirect(urls.article(l, target), 301);
+      return errorPage(req, reply, 404, l);
+    }
+    views.record(editionId, req.ip, req.headers['user-agent']);
+    return cached(req, reply, TTL.article, [`edition:${editionId}`], async () => {
+      const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
+      if (!a) return null;
+      return {
+        status: 200,
+        html: html(
+          chrome,
+          {
+            title: a.seoTitle,
+            description: a.seoDescription,
+            canonical: a.card.href,
+            ogType: 'article',
+            ogImage: a.card.image?.src,
+            jsonLd: [articleLd(a, chrome, siteUrl, assets.logo)],
+          },
+          <ArticleView a={a} locale={l} feed={feed} mostRead={mostRead} siteUrl={siteUrl} />,
+          a.card.section ? `section:${a.card.section.href.split('/').pop()}` : undefined,
+        ),
+      };
+    }, l);
+  });
+
+  type ListKind = 'news' | 'section' | 'tag' | 'author';
+  const listRoute = (kind: ListKind) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    let page: number;
+    try {
+      page = parsePage(req.query);
+    } catch {
+      return errorPage(req, reply, 400, l, messages(l).badPage);
+    }
+    const slug = (req.params as { slug?: string }).slug ?? '';
+    if (kind !== 'news' && !isValidSlug(slug)) return errorPage(req, reply, 404, l);
+    return cached(req, reply, TTL.list, [`list:${l}`], async () => {
+      const t = messages(l);
+      let title: string;
+      let intro: string | undefined;
+      let filter = {};
+      let href: (p: number) => string;
+      let active: string | undefined;
+      if (kind === 'news') {
+        title = t.newsFeed;
+        href = (p) => urls.news(l, p);
+        active = 'news';
+      } else if (kind === 'section') {
+        const s = await site.section(l, slug);
+        if (!s) return null;
+        title = s.name;
+        intro = s.description || undefined;
+        filter = { sectionId: s.id };
+        href = (p) => urls.section(l, slug, p);
+        active = `section:${slug}`;
+      } else if (kind === 'tag') {
+        const tag = await site.tag(l, slug);
+        if (!tag) return null;
+        title = t.tagTitle(tag.name);
+        filter = { tagId: tag.id };
+        href = (p) => urls.tag(l, slug, p);
+      } else {
+        const a = await site.author(l, slug);
+        if (!a) return null;
+        title = t.authorTitle(a.name);
+        intro = a.bio || undefined;
+        filter = { authorId: a.id };
+        href = (p) => urls.author(l, slug, p);
+      }
+      const result = await site.list(l, filter, page);
+      if (!result) return null; // past the last page
+      const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
+      const head: Head = {
+        title: page > 1 ? `${title} — ${t.pageN(page)}` : title,
+        canonical: href(page),
+        prevHref: page > 1 ? href(page - 1) : undefined,
+        nextHref: page < result.pages ? href(page + 1) : undefined,
+      };
+      return { status: 200, html: html(chrome, head, <ListView locale={l} title={title} intro={intro} page={result} pageHref={href} mostRead={mostRead} />, active) };
+    }, l);
+  };
+  app.get('/:locale/news', listRoute('news'));
+  app.get('/:locale/section/:slug', listRoute('section'));
+  app.get('/:locale/tag/:slug', listRoute('tag'));
+  app.get('/:locale/author/:slug', listRoute('author'));
+
+  app.get('/:locale/search', async (req, reply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    const rawQ = (req.query as Record<string, unknown>).q;
+    const q = typeof rawQ === 'string' ? rawQ.slice(0, 200).trim() : '';
+    let page: number;
+    try {
+      page = parsePage(req.query);
+    } catch {
+      return errorPage(req, reply, 400, l, messages(l).badPage);
+    }
+    const t = messages(l);
+    const terms = foldForSearch(q).split(' ').filter((w) => w.length > 0).slice(0, 8);
+    const result = terms.length ? await site.list(l, { terms }, page) : { items: [], page: 1, pages: 1, total: 0 };
+    if (!result) return errorPage(req, reply, 404, l);
+    const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
+    const title = q ? t.searchResults(q, result.total) : t.search;
+    const body = html(chrome, { title, noindex: true }, <ListView locale={l} title={title} page={result} pageHref={(p) => urls.search(l, q, p)} mostRead={mostRead} query={q} />);
+    const page200 = PageCache.build(body, 200, 0, []);
+    return sendCompressed(req, reply, page200, 'no-store');
+  });
+
+  app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));
+}
+
+function organizationLd(chrome: Chrome, siteUrl: string, logo: string) {
+  return { '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: chrome.siteName, url: siteUrl + urls.home(chrome.locale), logo: siteUrl + logo };
+}
+
+function articleLd(a: import('./site.service.js').ArticleModel, chrome: Chrome, siteUrl: string, logo: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.card.headline.slice(0, 110),
+    description: a.seoDescription,
+    inLanguage: LOCALE_INFO[chrome.locale].htmlLang,
+    mainEntityOfPage: siteUrl + a.card.href,
+    datePublished: a.card.publishedIso,
+    dateModified: a.updatedIso,
+    image: a.card.image ? [siteUrl + a.card.image.src] : undefined,
+    articleSection: a.card.section?.name,
+    keywords: a.tags.map((t) => t.name).join(', ') || undefined,
+    author: a.authors.length ? a.authors.map((au) => ({ '@type': 'Person', name: au.name, url: siteUrl + au.href })) : [{ '@type': 'Organization', name: chrome.siteName }],
+    publisher: { '@type': 'NewsMediaOrganization', name: chrome.siteName, logo: { '@type': 'ImageObject', url: siteUrl + logo } },
+  };
+}

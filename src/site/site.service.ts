@@ -1,0 +1,228 @@
+/**
+ * Loads what each public page shows and presents it as view models: no SQL here (that is in the
+ * repositories) and no markup (that is in views/). Times are read from one clock so "published"
+ * and "fresh" agree within a request.
+ */
+import type { CardRow, EditionsRepository, ListFilter } from '../content/editions.repository.js';
+import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
+import { formatDateline } from '../content/dateline.js';
+import { escapeHtml, withLeadIn } from '../content/document.js';
+import { formatPublished, formatTime, isoInZone, sameDay } from '../i18n/dates.js';
+import type { Locale } from '../i18n/locales.js';
+import type { HeroImage, MediaService } from '../media/media.service.js';
+import type { ViewCounter } from '../analytics/view-counter.js';
+import type { SettingsStore, SiteSettings } from './settings.js';
+import { urls } from './urls.js';
+
+export interface Card {
+  editionId: number;
+  storyId: number;
+  href: string;
+  headline: string;
+  lead: string;
+  publishedIso: string;
+  published: string;
+  time: string;
+  isToday: boolean;
+  isBreaking: boolean;
+  views: number;
+  readingMinutes: number;
+  section: { name: string; href: string; color: string } | null;
+  image: HeroImage | null;
+}
+
+export interface Chrome {
+  locale: Locale;
+  settings: SiteSettings;
+  siteName: string;
+  sections: (SectionView & { href: string })[];
+  breaking: Card[];
+  now: number;
+}
+
+export interface ArticleModel {
+  card: Card;
+  editionId: number;
+  slug: string;
+  bodyHtml: string;
+  dateline: string;
+  seoTitle: string;
+  seoDescription: string;
+  updatedIso: string;
+  tags: (TagView & { href: string })[];
+  authors: (AuthorView & { href: string })[];
+  related: Card[];
+  telegramUrl: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export const PAGE_SIZE = 15;
+
+export class SiteService {
+  constructor(
+    private readonly editions: EditionsRepository,
+    private readonly taxonomy: TaxonomyRepository,
+    private readonly media: MediaService,
+    private readonly settings: SettingsStore,
+    private readonly views: ViewCounter,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  now(): number {
+    return this.clock();
+  }
+
+  async chrome(locale: Locale): Promise<Chrome> {
+    const now = this.clock();
+    const settings = await this.settings.get();
+    const [sections, breakingRows] = await Promise.all([
+      this.taxonomy.sections(locale),
+      this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
+    ]);
+    return {
+      locale,
+      settings,
+      siteName: this.settings.pick(settings.siteName, locale),
+      sections: sections.map((s) => ({ ...s, href: urls.section(locale, s.slug) })),
+      breaking: await this.cards(locale, breakingRows, settings),
+      now,
+    };
+  }
+
+  async cards(locale: Locale, rows: CardRow[], settings?: SiteSettings): Promise<Card[]> {
+    const s = settings ?? (await this.settings.get());
+    const images = await this.media.heroImages(rows.map((r) => r.hero_media_id).filter((id): id is number => id !== null), locale);
+    const now = new Date(this.clock());
+    return rows.map((r) => {
+      const at = new Date(r.published_at);
+      const image = r.hero_media_id !== null ? images.get(r.hero_media_id) ?? null : null;
+      return {
+        editionId: r.edition_id,
+        storyId: r.story_id,
+        href: urls.article(locale, r.slug),
+        headline: r.headline,
+        lead: r.lead,
+        publishedIso: isoInZone(at, s.timeZone),
+        published: formatPublished(at, locale, s.timeZone),
+        time: formatTime(at, locale, s.timeZone),
+        isToday: sameDay(at, now, s.timeZone),
+        isBreaking: r.is_breaking === 1,
+        views: Number(r.views_total) + this.views.unflushed(r.edition_id),
+        readingMinutes: r.reading_minutes,
+        section: r.section_slug && r.section_name ? { name: r.section_name, href: urls.section(locale, r.section_slug), color: r.section_color ?? '' } : null,
+        image: image ? { ...image, caption: r.hero_caption || image.caption || r.headline } : null,
+      };
+    });
+  }
+
+  async home(locale: Locale) {
+    const now = this.clock();
+    const settings = await this.settings.get();
+    const latestRows = await this.editions.list(locale, now, {}, 40);
+    const mainRow = (await this.editions.main(locale, now)) ?? latestRows[0];
+    const sections = await this.taxonomy.sections(locale);
+    const perSection = await Promise.all(
+      sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: mainRow ? [mainRow.edition_id] : [] }, 4) })),
+    );
+    const [main] = mainRow ? await this.cards(locale, [mainRow], settings) : [];
+    const feed = await this.cards(locale, latestRows.filter((r) => r.edition_id !== mainRow?.edition_id).slice(0, 20), settings);
+    const top = feed.filter((c) => c.image).slice(0, 4);
+    return {
+      main: main ?? null,
+      top,
+      feed,
+      sections: await Promise.all(
+        perSection.filter((p) => p.rows.length > 0).map(async (p) => ({ section: { ...p.section, href: urls.section(locale, p.section.slug) }, cards: await this.cards(locale, p.rows, settings) })),
+      ),
+      ...(await this.mostRead(locale)),
+    };
+  }
+
+  async mostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
+    const now = this.clock();
+    const hour = Math.floor(now / 3600_000) * 3600_000;
+    const [day, week] = await Promise.all([
+      this.editions.mostRead(locale, now, hour - 23 * 3600_000, 5),
+      this.editions.mostRead(locale, now, hour - (7 * 24 - 1) * 3600_000, 5),
+    ]);
+    return { mostRead24h: await this.cards(locale, day), mostRead7d: await this.cards(locale, week) };
+  }
+
+  async latest(locale: Locale, limit = 12): Promise<Card[]> {
+    return this.cards(locale, await this.editions.list(locale, this.clock(), {}, limit));
+  }
+
+  /** A page of a list; null when `page` is past the last page (an empty list still has page 1). */
+  async list(locale: Locale, filter: ListFilter, page: number): Promise<Page<Card> | null> {
+    const now = this.clock();
+    const total = await this.editions.count(locale, now, filter);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) return null;
+    const rows = await this.editions.list(locale, now, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    return { items: await this.cards(locale, rows), page, pages, total };
+  }
+
+  section(locale: Locale, slug: string) {
+    return this.taxonomy.sectionBySlug(locale, slug);
+  }
+  tag(locale: Locale, slug: string) {
+    return this.taxonomy.tagBySlug(locale, slug);
+  }
+  author(locale: Locale, slug: string) {
+    return this.taxonomy.authorBySlug(locale, slug);
+  }
+
+  async articleEditionId(locale: Locale, slug: string): Promise<number | null> {
+    const row = await this.editions.publishedBySlug(locale, slug, this.clock());
+    return row?.id ?? null;
+  }
+
+  redirectTarget(locale: Locale, slug: string): Promise<string | undefined> {
+    return this.editions.redirectTarget(locale, slug, this.clock());
+  }
+
+  async article(locale: Locale, slug: string): Promise<ArticleModel | null> {
+    const now = this.clock();
+    const row = await this.editions.publishedBySlug(locale, slug, now);
+    if (!row) return null;
+    const settings = await this.settings.get();
+    const card: CardRow = {
+      edition_id: row.id, story_id: row.story_id, locale: row.locale, headline: row.headline, slug: row.slug, lead: row.lead,
+      published_at: row.published_at!, is_breaking: row.is_breaking, is_main: row.is_main, views_total: row.views_total,
+      reading_minutes: row.reading_minutes, hero_media_id: row.hero_media_id, hero_caption: row.hero_caption,
+      section_slug: row.section_slug, section_name: row.section_name, section_color: row.section_color,
+    };
+    const [[presented], tags, authors] = await Promise.all([
+      this.cards(locale, [card], settings),
+      this.taxonomy.tagsOfStories(locale, [row.story_id]),
+      this.taxonomy.authorsOfStories(locale, [row.story_id]),
+    ]);
+    let relatedRows = await this.editions.relatedByTags(locale, now, row.story_id, tags.map((t) => t.id), 4);
+    if (relatedRows.length < 4 && row.section_id !== null) {
+      const more = await this.editions.list(locale, now, { sectionId: row.section_id, excludeIds: [row.id, ...relatedRows.map((r) => r.edition_id)] }, 4 - relatedRows.length);
+      relatedRows = [...relatedRows, ...more];
+    }
+    const dateline = formatDateline({ city: row.dateline_city, agency: row.dateline_agency }, new Date(row.published_at!), locale, settings.timeZone);
+    const channel = this.settings.pick(settings.telegramChannel, locale);
+    return {
+      card: presented!,
+      editionId: row.id,
+      slug: row.slug,
+      bodyHtml: withLeadIn(row.body_html, dateline ? `<span class="dateline">${escapeHtml(dateline)}</span>` : ''),
+      dateline,
+      seoTitle: row.seo_title || row.headline,
+      seoDescription: row.seo_description || row.lead,
+      updatedIso: isoInZone(new Date(row.updated_at), settings.timeZone),
+      tags: tags.map((t) => ({ ...t, href: urls.tag(locale, t.slug) })),
+      authors: authors.map((a) => ({ ...a, href: urls.author(locale, a.slug) })),
+      related: await this.cards(locale, relatedRows, settings),
+      telegramUrl: channel ? `https://t.me/${encodeURIComponent(channel)}` : null,
+    };
+  }
+}

@@ -1,0 +1,174 @@
+/** Small pieces shared by the public pages. Server-rendered only: no client framework. */
+import type { Messages } from '../../i18n/messages/index.js';
+import type { Card } from '../site.service.js';
+import type { HeroImage } from '../../media/media.service.js';
+
+export function EyeIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M12 5C6.5 5 2.7 9.1 1.5 12c1.2 2.9 5 7 10.5 7s9.3-4.1 10.5-7C21.3 9.1 17.5 5 12 5Zm0 11.5A4.5 4.5 0 1 1 12 7.5a4.5 4.5 0 0 1 0 9Zm0-2.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function ClockIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm1-13h-2v6l5 3 1-1.7-4-2.3V7Z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function TelegramIcon({ size = 20 }: { size?: number }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">
+      <path d="M21.9 4.3 18.7 19.4c-.2 1-.9 1.3-1.7.8l-4.9-3.6-2.4 2.3c-.3.3-.5.5-1 .5l.3-5 9.1-8.2c.4-.4-.1-.6-.6-.2L6.3 13 1.5 11.5c-1-.3-1-1 .2-1.5L20.6 2.8c.9-.3 1.6.2 1.3 1.5Z" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function Picture({ image, sizes, eager = false, className }: { image: HeroImage; sizes: string; eager?: boolean; className?: string }) {
+  return (
+    <img
+      className={className}
+      src={image.src}
+      srcSet={image.srcset || undefined}
+      sizes={image.srcset ? sizes : undefined}
+      width={image.width}
+      height={image.height}
+      alt={image.alt || image.caption}
+      loading={eager ? 'eager' : 'lazy'}
+      decoding="async"
+      fetchPriority={eager ? 'high' : undefined}
+    />
+  );
+}
+
+export function Meta({ card, t }: { card: Card; t: Messages }) {
+  return (
+    <div className="meta">
+      <time dateTime={card.publishedIso}>{card.published}</time>
+      <span className="sep" aria-hidden="true">•</span>
+      <span className="reading" title={t.readingTimeLabel}>{t.minutesShort(card.readingMinutes)}</span>
+      <span className="views" title={t.viewsLabel}>
+        <EyeIcon />
+        <span className="visually-hidden">{t.viewsLabel}: </span>
+        {card.views}
+      </span>
+    </div>
+  );
+}
+
+/** A story teaser. `variant` picks the layout; headlines are h3 inside sections titled by h2. */
+export function StoryCard({ card, t, variant = 'tile', headingLevel = 3 }: { card: Card; t: Messages; variant?: 'tile' | 'row' | 'lead'; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className={`card card-${variant}`}>
+      {card.image && variant !== 'row' ? (
+        <a className="card-media" href={card.href} tabIndex={-1} aria-hidden="true">
+          <Picture image={{ ...card.image, alt: '' }} sizes={variant === 'lead' ? '(min-width: 1000px) 760px, 100vw' : '(min-width: 1000px) 300px, (min-width: 640px) 45vw, 100vw'} eager={variant === 'lead'} />
+        </a>
+      ) : null}
+      <div className="card-body">
+        {card.section ? (
+          <a className="kicker" href={card.section.href} style={{ ['--accent' as string]: card.section.color }}>
+            {card.section.name}
+          </a>
+        ) : null}
+        <H className="card-title">
+          {card.isBreaking ? <span className="badge">{t.breaking}</span> : null}
+          <a href={card.href}>{card.headline}</a>
+        </H>
+        {variant === 'lead' && card.lead ? <p className="card-lead">{card.lead}</p> : null}
+        <div className="card-meta">
+          <time dateTime={card.publishedIso}>{card.isToday ? card.time : card.published}</time>
+          <span className="views">
+            <EyeIcon />
+            <span className="visually-hidden">{t.viewsLabel}: </span>
+            {card.views}
+          </span>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+/** The news feed (лента): time and headline, newest first. */
+export function Feed({ cards, t, title, moreHref }: { cards: Card[]; t: Messages; title: string; moreHref: string }) {
+  return (
+    <section className="feed" aria-labelledby="feed-title">
+      <h2 className="block-title" id="feed-title">
+        <a href={moreHref}>{title}</a>
+      </h2>
+      <ol className="feed-list">
+        {cards.map((c) => (
+          <li className={c.isBreaking ? 'is-breaking' : undefined}>
+            <time dateTime={c.publishedIso}>{c.isToday ? c.time : c.published}</time>
+            <a href={c.href}>{c.headline}</a>
+          </li>
+        ))}
+      </ol>
+      <a className="more" href={moreHref}>
+        {t.allNews} →
+      </a>
+    </section>
+  );
+}
+
+export function MostRead({ day, week, t }: { day: Card[]; week: Card[]; t: Messages }) {
+  const list = (cards: Card[]) => (
+    <ol className="most-read-list">
+      {cards.map((c) => (
+        <li>
+          <a href={c.href}>{c.headline}</a>
+          <span className="views">
+            <EyeIcon />
+            {c.views}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+  if (day.length === 0 && week.length === 0) return null;
+  return (
+    <section className="most-read" aria-labelledby="most-read-title">
+      <h2 className="block-title" id="most-read-title">
+        {t.mostRead}
+      </h2>
+      {/* Two native <details> panels instead of scripted tabs: they work without JavaScript. */}
+      <details className="period" open>
+        <summary>{t.mostRead24h}</summary>
+        {list(day)}
+      </details>
+      <details className="period">
+        <summary>{t.mostRead7d}</summary>
+        {list(week)}
+      </details>
+    </section>
+  );
+}
+
+export function Pagination({ page, pages, href, t }: { page: number; pages: number; href: (p: number) => string; t: Messages }) {
+  if (pages <= 1) return null;
+  const around = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const items: (number | 'gap')[] = [];
+  around.forEach((p, i) => {
+    if (i > 0 && p - around[i - 1]! > 1) items.push('gap');
+    items.push(p);
+  });
+  return (
+    <nav className="pagination" aria-label={t.pagination}>
+      {page > 1 ? <a rel="prev" href={href(page - 1)}>← {t.prevPage}</a> : <span className="disabled">← {t.prevPage}</span>}
+      <ul>
+        {items.map((p) =>
+          p === 'gap' ? (
+            <li className="gap">…</li>
+          ) : (
+            <li>{p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>}</li>
+          ),
+        )}
+      </ul>
+      {page < pages ? <a rel="next" href={href(page + 1)}>{t.nextPage} →</a> : <span className="disabled">{t.nextPage} →</span>}
+    </nav>
+  );
+}

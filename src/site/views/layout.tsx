@@ -1,0 +1,159 @@
+/** The page frame every public page shares: head, masthead, sections menu, breaking strip, footer. */
+import type { ReactNode } from 'react';
+import { LOCALE_INFO, LOCALES, type Locale } from '../../i18n/locales.js';
+import { messages } from '../../i18n/messages/index.js';
+import { formatPublished } from '../../i18n/dates.js';
+import type { Chrome } from '../site.service.js';
+import { urls } from '../urls.js';
+import { TelegramIcon } from './components.js';
+
+export interface Assets {
+  css: string;
+  logo: string;
+}
+
+export interface Head {
+  title: string;
+  description?: string;
+  canonical?: string;
+  /** Absolute URLs of other-language versions of this page (hreflang). */
+  alternates?: Partial<Record<Locale, string>>;
+  ogImage?: string;
+  ogType?: 'website' | 'article';
+  jsonLd?: object[];
+  noindex?: boolean;
+  prevHref?: string;
+  nextHref?: string;
+}
+
+/** JSON inside <script> must not be able to close the tag. */
+function safeJson(value: object): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+export function Layout({ chrome, head, assets, siteUrl, children, active }: { chrome: Chrome; head: Head; assets: Assets; siteUrl: string; children: ReactNode; active?: string }) {
+  const { locale } = chrome;
+  const t = messages(locale);
+  const info = LOCALE_INFO[locale];
+  const enabled = LOCALES.filter((l) => chrome.settings.enabledLocales.includes(l));
+  const title = head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
+  const channel = chrome.settings.telegramChannel[locale] ?? chrome.settings.telegramChannel.ru;
+  return (
+    <html lang={info.htmlLang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {head.description ? <meta name="description" content={head.description} /> : null}
+        {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        {head.canonical ? <link rel="canonical" href={siteUrl + head.canonical} /> : null}
+        {head.prevHref ? <link rel="prev" href={siteUrl + head.prevHref} /> : null}
+        {head.nextHref ? <link rel="next" href={siteUrl + head.nextHref} /> : null}
+        {Object.entries(head.alternates ?? {}).map(([l, href]) => (
+          <link rel="alternate" hrefLang={LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
+        ))}
+        <meta property="og:site_name" content={chrome.siteName} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:type" content={head.ogType ?? 'website'} />
+        {head.canonical ? <meta property="og:url" content={siteUrl + head.canonical} /> : null}
+        {head.description ? <meta property="og:description" content={head.description} /> : null}
+        {head.ogImage ? <meta property="og:image" content={siteUrl + head.ogImage} /> : null}
+        <meta name="twitter:card" content={head.ogImage ? 'summary_large_image' : 'summary'} />
+        <meta name="theme-color" content="#0b3a6e" />
+        <link rel="icon" href={assets.logo.replace('logo', 'favicon')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.css} />
+        {(head.jsonLd ?? []).map((j) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(j) }} />
+        ))}
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <div className="topbar">
+          <div className="wrap topbar-inner">
+            <span className="today">{formatPublished(new Date(chrome.now), locale, chrome.settings.timeZone).replace(/\.\s\d{2}:\d{2}$/, '')}</span>
+            <nav className="langs" aria-label={t.language}>
+              <ul>
+                {enabled.map((l) => (
+                  <li>
+                    {l === locale ? (
+                      <span aria-current="true" lang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>{LOCALE_INFO[l].shortName}</span>
+                    ) : (
+                      <a href={urls.home(l)} lang={LOCALE_INFO[l].htmlLang} hrefLang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>
+                        {LOCALE_INFO[l].shortName}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+        <header className="masthead">
+          <div className="wrap masthead-inner">
+            <a className="logo" href={urls.home(locale)} aria-label={`${chrome.siteName} — ${t.home}`}>
+              <img src={assets.logo} alt={chrome.siteName} width="184" height="44" />
+              <span className="logo-kind">{t.agencyKind}</span>
+            </a>
+            <form className="search-form" role="search" action={urls.search(locale)} method="get">
+              <label className="visually-hidden" htmlFor="q">{t.search}</label>
+              <input id="q" name="q" type="search" placeholder={t.searchPlaceholder} maxLength={200} />
+              <button type="submit">{t.search}</button>
+            </form>
+          </div>
+        </header>
+        <nav className="sections-nav" aria-label={t.sections}>
+          <div className="wrap">
+            <ul>
+              <li>
+                <a href={urls.news(locale)} aria-current={active === 'news' ? 'page' : undefined}>{t.newsFeed}</a>
+              </li>
+              {chrome.sections.map((s) => (
+                <li>
+                  <a href={s.href} aria-current={active === `section:${s.slug}` ? 'page' : undefined}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+        {chrome.breaking.length > 0 ? (
+          <div className="breaking" role="region" aria-label={t.breaking}>
+            <div className="wrap breaking-inner">
+              <strong className="breaking-label">{t.breaking}</strong>
+              <ul>
+                {chrome.breaking.map((c) => (
+                  <li>
+                    <time dateTime={c.publishedIso}>{c.time}</time> <a href={c.href}>{c.headline}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        ) : null}
+        <main id="main" className="wrap">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap footer-inner">
+            <div>
+              <img src={assets.logo} alt="" width="138" height="33" className="footer-logo" />
+              <p>{t.footerRights(new Date(chrome.now).getUTCFullYear(), chrome.siteName)}</p>
+              <p>{t.footerReuse}</p>
+            </div>
+            <ul className="footer-links">
+              {chrome.sections.map((s) => (
+                <li><a href={s.href}>{s.name}</a></li>
+              ))}
+              {channel ? (
+                <li>
+                  <a href={`https://t.me/${channel}`} rel="noopener"><TelegramIcon size={16} /> Telegram</a>
+                </li>
+              ) : null}
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

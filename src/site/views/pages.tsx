@@ -1,0 +1,145 @@
+/** Home, list (feed, section, tag, author, search) and error pages. */
+import type { Locale } from '../../i18n/locales.js';
+import { messages } from '../../i18n/messages/index.js';
+import type { Card, Page } from '../site.service.js';
+import { urls } from '../urls.js';
+import { Feed, MostRead, Pagination, StoryCard } from './components.js';
+
+type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
+
+export interface HomeModel extends MostReadLists {
+  main: Card | null;
+  top: Card[];
+  feed: Card[];
+  sections: { section: { name: string; href: string; color: string; slug: string }; cards: Card[] }[];
+}
+
+export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel; siteName: string }) {
+  const t = messages(locale);
+  return (
+    <>
+      <h1 className="visually-hidden">{siteName}</h1>
+      <div className="layout-2col home-top">
+        <div className="col-main">
+          {m.main ? (
+            <section aria-label={t.mainStory} className="main-story">
+              <StoryCard card={m.main} t={t} variant="lead" headingLevel={2} />
+            </section>
+          ) : (
+            <p className="empty">{t.emptyList}</p>
+          )}
+          {m.top.length ? (
+            <div className="grid grid-2 top-grid">
+              {m.top.map((c) => (
+                <StoryCard card={c} t={t} />
+              ))}
+            </div>
+          ) : null}
+        </div>
+        <aside className="col-side">
+          <Feed cards={m.feed.slice(0, 14)} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
+        </aside>
+      </div>
+      <div className="layout-2col">
+        <div className="col-main">
+          {m.sections.map(({ section, cards }) => (
+            <section className="section-block" aria-labelledby={`sec-${section.slug}`} style={{ ['--accent' as string]: section.color }}>
+              <h2 className="block-title" id={`sec-${section.slug}`}>
+                <a href={section.href}>{section.name}</a>
+              </h2>
+              <div className="grid grid-4">
+                {cards.map((c) => (
+                  <StoryCard card={c} t={t} />
+                ))}
+              </div>
+            </section>
+          ))}
+        </div>
+        <aside className="col-side">
+          <MostRead day={m.mostRead24h} week={m.mostRead7d} t={t} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ListView({
+  locale, title, intro, page, pageHref, mostRead, query,
+}: {
+  locale: Locale;
+  title: string;
+  intro?: string;
+  page: Page<Card> | null;
+  pageHref: (p: number) => string;
+  mostRead: MostReadLists;
+  query?: string;
+}) {
+  const t = messages(locale);
+  return (
+    <div className="layout-2col">
+      <div className="col-main">
+        <header className="list-header">
+          <h1>{title}</h1>
+          {intro ? <p className="intro">{intro}</p> : null}
+          {query !== undefined ? (
+            <form className="search-big" role="search" action={urls.search(locale)} method="get">
+              <label className="visually-hidden" htmlFor="q2">{t.search}</label>
+              <input id="q2" name="q" type="search" defaultValue={query} maxLength={200} placeholder={t.searchPlaceholder} />
+              <button type="submit">{t.search}</button>
+            </form>
+          ) : null}
+        </header>
+        {page && page.items.length ? (
+          <ol className="story-list">
+            {page.items.map((c) => (
+              <li>
+                <article className="list-item">
+                  {c.image ? (
+                    <a className="list-media" href={c.href} tabIndex={-1} aria-hidden="true">
+                      <img src={c.image.src} srcSet={c.image.srcset || undefined} sizes="(min-width: 640px) 240px, 100vw" width={c.image.width} height={c.image.height} alt="" loading="lazy" decoding="async" />
+                    </a>
+                  ) : null}
+                  <div>
+                    {c.section ? <a className="kicker" href={c.section.href} style={{ ['--accent' as string]: c.section.color }}>{c.section.name}</a> : null}
+                    <h2 className="card-title">
+                      {c.isBreaking ? <span className="badge">{t.breaking}</span> : null}
+                      <a href={c.href}>{c.headline}</a>
+                    </h2>
+                    {c.lead ? <p className="card-lead">{c.lead}</p> : null}
+                    <div className="card-meta">
+                      <time dateTime={c.publishedIso}>{c.published}</time>
+                      <span>{t.minutesShort(c.readingMinutes)}</span>
+                    </div>
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="empty">{query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList}</p>
+        )}
+        {page ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
+      </div>
+      <aside className="col-side">
+        <MostRead day={mostRead.mostRead24h} week={mostRead.mostRead7d} t={t} />
+      </aside>
+    </div>
+  );
+}
+
+export function ErrorView({ locale, status, message }: { locale: Locale; status: 404 | 400; message?: string }) {
+  const t = messages(locale);
+  return (
+    <section className="error-page">
+      <p className="error-code">{status}</p>
+      <h1>{status === 404 ? t.notFoundTitle : t.badRequestTitle}</h1>
+      <p>{message ?? t.notFoundText}</p>
+      <form className="search-big" role="search" action={urls.search(locale)} method="get">
+        <label className="visually-hidden" htmlFor="q3">{t.search}</label>
+        <input id="q3" name="q" type="search" maxLength={200} placeholder={t.searchPlaceholder} />
+        <button type="submit">{t.search}</button>
+      </form>
+      <p><a className="button" href={urls.home(locale)}>{t.backHome}</a></p>
+    </section>
+  );
+}
