@@ -11,8 +11,8 @@ import { siteRoutes } from './site/site.routes.js';
 
 export async function buildApp(c: Container): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: c.log.child({ module: 'http' }) as unknown as FastifyBaseLogger,
-    disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace',
+    // Per-request lines only at debug/trace: at agency traffic they drown the useful log lines.
+    loggerInstance: c.log.child({ module: 'http' }, { level: ['debug', 'trace'].includes(c.config.logLevel) ? c.config.logLevel : c.log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
     trustProxy: c.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
     bodyLimit: 1024 * 1024,

@@ -89,7 +89,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     settings,
     views,
     site,
-    pageCache: config.pageCache ? new PageCache() : null,
+    pageCache: config.pageCache ? new PageCache(2000, clock) : null,
     assets: new AssetStore(),
     async close() {
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));

@@ -44,15 +44,15 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
   const settings = await c.settings.get();
   const reference = await readArticleFile(c.config.referenceFile, settings.timeZone);
   const seeds = generateDemoStories(total, opts.seed ?? 2025);
-  const imageCount = Math.max(1, Math.min(opts.images ?? 30, seeds.length + 1));
+  const imageCount = Math.max(1, Math.min(opts.images ?? 32, seeds.length + 1));
 
   progress(`Drawing ${imageCount} hero images…`);
-  const images: Buffer[] = [];
+  // Images are drawn per section in its accent colour; stories reuse the ones of their section.
+  const images: { section: string; data: Buffer }[] = [];
   const refImage = await drawHeroImage({ seed: 424242, accent: DEMO_SECTIONS.find((s) => s.slug === 'world')?.color ?? '#0b5cad', width: 1600, height: 900 });
   for (let i = 0; i < imageCount; i++) {
-    const seed = seeds[i % seeds.length];
-    const accent = DEMO_SECTIONS.find((s) => s.slug === seed?.section)?.color ?? '#0b5cad';
-    images.push(await drawHeroImage({ seed: seed?.imageSeed ?? i, accent, width: 1600, height: 900 }));
+    const section = DEMO_SECTIONS[i % DEMO_SECTIONS.length]!;
+    images.push({ section: section.slug, data: await drawHeroImage({ seed: 1000 + i * 7919, accent: section.color, width: 1600, height: 900 }) });
     if ((i + 1) % 10 === 0 || i + 1 === imageCount) progress(`  images ${i + 1}/${imageCount}`);
   }
 
@@ -73,8 +73,14 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
     const authorIds = new Map<string, number>();
     for (const a of DEMO_AUTHORS) authorIds.set(a.slug, await c.taxonomy.upsertAuthor(trx, a.slug, a.names, a.bio));
 
-    const mediaIds: number[] = [];
-    for (const img of images) mediaIds.push(await c.media.storeImage({ data: img, credit: 'Xabar', originalName: 'demo.jpg' }, trx));
+    const mediaBySection = new Map<string, number[]>();
+    const allMedia: number[] = [];
+    for (const img of images) {
+      const id = await c.media.storeImage({ data: img.data, credit: 'Xabar', originalName: 'demo.jpg' }, trx);
+      mediaBySection.set(img.section, [...(mediaBySection.get(img.section) ?? []), id]);
+      allMedia.push(id);
+    }
+    const sectionSeen = new Map<string, number>();
     const refMedia = await c.media.storeImage({ data: refImage, credit: 'Xabar', originalName: 'reference.jpg', texts: { ru: { alt: 'Здание Отделения ООН в Женеве, иллюстрация', caption: reference.caption } } }, trx);
 
     // The reference story: its own date, its views, the main story of the Russian home page.
@@ -102,10 +108,17 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
       trx,
     );
 
+    const pickImage = (section: string): number | null => {
+      const pool = mediaBySection.get(section) ?? allMedia;
+      const n = sectionSeen.get(section) ?? 0;
+      sectionSeen.set(section, n + 1);
+      return pool[n % pool.length] ?? null;
+    };
+
     // Generated news: newest first, spread over the last 21 days, a few an hour in the day time.
     let at = now - 20 * 60_000;
     let created = 1;
-    for (const [i, s] of seeds.entries()) {
+    for (const s of seeds) {
       const gap = (35 + ((s.imageSeed * 7919) % 240)) * 60_000;
       at -= gap;
       const publishedAt = new Date(at);
@@ -116,7 +129,7 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
           sectionId: sectionIds.get(s.section) ?? null,
           tagIds: s.tags.map((t) => tagIds.get(t)).filter((x): x is number => x !== undefined),
           authorIds: s.authors.map((a) => authorIds.get(a)).filter((x): x is number => x !== undefined),
-          heroMediaId: mediaIds[i % mediaIds.length] ?? null,
+          heroMediaId: pickImage(s.section),
           editions: [
             {
               locale: 'ru',

@@ -77,7 +77,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
     const out = await render();
     if (!out) return errorPage(req, reply, 404, l);
-    const page = PageCache.build(out.html, out.status, ttl, tags);
+    const page = PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site));
     if (cache && out.status === 200) cache.set(key, page);
     return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
   }

@@ -3,6 +3,7 @@
  * reading time, views, hero image with caption, dateline + body, Telegram block. Around it: rubric,
  * tags, authors, share links, related stories, the news feed and most-read list.
  */
+import { Fragment } from 'react';
 import type { Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
 import type { ArticleModel, Card } from '../site.service.js';
@@ -61,7 +62,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
                 <span className="label">{t.tags}:</span>
                 <ul>
                   {a.tags.map((tag) => (
-                    <li><a href={tag.href} rel="tag">#{tag.name}</a></li>
+                    <li key={tag.id}><a href={tag.href} rel="tag">#{tag.name}</a></li>
                   ))}
                 </ul>
               </div>
@@ -70,10 +71,10 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
               <p className="byline">
                 <span className="label">{a.authors.length > 1 ? t.authors : t.author}:</span>{' '}
                 {a.authors.map((au, i) => (
-                  <>
+                  <Fragment key={au.id}>
                     {i > 0 ? ', ' : ''}
                     <a href={au.href} rel="author">{au.name}</a>
-                  </>
+                  </Fragment>
                 ))}
               </p>
             ) : null}
@@ -81,7 +82,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
               <span className="label">{t.share}:</span>
               <ul>
                 {shares.map((s) => (
-                  <li><a href={s.href} rel="noopener nofollow" target="_blank">{s.name}</a></li>
+                  <li key={s.name}><a href={s.href} rel="noopener nofollow" target="_blank">{s.name}</a></li>
                 ))}
               </ul>
             </div>
@@ -92,7 +93,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
             <h2 className="block-title" id="related-title">{t.related}</h2>
             <div className="grid grid-4">
               {a.related.map((c) => (
-                <StoryCard card={c} t={t} />
+                <StoryCard key={c.editionId} card={c} t={t} />
               ))}
             </div>
           </section>

@@ -102,7 +102,7 @@ export function Feed({ cards, t, title, moreHref }: { cards: Card[]; t: Messages
       </h2>
       <ol className="feed-list">
         {cards.map((c) => (
-          <li className={c.isBreaking ? 'is-breaking' : undefined}>
+          <li key={c.editionId} className={c.isBreaking ? 'is-breaking' : undefined}>
             <time dateTime={c.publishedIso}>{c.isToday ? c.time : c.published}</time>
             <a href={c.href}>{c.headline}</a>
           </li>
@@ -119,7 +119,7 @@ export function MostRead({ day, week, t }: { day: Card[]; week: Card[]; t: Messa
   const list = (cards: Card[]) => (
     <ol className="most-read-list">
       {cards.map((c) => (
-        <li>
+        <li key={c.editionId}>
           <a href={c.href}>{c.headline}</a>
           <span className="views">
             <EyeIcon />
@@ -160,11 +160,11 @@ export function Pagination({ page, pages, href, t }: { page: number; pages: numb
     <nav className="pagination" aria-label={t.pagination}>
       {page > 1 ? <a rel="prev" href={href(page - 1)}>← {t.prevPage}</a> : <span className="disabled">← {t.prevPage}</span>}
       <ul>
-        {items.map((p) =>
+        {items.map((p, i) =>
           p === 'gap' ? (
-            <li className="gap">…</li>
+            <li key={`gap-${i}`} className="gap">…</li>
           ) : (
-            <li>{p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>}</li>
+            <li key={p}>{p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>}</li>
           ),
         )}
       </ul>

@@ -50,7 +50,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {head.prevHref ? <link rel="prev" href={siteUrl + head.prevHref} /> : null}
         {head.nextHref ? <link rel="next" href={siteUrl + head.nextHref} /> : null}
         {Object.entries(head.alternates ?? {}).map(([l, href]) => (
-          <link rel="alternate" hrefLang={LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
+          <link key={l} rel="alternate" hrefLang={LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
         ))}
         <meta property="og:site_name" content={chrome.siteName} />
         <meta property="og:title" content={head.title} />
@@ -62,8 +62,8 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <meta name="theme-color" content="#0b3a6e" />
         <link rel="icon" href={assets.logo.replace('logo', 'favicon')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
-        {(head.jsonLd ?? []).map((j) => (
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(j) }} />
+        {(head.jsonLd ?? []).map((j, i) => (
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(j) }} />
         ))}
       </head>
       <body>
@@ -76,7 +76,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
             <nav className="langs" aria-label={t.language}>
               <ul>
                 {enabled.map((l) => (
-                  <li>
+                  <li key={l}>
                     {l === locale ? (
                       <span aria-current="true" lang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>{LOCALE_INFO[l].shortName}</span>
                     ) : (
@@ -110,7 +110,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
                 <a href={urls.news(locale)} aria-current={active === 'news' ? 'page' : undefined}>{t.newsFeed}</a>
               </li>
               {chrome.sections.map((s) => (
-                <li>
+                <li key={s.id}>
                   <a href={s.href} aria-current={active === `section:${s.slug}` ? 'page' : undefined}>{s.name}</a>
                 </li>
               ))}
@@ -123,7 +123,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
               <strong className="breaking-label">{t.breaking}</strong>
               <ul>
                 {chrome.breaking.map((c) => (
-                  <li>
+                  <li key={c.editionId}>
                     <time dateTime={c.publishedIso}>{c.time}</time> <a href={c.href}>{c.headline}</a>
                   </li>
                 ))}
@@ -143,7 +143,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
             </div>
             <ul className="footer-links">
               {chrome.sections.map((s) => (
-                <li><a href={s.href}>{s.name}</a></li>
+                <li key={s.id}><a href={s.href}>{s.name}</a></li>
               ))}
               {channel ? (
                 <li>

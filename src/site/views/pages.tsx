@@ -31,7 +31,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
           {m.top.length ? (
             <div className="grid grid-2 top-grid">
               {m.top.map((c) => (
-                <StoryCard card={c} t={t} />
+                <StoryCard key={c.editionId} card={c} t={t} />
               ))}
             </div>
           ) : null}
@@ -43,13 +43,13 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
       <div className="layout-2col">
         <div className="col-main">
           {m.sections.map(({ section, cards }) => (
-            <section className="section-block" aria-labelledby={`sec-${section.slug}`} style={{ ['--accent' as string]: section.color }}>
+            <section key={section.slug} className="section-block" aria-labelledby={`sec-${section.slug}`} style={{ ['--accent' as string]: section.color }}>
               <h2 className="block-title" id={`sec-${section.slug}`}>
                 <a href={section.href}>{section.name}</a>
               </h2>
               <div className="grid grid-4">
                 {cards.map((c) => (
-                  <StoryCard card={c} t={t} />
+                  <StoryCard key={c.editionId} card={c} t={t} />
                 ))}
               </div>
             </section>
@@ -92,7 +92,7 @@ export function ListView({
         {page && page.items.length ? (
           <ol className="story-list">
             {page.items.map((c) => (
-              <li>
+              <li key={c.editionId}>
                 <article className="list-item">
                   {c.image ? (
                     <a className="list-media" href={c.href} tabIndex={-1} aria-hidden="true">

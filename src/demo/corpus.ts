@@ -1,0 +1,165 @@
+// Demo content for a fresh Xabar site: a Russian-language state news agency's newsfeed.
+// Stories are assembled from per-section templates (see corpus.<section>.ts) with slot values
+// stored in the grammatical cases each template needs, driven by a seeded PRNG.
+import { Gen, cap, fixPrepositions, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
+import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
+import { ECONOMY_TEMPLATES } from './corpus.economy.js';
+import { POLITICS_TEMPLATES } from './corpus.politics.js';
+import { SOCIETY_TEMPLATES } from './corpus.society.js';
+import { WORLD_TEMPLATES } from './corpus.world.js';
+
+export type { DemoAuthor, DemoLocale, DemoSection, DemoTag, LocalizedNames } from './corpus.meta.js';
+export { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS } from './corpus.meta.js';
+
+export interface DemoStorySeed {
+  /** A DemoSection slug. */
+  section: string;
+  /** Dateline city, Russian nominative. */
+  city: string;
+  /** Russian, sentence case, 50–140 chars. */
+  headline: string;
+  /** One-sentence Russian summary, 100–250 chars. */
+  lead: string;
+  /** 3–7 Russian paragraphs; the first one does not start with the dateline. */
+  paragraphs: string[];
+  /** 1–4 DemoTag slugs. */
+  tags: string[];
+  /** 1–2 DemoAuthor slugs. */
+  authors: string[];
+  /** True for at most ~3% of stories. */
+  breaking: boolean;
+  /** Seed for drawHeroImage. */
+  imageSeed: number;
+  /** Caption that differs from the headline, when the template has one. */
+  imageCaption?: string;
+}
+
+/** Story templates per section slug. */
+export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
+  politics: POLITICS_TEMPLATES,
+  economy: ECONOMY_TEMPLATES,
+  society: SOCIETY_TEMPLATES,
+  world: WORLD_TEMPLATES,
+};
+
+export const DEMO_LIMITS = {
+  headline: [50, 140],
+  lead: [100, 250],
+  paragraphs: [3, 7],
+  tags: [1, 4],
+  authors: [1, 2],
+  breakingShare: 0.03,
+} as const;
+
+const TAG_SLUGS = new Set(DEMO_TAGS.map((t) => t.slug));
+const AUTHOR_SLUGS = new Set(DEMO_AUTHORS.map((a) => a.slug));
+const SECTION_SLUGS = DEMO_SECTIONS.map((s) => s.slug);
+
+/** "Ташкент," / "Нью-Йорк —" at the start of a paragraph would duplicate the engine's dateline. */
+export const DATELINE_START = /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s*(?:,|—|\()/u;
+
+const BROKEN_TEXT = /\$\{|undefined|NaN|null|\s{2,}|\s[,.:;]|\.\.(?!\.)|^\s|\s$/;
+
+function textOk(s: string): boolean {
+  return s.length > 0 && !BROKEN_TEXT.test(s);
+}
+
+/** Checks a template's output against the limits; drafts that fail are redrawn. */
+function draftOk(d: StoryDraft): boolean {
+  const [hMin, hMax] = DEMO_LIMITS.headline;
+  const [lMin, lMax] = DEMO_LIMITS.lead;
+  const [pMin, pMax] = DEMO_LIMITS.paragraphs;
+  if (d.headline.length < hMin || d.headline.length > hMax || d.headline.endsWith('.')) return false;
+  if (d.lead.length < lMin || d.lead.length > lMax) return false;
+  if (d.paragraphs.length < pMin || d.paragraphs.length > pMax) return false;
+  if (![d.headline, d.lead, d.city, ...d.paragraphs].every(textOk)) return false;
+  const first = d.paragraphs[0] ?? '';
+  if (first.startsWith(d.city) || DATELINE_START.test(first)) return false;
+  return true;
+}
+
+/** Capitalises the headline and fixes euphonic prepositions in every text field. */
+function polish(d: StoryDraft): StoryDraft {
+  d.headline = cap(fixPrepositions(d.headline));
+  d.lead = fixPrepositions(d.lead);
+  d.paragraphs = d.paragraphs.map(fixPrepositions);
+  if (d.imageCaption) d.imageCaption = fixPrepositions(d.imageCaption);
+  return d;
+}
+
+function uniq<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/**
+ * Deterministic demo newsfeed: `count` stories (1–300 and beyond) for a seed, spread evenly over the
+ * four sections, with distinct headlines. Story 0 is meant to be the most recent one: the breaking
+ * stories (floor(3% of count)) sit at indices 0, 2, 4, ... so that they are fresh.
+ */
+export function generateDemoStories(count: number, seed: number): DemoStorySeed[] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  const g = new Gen((seed ^ 0x9e3779b9) >>> 0);
+  const decks = new Map<string, StoryTemplate[]>();
+  const draw = (section: string): StoryTemplate => {
+    let deck = decks.get(section);
+    if (!deck || deck.length === 0) {
+      deck = g.shuffle(DEMO_TEMPLATES[section] ?? []);
+      decks.set(section, deck);
+    }
+    const t = deck.pop();
+    if (!t) throw new Error(`no templates for section ${section}`);
+    return t;
+  };
+
+  // Breaking news goes to the freshest slots (story 0 is the newest): 0, 2, 4, ...
+  const maxBreaking = Math.floor(count * DEMO_LIMITS.breakingShare);
+  const breakingSlots = new Set(Array.from({ length: maxBreaking }, (_, k) => 2 * k));
+
+  const seen = new Set<string>();
+  const drafts: { section: string; draft: StoryDraft; breaking: boolean }[] = [];
+  let order: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let picked: { section: string; draft: StoryDraft; breaking: boolean } | undefined;
+    if (breakingSlots.has(i)) {
+      for (let attempt = 0; attempt < 2000 && !picked; attempt++) {
+        const section = g.pick(SECTION_SLUGS);
+        const candidate = polish(g.pick(DEMO_TEMPLATES[section] ?? [])(g));
+        if (candidate.urgent && draftOk(candidate) && !seen.has(candidate.headline)) picked = { section, draft: candidate, breaking: true };
+      }
+    }
+    if (!picked) {
+      if (order.length === 0) order = g.shuffle(SECTION_SLUGS);
+      const section = order.pop() as string;
+      for (let attempt = 0; attempt < 400 && !picked; attempt++) {
+        const candidate = polish(draw(section)(g));
+        if (draftOk(candidate) && !seen.has(candidate.headline)) picked = { section, draft: candidate, breaking: false };
+      }
+      if (!picked) throw new Error(`could not generate a distinct ${section} story #${i}`);
+    }
+    seen.add(picked.draft.headline);
+    drafts.push(picked);
+  }
+
+  return drafts.map(({ section, draft, breaking }) => {
+    const tags = uniq(draft.tags).slice(0, DEMO_LIMITS.tags[1]);
+    for (const t of tags) if (!TAG_SLUGS.has(t)) throw new Error(`unknown demo tag ${t}`);
+    const desk = SECTION_DESKS[section] ?? [];
+    const primary = g.pick(draft.authors && draft.authors.length > 0 ? draft.authors : desk);
+    const others = uniq(desk).filter((a) => a !== primary);
+    const authors = others.length > 0 && g.chance(0.2) ? [primary, g.pick(others)] : [primary];
+    for (const a of authors) if (!AUTHOR_SLUGS.has(a)) throw new Error(`unknown demo author ${a}`);
+    const story: DemoStorySeed = {
+      section,
+      city: draft.city,
+      headline: draft.headline,
+      lead: draft.lead,
+      paragraphs: draft.paragraphs.slice(),
+      tags,
+      authors,
+      breaking,
+      imageSeed: Math.floor(g.next() * 0x7fffffff),
+    };
+    if (draft.imageCaption && draft.imageCaption !== draft.headline) story.imageCaption = draft.imageCaption;
+    return story;
+  });
+}
