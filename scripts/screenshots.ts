@@ -17,7 +17,18 @@ try {
   for (const p of paths.length ? paths : ['/ru/']) {
     for (const [label, width] of [['phone', 390], ['desktop', 1280]] as const) {
       const page = await browser.newPage({ viewport: { width, height: label === 'phone' ? 844 : 900 }, deviceScaleFactor: 1 });
-      await page.goto(base + p, { waitUntil: 'load' });
+      await page.goto(base + p, { waitUntil: 'networkidle' });
+      // Lazy images below the fold load only when scrolled to; scroll through once for full-page shots.
+      if (process.env.FULL === '1') {
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 600) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 60));
+          }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForLoadState('networkidle');
+      }
       const name = (p.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 40) || 'root') + `-${label}.png`;
       await page.screenshot({ path: `${out}/${name}`, fullPage: process.env.FULL === '1' });
       console.log(`${out}/${name}`);

@@ -94,7 +94,7 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     expect(main).toBeGreaterThan(0);
     expect(html.indexOf(REF_HEADLINE)).toBeGreaterThan(main);
     expect(html.indexOf(REF_HEADLINE)).toBeLessThan(html.indexOf('id="feed-title"'));
-    expect(html).toMatch(/<ol class="feed-list"><li[^>]*><time dateTime="[^"]+">\d{2}:\d{2}<\/time>/);
+    expect(html).toMatch(/<ol class="feed-list"><li[^>]*><time dateTime="[^"]+">\d{2}:\d{2}(<small>[^<]+<\/small>)?<\/time>/);
     for (const name of ['Политика', 'Экономика', 'Общество', 'В мире']) expect(html).toContain(`>${name}</a></h2>`);
     expect(html).toMatch(/<details class="period" open=""><summary>24 часа<\/summary><ol class="most-read-list"><li>/);
   });

@@ -7,7 +7,7 @@ import type { CardRow, EditionsRepository, ListFilter } from '../content/edition
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
 import { escapeHtml, withLeadIn } from '../content/document.js';
-import { formatPublished, formatTime, isoInZone, sameDay } from '../i18n/dates.js';
+import { formatDayMonth, formatPublished, formatTime, isoInZone, sameDay } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locales.js';
 import type { HeroImage, MediaService } from '../media/media.service.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
@@ -23,6 +23,8 @@ export interface Card {
   publishedIso: string;
   published: string;
   time: string;
+  /** «26 ноября», for lists where the time alone is ambiguous. */
+  day: string;
   isToday: boolean;
   isBreaking: boolean;
   views: number;
@@ -111,6 +113,7 @@ export class SiteService {
         publishedIso: isoInZone(at, s.timeZone),
         published: formatPublished(at, locale, s.timeZone),
         time: formatTime(at, locale, s.timeZone),
+        day: formatDayMonth(at, locale, s.timeZone),
         isToday: sameDay(at, now, s.timeZone),
         isBreaking: r.is_breaking === 1,
         views: Number(r.views_total) + this.views.unflushed(r.edition_id),
@@ -128,7 +131,7 @@ export class SiteService {
     const mainRow = (await this.editions.main(locale, now)) ?? latestRows[0];
     const sections = await this.taxonomy.sections(locale);
     const perSection = await Promise.all(
-      sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: mainRow ? [mainRow.edition_id] : [] }, 4) })),
+      sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: mainRow ? [mainRow.edition_id] : [] }, 3) })),
     );
     const [main] = mainRow ? await this.cards(locale, [mainRow], settings) : [];
     const feed = await this.cards(locale, latestRows.filter((r) => r.edition_id !== mainRow?.edition_id).slice(0, 20), settings);

@@ -103,7 +103,10 @@ export function Feed({ cards, t, title, moreHref }: { cards: Card[]; t: Messages
       <ol className="feed-list">
         {cards.map((c) => (
           <li key={c.editionId} className={c.isBreaking ? 'is-breaking' : undefined}>
-            <time dateTime={c.publishedIso}>{c.isToday ? c.time : c.published}</time>
+            <time dateTime={c.publishedIso}>
+              {c.time}
+              {c.isToday ? null : <small>{c.day}</small>}
+            </time>
             <a href={c.href}>{c.headline}</a>
           </li>
         ))}
