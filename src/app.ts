@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { siteRoutes } from './site/site.routes.js';
+import { adminPlugin } from './newsroom/admin.plugin.js';
 
 export async function buildApp(c: Container): Promise<FastifyInstance> {
   const app = Fastify({
@@ -32,6 +33,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     dotfiles: 'deny',
   });
 
-  await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  await adminPlugin(app, c, site.renderPreview);
   return app;
 }

@@ -19,6 +19,17 @@ import { SettingsStore } from './site/settings.js';
 import { SiteService } from './site/site.service.js';
 import { PageCache } from './site/page-cache.js';
 import { AssetStore } from './site/assets.js';
+import { AccountsRepository } from './accounts/accounts.repository.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { TaxonomyAdminRepository } from './content/taxonomy.repository.js';
+import { TaxonomyAdmin } from './content/taxonomy.admin.js';
+import { NewsroomRepository } from './newsroom/newsroom.repository.js';
+import { EditionPresenter } from './newsroom/edition.presenter.js';
+import { EditorialService } from './newsroom/editorial.service.js';
+import { StoriesListService } from './newsroom/stories-list.service.js';
+import { Relay } from './jobs/relay.js';
+import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
 
 export interface Container {
   readonly config: Config;
@@ -36,6 +47,14 @@ export interface Container {
   readonly site: SiteService;
   readonly pageCache: PageCache | null;
   readonly assets: AssetStore;
+  readonly audit: AuditRepository;
+  readonly accounts: AccountsService;
+  readonly taxonomyAdmin: TaxonomyAdmin;
+  readonly editorial: EditorialService;
+  readonly storiesList: StoriesListService;
+  readonly relay: Relay;
+  /** Drops cached public pages a change to this edition may have altered. */
+  purge(locale: string, editionId: number): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +94,16 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   });
   timeZone = (await settings.get()).timeZone;
   const site = new SiteService(editions, taxonomy, media, settings, views, clock);
+  const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
+  const purge = (locale: string, editionId: number) => {
+    pageCache?.purge([`edition:${editionId}`, `home:${locale}`, `list:${locale}`]);
+  };
+  const audit = new AuditRepository(k, clock);
+  const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
+  const newsroomRepo = new NewsroomRepository(k);
+  const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
+  const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge);
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial)], clock, log: log.child({ module: 'jobs' }) });
   return {
     config,
     log,
@@ -89,9 +118,17 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     settings,
     views,
     site,
-    pageCache: config.pageCache ? new PageCache(2000, clock) : null,
+    pageCache,
     assets: new AssetStore(),
+    audit,
+    accounts: new AccountsService(k, new AccountsRepository(k), audit, clock),
+    taxonomyAdmin,
+    editorial,
+    storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
+    relay,
+    purge,
     async close() {
+      await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
     },

@@ -24,9 +24,11 @@ async function main(): Promise<void> {
     const app = await buildApp(c);
     await app.listen({ port: config.port, host: config.host });
     c.views.start();
+    c.relay.start(); // scheduled publishing and other outbox jobs
     const refPath = await referencePath(c);
     console.log(`\nXabar is running: ${config.siteUrl}/`);
     if (refPath) console.log(`The reference story: ${config.siteUrl}${refPath}`);
+    console.log(`The newsroom: ${config.siteUrl}/admin/`);
 
     const shutdown = async (signal: string) => {
       if (stopping) return;

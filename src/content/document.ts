@@ -178,3 +178,79 @@ export function countImages(doc: StoryDoc): number {
   doc.content.forEach(walk);
   return n;
 }
+
+const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell']);
+const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'link', 'code', 'underline', 'subscript', 'superscript']);
+/** Where each embed provider's posts live; anything else is not an embed of that provider. */
+const EMBED_HOSTS: Record<string, RegExp> = {
+  youtube: /^https:\/\/(www\.|m\.)?(youtube\.com|youtu\.be)\//i,
+  telegram: /^https:\/\/t\.me\/[A-Za-z0-9_]+\/\d+/i,
+  x: /^https:\/\/(www\.)?(x|twitter)\.com\/[A-Za-z0-9_]+\/status\/\d+/i,
+};
+
+export function isEmbedUrl(provider: string, url: string): boolean {
+  return !!EMBED_HOSTS[provider]?.test(url);
+}
+
+/**
+ * Reduces an editor document to the nodes, marks and attributes we render; drops the rest. The
+ * server stores only this, so a crafted request cannot smuggle markup or event handlers.
+ */
+export function normalizeDoc(input: unknown): StoryDoc {
+  const clean = (node: unknown, depth: number): DocNode | null => {
+    if (!node || typeof node !== 'object' || depth > 40) return null;
+    const n = node as DocNode;
+    if (!KNOWN_NODES.has(n.type)) return null;
+    if (n.type === 'text') {
+      if (typeof n.text !== 'string' || n.text.length === 0) return null;
+      const marks: DocMark[] = [];
+      for (const m of n.marks ?? []) {
+        if (!m || !KNOWN_MARKS.has(m.type)) continue;
+        if (m.type !== 'link') marks.push({ type: m.type });
+        else {
+          const href = safeHref(m.attrs?.href);
+          if (href) marks.push({ type: 'link', attrs: { href } });
+        }
+      }
+      return marks.length ? { type: 'text', text: n.text, marks } : { type: 'text', text: n.text };
+    }
+    const out: DocNode = { type: n.type };
+    if (n.type === 'heading') out.attrs = { level: Math.min(4, Math.max(2, Number(n.attrs?.level) || 2)) };
+    if (n.type === 'image') {
+      const src = safeHref(n.attrs?.src);
+      if (!src) return null;
+      out.attrs = {
+        src,
+        alt: String(n.attrs?.alt ?? '').slice(0, 500),
+        caption: String(n.attrs?.caption ?? '').slice(0, 1000),
+        mediaId: Number.isInteger(n.attrs?.mediaId) ? n.attrs?.mediaId : null,
+        ...(Number(n.attrs?.width) > 0 && Number(n.attrs?.height) > 0 ? { width: Number(n.attrs?.width), height: Number(n.attrs?.height) } : {}),
+      };
+    }
+    if (n.type === 'embed') {
+      const provider = String(n.attrs?.provider ?? '');
+      const url = String(n.attrs?.url ?? '').trim();
+      if (!isEmbedUrl(provider, url)) return null;
+      out.attrs = { provider, url };
+    }
+    if (Array.isArray(n.content)) {
+      const children = n.content.map((c) => clean(c, depth + 1)).filter((c): c is DocNode => c !== null);
+      if (children.length) out.content = children;
+    }
+    return out;
+  };
+  const doc = input as StoryDoc;
+  const content = isStoryDoc(doc) ? doc.content.map((c) => clean(c, 0)).filter((c): c is DocNode => c !== null) : [];
+  return { type: 'doc', content };
+}
+
+/** Media ids referenced by image nodes of a document. */
+export function docMediaIds(doc: StoryDoc): number[] {
+  const ids: number[] = [];
+  const walk = (n: DocNode): void => {
+    if (n.type === 'image' && Number.isInteger(n.attrs?.mediaId)) ids.push(n.attrs!.mediaId as number);
+    (n.content ?? []).forEach(walk);
+  };
+  doc.content.forEach(walk);
+  return ids;
+}

@@ -1,8 +1,9 @@
 /**
  * SQL for reading and writing editions. Every list orders by a unique tie-breaker
  * (`published_at desc, id desc`) so SQLite and PostgreSQL return identical pages.
- * "Published" means status = published and published_at ≤ now: a story scheduled or embargoed
- * for later is invisible until its time without any job having to run.
+ * "Visible" means status published — or scheduled, once its time has come (the scheduler job
+ * flips the status, but readers never wait for it) — with published_at ≤ now and any embargo
+ * passed. A story scheduled or embargoed for later is invisible until its time.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
@@ -44,6 +45,7 @@ export type ArticleRow = EditionRow & {
 };
 
 type Q = SelectQueryBuilder<any, any, any>;
+const VISIBLE = ['published', 'scheduled'] as const;
 
 export class EditionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -55,8 +57,26 @@ export class EditionsRepository {
       .leftJoin('sections as sec', 'sec.id', 's.section_id')
       .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale))
       .where('e.locale', '=', locale)
-      .where('e.status', '=', 'published')
-      .where('e.published_at', '<=', now);
+      .where('e.status', 'in', VISIBLE)
+      .where('e.published_at', '<=', now)
+      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]));
+  }
+
+  /** Any edition by id, whatever its status (newsroom preview). */
+  async anyById(id: number): Promise<ArticleRow | undefined> {
+    return (await this.db
+      .selectFrom('editions as e')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .leftJoin('sections as sec', 'sec.id', 's.section_id')
+      .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').onRef('sn.locale', '=', 'e.locale'))
+      .selectAll('e')
+      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .where('e.id', '=', id)
+      .executeTakeFirst()) as ArticleRow | undefined;
+  }
+
+  notes(editionId: number) {
+    return this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', editionId).orderBy('at').orderBy('id').execute();
   }
 
   private cardColumns<T extends Q>(q: T) {
@@ -129,8 +149,9 @@ export class EditionsRepository {
       .select('e.slug')
       .where('r.locale', '=', locale)
       .where('r.slug', '=', oldSlug)
-      .where('e.status', '=', 'published')
+      .where('e.status', 'in', VISIBLE)
       .where('e.published_at', '<=', now)
+      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]))
       .executeTakeFirst();
     return row?.slug;
   }

@@ -1,5 +1,5 @@
 /** SQL for sections, tags and authors with their per-locale names. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export interface SectionView {
@@ -113,6 +113,83 @@ export class TaxonomyRepository {
       (await trx.insertInto('authors').values({ slug, photo_media_id: null, created_at: Date.now() }).returning('id').executeTakeFirstOrThrow()).id;
     await replaceNames(trx, 'author_names', 'author_id', id, Object.entries(names).map(([locale, name]) => ({ locale, name, bio: bios[locale] ?? '' })));
     return id;
+  }
+}
+
+export interface NamedRow {
+  id: number;
+  slug: string;
+  names: Names;
+}
+
+/** Groups (id, locale, name) rows into per-entity name maps. */
+function groupNames(rows: { id: number; locale: string; name: string }[]): Map<number, Names> {
+  const m = new Map<number, Names>();
+  for (const r of rows) m.set(r.id, { ...(m.get(r.id) ?? {}), [r.locale]: r.name });
+  return m;
+}
+
+/** Newsroom-side SQL: all names of every locale, for management screens. */
+export class TaxonomyAdminRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async sections(): Promise<(NamedRow & { position: number; color: string })[]> {
+    const [rows, names] = await Promise.all([
+      this.db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute(),
+      this.db.selectFrom('section_names').select(['section_id as id', 'locale', 'name']).orderBy('section_id').orderBy('locale').execute(),
+    ]);
+    const g = groupNames(names);
+    return rows.map((r) => ({ id: r.id, slug: r.slug, position: r.position, color: r.color, names: g.get(r.id) ?? {} }));
+  }
+
+  async tags(ids?: number[], q?: string, limit = 20): Promise<NamedRow[]> {
+    if (ids && ids.length === 0) return [];
+    let base = this.db.selectFrom('tags as t').select(['t.id', 't.slug']);
+    if (ids) base = base.where('t.id', 'in', ids);
+    if (q) {
+      const like = `%${q.toLocaleLowerCase('ru').replace(/[%_\\]/g, '')}%`;
+      base = base.where((eb) => eb.or([eb('t.slug', 'like', like), eb('t.id', 'in', eb.selectFrom('tag_names').select('tag_id').where(sql`lower(name)`, 'like', like))]));
+    }
+    const rows = await base.orderBy('t.slug').orderBy('t.id').limit(ids ? 1000 : limit).execute();
+    const names = rows.length ? await this.db.selectFrom('tag_names').select(['tag_id as id', 'locale', 'name']).where('tag_id', 'in', rows.map((r) => r.id)).orderBy('tag_id').orderBy('locale').execute() : [];
+    const g = groupNames(names);
+    const out = rows.map((r) => ({ ...r, names: g.get(r.id) ?? {} }));
+    return ids ? ids.map((id) => out.find((t) => t.id === id)).filter((t): t is NamedRow => !!t) : out;
+  }
+
+  async tagByName(name: string): Promise<number | undefined> {
+    const r = await this.db.selectFrom('tag_names').select('tag_id').where('name', '=', name).orderBy('tag_id').executeTakeFirst();
+    return r?.tag_id;
+  }
+
+  async authors(ids?: number[]): Promise<(NamedRow & { bio: Names })[]> {
+    if (ids && ids.length === 0) return [];
+    let base = this.db.selectFrom('authors').select(['id', 'slug']);
+    if (ids) base = base.where('id', 'in', ids);
+    const rows = await base.orderBy('slug').orderBy('id').execute();
+    const names = rows.length ? await this.db.selectFrom('author_names').select(['author_id as id', 'locale', 'name', 'bio']).where('author_id', 'in', rows.map((r) => r.id)).orderBy('author_id').orderBy('locale').execute() : [];
+    const g = groupNames(names);
+    const bios = groupNames(names.map((n) => ({ id: n.id, locale: n.locale, name: n.bio })));
+    const out = rows.map((r) => ({ ...r, names: g.get(r.id) ?? {}, bio: bios.get(r.id) ?? {} }));
+    return ids ? ids.map((id) => out.find((a) => a.id === id)).filter((a): a is NamedRow & { bio: Names } => !!a) : out;
+  }
+
+  async slugTaken(table: 'sections' | 'tags' | 'authors', slug: string, exceptId?: number): Promise<boolean> {
+    let q = this.db.selectFrom(table).select('id').where('slug', '=', slug);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    return !!(await q.executeTakeFirst());
+  }
+
+  async updateSection(trx: Kysely<Database>, id: number, patch: { slug?: string; position?: number; color?: string }): Promise<void> {
+    if (Object.keys(patch).length) await trx.updateTable('sections').set(patch).where('id', '=', id).execute();
+  }
+
+  async updateTagSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
+    await trx.updateTable('tags').set({ slug }).where('id', '=', id).execute();
+  }
+
+  async updateAuthorSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
+    await trx.updateTable('authors').set({ slug }).where('id', '=', id).execute();
   }
 }
 

@@ -5,7 +5,7 @@
  * and the auto-increment key type used by migrations.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Database, OutboxRow } from './schema.js';
 import type { DialectName } from './connect.js';
 
 export interface DialectOps {
@@ -17,6 +17,12 @@ export interface DialectOps {
    */
   addDailyViews(db: Kysely<Database>, rows: { edition_id: number; day: string; views: number }[]): Promise<void>;
   addHourlyViews(db: Kysely<Database>, rows: { edition_id: number; hour: number; views: number }[]): Promise<void>;
+  /**
+   * Claims up to `limit` due outbox jobs for `worker` with a lease. PostgreSQL locks the chosen
+   * rows with FOR UPDATE SKIP LOCKED so concurrent nodes claim disjoint sets; SQLite has one
+   * writer at a time, so the single UPDATE … RETURNING is already atomic.
+   */
+  claimJobs(db: Kysely<Database>, o: { now: number; leaseMs: number; worker: string; limit: number }): Promise<OutboxRow[]>;
 }
 
 export function dialectOps(name: DialectName): DialectOps {
@@ -31,6 +37,18 @@ export function dialectOps(name: DialectName): DialectOps {
           oc.columns(['edition_id', 'day']).doUpdateSet({ views: sql`edition_views_daily.views + excluded.views` }),
         )
         .execute();
+    },
+    async claimJobs(db, o) {
+      const lock = name === 'postgres' ? sql`for update skip locked` : sql``;
+      const result = await sql<OutboxRow>`
+        update outbox set locked_until = ${o.now + o.leaseMs}, locked_by = ${o.worker}, attempts = attempts + 1
+        where id in (
+          select id from outbox
+          where done_at is null and run_at <= ${o.now} and (locked_until is null or locked_until < ${o.now})
+          order by run_at, id limit ${o.limit} ${lock}
+        )
+        returning *`.execute(db);
+      return [...result.rows].sort((a, b) => a.run_at - b.run_at || a.id - b.id);
     },
     async addHourlyViews(db, rows) {
       if (rows.length === 0) return;

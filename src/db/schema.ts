@@ -78,6 +78,7 @@ export interface MediaTextsTable {
 
 export interface StoriesTable {
   id: Generated<number>;
+  created_by: Generated<number | null>;
   section_id: number | null;
   hero_media_id: number | null;
   created_at: number;
@@ -118,6 +119,8 @@ export interface EditionsTable {
   search_text: string;
   published_at: number | null;
   scheduled_at: number | null;
+  embargo_until: Generated<number | null>;
+  created_by: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }
@@ -138,7 +141,100 @@ export interface EditionViewsHourlyTable {
   views: number;
 }
 
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: Flag;
+  created_at: number;
+  updated_at: number;
+}
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token: a leaked table does not leak sessions
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string;
+  user_agent: string;
+}
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: number;
+  locked_until: number;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  details: string; // JSON
+}
+export interface RevisionsTable {
+  id: Generated<number>;
+  edition_id: number;
+  version: number;
+  saved_at: number;
+  saved_by: number | null;
+  headline: string;
+  lead: string;
+  body_json: string;
+  snapshot: string; // JSON of the other editable fields
+}
+export interface EditionTransitionsTable {
+  id: Generated<number>;
+  edition_id: number;
+  at: number;
+  user_id: number | null;
+  from_status: string | null;
+  to_status: string;
+  note: string;
+}
+export interface EditionNotesTable {
+  id: Generated<number>;
+  edition_id: number;
+  kind: 'correction' | 'update';
+  text: string;
+  at: number;
+  user_id: number | null;
+}
+export interface PresenceTable {
+  edition_id: number;
+  user_id: number;
+  seen_at: number;
+}
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: string; // JSON
+  dedupe_key: string | null;
+  run_at: number;
+  attempts: Generated<number>;
+  locked_until: number | null;
+  locked_by: string | null;
+  done_at: number | null;
+  last_error: Generated<string>;
+  created_at: number;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  revisions: RevisionsTable;
+  edition_transitions: EditionTransitionsTable;
+  edition_notes: EditionNotesTable;
+  presence: PresenceTable;
+  outbox: OutboxTable;
   settings: SettingsTable;
   sections: SectionsTable;
   section_names: SectionNamesTable;
@@ -164,3 +260,5 @@ export type EditionUpdate = Updateable<EditionsTable>;
 export type SectionRow = Selectable<SectionsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type MediaVariantRow = Selectable<MediaVariantsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,5 +1,5 @@
 /** SQL for media rows, their variants and their per-locale texts. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, MediaRow, MediaVariantRow } from '../db/schema.js';
 
 export interface MediaTextRow {
@@ -36,5 +36,58 @@ export class MediaRepository {
       this.db.selectFrom('media_texts').selectAll().where('media_id', 'in', ids).orderBy('media_id').orderBy('locale').execute(),
     ]);
     return { media, variants, texts };
+  }
+
+  private searchable(q?: string) {
+    let base = this.db.selectFrom('media');
+    if (q) {
+      const like = `%${q.toLocaleLowerCase('ru').replace(/[%_\\]/g, '')}%`;
+      base = base.where((eb) =>
+        eb.or([
+          eb('original_name', 'like', like),
+          eb('credit', 'like', like),
+          eb('id', 'in', eb.selectFrom('media_texts').select('media_id').where((e2) => e2.or([e2(sql`lower(alt)`, 'like', like), e2(sql`lower(caption)`, 'like', like)]))),
+        ]),
+      );
+    }
+    return base;
+  }
+
+  list(q: string | undefined, limit: number, offset: number): Promise<MediaRow[]> {
+    return this.searchable(q).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  }
+
+  async count(q?: string): Promise<number> {
+    const r = await this.searchable(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** How many stories use each image, as hero or inside the body (body images carry "mediaId"). */
+  async usage(ids: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>(ids.map((id) => [id, 0]));
+    if (!ids.length) return out;
+    const hero = await this.db.selectFrom('stories').select(['hero_media_id as id', (eb) => eb.fn.countAll<number>().as('n')]).where('hero_media_id', 'in', ids).groupBy('hero_media_id').execute();
+    for (const r of hero) out.set(r.id!, Number(r.n));
+    for (const id of ids) {
+      const body = await this.db
+        .selectFrom('editions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('body_json', 'like', `%"mediaId":${id},%`), eb('body_json', 'like', `%"mediaId":${id}}%`)]))
+        .executeTakeFirst();
+      out.set(id, (out.get(id) ?? 0) + Number(body?.n ?? 0));
+    }
+    return out;
+  }
+
+  async update(trx: Kysely<Database>, id: number, credit: string | undefined, texts: MediaTextRow[] | undefined): Promise<void> {
+    if (credit !== undefined) await trx.updateTable('media').set({ credit }).where('id', '=', id).execute();
+    if (texts) {
+      await trx.deleteFrom('media_texts').where('media_id', '=', id).execute();
+      if (texts.length) await trx.insertInto('media_texts').values(texts).execute();
+    }
+  }
+
+  async remove(trx: Kysely<Database>, id: number): Promise<void> {
+    await trx.deleteFrom('media').where('id', '=', id).execute();
   }
 }

@@ -6,6 +6,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/locales.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { MediaRow } from '../db/schema.js';
 import { probeImage, renderVariants } from './images.js';
 import type { MediaRepository } from './media.repository.js';
 import type { MediaStorage } from './storage.js';
@@ -96,5 +98,57 @@ export class MediaService {
       });
     }
     return out;
+  }
+
+  /** The newsroom's `Media` shape (docs/newsroom-api.md). */
+  async present(rows: MediaRow[]) {
+    const ids = rows.map((r) => r.id);
+    const [{ variants, texts }, usage] = await Promise.all([this.repo.byIds(ids), this.repo.usage(ids)]);
+    return rows.map((m) => {
+      const mine = variants.filter((v) => v.media_id === m.id);
+      const jpeg = mine.find((v) => v.format === 'jpeg');
+      const small = mine.filter((v) => v.format === 'webp').find((v) => v.width >= 320) ?? jpeg;
+      return {
+        id: m.id,
+        src: this.publicPrefix + (jpeg?.storage_key ?? m.storage_key),
+        thumb: this.publicPrefix + (small?.storage_key ?? m.storage_key),
+        width: jpeg?.width ?? m.width,
+        height: jpeg?.height ?? m.height,
+        mime: m.mime,
+        bytes: m.bytes,
+        credit: m.credit,
+        texts: Object.fromEntries(texts.filter((t) => t.media_id === m.id).map((t) => [t.locale, { alt: t.alt, caption: t.caption }])),
+        createdAt: new Date(m.created_at).toISOString(),
+        usedBy: usage.get(m.id) ?? 0,
+      };
+    });
+  }
+
+  async presentOne(id: number) {
+    const { media } = await this.repo.byIds([id]);
+    return media[0] ? (await this.present(media))[0]! : null;
+  }
+
+  async list(q: string | undefined, page: number, size = 30) {
+    const [rows, total] = await Promise.all([this.repo.list(q, size, (page - 1) * size), this.repo.count(q)]);
+    return { items: await this.present(rows), page, pages: Math.max(1, Math.ceil(total / size)), total };
+  }
+
+  async update(id: number, patch: { credit?: string; texts?: Record<string, { alt?: string; caption?: string }> }) {
+    if (!(await this.presentOne(id))) throw new NotFoundError('No such image.');
+    const texts = patch.texts ? Object.entries(patch.texts).map(([locale, t]) => ({ media_id: id, locale, alt: (t.alt ?? '').slice(0, 500), caption: (t.caption ?? '').slice(0, 1000) })) : undefined;
+    await this.db.transaction().execute((trx) => this.repo.update(trx, id, patch.credit?.slice(0, 200), texts));
+    return (await this.presentOne(id))!;
+  }
+
+  /** Deletes an image no story uses; its files go after the rows (orphans are harmless). */
+  async remove(id: number): Promise<void> {
+    const { media, variants } = await this.repo.byIds([id]);
+    const m = media[0];
+    if (!m) throw new NotFoundError('No such image.');
+    const used = (await this.repo.usage([id])).get(id) ?? 0;
+    if (used > 0) throw new ConflictError(`This image is used by ${used} ${used === 1 ? 'story' : 'stories'}; remove it from them first.`);
+    await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
+    await Promise.all([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
   }
 }

@@ -7,12 +7,22 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 
-const perLocale = z.record(z.string(), z.string());
+const perLocale = z.record(z.enum(LOCALES), z.string().max(200));
 
 export const SiteSettingsSchema = z.object({
   siteName: perLocale.default({ ru: 'Xabar', uz: 'Xabar', 'uz-Cyrl': 'Хабар', en: 'Xabar' }),
   tagline: perLocale.default({}),
-  timeZone: z.string().default('Asia/Tashkent'),
+  timeZone: z
+    .string()
+    .default('Asia/Tashkent')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Use an IANA time zone such as Asia/Tashkent.'),
   defaultLocale: z.enum(LOCALES).default('ru'),
   enabledLocales: z.array(z.enum(LOCALES)).nonempty().default(['ru', 'uz', 'uz-Cyrl', 'en']),
   /** Telegram channel username (without @) per locale. */
@@ -21,6 +31,8 @@ export const SiteSettingsSchema = z.object({
   datelineAgency: perLocale.default({}),
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
+  /** Largest image upload accepted, in megabytes. */
+  maxUploadMb: z.number().int().min(1).max(100).default(20),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

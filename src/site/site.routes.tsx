@@ -40,7 +40,7 @@ function parsePage(query: unknown): number {
   return Number(raw);
 }
 
-export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null> }> {
   const { site, cache, views, assets, siteUrl } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
@@ -228,6 +228,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
 
   app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));
+
+  return {
+    async renderPreview(editionId) {
+      const p = await site.preview(editionId);
+      if (!p) return null;
+      const [chrome, feed, mostRead] = await Promise.all([site.chrome(p.locale), site.latest(p.locale, 12), site.mostRead(p.locale)]);
+      const t = messages(p.locale);
+      return html(chrome, { title: `${t.previewLabel}: ${p.model.seoTitle || '—'}`, noindex: true }, <><p className="preview-banner">{t.previewLabel}</p><ArticleView a={p.model} locale={p.locale} feed={feed} mostRead={mostRead} siteUrl={siteUrl} /></>);
+    },
+  };
 }
 
 function organizationLd(chrome: Chrome, siteUrl: string, logo: string) {

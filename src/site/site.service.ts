@@ -3,7 +3,7 @@
  * repositories) and no markup (that is in views/). Times are read from one clock so "published"
  * and "fresh" agree within a request.
  */
-import type { CardRow, EditionsRepository, ListFilter } from '../content/editions.repository.js';
+import type { ArticleRow, CardRow, EditionsRepository, ListFilter } from '../content/editions.repository.js';
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
 import { escapeHtml, withLeadIn } from '../content/document.js';
@@ -55,6 +55,10 @@ export interface ArticleModel {
   authors: (AuthorView & { href: string })[];
   related: Card[];
   telegramUrl: string | null;
+  /** Dated corrections and updates, oldest first. */
+  notes: { kind: 'correction' | 'update'; text: string; at: string; iso: string }[];
+  /** «Обновлено …» when the story changed after publication and says so in a note. */
+  updated: string | null;
 }
 
 export interface Page<T> {
@@ -191,9 +195,20 @@ export class SiteService {
   }
 
   async article(locale: Locale, slug: string): Promise<ArticleModel | null> {
-    const now = this.clock();
-    const row = await this.editions.publishedBySlug(locale, slug, now);
+    const row = await this.editions.publishedBySlug(locale, slug, this.clock());
+    return row ? this.presentArticle(locale, row) : null;
+  }
+
+  /** Any edition as its public page would show it, for the newsroom preview. */
+  async preview(editionId: number): Promise<{ locale: Locale; model: ArticleModel } | null> {
+    const row = await this.editions.anyById(editionId);
     if (!row) return null;
+    const locale = row.locale as Locale;
+    return { locale, model: await this.presentArticle(locale, { ...row, published_at: row.published_at ?? row.scheduled_at ?? this.clock() }) };
+  }
+
+  private async presentArticle(locale: Locale, row: ArticleRow): Promise<ArticleModel> {
+    const now = this.clock();
     const settings = await this.settings.get();
     const card: CardRow = {
       edition_id: row.id, story_id: row.story_id, locale: row.locale, headline: row.headline, slug: row.slug, lead: row.lead,
@@ -211,7 +226,9 @@ export class SiteService {
       const more = await this.editions.list(locale, now, { sectionId: row.section_id, excludeIds: [row.id, ...relatedRows.map((r) => r.edition_id)] }, 4 - relatedRows.length);
       relatedRows = [...relatedRows, ...more];
     }
-    const dateline = formatDateline({ city: row.dateline_city, agency: row.dateline_agency }, new Date(row.published_at!), locale, settings.timeZone);
+    const agency = row.dateline_agency || this.settings.pick(settings.datelineAgency, locale);
+    const dateline = formatDateline({ city: row.dateline_city, agency }, new Date(row.published_at!), locale, settings.timeZone);
+    const notes = await this.editions.notes(row.id);
     const channel = this.settings.pick(settings.telegramChannel, locale);
     return {
       card: presented!,
@@ -225,6 +242,8 @@ export class SiteService {
       tags: tags.map((t) => ({ ...t, href: urls.tag(locale, t.slug) })),
       authors: authors.map((a) => ({ ...a, href: urls.author(locale, a.slug) })),
       related: await this.cards(locale, relatedRows, settings),
+      notes: notes.map((n) => ({ kind: n.kind, text: n.text, at: formatPublished(new Date(n.at), locale, settings.timeZone), iso: isoInZone(new Date(n.at), settings.timeZone) })),
+      updated: row.updated_at > row.published_at! + 60_000 && notes.length > 0 ? formatPublished(new Date(row.updated_at), locale, settings.timeZone) : null,
       telegramUrl: channel ? `https://t.me/${encodeURIComponent(channel)}` : null,
     };
   }

@@ -50,5 +50,9 @@ export const en: Messages = {
   rss: 'RSS',
   today: 'Today',
   emptyList: 'Nothing here yet.',
+  previewLabel: 'Preview',
+  updatedLabel: 'Updated',
+  correctionLabel: 'Correction',
+  updateLabel: 'Update',
   photoLabel: 'Photo',
 };

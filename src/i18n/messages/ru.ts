@@ -49,6 +49,10 @@ export const ru = {
   rss: 'RSS',
   today: 'Сегодня',
   emptyList: 'Здесь пока нет материалов.',
+  previewLabel: 'Предпросмотр',
+  updatedLabel: 'Обновлено',
+  correctionLabel: 'Исправление',
+  updateLabel: 'Дополнение',
   photoLabel: 'Фото',
 };
 

@@ -33,6 +33,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
             ) : null}
             <h1 className="article-title">{a.card.headline}</h1>
             <Meta card={a.card} t={t} />
+            {a.updated ? <p className="updated">{t.updatedLabel}: {a.updated}</p> : null}
           </header>
           {a.card.image ? (
             <figure className="hero">
@@ -44,6 +45,15 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
             </figure>
           ) : null}
           <div className="article-body" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+          {a.notes.length ? (
+            <aside className="notes" aria-label={t.updatedLabel}>
+              {a.notes.map((n, i) => (
+                <p key={i} className={`note note-${n.kind}`}>
+                  <strong>{n.kind === 'correction' ? t.correctionLabel : t.updateLabel}</strong> (<time dateTime={n.iso}>{n.at}</time>): {n.text}
+                </p>
+              ))}
+            </aside>
+          ) : null}
           {a.telegramUrl ? (
             <aside className="telegram" aria-labelledby="tg-title">
               <div className="telegram-icon"><TelegramIcon size={28} /></div>

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Builds the newsroom SPA (admin/) into admin/dist when its sources are newer than the build,
+// so `npm start` and `npm test` always serve a current app without a separate step.
+// `--force` rebuilds regardless.
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+
+const root = path.resolve('admin');
+const dist = path.join(root, 'dist', 'index.html');
+if (!fs.existsSync(path.join(root, 'vite.config.ts'))) {
+  console.log('build-admin: no admin/ app yet; skipping');
+  process.exit(0);
+}
+function newest(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'dist' || e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+const force = process.argv.includes('--force');
+if (!force && fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(root)) process.exit(0);
+console.log('Building the newsroom app (admin/)…');
+try {
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  console.log('Newsroom app built.');
+} catch (err) {
+  console.error('Cannot build the newsroom app:', err.message ?? err);
+  process.exit(1);
+}

@@ -1,0 +1,221 @@
+/**
+ * Accounts: first-run setup, sign-in with throttling, sessions, users and passwords.
+ * Session tokens are 256-bit random values; only their SHA-256 is stored, so a copy of the
+ * database does not let anyone sign in. Each session has its own CSRF token.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role, UserRow } from '../db/schema.js';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { AccountsRepository } from './accounts.repository.js';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { ROLES } from './policy.js';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600_000;
+/** Sliding expiry is refreshed at most this often, to avoid a write per request. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** Throttling: per account 5 failures in 15 minutes, per IP 20; the lock lasts 15 minutes. */
+export const THROTTLE = { windowMs: 15 * 60_000, lockMs: 15 * 60_000, perAccount: 5, perIp: 20 };
+
+export interface PublicUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  csrfToken: string;
+  user: PublicUser;
+}
+
+export function presentUser(u: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'created_at'>): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled === 1, createdAt: new Date(u.created_at).toISOString() };
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+export const newToken = () => crypto.randomBytes(32).toString('base64url');
+
+export class AccountsService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly repo: AccountsRepository,
+    private readonly audit: AuditRepository,
+    private readonly clock: () => number,
+  ) {}
+
+  async needsSetup(): Promise<boolean> {
+    return (await this.repo.countUsers()) === 0;
+  }
+
+  private validateNewUser(input: { email: string; name: string; password: string; role?: string }) {
+    const fields: { field: string; message: string }[] = [];
+    const email = normalizeEmail(input.email ?? '');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) fields.push({ field: 'email', message: 'Enter a valid e-mail address.' });
+    if (!input.name?.trim() || input.name.trim().length > 100) fields.push({ field: 'name', message: 'Enter a name of 1–100 characters.' });
+    const pw = passwordProblem(input.password ?? '', email);
+    if (pw) fields.push({ field: 'password', message: pw });
+    if (input.role !== undefined && !ROLES.includes(input.role as Role)) fields.push({ field: 'role', message: `Role must be one of ${ROLES.join(', ')}.` });
+    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    return email;
+  }
+
+  /** Creates the first administrator; refused once any user exists (checked inside the transaction). */
+  async setup(input: { email: string; name: string; password: string }, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+    const email = this.validateNewUser(input);
+    const hash = await hashPassword(input.password);
+    const userId = await this.db.transaction().execute(async (trx) => {
+      if ((await this.repo.countUsers(trx)) > 0) throw new ConflictError('The newsroom is already set up. Sign in instead.');
+      const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: 'admin', password_hash: hash, now: this.clock() });
+      await this.audit.record(trx, { userId: id, action: 'setup', entity: 'user', entityId: id, details: { role: 'admin' } });
+      return id;
+    });
+    return this.startSession(userId, ip, ua);
+  }
+
+  async createUser(actorId: number, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
+    const email = this.validateNewUser(input);
+    if (await this.repo.userByEmail(email)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'email', message: 'A user with this e-mail already exists.' }]);
+    const hash = await hashPassword(input.password);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: input.role, password_hash: hash, now: this.clock() });
+      await this.audit.record(trx, { userId: actorId, action: 'user.create', entity: 'user', entityId: id, details: { email, role: input.role } });
+      return id;
+    });
+    return presentUser((await this.repo.userById(id))!);
+  }
+
+  async updateUser(actorId: number, id: number, patch: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
+    const user = await this.repo.userById(id);
+    if (!user) throw new NotFoundError('No such user.');
+    const fields: { field: string; message: string }[] = [];
+    if (patch.name !== undefined && (!patch.name.trim() || patch.name.length > 100)) fields.push({ field: 'name', message: 'Enter a name of 1–100 characters.' });
+    if (patch.role !== undefined && !ROLES.includes(patch.role)) fields.push({ field: 'role', message: `Role must be one of ${ROLES.join(', ')}.` });
+    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    if (id === actorId && ((patch.role && patch.role !== 'admin') || patch.disabled)) {
+      throw new ForbiddenError('You cannot demote or disable your own account; ask another administrator.');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.updateUser(trx, id, { name: patch.name?.trim(), role: patch.role, disabled: patch.disabled === undefined ? undefined : patch.disabled ? 1 : 0 }, this.clock());
+      if (patch.role && patch.role !== user.role) await this.audit.record(trx, { userId: actorId, action: 'user.role', entity: 'user', entityId: id, details: { from: user.role, to: patch.role } });
+      if (patch.disabled !== undefined && patch.disabled !== (user.disabled === 1)) {
+        await this.audit.record(trx, { userId: actorId, action: patch.disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id });
+      }
+      // A disabled user's sessions end at once.
+      if (patch.disabled) await this.repo.deleteUserSessions(trx, id);
+    });
+    return presentUser((await this.repo.userById(id))!);
+  }
+
+  async resetPassword(actorId: number, id: number, password: string): Promise<void> {
+    const user = await this.repo.userById(id);
+    if (!user) throw new NotFoundError('No such user.');
+    const problem = passwordProblem(password ?? '', user.email);
+    if (problem) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'password', message: problem }]);
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.updateUser(trx, id, { password_hash: hash }, this.clock());
+      await this.repo.deleteUserSessions(trx, id);
+      await this.audit.record(trx, { userId: actorId, action: 'user.password_reset', entity: 'user', entityId: id });
+    });
+  }
+
+  async changeOwnPassword(userId: number, current: string, next: string, keepSessionId: string): Promise<void> {
+    const user = await this.repo.userById(userId);
+    if (!user || !(await verifyPassword(user.password_hash, current ?? ''))) {
+      throw new ValidationError('Please correct the highlighted fields.', [{ field: 'currentPassword', message: 'The current password is not correct.' }]);
+    }
+    const problem = passwordProblem(next ?? '', user.email);
+    if (problem) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'newPassword', message: problem }]);
+    const hash = await hashPassword(next);
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.updateUser(trx, userId, { password_hash: hash }, this.clock());
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+    });
+  }
+
+  listUsers(): Promise<PublicUser[]> {
+    return this.repo.listUsers().then((rows) => rows.map(presentUser));
+  }
+
+  /**
+   * Signs in. Failures count per account and per IP; past the limit the key is locked and the
+   * error says when to retry. The same message for unknown e-mail and wrong password, and a
+   * dummy hash check for unknown accounts, so neither words nor timing reveal who has an account.
+   */
+  async login(emailRaw: string, password: string, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+    const email = normalizeEmail(emailRaw ?? '');
+    if (!email || !password) {
+      throw new ValidationError('Enter your e-mail and password.', [
+        ...(!email ? [{ field: 'email', message: 'Enter your e-mail.' }] : []),
+        ...(!password ? [{ field: 'password', message: 'Enter your password.' }] : []),
+      ]);
+    }
+    const now = this.clock();
+    const keys = [`acct:${email}`, `ip:${ip}`];
+    for (const key of keys) {
+      const t = await this.repo.throttle(key);
+      if (t && t.locked_until > now) throw this.locked(t.locked_until - now);
+    }
+    const user = await this.repo.userByEmail(email);
+    const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+    if (!ok || !user) {
+      const lockedA = await this.fail(`acct:${email}`, THROTTLE.perAccount, now);
+      const lockedB = await this.fail(`ip:${ip}`, THROTTLE.perIp, now);
+      if (lockedA || lockedB) throw this.locked(THROTTLE.lockMs);
+      throw new UnauthorizedError('The e-mail or password is not correct.');
+    }
+    if (user.disabled) throw new ForbiddenError('This account is disabled. Ask an administrator to enable it.');
+    await this.repo.clearThrottle(`acct:${email}`);
+    return this.startSession(user.id, ip, ua);
+  }
+
+  private locked(ms: number): RateLimitedError {
+    const seconds = Math.ceil(ms / 1000);
+    const minutes = Math.ceil(seconds / 60);
+    return new RateLimitedError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, seconds);
+  }
+
+  /** Counts a failure; returns true when this one locked the key. */
+  private async fail(key: string, limit: number, now: number): Promise<boolean> {
+    const t = await this.repo.throttle(key);
+    const fresh = !t || now - t.window_start > THROTTLE.windowMs;
+    const failures = fresh ? 1 : t.failures + 1;
+    const locked_until = failures >= limit ? now + THROTTLE.lockMs : 0;
+    await this.repo.saveThrottle({ key, failures: locked_until ? 0 : failures, window_start: fresh ? now : t.window_start, locked_until });
+    return locked_until > 0;
+  }
+
+  private async startSession(userId: number, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+    const token = newToken();
+    const now = this.clock();
+    const csrf = newToken();
+    await this.repo.insertSession({ id: sha256(token), user_id: userId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + SESSION_TTL_MS, ip: ip.slice(0, 64), user_agent: (ua ?? '').slice(0, 300) });
+    const user = (await this.repo.userById(userId))!;
+    return { token, session: { sessionId: sha256(token), csrfToken: csrf, user: presentUser(user) } };
+  }
+
+  /** Resolves a cookie token to a live session of an enabled user, refreshing its expiry now and then. */
+  async resolve(token: string | undefined): Promise<SessionInfo | null> {
+    if (!token || token.length > 100) return null;
+    const now = this.clock();
+    const row = await this.repo.sessionWithUser(sha256(token), now);
+    if (!row || row.disabled) return null;
+    if (now - row.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(row.session_id, now, now + SESSION_TTL_MS);
+    return { sessionId: row.session_id, csrfToken: row.csrf_token, user: presentUser(row) };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.repo.deleteSession(sessionId);
+  }
+
+  async logoutEverywhere(userId: number): Promise<void> {
+    await this.db.transaction().execute((trx) => this.repo.deleteUserSessions(trx, userId));
+  }
+}

@@ -1,0 +1,112 @@
+/** Rules for managing sections, tags and authors from the newsroom. */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { LOCALES } from '../i18n/locales.js';
+import { isValidSlug, slugify } from './slug.js';
+import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
+
+const NamesSchema = z.record(z.enum(LOCALES), z.string().trim().max(120)).transform((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v)) as Names);
+
+export const SectionInput = z.object({
+  slug: z.string().trim().optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1D4E89.').optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+  names: NamesSchema,
+});
+export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional() });
+
+export class TaxonomyAdmin {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly repo: TaxonomyAdminRepository,
+    private readonly writer: TaxonomyRepository,
+  ) {}
+
+  sections() {
+    return this.repo.sections();
+  }
+  tagsByIds(ids: number[]) {
+    return this.repo.tags(ids);
+  }
+  searchTags(q: string) {
+    return this.repo.tags(undefined, q.trim().slice(0, 100));
+  }
+  authorsByIds(ids: number[]) {
+    return this.repo.authors(ids);
+  }
+  authors() {
+    return this.repo.authors();
+  }
+
+  private async slugFor(table: 'sections' | 'tags' | 'authors', wanted: string | undefined, names: Names, exceptId?: number): Promise<string> {
+    const slug = wanted || slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
+    if (!isValidSlug(slug)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' }]);
+    if (await this.repo.slugTaken(table, slug, exceptId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'This slug is already used.' }]);
+    return slug;
+  }
+
+  private needName(names: Names): void {
+    if (Object.keys(names).length === 0) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'names', message: 'Give a name in at least one language.' }]);
+  }
+
+  async createSection(input: z.infer<typeof SectionInput>) {
+    this.needName(input.names);
+    const slug = await this.slugFor('sections', input.slug, input.names);
+    const id = await this.db.transaction().execute((trx) => this.writer.upsertSection(trx, slug, input.position ?? 100, input.color ?? '#0b5cad', input.names));
+    return (await this.repo.sections()).find((s) => s.id === id)!;
+  }
+
+  async updateSection(id: number, input: z.infer<typeof SectionInput>) {
+    const current = (await this.repo.sections()).find((s) => s.id === id);
+    if (!current) throw new NotFoundError('No such section.');
+    this.needName(input.names);
+    const slug = input.slug && input.slug !== current.slug ? await this.slugFor('sections', input.slug, input.names, id) : current.slug;
+    await this.db.transaction().execute(async (trx) => {
+      await this.repo.updateSection(trx, id, { slug, position: input.position, color: input.color });
+      await this.writer.upsertSection(trx, slug, input.position ?? current.position, input.color ?? current.color, input.names);
+    });
+    return (await this.repo.sections()).find((s) => s.id === id)!;
+  }
+
+  /** Returns the tag with this name if one exists, else creates it. */
+  async createTag(name: string, locale: string) {
+    const clean = (name ?? '').trim().replace(/\s+/g, ' ');
+    if (!clean || clean.length > 80) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'name', message: 'A tag is 1–80 characters.' }]);
+    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'locale', message: 'Unknown locale.' }]);
+    const existing = await this.repo.tagByName(clean);
+    if (existing) return (await this.repo.tags([existing]))[0]!;
+    let slug = slugify(clean) || 'tag';
+    for (let n = 2; await this.repo.slugTaken('tags', slug); n++) slug = `${slugify(clean) || 'tag'}-${n}`;
+    const id = await this.db.transaction().execute((trx) => this.writer.upsertTag(trx, slug, { [locale]: clean }));
+    return (await this.repo.tags([id]))[0]!;
+  }
+
+  async updateTag(id: number, names: Names) {
+    const [current] = await this.repo.tags([id]);
+    if (!current) throw new NotFoundError('No such tag.');
+    this.needName(names);
+    await this.db.transaction().execute((trx) => this.writer.upsertTag(trx, current.slug, names));
+    return (await this.repo.tags([id]))[0]!;
+  }
+
+  async createAuthor(input: z.infer<typeof AuthorInput>) {
+    this.needName(input.names);
+    const slug = await this.slugFor('authors', input.slug, input.names);
+    const id = await this.db.transaction().execute((trx) => this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? {}));
+    return (await this.repo.authors([id]))[0]!;
+  }
+
+  async updateAuthor(id: number, input: z.infer<typeof AuthorInput>) {
+    const [current] = await this.repo.authors([id]);
+    if (!current) throw new NotFoundError('No such author.');
+    this.needName(input.names);
+    const slug = input.slug && input.slug !== current.slug ? await this.slugFor('authors', input.slug, input.names, id) : current.slug;
+    await this.db.transaction().execute(async (trx) => {
+      if (slug !== current.slug) await this.repo.updateAuthorSlug(trx, id, slug);
+      await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? current.bio);
+    });
+    return (await this.repo.authors([id]))[0]!;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The newsroom under /admin: the JSON API (/admin/api, described at /admin/api/openapi.json),
+ * the live preview (/admin/preview/:id) and the single-page app built into admin/dist.
+ * Everything here shares the session/CSRF hooks; the public site is outside this scope.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { Container } from '../container.js';
+import { registerAuth, requireUser } from '../accounts/auth.js';
+import { accountsRoutes } from '../accounts/accounts.routes.js';
+import { idParam } from '../http/validate.js';
+import { newsroomRoutes } from './newsroom.routes.js';
+import { libraryRoutes } from './library.routes.js';
+
+export const ADMIN_DIST = path.resolve('admin/dist');
+
+export async function adminPlugin(app: FastifyInstance, c: Container, renderPreview: (editionId: number) => Promise<string | null>): Promise<void> {
+  const secure = c.config.siteUrl.startsWith('https://');
+  await app.register(fastifyCookie);
+
+  await app.register(async (api) => {
+    await api.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+    await api.register(fastifySwagger, {
+      openapi: {
+        info: { title: 'Xabar newsroom API', version: '1', description: 'See docs/newsroom-api.md. Every state-changing call needs the X-CSRF-Token header.' },
+        servers: [{ url: '/admin/api' }],
+      },
+    });
+    // zod validates inside handlers (one path, 422 with fields); Fastify's validator stays out.
+    api.setValidatorCompiler(() => () => true);
+    registerAuth(api, { accounts: c.accounts, secureCookies: secure });
+    accountsRoutes(api, c.accounts, secure);
+    newsroomRoutes(api, c.editorial, c.storiesList);
+    libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.pageCache?.clear() });
+    api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
+    api.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } }));
+  }, { prefix: '/admin/api' });
+
+  await app.register(async (pv) => {
+    registerAuth(pv, { accounts: c.accounts, secureCookies: secure });
+    pv.get('/admin/preview/:id', async (req, reply) => {
+      const me = requireUser(req);
+      await c.editorial.load(me.user, idParam(req.params)); // same visibility as the editor
+      const html = await renderPreview(idParam(req.params));
+      if (!html) return reply.code(404).send({ error: { code: 'not_found', message: 'No such story.' } });
+      return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
+    });
+  });
+
+  // The SPA: hashed assets from admin/dist, and index.html for every client-side route.
+  const index = path.join(ADMIN_DIST, 'index.html');
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, index: false, wildcard: false, maxAge: '365d', immutable: true });
+    const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.readFileSync(index));
+    app.get('/admin', sendIndex);
+    app.get('/admin/', sendIndex);
+    app.get('/admin/*', async (req, reply) => {
+      const rel = (req.params as { '*': string })['*'];
+      if (/^assets\//.test(rel)) return reply.code(404).send({ error: { code: 'not_found', message: 'No such file.' } });
+      return sendIndex(req, reply);
+    });
+  } else {
+    app.get('/admin/*', async (_req, reply) => reply.code(503).type('text/plain; charset=utf-8').send('The newsroom app is not built yet. Run `npm run build:admin` (npm start does it for you).'));
+    app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+  }
+}

@@ -1,0 +1,166 @@
+/** Media library, sections/tags/authors, site settings and the audit log. */
+import type { FastifyInstance } from 'fastify';
+import '@fastify/multipart';
+import { z } from 'zod';
+import { requireCan } from '../accounts/auth.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
+import { PayloadTooLargeError, ValidationError } from '../errors.js';
+import { apiRoute } from '../http/route.js';
+import { idParam, parse } from '../http/validate.js';
+import { LOCALES } from '../i18n/locales.js';
+import type { MediaService } from '../media/media.service.js';
+import { SiteSettingsSchema, type SettingsStore } from '../site/settings.js';
+
+const PageQuery = z.object({ q: z.string().max(200).optional(), page: z.string().regex(/^[1-9]\d{0,5}$/, 'Page must be a positive whole number.').transform(Number).default('1') });
+
+export interface LibraryDeps {
+  media: MediaService;
+  taxonomy: TaxonomyAdmin;
+  settings: SettingsStore;
+  audit: AuditRepository;
+  db: import('kysely').Kysely<import('../db/schema.js').Database>;
+  purgeAll: () => void;
+}
+
+export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
+  // ---- media
+  apiRoute(app, {
+    method: 'POST', url: '/media', tag: 'media', summary: 'Upload an image (multipart: file, credit, alt, caption, locale)',
+    handler: async (req, reply) => {
+      requireCan(req, 'media.upload');
+      const limitMb = (await d.settings.get()).maxUploadMb;
+      if (!req.isMultipart()) throw new ValidationError('Send the image as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose an image file.' }]);
+      const fields: Record<string, string> = {};
+      let file: { data: Buffer; name: string } | null = null;
+      for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 10 } })) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer().catch((err: { code?: string }) => {
+            if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeError(`The file is larger than the ${limitMb} MB limit. Resize it and try again.`);
+            throw err;
+          });
+          file = { data, name: part.filename };
+        } else fields[part.fieldname] = String(part.value ?? '').slice(0, 1000);
+      }
+      if (!file || file.data.length === 0) throw new ValidationError('Choose an image file.', [{ field: 'file', message: 'Choose an image file.' }]);
+      const locale = (LOCALES as readonly string[]).includes(fields.locale ?? '') ? fields.locale! : 'ru';
+      const id = await d.media.storeImage({ data: file.data, originalName: file.name.slice(0, 200), credit: fields.credit ?? '', texts: { [locale]: { alt: fields.alt ?? '', caption: fields.caption ?? '' } } });
+      return reply.code(201).send(await d.media.presentOne(id));
+    },
+  });
+  apiRoute(app, {
+    method: 'GET', url: '/media', tag: 'media', summary: 'Search the media library', query: PageQuery,
+    handler: async (req) => {
+      requireCan(req, 'media.upload');
+      const q = parse(PageQuery, req.query);
+      return d.media.list(q.q?.trim() || undefined, q.page);
+    },
+  });
+  const MediaPatch = z.object({ credit: z.string().max(200).optional(), texts: z.record(z.enum(LOCALES), z.object({ alt: z.string().max(500).optional(), caption: z.string().max(1000).optional() })).optional() });
+  apiRoute(app, {
+    method: 'PATCH', url: '/media/:id', tag: 'media', summary: 'Edit credit, alt text and captions', body: MediaPatch,
+    handler: async (req) => {
+      requireCan(req, 'media.edit');
+      return d.media.update(idParam(req.params), parse(MediaPatch, req.body));
+    },
+  });
+  apiRoute(app, {
+    method: 'DELETE', url: '/media/:id', tag: 'media', summary: 'Delete an image no story uses',
+    handler: async (req, reply) => {
+      requireCan(req, 'media.delete');
+      await d.media.remove(idParam(req.params));
+      return reply.code(204).send();
+    },
+  });
+
+  // ---- taxonomy
+  apiRoute(app, { method: 'GET', url: '/sections', tag: 'taxonomy', summary: 'Sections', handler: async (req) => (requireCan(req, 'taxonomy.read'), { items: await d.taxonomy.sections() }) });
+  apiRoute(app, {
+    method: 'POST', url: '/sections', tag: 'taxonomy', summary: 'Create a section', body: SectionInput,
+    handler: async (req, reply) => {
+      requireCan(req, 'taxonomy.manage');
+      const s = await d.taxonomy.createSection(parse(SectionInput, req.body));
+      d.purgeAll();
+      return reply.code(201).send(s);
+    },
+  });
+  apiRoute(app, {
+    method: 'PATCH', url: '/sections/:id', tag: 'taxonomy', summary: 'Edit a section', body: SectionInput,
+    handler: async (req) => {
+      requireCan(req, 'taxonomy.manage');
+      const s = await d.taxonomy.updateSection(idParam(req.params), parse(SectionInput, req.body));
+      d.purgeAll();
+      return s;
+    },
+  });
+  const TagQuery = z.object({ q: z.string().max(100).default('') });
+  apiRoute(app, { method: 'GET', url: '/tags', tag: 'taxonomy', summary: 'Find tags by name', query: TagQuery, handler: async (req) => (requireCan(req, 'taxonomy.read'), { items: await d.taxonomy.searchTags(parse(TagQuery, req.query).q) }) });
+  const NewTag = z.object({ name: z.string().max(80), locale: z.enum(LOCALES) });
+  apiRoute(app, {
+    method: 'POST', url: '/tags', tag: 'taxonomy', summary: 'Create a tag (or return the one with that name)', body: NewTag,
+    handler: async (req, reply) => {
+      requireCan(req, 'tags.create');
+      const input = parse(NewTag, req.body);
+      return reply.code(201).send(await d.taxonomy.createTag(input.name, input.locale));
+    },
+  });
+  const TagPatch = z.object({ names: z.record(z.enum(LOCALES), z.string().max(80)) });
+  apiRoute(app, {
+    method: 'PATCH', url: '/tags/:id', tag: 'taxonomy', summary: 'Rename a tag', body: TagPatch,
+    handler: async (req) => {
+      requireCan(req, 'taxonomy.manage');
+      const t = await d.taxonomy.updateTag(idParam(req.params), parse(TagPatch, req.body).names);
+      d.purgeAll();
+      return t;
+    },
+  });
+  apiRoute(app, { method: 'GET', url: '/authors', tag: 'taxonomy', summary: 'Authors', handler: async (req) => (requireCan(req, 'taxonomy.read'), { items: await d.taxonomy.authors() }) });
+  apiRoute(app, {
+    method: 'POST', url: '/authors', tag: 'taxonomy', summary: 'Create an author', body: AuthorInput,
+    handler: async (req, reply) => (requireCan(req, 'taxonomy.manage'), reply.code(201).send(await d.taxonomy.createAuthor(parse(AuthorInput, req.body)))),
+  });
+  apiRoute(app, {
+    method: 'PATCH', url: '/authors/:id', tag: 'taxonomy', summary: 'Edit an author', body: AuthorInput,
+    handler: async (req) => {
+      requireCan(req, 'taxonomy.manage');
+      const a = await d.taxonomy.updateAuthor(idParam(req.params), parse(AuthorInput, req.body));
+      d.purgeAll();
+      return a;
+    },
+  });
+
+  // ---- settings
+  apiRoute(app, { method: 'GET', url: '/settings', tag: 'settings', summary: 'Site settings', handler: async (req) => (requireCan(req, 'settings.read'), d.settings.get()) });
+  const SettingsInput = SiteSettingsSchema;
+  apiRoute(app, {
+    method: 'PUT', url: '/settings', tag: 'settings', summary: 'Change site settings', body: SettingsInput,
+    handler: async (req) => {
+      const me = requireCan(req, 'settings.write');
+      const next = parse(SettingsInput, req.body);
+      if (!next.enabledLocales.includes(next.defaultLocale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'defaultLocale', message: 'The default language must be one of the enabled ones.' }]);
+      await d.db.transaction().execute(async (trx) => {
+        await d.settings.save(next, trx);
+        await d.audit.record(trx, { userId: me.user.id, action: 'settings.update', entity: 'settings', details: next as unknown as Record<string, unknown> });
+      });
+      d.purgeAll();
+      return d.settings.get();
+    },
+  });
+
+  // ---- audit
+  apiRoute(app, {
+    method: 'GET', url: '/audit', tag: 'audit', summary: 'Audit log, newest first', query: PageQuery,
+    handler: async (req) => {
+      requireCan(req, 'audit.read');
+      const { page } = parse(PageQuery, req.query);
+      const size = 50;
+      const { rows, total } = await d.audit.page(size, (page - 1) * size);
+      return {
+        items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), user: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, action: r.action, entity: r.entity, entityId: r.entity_id, details: JSON.parse(r.details) as unknown })),
+        page,
+        pages: Math.max(1, Math.ceil(total / size)),
+        total,
+      };
+    },
+  });
+}

@@ -1,0 +1,186 @@
+/** SQL for the newsroom: story lists with filters, editions by id, revisions, history, notes, presence. */
+import { sql, type Kysely } from 'kysely';
+import type { Database, EditionRow, EditionStatus } from '../db/schema.js';
+
+export interface NewsroomFilter {
+  status?: EditionStatus;
+  sectionId?: number;
+  authorId?: number;
+  locale?: string;
+  /** Inclusive day bounds on the last update, epoch ms. */
+  from?: number;
+  to?: number;
+  q?: string;
+  ownerId?: number;
+}
+export type NewsroomSort = 'updated' | 'published' | 'headline';
+
+export type EditionWithStory = EditionRow & { section_id: number | null; hero_media_id: number | null; owner_id: number | null };
+
+export class NewsroomRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private filtered(f: NewsroomFilter) {
+    let q = this.db.selectFrom('editions as e').innerJoin('stories as s', 's.id', 'e.story_id');
+    if (f.status) q = q.where('e.status', '=', f.status);
+    if (f.sectionId !== undefined) q = q.where('s.section_id', '=', f.sectionId);
+    if (f.authorId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
+    if (f.locale) q = q.where('e.locale', '=', f.locale);
+    if (f.from !== undefined) q = q.where('e.updated_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('e.updated_at', '<', f.to);
+    if (f.q) q = q.where('e.search_text', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+    if (f.ownerId !== undefined) q = q.where('s.created_by', '=', f.ownerId);
+    return q;
+  }
+
+  async list(f: NewsroomFilter, sort: NewsroomSort, dir: 'asc' | 'desc', limit: number, offset: number) {
+    let q = this.filtered(f)
+      .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 's.section_id').onRef('sn.locale', '=', 'e.locale'))
+      .leftJoin('users as u', 'u.id', 's.created_by')
+      .select([
+        'e.id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.status', 'e.updated_at', 'e.published_at', 'e.scheduled_at', 'e.version',
+        's.section_id', 'sn.name as section_name', 'u.id as owner_id', 'u.name as owner_name',
+      ]);
+    if (sort === 'headline') q = q.orderBy('e.headline', dir);
+    else if (sort === 'published') q = q.orderBy(sql`coalesce(e.published_at, 0)`, dir);
+    else q = q.orderBy('e.updated_at', dir);
+    return q.orderBy('e.id', dir).limit(limit).offset(offset).execute();
+  }
+
+  async count(f: NewsroomFilter): Promise<number> {
+    const r = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  async edition(id: number, trx: Kysely<Database> = this.db): Promise<EditionWithStory | undefined> {
+    return (await trx
+      .selectFrom('editions as e')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .selectAll('e')
+      .select(['s.section_id', 's.hero_media_id', 's.created_by as owner_id'])
+      .where('e.id', '=', id)
+      .executeTakeFirst()) as EditionWithStory | undefined;
+  }
+
+  siblings(storyId: number) {
+    return this.db.selectFrom('editions').select(['id', 'locale', 'status']).where('story_id', '=', storyId).orderBy('id').execute();
+  }
+
+  storyTagIds(storyId: number) {
+    return this.db.selectFrom('story_tags').select('tag_id').where('story_id', '=', storyId).orderBy('position').orderBy('tag_id').execute().then((r) => r.map((x) => x.tag_id));
+  }
+
+  storyAuthorIds(storyId: number) {
+    return this.db.selectFrom('story_authors').select('author_id').where('story_id', '=', storyId).orderBy('position').orderBy('author_id').execute().then((r) => r.map((x) => x.author_id));
+  }
+
+  /** People (story authors) per story, named in the given locale or any other. */
+  async authorsByStory(storyIds: number[]): Promise<Map<number, { id: number; name: string; locale: string }[]>> {
+    const out = new Map<number, { id: number; name: string; locale: string }[]>();
+    if (!storyIds.length) return out;
+    const rows = await this.db
+      .selectFrom('story_authors as sa')
+      .innerJoin('author_names as n', 'n.author_id', 'sa.author_id')
+      .select(['sa.story_id', 'sa.author_id', 'n.locale', 'n.name'])
+      .where('sa.story_id', 'in', storyIds)
+      .orderBy('sa.story_id')
+      .orderBy('sa.position')
+      .orderBy('sa.author_id')
+      .orderBy('n.locale')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.story_id) ?? [];
+      list.push({ id: r.author_id, name: r.name, locale: r.locale });
+      out.set(r.story_id, list);
+    }
+    return out;
+  }
+
+  async replaceStoryTags(trx: Kysely<Database>, storyId: number, tagIds: number[]): Promise<void> {
+    await trx.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
+    if (tagIds.length) await trx.insertInto('story_tags').values(tagIds.map((tag_id, position) => ({ story_id: storyId, tag_id, position }))).execute();
+  }
+
+  async replaceStoryAuthors(trx: Kysely<Database>, storyId: number, authorIds: number[]): Promise<void> {
+    await trx.deleteFrom('story_authors').where('story_id', '=', storyId).execute();
+    if (authorIds.length) await trx.insertInto('story_authors').values(authorIds.map((author_id, position) => ({ story_id: storyId, author_id, position }))).execute();
+  }
+
+  async existingIds(table: 'tags' | 'authors' | 'sections' | 'media', ids: number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  revisions(editionId: number) {
+    return this.db
+      .selectFrom('revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.saved_by')
+      .select(['r.id', 'r.version', 'r.saved_at', 'r.headline', 'u.id as user_id', 'u.name as user_name'])
+      .where('r.edition_id', '=', editionId)
+      .orderBy('r.version', 'desc')
+      .orderBy('r.id', 'desc')
+      .execute();
+  }
+
+  revision(id: number) {
+    return this.db
+      .selectFrom('revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.saved_by')
+      .selectAll('r')
+      .select(['u.name as user_name'])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  transitions(editionId: number) {
+    return this.db
+      .selectFrom('edition_transitions as t')
+      .leftJoin('users as u', 'u.id', 't.user_id')
+      .select(['t.id', 't.at', 't.from_status', 't.to_status', 't.note', 'u.id as user_id', 'u.name as user_name'])
+      .where('t.edition_id', '=', editionId)
+      .orderBy('t.at')
+      .orderBy('t.id')
+      .execute();
+  }
+
+  notes(editionId: number) {
+    return this.db
+      .selectFrom('edition_notes as n')
+      .leftJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.id', 'n.kind', 'n.text', 'n.at', 'u.id as user_id', 'u.name as user_name'])
+      .where('n.edition_id', '=', editionId)
+      .orderBy('n.at')
+      .orderBy('n.id')
+      .execute();
+  }
+
+  async touchPresence(editionId: number, userId: number, now: number): Promise<void> {
+    await this.db
+      .insertInto('presence')
+      .values({ edition_id: editionId, user_id: userId, seen_at: now })
+      .onConflict((oc) => oc.columns(['edition_id', 'user_id']).doUpdateSet({ seen_at: now }))
+      .execute();
+  }
+
+  async presence(editionIds: number[], since: number): Promise<Map<number, { id: number; name: string }[]>> {
+    const out = new Map<number, { id: number; name: string }[]>();
+    if (!editionIds.length) return out;
+    const rows = await this.db
+      .selectFrom('presence as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['p.edition_id', 'u.id', 'u.name'])
+      .where('p.edition_id', 'in', editionIds)
+      .where('p.seen_at', '>=', since)
+      .orderBy('p.edition_id')
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
+    for (const r of rows) out.set(r.edition_id, [...(out.get(r.edition_id) ?? []), { id: r.id, name: r.name }]);
+    return out;
+  }
+
+  userName(id: number): Promise<string | undefined> {
+    return this.db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst().then((r) => r?.name);
+  }
+}
