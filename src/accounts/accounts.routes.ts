@@ -79,12 +79,14 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
     },
   });
 
-  const CreateUser = NewUser.extend({ role: Role });
+  // The role is checked by the service with the other fields, so every problem is reported at once.
+  const CreateUser = NewUser.extend({ role: z.string().max(20) });
   apiRoute(app, {
     method: 'POST', url: '/users', tag: 'users', summary: 'Create a user', body: CreateUser,
     handler: async (req, reply) => {
       const me = requireCan(req, 'users.manage');
-      return reply.code(201).send(await accounts.createUser(me.user.id, parse(CreateUser, req.body)));
+      const input = parse(CreateUser, req.body);
+      return reply.code(201).send(await accounts.createUser(me.user.id, { ...input, role: input.role as z.infer<typeof Role> }));
     },
   });
 

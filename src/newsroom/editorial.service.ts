@@ -14,7 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { docText, normalizeDoc, paragraphsToDoc, type StoryDoc } from '../content/document.js';
 import { deriveEditionFields } from '../content/stories.service.js';
 import { isValidSlug, slugify } from '../content/slug.js';
-import { LOCALES, type Locale } from '../i18n/locales.js';
+import { LOCALE_INFO, LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
 import type { EditionPresenter, EditionJson } from './edition.presenter.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
@@ -55,6 +55,9 @@ const TRANSITIONS: Record<EditionStatus, { action: EditionAction; from: EditionS
 };
 
 export const PUBLISH_SCHEDULED = 'publish_scheduled';
+
+/** Internal signal: the client's version is not the current one. */
+class StaleVersion extends Error {}
 const PRESENCE_WINDOW_MS = 45_000;
 
 export class EditorialService {
@@ -159,12 +162,12 @@ export class EditorialService {
     if (input.heroMediaId !== null && !media.has(input.heroMediaId)) fields.push({ field: 'heroMediaId', message: 'The chosen image no longer exists.' });
     if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
 
+    // The conflict answer is built after the transaction ends: SQLite has one connection, and a
+    // query outside the transaction while it is open would wait for ever.
     const saved = await this.db.transaction().execute(async (trx) => {
       const e = await this.load(actor, id, trx);
       this.allow(actor, 'edit', e, 'edit');
-      if (e.version !== input.version) {
-        throw new ConflictError('Someone else saved this story after you opened it. Compare the versions and choose what to keep.', { current: await this.presenter.present(e, actor) });
-      }
+      if (e.version !== input.version) throw new StaleVersion();
       if ((e.status === 'published' || e.status === 'scheduled') && !input.headline.trim()) {
         throw new ValidationError('Please correct the highlighted fields.', [{ field: 'headline', message: 'A published story needs a headline.' }]);
       }
@@ -198,6 +201,9 @@ export class EditorialService {
       await this.repo.replaceStoryAuthors(trx, e.story_id, [...new Set(input.authorIds)]);
       await this.writeRevision(trx, e.id, version, actor.id);
       return e;
+    }).catch(async (err: unknown) => {
+      if (!(err instanceof StaleVersion)) throw err;
+      throw new ConflictError('Someone else saved this story after you opened it. Compare the versions and choose what to keep.', { current: await this.get(actor, id) });
     });
     if (saved.status === 'published' || saved.status === 'scheduled') this.purge(saved.locale, saved.id);
     return this.get(actor, id);
@@ -329,7 +335,10 @@ export class EditorialService {
       if (!b || b.edition_id !== id) throw new NotFoundError('No such revision.');
       right = text(b.headline, b.lead, b.body_json);
     }
-    return { parts: diffWords(text(a.headline, a.lead, a.body_json), right).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+    // diff's default word pattern knows only Latin letters; a CLDR word segmenter splits Cyrillic and
+    // Uzbek words correctly.
+    const intlSegmenter = new Intl.Segmenter(LOCALE_INFO[e.locale as Locale]?.tag ?? 'ru', { granularity: 'word' });
+    return { parts: diffWords(text(a.headline, a.lead, a.body_json), right, { intlSegmenter }).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
   }
 
   /** Restores a revision as a new save (so the restore itself is undoable). */
