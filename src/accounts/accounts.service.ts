@@ -79,7 +79,7 @@ export class AccountsService {
     return this.startSession(userId, ip, ua);
   }
 
-  async createUser(actorId: number, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
+  async createUser(actorId: number | null, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
     const email = this.validateNewUser(input);
     if (await this.repo.userByEmail(email)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'email', message: 'A user with this e-mail already exists.' }]);
     const hash = await hashPassword(input.password);

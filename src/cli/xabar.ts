@@ -3,7 +3,11 @@
  *   xabar migrate                 apply database migrations
  *   xabar demo [--stories N]      create the demo site in an empty database
  *   xabar translit --to cyrl|latn convert Uzbek text on stdin between scripts
+ *   xabar users create --email E --role R [--name N] [--password P]
  */
+import crypto from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ValidationError } from '../errors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { buildContainer } from '../container.js';
 import { StartupError } from '../errors.js';
@@ -13,7 +17,9 @@ import { seedDemo } from '../demo/seed.js';
 const USAGE = `usage: xabar <command>
   migrate                    apply database migrations
   demo [--stories N]         create the demo site in an empty database (N: 1–300, default 90)
-  translit --to cyrl|latn    convert Uzbek text from stdin to stdout`;
+  translit --to cyrl|latn    convert Uzbek text from stdin to stdout
+  users create --email E --role contributor|author|editor|admin [--name N] [--password P]
+                             create a newsroom user (a password is generated and printed when not given)`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -39,6 +45,39 @@ async function run(argv: string[]): Promise<number> {
         await c.close();
       }
       return 0;
+    }
+    case 'users': {
+      if (rest[0] !== 'create') {
+        console.error(`xabar users: unknown subcommand «${rest[0] ?? ''}»\n${USAGE}`);
+        return 2;
+      }
+      let values: { email?: string; role?: string; name?: string; password?: string };
+      try {
+        ({ values } = parseArgs({ args: rest.slice(1), options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } }, strict: true }));
+      } catch (err) {
+        console.error(`xabar users create: ${(err as Error).message}`);
+        return 2;
+      }
+      if (!values.email || !values.role) {
+        console.error('xabar users create: --email and --role are required (role: contributor, author, editor or admin)');
+        return 2;
+      }
+      const generated = !values.password;
+      const password = values.password ?? crypto.randomBytes(12).toString('base64url');
+      const c = await buildContainer(loadConfig());
+      try {
+        const u = await c.accounts.createUser(null, { email: values.email, name: values.name ?? values.email.split('@')[0]!, role: values.role as never, password });
+        console.log(`Created ${u.role} ${u.email} (id ${u.id}).${generated ? ` Password: ${password}` : ''}`);
+        return 0;
+      } catch (err) {
+        if (err instanceof ValidationError) {
+          for (const f of err.fields) console.error(`xabar users create: --${f.field}: ${f.message}`);
+          return 2;
+        }
+        throw err;
+      } finally {
+        await c.close();
+      }
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');
