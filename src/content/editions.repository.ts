@@ -75,6 +75,19 @@ export class EditionsRepository {
       .executeTakeFirst()) as ArticleRow | undefined;
   }
 
+  /** Visible editions of a story in every locale (for hreflang and the language switcher). */
+  async visibleEditionsOfStory(storyId: number, now: number): Promise<{ locale: string; slug: string }[]> {
+    return this.db
+      .selectFrom('editions as e')
+      .select(['e.locale', 'e.slug'])
+      .where('e.story_id', '=', storyId)
+      .where('e.status', 'in', VISIBLE)
+      .where('e.published_at', '<=', now)
+      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]))
+      .orderBy('e.locale')
+      .execute();
+  }
+
   notes(editionId: number) {
     return this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', editionId).orderBy('at').orderBy('id').execute();
   }

@@ -3,6 +3,9 @@
  * Russian passports since 2013), Uzbek Cyrillic letters by the official Uzbek Latin alphabet with
  * the oʻ/gʻ apostrophes dropped (URLs should not carry them).
  */
+import type { Locale } from '../i18n/locales.js';
+import { toLatin } from '../i18n/translit.js';
+
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
   н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
@@ -15,8 +18,13 @@ const CYRILLIC: Record<string, string> = {
 
 export const MAX_SLUG_LENGTH = 80;
 
-export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const lower = text.normalize('NFKC').toLocaleLowerCase('ru');
+/**
+ * Uzbek Cyrillic text is first written in the official Latin alphabet (х → x, ж → j, ц → s/ts),
+ * so a story's two Uzbek editions get the same slug; Russian text goes through ICAO below.
+ */
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH, locale?: Locale): string {
+  const source = locale === 'uz-Cyrl' ? toLatin(text) : text;
+  const lower = source.normalize('NFKC').toLocaleLowerCase('ru');
   let out = '';
   for (const ch of lower) {
     const mapped = CYRILLIC[ch];

@@ -103,7 +103,7 @@ export class StoriesService {
 
       const created: CreatedStory['editions'] = [];
       for (const e of input.editions) {
-        const slug = await this.uniqueSlug(trx, e.locale, e.slug ?? (slugify(e.headline) || `story-${storyId}`));
+        const slug = await this.uniqueSlug(trx, e.locale, e.slug ?? (slugify(e.headline, undefined, e.locale) || `story-${storyId}`));
         const headline = e.headline.trim();
         const lead = (e.lead ?? '').trim();
         const id = await this.editions.insert(trx, {

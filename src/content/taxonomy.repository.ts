@@ -64,6 +64,17 @@ export class TaxonomyRepository {
       .executeTakeFirst();
   }
 
+  /** Locales in which a section, tag or author has a name (and so a page). */
+  async namedLocales(kind: 'section' | 'tag' | 'author', id: number): Promise<string[]> {
+    const rows =
+      kind === 'section'
+        ? await this.db.selectFrom('section_names').select('locale').where('section_id', '=', id).orderBy('locale').execute()
+        : kind === 'tag'
+          ? await this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', id).orderBy('locale').execute()
+          : await this.db.selectFrom('author_names').select('locale').where('author_id', '=', id).orderBy('locale').execute();
+    return rows.map((r) => r.locale);
+  }
+
   async tagsOfStories(locale: string, storyIds: number[]): Promise<(TagView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
     return this.db

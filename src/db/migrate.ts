@@ -7,11 +7,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_newsroom.js';
+import * as m0003 from './migrations/0003_derived_editions.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
   '0001_initial': m0001,
   '0002_newsroom': m0002,
+  '0003_derived_editions': m0003,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

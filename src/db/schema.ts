@@ -121,6 +121,9 @@ export interface EditionsTable {
   scheduled_at: number | null;
   embargo_until: Generated<number | null>;
   created_by: Generated<number | null>;
+  derived_from: Generated<number | null>;
+  sync: Generated<'' | 'synced' | 'diverged'>;
+  source_version: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }

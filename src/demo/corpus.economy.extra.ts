@@ -4,7 +4,7 @@ import { REGIONAL_DESK } from './corpus.meta.js';
 import { ECONOMY_MINISTRY, OBLASTS, PARTNERS, PROVINCES, district, regionTags, sectorByKey } from './corpus.slots.js';
 import { AIR_DESTINATIONS, FEZ, PRODUCTS } from './corpus.economy.data.js';
 
-const smallBusinessLoans: StoryTemplate = (g) => {
+export const smallBusinessLoans: StoryTemplate = (g) => {
   const volume = g.dec(38, 96);
   const growth = g.dec(9, 34);
   return {
@@ -28,7 +28,7 @@ const smallBusinessLoans: StoryTemplate = (g) => {
   };
 };
 
-const fezInvestors: StoryTemplate = (g) => {
+export const fezInvestors: StoryTemplate = (g) => {
   const fez = g.pick(FEZ);
   const c = g.pick(PARTNERS);
   const portfolio = usd(g.decNum(0.05, 1.8));
@@ -55,7 +55,7 @@ const fezInvestors: StoryTemplate = (g) => {
   };
 };
 
-const budgetRevenue: StoryTemplate = (g) => {
+export const budgetRevenue: StoryTemplate = (g) => {
   const revenue = g.dec(120, 290);
   const growth = g.dec(8, 26);
   const social = g.int(46, 54);
@@ -80,7 +80,7 @@ const budgetRevenue: StoryTemplate = (g) => {
   };
 };
 
-const dripIrrigation: StoryTemplate = (g) => {
+export const dripIrrigation: StoryTemplate = (g) => {
   const r = g.pick(OBLASTS);
   const area = g.int(12, 95);
   const d = district(g.pick(r.districts));
@@ -103,7 +103,7 @@ const dripIrrigation: StoryTemplate = (g) => {
   };
 };
 
-const newFlights: StoryTemplate = (g) => {
+export const newFlights: StoryTemplate = (g) => {
   const dest = g.pick(AIR_DESTINATIONS);
   const origin = g.pick(dest.origins);
   const freq = g.pick(['два раза в неделю', 'три раза в неделю', 'еженедельно']);
@@ -128,7 +128,7 @@ const newFlights: StoryTemplate = (g) => {
   };
 };
 
-const investorsForum: StoryTemplate = (g) => {
+export const investorsForum: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const deals = usd(g.decNum(0.3, 4.5));
   const countries = g.count(12, 48);

@@ -18,7 +18,7 @@ import { ECONOMY_EXTRA_TEMPLATES } from './corpus.economy.extra.js';
 
 const TRADE_MINISTRY = sectorByKey('invest').ministry;
 
-const foreignTrade: StoryTemplate = (g) => {
+export const foreignTrade: StoryTemplate = (g) => {
   const total = g.decNum(28, 72);
   const exp = total * (g.int(40, 46) / 100);
   const imp = total - exp;
@@ -41,7 +41,7 @@ const foreignTrade: StoryTemplate = (g) => {
   };
 };
 
-const exportGrowth: StoryTemplate = (g) => {
+export const exportGrowth: StoryTemplate = (g) => {
   const good = g.pick(EXPORT_GOODS);
   const value = g.int(good.min, good.max);
   const growth = g.dec(6, 42);
@@ -72,7 +72,7 @@ const exportGrowth: StoryTemplate = (g) => {
   };
 };
 
-const newPlant: StoryTemplate = (g) => {
+export const newPlant: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const d = district(g.pick(r.districts));
   const prod = g.pick(PRODUCTS);
@@ -103,7 +103,7 @@ const newPlant: StoryTemplate = (g) => {
   };
 };
 
-const interGovCommission: StoryTemplate = (g) => {
+export const interGovCommission: StoryTemplate = (g) => {
   const c = g.pick(PARTNERS);
   const home = g.chance(0.5);
   const big = ['Китай', 'Россия', 'Турция', 'Южная Корея', 'ОАЭ', 'Саудовская Аравия', 'Казахстан'].includes(c.name.nom);
@@ -128,7 +128,7 @@ const interGovCommission: StoryTemplate = (g) => {
   };
 };
 
-const centralBankRate: StoryTemplate = (g) => {
+export const centralBankRate: StoryTemplate = (g) => {
   const keep = g.chance(0.5);
   const rate = g.pick([13, 13.5, 14, 14.5, 15]);
   const newRate = rate - 0.5;
@@ -159,7 +159,7 @@ const centralBankRate: StoryTemplate = (g) => {
 
 const WIND_REGIONS = ['Навоийская область', 'Бухарская область', 'Джизакская область', 'Республика Каракалпакстан'];
 
-const powerPlant: StoryTemplate = (g) => {
+export const powerPlant: StoryTemplate = (g) => {
   const wind = g.chance(0.4);
   const r = g.pick(wind ? PROVINCES.filter((x) => WIND_REGIONS.includes(x.name.nom)) : PROVINCES);
   const d = district(g.pick(r.districts));
@@ -186,7 +186,7 @@ const powerPlant: StoryTemplate = (g) => {
   };
 };
 
-const harvest: StoryTemplate = (g) => {
+export const harvest: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const crop = g.pick(CROPS);
   const tonnes = g.int(crop.min, crop.max);
@@ -214,7 +214,7 @@ const harvest: StoryTemplate = (g) => {
   };
 };
 
-const tourismFlows: StoryTemplate = (g) => {
+export const tourismFlows: StoryTemplate = (g) => {
   const visitors = g.dec(2.1, 9.8);
   const growth = g.dec(8, 32);
   const near = g.pickN(NEIGHBOURS, 3).map((c) => c.name.gen);
@@ -237,7 +237,7 @@ const tourismFlows: StoryTemplate = (g) => {
   };
 };
 
-const itPark: StoryTemplate = (g) => {
+export const itPark: StoryTemplate = (g) => {
   const value = g.int(180, 980);
   const growth = g.dec(14, 58);
   const residents = g.round(1500, 3400, 100);
@@ -263,7 +263,7 @@ const itPark: StoryTemplate = (g) => {
   };
 };
 
-const containerTrain: StoryTemplate = (g) => {
+export const containerTrain: StoryTemplate = (g) => {
   const route = g.pick(RAIL_ROUTES);
   const origin = g.pick(route.origins);
   const cargo = g.pick(['текстильной продукцией', 'плодоовощной продукцией', 'медной катанкой', 'строительными материалами', 'минеральными удобрениями']);

@@ -53,8 +53,9 @@ export function cap(s: string): string {
 export class Gen {
   private readonly rnd: () => number;
 
-  constructor(seed: number) {
-    this.rnd = mulberry32(seed);
+  /** A seed for mulberry32, or a ready source of floats in [0, 1) (used to replay recorded draws). */
+  constructor(seed: number | (() => number)) {
+    this.rnd = typeof seed === 'function' ? seed : mulberry32(seed);
   }
 
   next(): number {

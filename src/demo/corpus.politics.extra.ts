@@ -10,7 +10,7 @@ const VISA_COUNTRIES = COUNTRIES.filter((c) =>
   ['Малайзия', 'Индонезия', 'Вьетнам', 'Катар', 'Египет', 'Венгрия', 'Польша', 'Австрия', 'Италия', 'Япония', 'Индия', 'Пакистан'].includes(c.name.nom),
 );
 
-const visaAgreement: StoryTemplate = (g) => {
+export const visaAgreement: StoryTemplate = (g) => {
   const c = g.pick(VISA_COUNTRIES);
   const service = g.chance(0.5);
   const group = g.pick(VISA_GROUPS);
@@ -35,7 +35,7 @@ const visaAgreement: StoryTemplate = (g) => {
   };
 };
 
-const honoraryConsulate: StoryTemplate = (g) => {
+export const honoraryConsulate: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const c = g.pick(PARTNERS.filter((x) => !x.centralAsia));
   return {
@@ -56,7 +56,7 @@ const honoraryConsulate: StoryTemplate = (g) => {
   };
 };
 
-const senateHokimReport: StoryTemplate = (g) => {
+export const senateHokimReport: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   return {
     city: 'Ташкент',
@@ -85,7 +85,7 @@ const senateHokimReport: StoryTemplate = (g) => {
   };
 };
 
-const neighbourTrade: StoryTemplate = (g) => {
+export const neighbourTrade: StoryTemplate = (g) => {
   const c = g.pick(TRADE_NEIGHBOURS);
   const home = g.chance(0.5);
   const turnover = g.decNum(0.6, 4.4);

@@ -15,7 +15,7 @@ import {
 import { LAWS, PROGRAMS } from './corpus.politics.data.js';
 import { POLITICS_EXTRA_TEMPLATES } from './corpus.politics.extra.js';
 
-const fmTalks: StoryTemplate = (g) => {
+export const fmTalks: StoryTemplate = (g) => {
   const c = g.pick(COUNTRIES);
   const home = g.chance(0.5);
   const city = home ? 'Ташкент' : c.capital;
@@ -46,7 +46,7 @@ const fmTalks: StoryTemplate = (g) => {
   };
 };
 
-const senateLaw: StoryTemplate = (g) => {
+export const senateLaw: StoryTemplate = (g) => {
   const law = g.pick(LAWS);
   const reporter = sectorByKey(g.pick(['energy', 'health', 'agri', 'water', 'build', 'jobs', 'transport']));
   return {
@@ -72,7 +72,7 @@ const senateLaw: StoryTemplate = (g) => {
   };
 };
 
-const chamberFirstReading: StoryTemplate = (g) => {
+export const chamberFirstReading: StoryTemplate = (g) => {
   const law = g.pick(LAWS);
   const initiator = g.pick(['Кабинетом Министров', 'группой депутатов']);
   return {
@@ -101,7 +101,7 @@ const chamberFirstReading: StoryTemplate = (g) => {
   };
 };
 
-const hokimDelegation: StoryTemplate = (g) => {
+export const hokimDelegation: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const c = g.pick(PARTNERS);
   const [a1, a2] = g.pickN(COOPERATION_AREAS, 2) as [string, string];
@@ -150,7 +150,7 @@ const CA_HOSTS = [
   { city: 'Ашхабад', prep: 'Ашхабаде' },
 ];
 
-const centralAsiaMinisters: StoryTemplate = (g) => {
+export const centralAsiaMinisters: StoryTemplate = (g) => {
   const [host, next] = g.pickN(CA_HOSTS, 2) as [(typeof CA_HOSTS)[number], (typeof CA_HOSTS)[number]];
   const [t1, t2] = g.pickN(CA_TOPICS, 2) as [(typeof CA_TOPICS)[number], (typeof CA_TOPICS)[number]];
   return {
@@ -176,7 +176,7 @@ const centralAsiaMinisters: StoryTemplate = (g) => {
   };
 };
 
-const mfaConsultations: StoryTemplate = (g) => {
+export const mfaConsultations: StoryTemplate = (g) => {
   const c = g.pick(COUNTRIES);
   const home = g.chance(0.5);
   const place = home ? 'Ташкенте' : c.capitalPrep;
@@ -204,7 +204,7 @@ const mfaConsultations: StoryTemplate = (g) => {
   };
 };
 
-const governmentProgram: StoryTemplate = (g) => {
+export const governmentProgram: StoryTemplate = (g) => {
   const p = g.pick(PROGRAMS);
   const s = sectorByKey(p.sector);
   const years = g.pick(['три года', 'пять лет']);
@@ -227,7 +227,7 @@ const governmentProgram: StoryTemplate = (g) => {
   };
 };
 
-const kengashSession: StoryTemplate = (g) => {
+export const kengashSession: StoryTemplate = (g) => {
   const r = g.pick(OBLASTS);
   const d = district(g.pick(r.districts));
   return {
@@ -262,7 +262,7 @@ const PARL_EVENTS = [
   { nom: 'пленарная сессия Азиатской парламентской ассамблеи', prep: 'пленарной сессии Азиатской парламентской ассамблеи', city: 'Баку', cityPrep: 'Баку', who: 'более 40 парламентов азиатских стран' },
 ];
 
-const parliamentAbroad: StoryTemplate = (g) => {
+export const parliamentAbroad: StoryTemplate = (g) => {
   const e = g.pick(PARL_EVENTS);
   const theme = g.pick(['парламентского контроля', 'цифровизации государственных услуг', 'защиты прав молодежи', 'достижения целей устойчивого развития']);
   return {
@@ -297,7 +297,7 @@ const OMBUDSMAN_TOPICS = [
   'доступа к образованию',
 ];
 
-const ombudsmanReport: StoryTemplate = (g) => {
+export const ombudsmanReport: StoryTemplate = (g) => {
   const total = g.int(9, 38);
   const [t1, t2, t3] = g.pickN(OMBUDSMAN_TOPICS, 3) as [string, string, string];
   return {

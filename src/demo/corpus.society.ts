@@ -4,7 +4,7 @@ import { CULTURE_DESK, REGIONAL_DESK } from './corpus.meta.js';
 import { COUNTRIES, HERITAGE_CITIES, PARTNERS, PROVINCES, REGIONS, district, regionTags, sectorByKey } from './corpus.slots.js';
 import { FESTIVALS, MEDICAL_CENTERS, MONUMENTS, SPORTS, SPORT_HOSTS, UNIVERSITIES } from './corpus.society.data.js';
 
-const newSchools: StoryTemplate = (g) => {
+export const newSchools: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const n = g.count(3, 28);
   const seats = g.round(n * 600, n * 1100, 10);
@@ -37,7 +37,7 @@ const newSchools: StoryTemplate = (g) => {
   };
 };
 
-const medicalCenter: StoryTemplate = (g) => {
+export const medicalCenter: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const kind = g.pick(MEDICAL_CENTERS);
   const beds = g.round(80, 400, 10);
@@ -60,7 +60,7 @@ const medicalCenter: StoryTemplate = (g) => {
   };
 };
 
-const universityBranch: StoryTemplate = (g) => {
+export const universityBranch: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const c = g.pick(PARTNERS.filter((x) => !x.centralAsia));
   const uni = g.pick(UNIVERSITIES);
@@ -82,7 +82,7 @@ const universityBranch: StoryTemplate = (g) => {
   };
 };
 
-const jobFair: StoryTemplate = (g) => {
+export const jobFair: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const vacancies = g.round(800, 9000, 100);
   const companies = g.round(60, 400, 10);
@@ -110,7 +110,7 @@ const MIGRATION_DESTINATIONS = COUNTRIES.filter((c) =>
   ['Южная Корея', 'Германия', 'Великобритания', 'Япония', 'Польша', 'Венгрия', 'ОАЭ', 'Саудовская Аравия'].includes(c.name.nom),
 );
 
-const migrantTraining: StoryTemplate = (g) => {
+export const migrantTraining: StoryTemplate = (g) => {
   const n = g.int(12, 96);
   const dest = g.pickN(MIGRATION_DESTINATIONS, 3);
   const first = dest[0]!;
@@ -134,7 +134,7 @@ const migrantTraining: StoryTemplate = (g) => {
   };
 };
 
-const festival: StoryTemplate = (g) => {
+export const festival: StoryTemplate = (g) => {
   const f = g.pick(FESTIVALS);
   const countries = g.count(12, 70);
   return {
@@ -177,7 +177,7 @@ function medals(gold: number, silver: number, bronze: number): string {
   return `${joinRu(words)} ${plural(last, 'медаль', 'медали', 'медалей')}`;
 }
 
-const sportMedals: StoryTemplate = (g) => {
+export const sportMedals: StoryTemplate = (g) => {
   const s = g.pick(SPORTS);
   const host = g.pick(SPORT_HOSTS);
   const gold = g.int(1, 5);
@@ -207,7 +207,7 @@ const sportMedals: StoryTemplate = (g) => {
   };
 };
 
-const greenSpace: StoryTemplate = (g) => {
+export const greenSpace: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const d = district(g.pick(r.districts));
   const saplings = g.round(80, 950, 10);
@@ -238,7 +238,7 @@ const greenSpace: StoryTemplate = (g) => {
   };
 };
 
-const tashkentBuses: StoryTemplate = (g) => {
+export const tashkentBuses: StoryTemplate = (g) => {
   const buses = g.round(40, 300, 10);
   const routes = g.count(3, 18);
   return {
@@ -262,7 +262,7 @@ const tashkentBuses: StoryTemplate = (g) => {
   };
 };
 
-const housingKeys: StoryTemplate = (g) => {
+export const housingKeys: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const d = district(g.pick(r.districts));
   const families = g.count(40, 900);
@@ -287,7 +287,7 @@ const housingKeys: StoryTemplate = (g) => {
   };
 };
 
-const itCenter: StoryTemplate = (g) => {
+export const itCenter: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const trained = g.int(3, 28);
   const digital = sectorByKey('digital');
@@ -308,7 +308,7 @@ const itCenter: StoryTemplate = (g) => {
   };
 };
 
-const drinkingWater: StoryTemplate = (g) => {
+export const drinkingWater: StoryTemplate = (g) => {
   const r = g.pick(PROVINCES);
   const d = district(g.pick(r.districts));
   const km = g.int(40, 420);
@@ -331,7 +331,7 @@ const drinkingWater: StoryTemplate = (g) => {
   };
 };
 
-const restoration: StoryTemplate = (g) => {
+export const restoration: StoryTemplate = (g) => {
   const city = g.pick(HERITAGE_CITIES);
   const m = g.pick(MONUMENTS);
   const [placeVerb, placeWhat] = g.pick([
@@ -358,7 +358,7 @@ const restoration: StoryTemplate = (g) => {
   };
 };
 
-const screening: StoryTemplate = (g) => {
+export const screening: StoryTemplate = (g) => {
   const r = g.pick(REGIONS);
   const examined = g.round(40, 380, 5);
   return {

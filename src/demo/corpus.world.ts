@@ -15,7 +15,7 @@ import {
   WHO_TOPICS,
 } from './corpus.world.data.js';
 
-const whoReport: StoryTemplate = (g) => {
+export const whoReport: StoryTemplate = (g) => {
   const t = g.pick(WHO_TOPICS);
   return {
     city: 'Женева',
@@ -35,7 +35,7 @@ const whoReport: StoryTemplate = (g) => {
   };
 };
 
-const faoIndex: StoryTemplate = (g) => {
+export const faoIndex: StoryTemplate = (g) => {
   const up = g.chance(0.5);
   const p = g.dec(0.4, 3.8);
   const drivers = joinRu(g.pickN(['растительных масел', 'молочной продукции', 'сахара', 'мяса', 'зерновых'], 2));
@@ -55,7 +55,7 @@ const faoIndex: StoryTemplate = (g) => {
   };
 };
 
-const growthForecast: StoryTemplate = (g) => {
+export const growthForecast: StoryTemplate = (g) => {
   const org = ORGS[g.pick(['wb', 'adb', 'ebrd'])]!;
   const raised = g.chance(0.6);
   const p = g.dec(5.1, 6.9);
@@ -80,7 +80,7 @@ const growthForecast: StoryTemplate = (g) => {
   };
 };
 
-const unescoSession: StoryTemplate = (g) => {
+export const unescoSession: StoryTemplate = (g) => {
   const ev = g.pick(UNESCO_EVENTS);
   const t = g.pick(UNESCO_TOPICS);
   return {
@@ -103,7 +103,7 @@ const unescoSession: StoryTemplate = (g) => {
   };
 };
 
-const climateTalks: StoryTemplate = (g) => {
+export const climateTalks: StoryTemplate = (g) => {
   const v = g.pick(CLIMATE_VENUES);
   const topic = g.pick(CLIMATE_TOPICS);
   const init = g.pick(CLIMATE_INITIATIVES);
@@ -124,7 +124,7 @@ const climateTalks: StoryTemplate = (g) => {
   };
 };
 
-const travelFair: StoryTemplate = (g) => {
+export const travelFair: StoryTemplate = (g) => {
   const f = g.pick(TRAVEL_FAIRS);
   const visitors = g.int(8, 45);
   return {
@@ -152,7 +152,7 @@ const CA_HOSTS = [
   { city: 'Душанбе', prep: 'Душанбе' },
 ];
 
-const centralAsiaPlus: StoryTemplate = (g) => {
+export const centralAsiaPlus: StoryTemplate = (g) => {
   const p = g.pick(CA_PLUS);
   const host = g.chance(0.5) ? { city: p.city, prep: p.prep } : g.pick(CA_HOSTS);
   return {
@@ -173,7 +173,7 @@ const centralAsiaPlus: StoryTemplate = (g) => {
   };
 };
 
-const iloMigration: StoryTemplate = (g) => {
+export const iloMigration: StoryTemplate = (g) => {
   const n = g.int(162, 184);
   const women = g.dec(38, 44);
   return {
@@ -194,7 +194,7 @@ const iloMigration: StoryTemplate = (g) => {
   };
 };
 
-const railwayCKU: StoryTemplate = (g) => {
+export const railwayCKU: StoryTemplate = (g) => {
   const [began, works] = g.pick([
     ['начались', 'тоннельные работы'],
     ['начались', 'работы по возведению мостов'],
@@ -218,7 +218,7 @@ const railwayCKU: StoryTemplate = (g) => {
   };
 };
 
-const commodityPrices: StoryTemplate = (g) => {
+export const commodityPrices: StoryTemplate = (g) => {
   const c = g.pick(COMMODITIES);
   const up = g.chance(0.5);
   const p = g.dec(0.6, 4.8);
@@ -237,7 +237,7 @@ const commodityPrices: StoryTemplate = (g) => {
   };
 };
 
-const gaResolution: StoryTemplate = (g) => {
+export const gaResolution: StoryTemplate = (g) => {
   const r = g.pick(GA_RESOLUTIONS);
   const how = g.pick(['единогласно', 'консенсусом']);
   return {
@@ -262,7 +262,7 @@ const gaResolution: StoryTemplate = (g) => {
 
 const RECRUITING = COUNTRIES.filter((c) => ['Южная Корея', 'Япония', 'Германия', 'Великобритания', 'Польша', 'Венгрия'].includes(c.name.nom));
 
-const workerQuota: StoryTemplate = (g) => {
+export const workerQuota: StoryTemplate = (g) => {
   const c = g.pick(RECRUITING);
   const area = g.pick(['сельского хозяйства', 'строительства', 'здравоохранения', 'гостиничного бизнеса', 'обрабатывающей промышленности']);
   return {
@@ -282,7 +282,7 @@ const workerQuota: StoryTemplate = (g) => {
   };
 };
 
-const fmCouncil: StoryTemplate = (g) => {
+export const fmCouncil: StoryTemplate = (g) => {
   const c = g.pick(FM_COUNCILS);
   const host = g.pick(c.hosts);
   return {

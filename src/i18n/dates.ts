@@ -4,6 +4,7 @@
  * 24-hour time, all in the site's time zone.
  */
 import { LOCALE_INFO, type Locale } from './locales.js';
+import { toCyrillic } from './translit.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -41,8 +42,13 @@ export function formatPublished(date: Date, locale: Locale, timeZone: string): s
   return `${monthName(date, locale, timeZone)} ${part(parts, 'day')}, ${part(parts, 'year')}. ${formatTime(date, locale, timeZone)}`;
 }
 
-/** Day and month as each language writes it in a dateline: «24 апреля», «24-aprel», «April 24». */
+/**
+ * Day and month as each language writes it in a dateline: «24 апреля», «24-aprel», «24-апрел»,
+ * «April 24». CLDR's Uzbek Cyrillic pattern drops the hyphen Uzbek spelling requires after an
+ * ordinal day, so that form is the Latin one transliterated.
+ */
 export function formatDayMonth(date: Date, locale: Locale, timeZone: string): string {
+  if (locale === 'uz-Cyrl') return toCyrillic(formatDayMonth(date, 'uz', timeZone));
   return fmt(LOCALE_INFO[locale].tag, timeZone, { day: 'numeric', month: 'long' }).format(date);
 }
 

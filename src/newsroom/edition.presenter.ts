@@ -6,7 +6,7 @@ import type { TaxonomyAdmin } from '../content/taxonomy.admin.js';
 import type { MediaService } from '../media/media.service.js';
 import type { SettingsStore } from '../site/settings.js';
 import { urls } from '../site/urls.js';
-import type { Locale } from '../i18n/locales.js';
+import { LOCALES, type Locale } from '../i18n/locales.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
 
 const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
@@ -14,6 +14,17 @@ const person = (id: number | null, name: string | null) => (id === null ? null :
 
 export function isVisible(e: Pick<EditionWithStory, 'status' | 'published_at' | 'embargo_until'>, now: number): boolean {
   return (e.status === 'published' || e.status === 'scheduled') && e.published_at !== null && e.published_at <= now && (e.embargo_until === null || e.embargo_until <= now);
+}
+
+type SiblingFacts = { id: number; updated_at: number; version: number; derived_from: number | null; sync: string; source_version: number | null };
+
+function isOutdated(e: SiblingFacts, all: SiblingFacts[]): boolean {
+  if (e.derived_from !== null) {
+    const src = all.find((s) => s.id === e.derived_from);
+    return e.sync === 'diverged' && !!src && src.version > (e.source_version ?? 0);
+  }
+  const source = all.reduce<SiblingFacts | null>((a, b) => (a === null || b.id < a.id ? b : a), null);
+  return !!source && source.id !== e.id && source.updated_at > e.updated_at;
 }
 
 export class EditionPresenter {
@@ -88,7 +99,13 @@ export class EditionPresenter {
       previewUrl: `/admin/preview/${e.id}`,
       notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, at: iso(n.at)!, by: person(n.user_id, n.user_name) })),
       transitions: transitions.map((t) => ({ at: iso(t.at)!, by: person(t.user_id, t.user_name), from: t.from_status, to: t.to_status, note: t.note })),
-      siblings: siblings.filter((s) => s.id !== e.id).map((s) => ({ locale: s.locale, editionId: s.id, status: s.status })),
+      derivedFrom: e.derived_from,
+      sync: e.sync || null,
+      // Every edition of the story, and the languages it lacks. The first edition is the source
+      // the others are translated from; one is "outdated" when the source changed after it.
+      siblings: siblings.filter((s) => s.id !== e.id).map((s) => ({ locale: s.locale, editionId: s.id, status: s.status, sync: s.sync || null, outdated: isOutdated(s, siblings) })),
+      missingLocales: LOCALES.filter((l) => settings.enabledLocales.includes(l) && !siblings.some((s) => s.locale === l)),
+      outdated: isOutdated(e, siblings),
       can: this.can(actor, e),
     };
   }

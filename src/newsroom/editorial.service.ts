@@ -16,6 +16,7 @@ import { deriveEditionFields } from '../content/stories.service.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { LOCALE_INFO, LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
+import { transliterateText, translitDoc } from '../i18n/translit.js';
 import type { EditionPresenter, EditionJson } from './edition.presenter.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
 
@@ -55,6 +56,26 @@ const TRANSITIONS: Record<EditionStatus, { action: EditionAction; from: EditionS
 };
 
 export const PUBLISH_SCHEDULED = 'publish_scheduled';
+
+/** The other Uzbek script's locale, or null for languages without one. */
+export function scriptTwin(locale: string): Locale | null {
+  return locale === 'uz' ? 'uz-Cyrl' : locale === 'uz-Cyrl' ? 'uz' : null;
+}
+
+/** The text fields of an edition converted into the target Uzbek script. */
+export function transliterated(source: EditionWithStory, target: Locale) {
+  const to = target === 'uz-Cyrl' ? 'cyrl' : 'latn';
+  const text = (s: string) => transliterateText(s, to);
+  return {
+    headline: text(source.headline),
+    lead: text(source.lead),
+    body_json: JSON.stringify(translitDoc(JSON.parse(source.body_json), to)),
+    dateline_city: text(source.dateline_city),
+    hero_caption: text(source.hero_caption),
+    seo_title: text(source.seo_title),
+    seo_description: text(source.seo_description),
+  };
+}
 
 /** Internal signal: the client's version is not the current one. */
 class StaleVersion extends Error {}
@@ -110,7 +131,7 @@ export class EditorialService {
 
   private async insertEdition(trx: Kysely<Database>, actor: Actor, storyId: number, locale: Locale, headline: string, doc: StoryDoc): Promise<number> {
     const now = this.clock();
-    const slug = await this.freeSlug(trx, locale, slugify(headline) || `story-${storyId}`);
+    const slug = await this.freeSlug(trx, locale, slugify(headline, undefined, locale) || `story-${storyId}`);
     const { id } = await trx
       .insertInto('editions')
       .values({
@@ -172,7 +193,13 @@ export class EditorialService {
         throw new ValidationError('Please correct the highlighted fields.', [{ field: 'headline', message: 'A published story needs a headline.' }]);
       }
       const now = this.clock();
-      const finalSlug = slug || e.slug;
+      let finalSlug = slug || e.slug;
+      // Until first publication the slug follows the headline, unless someone typed their own.
+      const autoSlug = e.published_at === null && finalSlug === e.slug && (/^story-\d+(-\d+)?$/.test(e.slug) || e.slug.replace(/-\d+$/, '') === slugify(e.headline, undefined, e.locale as Locale));
+      if (autoSlug && input.headline.trim() !== e.headline) {
+        const base = slugify(input.headline.trim(), undefined, e.locale as Locale);
+        if (base) finalSlug = await this.freeSlug(trx, e.locale, base, e.id);
+      }
       if (finalSlug !== e.slug) {
         if (await this.slugTaken(trx, e.locale, finalSlug, e.id)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Another story already uses this address.' }]);
         // A story that readers may have linked keeps its old address as a redirect.
@@ -200,6 +227,11 @@ export class EditorialService {
       await this.repo.replaceStoryTags(trx, e.story_id, [...new Set(input.tagIds)]);
       await this.repo.replaceStoryAuthors(trx, e.story_id, [...new Set(input.authorIds)]);
       await this.writeRevision(trx, e.id, version, actor.id);
+      // A hand edit of a derived edition ends its sync; a save of a source carries over to the
+      // editions still derived from it.
+      if (e.derived_from !== null && e.sync === 'synced') await trx.updateTable('editions').set({ sync: 'diverged' }).where('id', '=', e.id).execute();
+      const followers = await trx.selectFrom('editions').select('id').where('derived_from', '=', e.id).where('sync', '=', 'synced').execute();
+      for (const f of followers) await this.syncDerived(trx, f.id, actor.id);
       return e;
     }).catch(async (err: unknown) => {
       if (!(err instanceof StaleVersion)) throw err;
@@ -209,7 +241,75 @@ export class EditorialService {
     return this.get(actor, id);
   }
 
-  private async writeRevision(trx: Kysely<Database>, editionId: number, version: number, userId: number): Promise<void> {
+  /**
+   * Creates the other-script Uzbek edition of a story from `sourceId` by transliteration; it
+   * stays in sync with the source until someone edits it by hand.
+   */
+  async derive(actor: Actor, sourceId: number): Promise<EditionJson> {
+    const source = await this.load(actor, sourceId);
+    const target = scriptTwin(source.locale);
+    if (!target) throw new ValidationError('Only Uzbek editions have an edition in the other script.', [{ field: 'locale', message: 'Derive from an Uzbek (Latin or Cyrillic) edition.' }]);
+    if ((await this.repo.siblings(source.story_id)).some((x) => x.locale === target)) {
+      throw new ConflictError('The story already has an edition in the other script; re-sync it instead.');
+    }
+    const id = await this.db.transaction().execute(async (trx) => {
+      const id = await this.insertEdition(trx, actor, source.story_id, target, '', paragraphsToDoc([]));
+      await trx.updateTable('editions').set({ derived_from: source.id, sync: 'synced' }).where('id', '=', id).execute();
+      await this.syncDerived(trx, id, actor.id, source.slug);
+      return id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Overwrites a derived edition with the transliterated source again and resumes following it. */
+  async resync(actor: Actor, id: number): Promise<EditionJson> {
+    const e = await this.load(actor, id);
+    this.allow(actor, 'edit', e, 'edit');
+    if (e.derived_from === null) throw new ConflictError('This edition is not derived from another one.');
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('editions').set({ sync: 'synced' }).where('id', '=', e.id).execute();
+      await this.syncDerived(trx, e.id, actor.id);
+    });
+    if (e.status === 'published' || e.status === 'scheduled') this.purge(e.locale, e.id);
+    return this.get(actor, id);
+  }
+
+  /** Word diff between a diverged derived edition and what the transliterated source would give. */
+  async syncDiff(actor: Actor, id: number) {
+    const e = await this.load(actor, id);
+    if (e.derived_from === null) throw new ConflictError('This edition is not derived from another one.');
+    const source = await this.repo.edition(e.derived_from);
+    if (!source) throw new NotFoundError('The source edition no longer exists.');
+    const fresh = transliterated(source, e.locale as Locale);
+    const text = (h: string, l: string, body: string) => `${h}\n\n${l}\n\n${docText(JSON.parse(body) as StoryDoc)}`;
+    const intlSegmenter = new Intl.Segmenter(LOCALE_INFO[e.locale as Locale].tag, { granularity: 'word' });
+    return { parts: diffWords(text(e.headline, e.lead, e.body_json), text(fresh.headline, fresh.lead, fresh.body_json), { intlSegmenter }).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+  }
+
+  /** Writes the transliterated source into a derived edition as a new version (with a revision). */
+  private async syncDerived(trx: Kysely<Database>, derivedId: number, userId: number | null, slug?: string): Promise<void> {
+    const d = await this.repo.edition(derivedId, trx);
+    if (!d || d.derived_from === null) return;
+    const source = await this.repo.edition(d.derived_from, trx);
+    if (!source) return;
+    const locale = d.locale as Locale;
+    const t = transliterated(source, locale);
+    const doc = JSON.parse(t.body_json) as StoryDoc;
+    const version = d.version + 1;
+    const wantedSlug = slug && !(await this.slugTaken(trx, locale, slug, d.id)) ? slug : d.slug;
+    await trx
+      .updateTable('editions')
+      .set({
+        ...t, slug: wantedSlug, ...deriveEditionFields(doc, locale, t.headline, t.lead),
+        is_main: source.is_main, is_breaking: source.is_breaking, embargo_until: source.embargo_until,
+        source_version: source.version, version, updated_at: this.clock(),
+      })
+      .where('id', '=', d.id)
+      .execute();
+    await this.writeRevision(trx, d.id, version, userId);
+  }
+
+  async writeRevision(trx: Kysely<Database>, editionId: number, version: number, userId: number | null): Promise<void> {
     const e = await trx.selectFrom('editions as e').innerJoin('stories as s', 's.id', 'e.story_id').selectAll('e').select(['s.section_id', 's.hero_media_id']).where('e.id', '=', editionId).executeTakeFirstOrThrow();
     const [tagIds, authorIds] = await Promise.all([
       trx.selectFrom('story_tags').select('tag_id').where('story_id', '=', e.story_id).orderBy('position').execute(),

@@ -63,7 +63,7 @@ export class NewsroomRepository {
   }
 
   siblings(storyId: number) {
-    return this.db.selectFrom('editions').select(['id', 'locale', 'status']).where('story_id', '=', storyId).orderBy('id').execute();
+    return this.db.selectFrom('editions').select(['id', 'locale', 'status', 'updated_at', 'version', 'derived_from', 'sync', 'source_version']).where('story_id', '=', storyId).orderBy('id').execute();
   }
 
   storyTagIds(storyId: number) {

@@ -34,6 +34,21 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
   });
 
   apiRoute(app, {
+    method: 'POST', url: '/editions/:id/derive', tag: 'stories', summary: 'Create the other-script Uzbek edition by transliteration (kept in sync)',
+    handler: async (req, reply) => reply.code(201).send(await editorial.derive(actor(req), idParam(req.params))),
+  });
+
+  apiRoute(app, {
+    method: 'POST', url: '/editions/:id/resync', tag: 'stories', summary: 'Overwrite a diverged derived edition with the transliterated source',
+    handler: async (req) => editorial.resync(actor(req), idParam(req.params)),
+  });
+
+  apiRoute(app, {
+    method: 'GET', url: '/editions/:id/sync-diff', tag: 'stories', summary: 'Differences between a derived edition and its transliterated source',
+    handler: async (req) => editorial.syncDiff(actor(req), idParam(req.params)),
+  });
+
+  apiRoute(app, {
     method: 'GET', url: '/editions/:id', tag: 'stories', summary: 'One edition with everything the editor shows',
     handler: async (req) => editorial.get(actor(req), idParam(req.params)),
   });

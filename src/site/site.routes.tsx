@@ -16,6 +16,7 @@ import { sendCompressed } from './http-cache.js';
 import { PageCache } from './page-cache.js';
 import type { Chrome, SiteService } from './site.service.js';
 import { urls } from './urls.js';
+import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
 import { ErrorView, HomeView, ListView } from './views/pages.js';
@@ -82,7 +83,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
   }
 
-  app.get('/', async (req, reply) => reply.redirect(urls.home(await defaultLocale()), 302));
+  // The root picks a language from Accept-Language among the enabled ones; without the header
+  // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
+  app.get('/', async (req, reply) => {
+    const settings = (await site.chrome('ru')).settings;
+    const chosen = negotiateLocale(req.headers['accept-language'], settings.enabledLocales, settings.defaultLocale);
+    return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
+  });
 
   for (const [url, asset] of assets.byUrl) {
     app.get(url, async (req, reply) =>
@@ -102,7 +109,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return cached(req, reply, TTL.home, [`home:${l}`], async () => {
       const [chrome, m] = await Promise.all([site.chrome(l), site.home(l)]);
       const t = messages(l);
-      const alternates = Object.fromEntries(LOCALES.filter((x) => chrome.settings.enabledLocales.includes(x)).map((x) => [x, urls.home(x)]));
+      const alternates = await site.alternates(null, urls.home);
       return {
         status: 200,
         html: html(chrome, { title: chrome.siteName, description: `${chrome.siteName} — ${t.agencyKind}`, canonical: urls.home(l), alternates, jsonLd: [organizationLd(chrome, siteUrl, assets.logo)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
@@ -124,6 +131,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return cached(req, reply, TTL.article, [`edition:${editionId}`], async () => {
       const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
+      const alternates = await site.articleAlternates(a.card.storyId);
       return {
         status: 200,
         html: html(
@@ -132,6 +140,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
             title: a.seoTitle,
             description: a.seoDescription,
             canonical: a.card.href,
+            alternates,
             ogType: 'article',
             ogImage: a.card.image?.src,
             jsonLd: [articleLd(a, chrome, siteUrl, assets.logo)],
@@ -162,10 +171,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       let filter = {};
       let href: (p: number) => string;
       let active: string | undefined;
+      let alternates: Partial<Record<Locale, string>>;
       if (kind === 'news') {
         title = t.newsFeed;
         href = (p) => urls.news(l, p);
         active = 'news';
+        alternates = await site.alternates(null, (x) => urls.news(x));
       } else if (kind === 'section') {
         const s = await site.section(l, slug);
         if (!s) return null;
@@ -174,12 +185,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         filter = { sectionId: s.id };
         href = (p) => urls.section(l, slug, p);
         active = `section:${slug}`;
+        alternates = await site.taxonomyAlternates('section', s.id, slug);
       } else if (kind === 'tag') {
         const tag = await site.tag(l, slug);
         if (!tag) return null;
         title = t.tagTitle(tag.name);
         filter = { tagId: tag.id };
         href = (p) => urls.tag(l, slug, p);
+        alternates = await site.taxonomyAlternates('tag', tag.id, slug);
       } else {
         const a = await site.author(l, slug);
         if (!a) return null;
@@ -187,6 +200,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         intro = a.bio || undefined;
         filter = { authorId: a.id };
         href = (p) => urls.author(l, slug, p);
+        alternates = await site.taxonomyAlternates('author', a.id, slug);
       }
       const result = await site.list(l, filter, page);
       if (!result) return null; // past the last page
@@ -194,6 +208,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const head: Head = {
         title: page > 1 ? `${title} — ${t.pageN(page)}` : title,
         canonical: href(page),
+        // Alternates point at first pages: page N in one language is not page N in another.
+        alternates: page === 1 ? alternates : undefined,
+        switcher: alternates,
         prevHref: page > 1 ? href(page - 1) : undefined,
         nextHref: page < result.pages ? href(page + 1) : undefined,
       };

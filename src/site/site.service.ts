@@ -175,6 +175,26 @@ export class SiteService {
     return { items: await this.cards(locale, rows), page, pages, total };
   }
 
+  /**
+   * The same page in every enabled locale that has it: `make(locale)` builds the URL, `has` says
+   * which locales have the content. The current locale is included (hreflang must be reciprocal).
+   */
+  async alternates(has: string[] | null, make: (l: Locale) => string): Promise<Partial<Record<Locale, string>>> {
+    const { enabledLocales } = await this.settings.get();
+    return Object.fromEntries(enabledLocales.filter((l) => has === null || has.includes(l)).map((l) => [l, make(l)]));
+  }
+
+  async articleAlternates(storyId: number): Promise<Partial<Record<Locale, string>>> {
+    const editions = await this.editions.visibleEditionsOfStory(storyId, this.clock());
+    const slugs = new Map(editions.map((e) => [e.locale, e.slug]));
+    return this.alternates([...slugs.keys()], (l) => urls.article(l, slugs.get(l)!));
+  }
+
+  async taxonomyAlternates(kind: 'section' | 'tag' | 'author', id: number, slug: string): Promise<Partial<Record<Locale, string>>> {
+    const make = { section: urls.section, tag: urls.tag, author: urls.author }[kind];
+    return this.alternates(await this.taxonomy.namedLocales(kind, id), (l) => make(l, slug));
+  }
+
   section(locale: Locale, slug: string) {
     return this.taxonomy.sectionBySlug(locale, slug);
   }

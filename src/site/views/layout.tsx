@@ -18,6 +18,8 @@ export interface Head {
   canonical?: string;
   /** Absolute URLs of other-language versions of this page (hreflang). */
   alternates?: Partial<Record<Locale, string>>;
+  /** Where the language switcher leads; defaults to `alternates`, then each language's home. */
+  switcher?: Partial<Record<Locale, string>>;
   ogImage?: string;
   ogType?: 'website' | 'article';
   jsonLd?: object[];
@@ -38,6 +40,8 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
   const enabled = LOCALES.filter((l) => chrome.settings.enabledLocales.includes(l));
   const title = head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
   const channel = chrome.settings.telegramChannel[locale] ?? chrome.settings.telegramChannel.ru;
+  // hreflang alternates in a stable order; the switcher leads to the same page where it exists.
+  const alternates = LOCALES.filter((l) => head.alternates?.[l]).map((l) => [l, head.alternates![l]!] as const);
   return (
     <html lang={info.htmlLang}>
       <head>
@@ -49,9 +53,11 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {head.canonical ? <link rel="canonical" href={siteUrl + head.canonical} /> : null}
         {head.prevHref ? <link rel="prev" href={siteUrl + head.prevHref} /> : null}
         {head.nextHref ? <link rel="next" href={siteUrl + head.nextHref} /> : null}
-        {Object.entries(head.alternates ?? {}).map(([l, href]) => (
-          <link key={l} rel="alternate" hrefLang={LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
-        ))}
+        {alternates.length > 1
+          ? [...alternates, ['x-default', head.alternates![chrome.settings.defaultLocale] ?? alternates[0]![1]] as const].map(([l, href]) => (
+              <link key={l} rel="alternate" hrefLang={l === 'x-default' ? 'x-default' : LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
+            ))
+          : null}
         <meta property="og:site_name" content={chrome.siteName} />
         <meta property="og:title" content={head.title} />
         <meta property="og:type" content={head.ogType ?? 'website'} />
@@ -80,7 +86,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
                     {l === locale ? (
                       <span aria-current="true" lang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>{LOCALE_INFO[l].shortName}</span>
                     ) : (
-                      <a href={urls.home(l)} lang={LOCALE_INFO[l].htmlLang} hrefLang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>
+                      <a href={(head.switcher ?? head.alternates)?.[l] ?? urls.home(l)} lang={LOCALE_INFO[l].htmlLang} hrefLang={LOCALE_INFO[l].htmlLang} title={LOCALE_INFO[l].nativeName}>
                         {LOCALE_INFO[l].shortName}
                       </a>
                     )}
