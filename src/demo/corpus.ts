@@ -1,15 +1,18 @@
 // Demo content for a fresh Xabar site: a Russian-language state news agency's newsfeed.
 // Stories are assembled from per-section templates (see corpus.<section>.ts) with slot values
 // stored in the grammatical cases each template needs, driven by a seeded PRNG.
-import { Gen, cap, fixPrepositions, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
+import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
 import { ECONOMY_TEMPLATES } from './corpus.economy.js';
 import { POLITICS_TEMPLATES } from './corpus.politics.js';
 import { SOCIETY_TEMPLATES } from './corpus.society.js';
 import { WORLD_TEMPLATES } from './corpus.world.js';
+import { translateDraft, type DemoTranslation } from './corpus.tr.js';
 
 export type { DemoAuthor, DemoLocale, DemoSection, DemoTag, LocalizedNames } from './corpus.meta.js';
 export { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS } from './corpus.meta.js';
+export type { DemoTranslation } from './corpus.tr.js';
+export { DEMO_TRANSLIT_KEEP, TRANSLATION_LIMITS } from './corpus.tr.js';
 
 export interface DemoStorySeed {
   /** A DemoSection slug. */
@@ -97,8 +100,36 @@ function uniq<T>(items: readonly T[]): T[] {
  * stories (floor(3% of count)) sit at indices 0, 2, 4, ... so that they are fresh.
  */
 export function generateDemoStories(count: number, seed: number): DemoStorySeed[] {
+  return buildStories(count, seed).map((b) => b.story);
+}
+
+/** A generated story with the template that wrote it and the raw random draws that template made. */
+interface BuiltStory {
+  story: DemoStorySeed;
+  template: StoryTemplate;
+  tape: number[];
+}
+
+function buildStories(count: number, seed: number): BuiltStory[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
-  const g = new Gen((seed ^ 0x9e3779b9) >>> 0);
+  // The same mulberry32 stream as `new Gen(seed')`, with the draws of each template call recorded so
+  // that the Uzbek/English mirrors can replay them (see corpus.tr.gen.ts).
+  const rnd = mulberry32((seed ^ 0x9e3779b9) >>> 0);
+  let tape: number[] | null = null;
+  const g = new Gen(() => {
+    const x = rnd();
+    if (tape) tape.push(x);
+    return x;
+  });
+  const run = (t: StoryTemplate): { draft: StoryDraft; template: StoryTemplate; tape: number[] } => {
+    const own: number[] = [];
+    tape = own;
+    try {
+      return { draft: polish(t(g)), template: t, tape: own };
+    } finally {
+      tape = null;
+    }
+  };
   const decks = new Map<string, StoryTemplate[]>();
   const draw = (section: string): StoryTemplate => {
     let deck = decks.get(section);
@@ -115,24 +146,25 @@ export function generateDemoStories(count: number, seed: number): DemoStorySeed[
   const maxBreaking = Math.floor(count * DEMO_LIMITS.breakingShare);
   const breakingSlots = new Set(Array.from({ length: maxBreaking }, (_, k) => 2 * k));
 
+  type Picked = { section: string; draft: StoryDraft; breaking: boolean; template: StoryTemplate; tape: number[] };
   const seen = new Set<string>();
-  const drafts: { section: string; draft: StoryDraft; breaking: boolean }[] = [];
+  const drafts: Picked[] = [];
   let order: string[] = [];
   for (let i = 0; i < count; i++) {
-    let picked: { section: string; draft: StoryDraft; breaking: boolean } | undefined;
+    let picked: Picked | undefined;
     if (breakingSlots.has(i)) {
       for (let attempt = 0; attempt < 2000 && !picked; attempt++) {
         const section = g.pick(SECTION_SLUGS);
-        const candidate = polish(g.pick(DEMO_TEMPLATES[section] ?? [])(g));
-        if (candidate.urgent && draftOk(candidate) && !seen.has(candidate.headline)) picked = { section, draft: candidate, breaking: true };
+        const c = run(g.pick(DEMO_TEMPLATES[section] ?? []));
+        if (c.draft.urgent && draftOk(c.draft) && !seen.has(c.draft.headline)) picked = { section, breaking: true, ...c };
       }
     }
     if (!picked) {
       if (order.length === 0) order = g.shuffle(SECTION_SLUGS);
       const section = order.pop() as string;
       for (let attempt = 0; attempt < 400 && !picked; attempt++) {
-        const candidate = polish(draw(section)(g));
-        if (draftOk(candidate) && !seen.has(candidate.headline)) picked = { section, draft: candidate, breaking: false };
+        const c = run(draw(section));
+        if (draftOk(c.draft) && !seen.has(c.draft.headline)) picked = { section, breaking: false, ...c };
       }
       if (!picked) throw new Error(`could not generate a distinct ${section} story #${i}`);
     }
@@ -140,7 +172,7 @@ export function generateDemoStories(count: number, seed: number): DemoStorySeed[
     drafts.push(picked);
   }
 
-  return drafts.map(({ section, draft, breaking }) => {
+  return drafts.map(({ section, draft, breaking, template, tape: own }) => {
     const tags = uniq(draft.tags).slice(0, DEMO_LIMITS.tags[1]);
     for (const t of tags) if (!TAG_SLUGS.has(t)) throw new Error(`unknown demo tag ${t}`);
     const desk = SECTION_DESKS[section] ?? [];
@@ -160,6 +192,50 @@ export function generateDemoStories(count: number, seed: number): DemoStorySeed[
       imageSeed: Math.floor(g.next() * 0x7fffffff),
     };
     if (draft.imageCaption && draft.imageCaption !== draft.headline) story.imageCaption = draft.imageCaption;
-    return story;
+    return { story, template, tape: own };
   });
+}
+
+/** The same story in the agency's three desks' languages; null where a template is Russian-only. */
+export interface DemoStoryEditions {
+  ru: DemoStorySeed;
+  /** Uzbek, Latin script (derive Cyrillic with toCyrillic from src/i18n/translit.ts). */
+  uz: DemoTranslation | null;
+  en: DemoTranslation | null;
+}
+
+/**
+ * The demo newsfeed in Russian, Uzbek and English: `ru` is exactly `generateDemoStories(count, seed)`;
+ * `uz`/`en` tell the same stories (same figures, places and dateline) as the Uzbek and English desks
+ * would write them. Translated headlines are distinct within each language (a rare clash leaves the
+ * later story without that edition).
+ */
+export function generateDemoStoryEditions(count: number, seed: number): DemoStoryEditions[] {
+  return buildDemoStoryEditions(count, seed).editions;
+}
+
+/** generateDemoStoryEditions plus what went wrong on the way (for tests and diagnostics). */
+export function buildDemoStoryEditions(count: number, seed: number): { editions: DemoStoryEditions[]; problems: string[] } {
+  const problems: string[] = [];
+  const seen = { uz: new Set<string>(), en: new Set<string>() };
+  const editions = buildStories(count, seed).map(({ story, template, tape }, i): DemoStoryEditions => {
+    const r = translateDraft(template, tape);
+    if (r.kind === 'none') return { ru: story, uz: null, en: null };
+    if (r.kind === 'error') {
+      problems.push(`#${i} ${r.error}`);
+      return { ru: story, uz: null, en: null };
+    }
+    for (const p of r.problems) problems.push(`#${i} ${template.name} ${p}`);
+    const distinct = (t: DemoTranslation | null, lang: 'uz' | 'en'): DemoTranslation | null => {
+      if (!t) return null;
+      if (seen[lang].has(t.headline)) {
+        problems.push(`#${i} ${template.name} ${lang}: duplicate headline ${t.headline}`);
+        return null;
+      }
+      seen[lang].add(t.headline);
+      return t;
+    };
+    return { ru: story, uz: distinct(r.uz, 'uz'), en: distinct(r.en, 'en') };
+  });
+  return { editions, problems };
 }

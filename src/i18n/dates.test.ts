@@ -10,6 +10,8 @@ describe('formatPublished', () => {
   });
   it('uses the nominative (stand-alone) month and 24-hour time in every locale', () => {
     expect(formatPublished(ref, 'en', TZ)).toBe('April 24, 2025. 14:26');
+    expect(formatPublished(ref, 'uz', TZ)).toBe('Aprel 24, 2025. 14:26');
+    expect(formatPublished(ref, 'uz-Cyrl', TZ)).toBe('Апрел 24, 2025. 14:26');
     expect(formatPublished(new Date('2025-01-03T20:05:00Z'), 'ru', TZ)).toBe('Январь 4, 2025. 01:05');
   });
   it('follows the time zone, not the machine', () => {
@@ -21,6 +23,8 @@ describe('formatDayMonth', () => {
   it('gives the genitive form Russian datelines use', () => {
     expect(formatDayMonth(ref, 'ru', TZ)).toBe('24 апреля');
     expect(formatDayMonth(ref, 'en', TZ)).toBe('April 24');
+    expect(formatDayMonth(ref, 'uz', TZ)).toBe('24-aprel');
+    expect(formatDayMonth(ref, 'uz-Cyrl', TZ)).toBe('24-апрел');
   });
 });
 

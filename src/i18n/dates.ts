@@ -4,7 +4,6 @@
  * 24-hour time, all in the site's time zone.
  */
 import { LOCALE_INFO, type Locale } from './locales.js';
-import { toCyrillic } from './translit.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(tag: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -44,12 +43,12 @@ export function formatPublished(date: Date, locale: Locale, timeZone: string): s
 
 /**
  * Day and month as each language writes it in a dateline: «24 апреля», «24-aprel», «24-апрел»,
- * «April 24». CLDR's Uzbek Cyrillic pattern drops the hyphen Uzbek spelling requires after an
- * ordinal day, so that form is the Latin one transliterated.
+ * «April 24». CLDR's Uzbek Cyrillic pattern («24 апрел») lacks the hyphen Uzbek spelling puts
+ * after an ordinal day (as the Latin pattern «24-aprel» has), so it is added.
  */
 export function formatDayMonth(date: Date, locale: Locale, timeZone: string): string {
-  if (locale === 'uz-Cyrl') return toCyrillic(formatDayMonth(date, 'uz', timeZone));
-  return fmt(LOCALE_INFO[locale].tag, timeZone, { day: 'numeric', month: 'long' }).format(date);
+  const s = fmt(LOCALE_INFO[locale].tag, timeZone, { day: 'numeric', month: 'long' }).format(date);
+  return locale === 'uz-Cyrl' ? s.replace(/^(\d+)\s/, '$1-') : s;
 }
 
 /** Calendar day (YYYY-MM-DD) in the given time zone, used as the key of daily counters. */
