@@ -16,7 +16,7 @@ import {
 import { CROPS, EXPORT_GOODS, PRODUCTS, RAIL_ROUTES } from './corpus.economy.data.js';
 import { ECONOMY_EXTRA_TEMPLATES } from './corpus.economy.extra.js';
 
-const TRADE_MINISTRY = sectorByKey('invest').ministry;
+export const TRADE_MINISTRY = sectorByKey('invest').ministry;
 
 export const foreignTrade: StoryTemplate = (g) => {
   const total = g.decNum(28, 72);
@@ -157,7 +157,7 @@ export const centralBankRate: StoryTemplate = (g) => {
   };
 };
 
-const WIND_REGIONS = ['Навоийская область', 'Бухарская область', 'Джизакская область', 'Республика Каракалпакстан'];
+export const WIND_REGIONS = ['Навоийская область', 'Бухарская область', 'Джизакская область', 'Республика Каракалпакстан'];
 
 export const powerPlant: StoryTemplate = (g) => {
   const wind = g.chance(0.4);

@@ -3,10 +3,10 @@ import { counted, fmtInt, joinRu, usd, type StoryTemplate } from './corpus.gen.j
 import { REGIONAL_DESK } from './corpus.meta.js';
 import { COOPERATION_AREAS, COUNTRIES, NEIGHBOURS, PARTNERS, PROVINCES, REGIONS, regionTags } from './corpus.slots.js';
 
-const TRADE_NEIGHBOURS = [...NEIGHBOURS.filter((c) => c.name.nom !== 'Туркменистан'), ...COUNTRIES.filter((c) => c.name.nom === 'Азербайджан')];
+export const TRADE_NEIGHBOURS = [...NEIGHBOURS.filter((c) => c.name.nom !== 'Туркменистан'), ...COUNTRIES.filter((c) => c.name.nom === 'Азербайджан')];
 
-const VISA_GROUPS = ['деловых людей', 'студентов и преподавателей', 'туристических групп', 'участников научных программ'];
-const VISA_COUNTRIES = COUNTRIES.filter((c) =>
+export const VISA_GROUPS = ['деловых людей', 'студентов и преподавателей', 'туристических групп', 'участников научных программ'];
+export const VISA_COUNTRIES = COUNTRIES.filter((c) =>
   ['Малайзия', 'Индонезия', 'Вьетнам', 'Катар', 'Египет', 'Венгрия', 'Польша', 'Австрия', 'Италия', 'Япония', 'Индия', 'Пакистан'].includes(c.name.nom),
 );
 

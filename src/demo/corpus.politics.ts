@@ -129,7 +129,7 @@ export const hokimDelegation: StoryTemplate = (g) => {
   };
 };
 
-const CA_TOPICS = [
+export const CA_TOPICS = [
   { dat: 'рациональному использованию трансграничных водных ресурсов', tag: 'vodnye-resursy' },
   { dat: 'развитию транспортных коридоров', tag: 'transport' },
   { dat: 'адаптации к изменению климата', tag: 'klimat' },
@@ -138,7 +138,7 @@ const CA_TOPICS = [
   { dat: 'сотрудничеству в энергетике', tag: 'energetika' },
   { dat: 'развитию регионального туризма', tag: 'turizm' },
 ];
-const CA_HOSTS = [
+export const CA_HOSTS = [
   { city: 'Ташкент', prep: 'Ташкенте' },
   { city: 'Самарканд', prep: 'Самарканде' },
   { city: 'Хива', prep: 'Хиве' },
@@ -254,7 +254,7 @@ export const kengashSession: StoryTemplate = (g) => {
   };
 };
 
-const PARL_EVENTS = [
+export const PARL_EVENTS = [
   { nom: 'Ассамблея Межпарламентского союза', prep: 'Ассамблее Межпарламентского союза', city: 'Женева', cityPrep: 'Женеве', who: 'более 130 стран мира' },
   { nom: 'заседание Межпарламентской ассамблеи СНГ', prep: 'заседании Межпарламентской ассамблеи СНГ', city: 'Санкт-Петербург', cityPrep: 'Санкт-Петербурге', who: 'парламентов государств Содружества' },
   { nom: 'сессия Парламентской ассамблеи ОБСЕ', prep: 'сессии Парламентской ассамблеи ОБСЕ', city: 'Вена', cityPrep: 'Вене', who: 'государств — участников ОБСЕ' },
@@ -287,7 +287,7 @@ export const parliamentAbroad: StoryTemplate = (g) => {
   };
 };
 
-const OMBUDSMAN_TOPICS = [
+export const OMBUDSMAN_TOPICS = [
   'трудовых отношений',
   'жилищно-коммунального обслуживания',
   'социального обеспечения',

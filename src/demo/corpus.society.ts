@@ -106,7 +106,7 @@ export const jobFair: StoryTemplate = (g) => {
   };
 };
 
-const MIGRATION_DESTINATIONS = COUNTRIES.filter((c) =>
+export const MIGRATION_DESTINATIONS = COUNTRIES.filter((c) =>
   ['Южная Корея', 'Германия', 'Великобритания', 'Япония', 'Польша', 'Венгрия', 'ОАЭ', 'Саудовская Аравия'].includes(c.name.nom),
 );
 
@@ -163,7 +163,7 @@ export const festival: StoryTemplate = (g) => {
   };
 };
 
-const PLACES = ['первое', 'второе', 'третье'];
+export const PLACES = ['первое', 'второе', 'третье'];
 
 function medals(gold: number, silver: number, bronze: number): string {
   const parts: [number, string, string, string][] = [

@@ -194,6 +194,10 @@ export interface RegionTr {
   head: { uz: UzForms; en: string; En: string };
   /** "the region" / "the capital" in English, "viloyat" / "poytaxt" in Uzbek (nominative). */
   kind: Bi;
+  /** The regional administration: "Samarqand viloyati hokimligi", "the Samarkand regional administration". */
+  admin: { uz: UzForms; en: string };
+  /** "Samarkand regional" (before "council", "administration"); the plain name otherwise. */
+  enAdj: string;
 }
 
 const capFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -207,6 +211,13 @@ export function region(r: Region): RegionTr {
     center: city(r.center),
     head: { uz: uzForms(headUz), en: headEn, En: capFirst(headEn) },
     kind: r.center === 'Ташкент' ? bi('poytaxt', 'the capital') : r.center === 'Нукус' ? bi('respublika', 'the republic') : bi('viloyat', 'the region'),
+    admin:
+      r.center === 'Ташкент'
+        ? { uz: uzForms('Toshkent shahar hokimligi'), en: 'the Tashkent city administration' }
+        : r.center === 'Нукус'
+          ? { uz: uzForms('Qoraqalpogʻiston Respublikasi Vazirlar Kengashi'), en: 'the Council of Ministers of Karakalpakstan' }
+          : { uz: uzForms(`${uz} hokimligi`), en: `the ${en.replace(/ region$/, ' regional')} administration` },
+    enAdj: en.replace(/ region$/, ' regional'),
   };
 }
 

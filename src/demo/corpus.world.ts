@@ -145,7 +145,7 @@ export const travelFair: StoryTemplate = (g) => {
   };
 };
 
-const CA_HOSTS = [
+export const CA_HOSTS = [
   { city: 'Самарканд', prep: 'Самарканде' },
   { city: 'Астана', prep: 'Астане' },
   { city: 'Ашхабад', prep: 'Ашхабаде' },
@@ -260,7 +260,7 @@ export const gaResolution: StoryTemplate = (g) => {
   };
 };
 
-const RECRUITING = COUNTRIES.filter((c) => ['Южная Корея', 'Япония', 'Германия', 'Великобритания', 'Польша', 'Венгрия'].includes(c.name.nom));
+export const RECRUITING = COUNTRIES.filter((c) => ['Южная Корея', 'Япония', 'Германия', 'Великобритания', 'Польша', 'Венгрия'].includes(c.name.nom));
 
 export const workerQuota: StoryTemplate = (g) => {
   const c = g.pick(RECRUITING);

@@ -16,6 +16,8 @@ export interface CachedPage {
   contentType: string;
   expires: number;
   tags: string[];
+  /** For article pages: the edition shown, so a cache hit can count a view without a query. */
+  editionId?: number;
 }
 
 export class PageCache {

@@ -47,15 +47,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
     '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={head} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
 
+  // Both read only the settings, which are cached in memory: no query on the hot path.
   async function locale(req: FastifyRequest): Promise<Locale | null> {
     const l = localeFromPrefix((req.params as { locale: string }).locale);
     if (!l) return null;
-    const chrome = await site.chrome(l); // settings are cached, so this is cheap
-    return chrome.settings.enabledLocales.includes(l) ? l : null;
+    return (await site.settings()).enabledLocales.includes(l) ? l : null;
   }
 
   async function defaultLocale(): Promise<Locale> {
-    return (await site.chrome('ru')).settings.defaultLocale;
+    return (await site.settings()).defaultLocale;
   }
 
   async function errorPage(req: FastifyRequest, reply: FastifyReply, status: 404 | 400, l?: Locale | null, message?: string) {
@@ -72,13 +72,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   }
 
   /** Serves from the cache or renders, stores and serves. */
-  async function cached(req: FastifyRequest, reply: FastifyReply, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale) {
+  async function cached(req: FastifyRequest, reply: FastifyReply, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
     const key = req.url;
     const hit = cache?.get(key);
     if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
     const out = await render();
     if (!out) return errorPage(req, reply, 404, l);
-    const page = PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site));
+    const page = { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId };
     if (cache && out.status === 200) cache.set(key, page);
     return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
   }
@@ -86,7 +86,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // The root picks a language from Accept-Language among the enabled ones; without the header
   // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
   app.get('/', async (req, reply) => {
-    const settings = (await site.chrome('ru')).settings;
+    const settings = await site.settings();
     const chosen = negotiateLocale(req.headers['accept-language'], settings.enabledLocales, settings.defaultLocale);
     return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
   });
@@ -121,13 +121,19 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const l = await locale(req);
     const { slug } = req.params as { slug: string };
     if (!l || !isValidSlug(slug)) return errorPage(req, reply, 404, l);
+    // A cached page knows its edition, so a hit counts the view without touching the database.
+    const hit = cache?.get(req.url);
+    if (hit?.editionId !== undefined) {
+      if (req.method === 'GET') views.record(hit.editionId, req.ip, req.headers['user-agent']);
+      return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
+    }
     const editionId = await site.articleEditionId(l, slug);
     if (editionId === null) {
       const target = await site.redirectTarget(l, slug);
       if (target) return reply.redirect(urls.article(l, target), 301);
       return errorPage(req, reply, 404, l);
     }
-    views.record(editionId, req.ip, req.headers['user-agent']);
+    if (req.method === 'GET') views.record(editionId, req.ip, req.headers['user-agent']);
     return cached(req, reply, TTL.article, [`edition:${editionId}`], async () => {
       const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
@@ -149,7 +155,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
           a.card.section ? `section:${a.card.section.href.split('/').pop()}` : undefined,
         ),
       };
-    }, l);
+    }, l, editionId);
   });
 
   type ListKind = 'news' | 'section' | 'tag' | 'author';

@@ -75,7 +75,7 @@ export class SiteService {
     private readonly editions: EditionsRepository,
     private readonly taxonomy: TaxonomyRepository,
     private readonly media: MediaService,
-    private readonly settings: SettingsStore,
+    private readonly settingsStore: SettingsStore,
     private readonly views: ViewCounter,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -84,9 +84,13 @@ export class SiteService {
     return this.clock();
   }
 
+  settings(): Promise<SiteSettings> {
+    return this.settingsStore.get();
+  }
+
   async chrome(locale: Locale): Promise<Chrome> {
     const now = this.clock();
-    const settings = await this.settings.get();
+    const settings = await this.settingsStore.get();
     const [sections, breakingRows] = await Promise.all([
       this.taxonomy.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
@@ -94,7 +98,7 @@ export class SiteService {
     return {
       locale,
       settings,
-      siteName: this.settings.pick(settings.siteName, locale),
+      siteName: this.settingsStore.pick(settings.siteName, locale),
       sections: sections.map((s) => ({ ...s, href: urls.section(locale, s.slug) })),
       breaking: await this.cards(locale, breakingRows, settings),
       now,
@@ -102,7 +106,7 @@ export class SiteService {
   }
 
   async cards(locale: Locale, rows: CardRow[], settings?: SiteSettings): Promise<Card[]> {
-    const s = settings ?? (await this.settings.get());
+    const s = settings ?? (await this.settingsStore.get());
     const images = await this.media.heroImages(rows.map((r) => r.hero_media_id).filter((id): id is number => id !== null), locale);
     const now = new Date(this.clock());
     return rows.map((r) => {
@@ -130,7 +134,7 @@ export class SiteService {
 
   async home(locale: Locale) {
     const now = this.clock();
-    const settings = await this.settings.get();
+    const settings = await this.settingsStore.get();
     const latestRows = await this.editions.list(locale, now, {}, 40);
     const mainRow = (await this.editions.main(locale, now)) ?? latestRows[0];
     const sections = await this.taxonomy.sections(locale);
@@ -180,7 +184,7 @@ export class SiteService {
    * which locales have the content. The current locale is included (hreflang must be reciprocal).
    */
   async alternates(has: string[] | null, make: (l: Locale) => string): Promise<Partial<Record<Locale, string>>> {
-    const { enabledLocales } = await this.settings.get();
+    const { enabledLocales } = await this.settingsStore.get();
     return Object.fromEntries(enabledLocales.filter((l) => has === null || has.includes(l)).map((l) => [l, make(l)]));
   }
 
@@ -229,7 +233,7 @@ export class SiteService {
 
   private async presentArticle(locale: Locale, row: ArticleRow): Promise<ArticleModel> {
     const now = this.clock();
-    const settings = await this.settings.get();
+    const settings = await this.settingsStore.get();
     const card: CardRow = {
       edition_id: row.id, story_id: row.story_id, locale: row.locale, headline: row.headline, slug: row.slug, lead: row.lead,
       published_at: row.published_at!, is_breaking: row.is_breaking, is_main: row.is_main, views_total: row.views_total,
@@ -246,10 +250,10 @@ export class SiteService {
       const more = await this.editions.list(locale, now, { sectionId: row.section_id, excludeIds: [row.id, ...relatedRows.map((r) => r.edition_id)] }, 4 - relatedRows.length);
       relatedRows = [...relatedRows, ...more];
     }
-    const agency = row.dateline_agency || this.settings.pick(settings.datelineAgency, locale);
+    const agency = row.dateline_agency || this.settingsStore.pick(settings.datelineAgency, locale);
     const dateline = formatDateline({ city: row.dateline_city, agency }, new Date(row.published_at!), locale, settings.timeZone);
     const notes = await this.editions.notes(row.id);
-    const channel = this.settings.pick(settings.telegramChannel, locale);
+    const channel = this.settingsStore.pick(settings.telegramChannel, locale);
     return {
       card: presented!,
       editionId: row.id,
