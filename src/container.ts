@@ -28,6 +28,7 @@ import { NewsroomRepository } from './newsroom/newsroom.repository.js';
 import { EditionPresenter } from './newsroom/edition.presenter.js';
 import { EditorialService } from './newsroom/editorial.service.js';
 import { StoriesListService } from './newsroom/stories-list.service.js';
+import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
 
@@ -52,6 +53,7 @@ export interface Container {
   readonly taxonomyAdmin: TaxonomyAdmin;
   readonly editorial: EditorialService;
   readonly storiesList: StoriesListService;
+  readonly revisions: RevisionsService;
   readonly relay: Relay;
   /** Drops cached public pages a change to this edition may have altered. */
   purge(locale: string, editionId: number): void;
@@ -124,6 +126,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     accounts: new AccountsService(k, new AccountsRepository(k), audit, clock),
     taxonomyAdmin,
     editorial,
+    revisions: new RevisionsService(editorial, newsroomRepo),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
     purge,

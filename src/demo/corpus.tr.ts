@@ -4,6 +4,7 @@ import { MirrorMismatch, TapeGen, splitDraft, type DemoTranslation, type Mirror 
 import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
 import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
 import { POLITICS_MIRRORS } from './corpus.tr.politics.js';
+import { POLITICS_B_MIRRORS } from './corpus.tr.politics.b.js';
 import { POLITICS_EXTRA_MIRRORS } from './corpus.tr.politics.extra.js';
 import { SOCIETY_MIRRORS } from './corpus.tr.society.js';
 import { SOCIETY_EXTRA_MIRRORS } from './corpus.tr.society.extra.js';
@@ -15,6 +16,7 @@ export type { DemoTranslation } from './corpus.tr.gen.js';
 /** Russian template -> its Uzbek/English mirror. Templates without one are Russian-only. */
 export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror> = new Map([
   ...POLITICS_MIRRORS,
+  ...POLITICS_B_MIRRORS,
   ...POLITICS_EXTRA_MIRRORS,
   ...ECONOMY_MIRRORS,
   ...ECONOMY_EXTRA_MIRRORS,

@@ -77,6 +77,20 @@ export function transliterated(source: EditionWithStory, target: Locale) {
   };
 }
 
+/** Headline, lead and body as one plain text, the unit revisions are compared in. */
+export function plainText(x: { headline: string; lead: string; body_json: string }): string {
+  return `${x.headline}\n\n${x.lead}\n\n${docText(JSON.parse(x.body_json) as StoryDoc)}`;
+}
+
+/**
+ * Word diff. diff's default word pattern knows only Latin letters; a CLDR word segmenter splits
+ * Cyrillic and Uzbek words correctly.
+ */
+export function wordDiff(before: string, after: string, locale: string) {
+  const intlSegmenter = new Intl.Segmenter(LOCALE_INFO[locale as Locale]?.tag ?? 'ru', { granularity: 'word' });
+  return { parts: diffWords(before, after, { intlSegmenter }).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+}
+
 /** Internal signal: the client's version is not the current one. */
 class StaleVersion extends Error {}
 const PRESENCE_WINDOW_MS = 45_000;
@@ -281,9 +295,7 @@ export class EditorialService {
     const source = await this.repo.edition(e.derived_from);
     if (!source) throw new NotFoundError('The source edition no longer exists.');
     const fresh = transliterated(source, e.locale as Locale);
-    const text = (h: string, l: string, body: string) => `${h}\n\n${l}\n\n${docText(JSON.parse(body) as StoryDoc)}`;
-    const intlSegmenter = new Intl.Segmenter(LOCALE_INFO[e.locale as Locale].tag, { granularity: 'word' });
-    return { parts: diffWords(text(e.headline, e.lead, e.body_json), text(fresh.headline, fresh.lead, fresh.body_json), { intlSegmenter }).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
+    return wordDiff(plainText(e), plainText(fresh), e.locale);
   }
 
   /** Writes the transliterated source into a derived edition as a new version (with a revision). */
@@ -407,63 +419,6 @@ export class EditorialService {
     });
     this.purge(e.locale, e.id);
     return this.get(actor, id);
-  }
-
-  async revisions(actor: Actor, id: number) {
-    await this.load(actor, id);
-    const rows = await this.repo.revisions(id);
-    return rows.map((r) => ({ id: r.id, version: r.version, savedAt: new Date(r.saved_at).toISOString(), savedBy: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, headline: r.headline }));
-  }
-
-  async revision(actor: Actor, revisionId: number) {
-    const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
-    await this.load(actor, r.edition_id);
-    const body = JSON.parse(r.body_json) as StoryDoc;
-    return { id: r.id, editionId: r.edition_id, version: r.version, savedAt: new Date(r.saved_at).toISOString(), savedBy: r.saved_by === null ? null : { id: r.saved_by, name: r.user_name ?? '' }, headline: r.headline, lead: r.lead, body, text: docText(body) };
-  }
-
-  async diff(actor: Actor, id: number, from: number, to: number | 'current') {
-    const e = await this.load(actor, id);
-    const text = (headline: string, lead: string, bodyJson: string) => `${headline}\n\n${lead}\n\n${docText(JSON.parse(bodyJson) as StoryDoc)}`;
-    const a = await this.repo.revision(from);
-    if (!a || a.edition_id !== id) throw new NotFoundError('No such revision.');
-    let right: string;
-    if (to === 'current') right = text(e.headline, e.lead, e.body_json);
-    else {
-      const b = await this.repo.revision(to);
-      if (!b || b.edition_id !== id) throw new NotFoundError('No such revision.');
-      right = text(b.headline, b.lead, b.body_json);
-    }
-    // diff's default word pattern knows only Latin letters; a CLDR word segmenter splits Cyrillic and
-    // Uzbek words correctly.
-    const intlSegmenter = new Intl.Segmenter(LOCALE_INFO[e.locale as Locale]?.tag ?? 'ru', { granularity: 'word' });
-    return { parts: diffWords(text(a.headline, a.lead, a.body_json), right, { intlSegmenter }).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) };
-  }
-
-  /** Restores a revision as a new save (so the restore itself is undoable). */
-  async restore(actor: Actor, revisionId: number, version: number): Promise<EditionJson> {
-    const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
-    const snap = JSON.parse(r.snapshot) as Record<string, unknown>;
-    return this.save(actor, r.edition_id, {
-      version,
-      headline: r.headline,
-      lead: r.lead,
-      body: JSON.parse(r.body_json),
-      slug: String(snap.slug ?? ''),
-      datelineCity: String(snap.datelineCity ?? ''),
-      sectionId: (snap.sectionId as number | null) ?? null,
-      tagIds: (snap.tagIds as number[]) ?? [],
-      authorIds: (snap.authorIds as number[]) ?? [],
-      heroMediaId: (snap.heroMediaId as number | null) ?? null,
-      heroCaption: String(snap.heroCaption ?? ''),
-      seoTitle: String(snap.seoTitle ?? ''),
-      seoDescription: String(snap.seoDescription ?? ''),
-      isMain: !!snap.isMain,
-      isBreaking: !!snap.isBreaking,
-      embargoUntil: typeof snap.embargoUntil === 'number' ? new Date(snap.embargoUntil).toISOString() : null,
-    });
   }
 
   async heartbeat(actor: Actor, id: number) {

@@ -7,11 +7,12 @@ import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import { EditorialService, SaveInput, TransitionInput } from './editorial.service.js';
 import { ListQuery, type StoriesListService } from './stories-list.service.js';
+import type { RevisionsService } from './revisions.service.js';
 
 const Locale = z.enum(LOCALES);
 const actor = (req: import('fastify').FastifyRequest) => requireUser(req).user;
 
-export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService, list: StoriesListService): void {
+export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService, revisions: RevisionsService, list: StoriesListService): void {
   apiRoute(app, {
     method: 'GET', url: '/stories', tag: 'stories', summary: 'List stories (contributors and authors see their own)', query: ListQuery,
     handler: async (req) => list.list(requireCan(req, 'stories.create').user, parse(ListQuery, req.query)),
@@ -82,12 +83,12 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
 
   apiRoute(app, {
     method: 'GET', url: '/editions/:id/revisions', tag: 'revisions', summary: 'Saved revisions, newest first',
-    handler: async (req) => ({ items: await editorial.revisions(actor(req), idParam(req.params)) }),
+    handler: async (req) => ({ items: await revisions.revisions(actor(req), idParam(req.params)) }),
   });
 
   apiRoute(app, {
     method: 'GET', url: '/revisions/:id', tag: 'revisions', summary: 'One revision',
-    handler: async (req) => editorial.revision(actor(req), idParam(req.params)),
+    handler: async (req) => revisions.revision(actor(req), idParam(req.params)),
   });
 
   const DiffQuery = z.object({ from: z.string().regex(/^\d+$/).transform(Number), to: z.union([z.literal('current'), z.string().regex(/^\d+$/).transform(Number)]).default('current') });
@@ -95,14 +96,14 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
     method: 'GET', url: '/editions/:id/diff', tag: 'revisions', summary: 'Word diff between two revisions (or a revision and the current text)', query: DiffQuery,
     handler: async (req) => {
       const q = parse(DiffQuery, req.query);
-      return editorial.diff(actor(req), idParam(req.params), q.from, q.to);
+      return revisions.diff(actor(req), idParam(req.params), q.from, q.to);
     },
   });
 
   const Restore = z.object({ version: z.number().int().positive() });
   apiRoute(app, {
     method: 'POST', url: '/revisions/:id/restore', tag: 'revisions', summary: 'Restore a revision as a new save', body: Restore,
-    handler: async (req) => editorial.restore(actor(req), idParam(req.params), parse(Restore, req.body).version),
+    handler: async (req) => revisions.restore(actor(req), idParam(req.params), parse(Restore, req.body).version),
   });
 
   apiRoute(app, {

@@ -7,13 +7,9 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 
-export interface CachedPage {
-  status: number;
-  body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
-  contentType: string;
+import type { Sendable } from './http-cache.js';
+
+export interface CachedPage extends Sendable {
   expires: number;
   tags: string[];
   /** For article pages: the edition shown, so a cache hit can count a view without a query. */
