@@ -360,6 +360,25 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       await admin.req('PUT', '/settings', { ...settings, maxUploadMb: 20 });
     });
 
+    it('uses an uploaded logo and author photos on the public site', async () => {
+      const logoPng = await sharp({ create: { width: 368, height: 88, channels: 4, background: '#0b3a6e' } }).png().toBuffer();
+      const m = multipart({ name: 'logo.png', type: 'image/png', data: logoPng });
+      const logo = (await admin.req('POST', '/media', m.body, m.headers)).json;
+      const settings = (await admin.req('GET', '/settings')).json;
+      expect((await admin.req('PUT', '/settings', { ...settings, logoMediaId: logo.id })).status).toBe(200);
+      const home = (await s.app.inject('/ru/')).body;
+      expect(home).toMatch(new RegExp(`<a class="logo" href="/ru/"[^>]*><img src="${logo.src}" alt="[^"]*" width="184" height="44"/>`));
+      await admin.req('PUT', '/settings', { ...settings, logoMediaId: null });
+
+      const p = multipart({ name: 'face.png', type: 'image/png', data: await sharp({ create: { width: 300, height: 300, channels: 3, background: '#b8551f' } }).png().toBuffer() });
+      const photo = (await admin.req('POST', '/media', p.body, p.headers)).json;
+      const author = await users.editor.req('POST', '/authors', { slug: 'dilnoza-karimova', names: { ru: 'Дилноза Каримова' }, bio: { ru: 'Корреспондент отдела экономики.' }, photoMediaId: photo.id });
+      expect(author.status).toBe(201);
+      const page = (await s.app.inject('/ru/author/dilnoza-karimova')).body;
+      expect(page).toContain('<img class="author-photo"');
+      expect(page).toContain('Корреспондент отдела экономики.');
+    });
+
     it('will not delete an image a story uses', async () => {
       const m = multipart({ name: 'hero.png', type: 'image/png', data: await sharp(png).tint('#b8551f').png().toBuffer() });
       const media = (await users.editor.req('POST', '/media', m.body, m.headers)).json;

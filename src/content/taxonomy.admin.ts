@@ -15,7 +15,7 @@ export const SectionInput = z.object({
   position: z.number().int().min(0).max(1000).optional(),
   names: NamesSchema,
 });
-export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional() });
+export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional(), photoMediaId: z.number().int().positive().nullable().optional() });
 
 export class TaxonomyAdmin {
   constructor(
@@ -94,7 +94,11 @@ export class TaxonomyAdmin {
   async createAuthor(input: z.infer<typeof AuthorInput>) {
     this.needName(input.names);
     const slug = await this.slugFor('authors', input.slug, input.names);
-    const id = await this.db.transaction().execute((trx) => this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? {}));
+    const id = await this.db.transaction().execute(async (trx) => {
+      const id = await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? {});
+      if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
+      return id;
+    });
     return (await this.repo.authors([id]))[0]!;
   }
 
@@ -106,6 +110,7 @@ export class TaxonomyAdmin {
     await this.db.transaction().execute(async (trx) => {
       if (slug !== current.slug) await this.repo.updateAuthorSlug(trx, id, slug);
       await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? current.bio);
+      if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
     });
     return (await this.repo.authors([id]))[0]!;
   }

@@ -19,6 +19,7 @@ export interface AuthorView {
   slug: string;
   name: string;
   bio: string;
+  photo_media_id?: number | null;
 }
 
 export type Names = Record<string, string>;
@@ -59,7 +60,7 @@ export class TaxonomyRepository {
     return this.db
       .selectFrom('authors as a')
       .innerJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .select(['a.id', 'a.slug', 'n.name', 'n.bio'])
+      .select(['a.id', 'a.slug', 'n.name', 'n.bio', 'a.photo_media_id'])
       .where('a.slug', '=', slug)
       .executeTakeFirst();
   }
@@ -173,16 +174,16 @@ export class TaxonomyAdminRepository {
     return r?.tag_id;
   }
 
-  async authors(ids?: number[]): Promise<(NamedRow & { bio: Names })[]> {
+  async authors(ids?: number[]): Promise<(NamedRow & { bio: Names; photoMediaId: number | null })[]> {
     if (ids && ids.length === 0) return [];
-    let base = this.db.selectFrom('authors').select(['id', 'slug']);
+    let base = this.db.selectFrom('authors').select(['id', 'slug', 'photo_media_id as photoMediaId']);
     if (ids) base = base.where('id', 'in', ids);
     const rows = await base.orderBy('slug').orderBy('id').execute();
     const names = rows.length ? await this.db.selectFrom('author_names').select(['author_id as id', 'locale', 'name', 'bio']).where('author_id', 'in', rows.map((r) => r.id)).orderBy('author_id').orderBy('locale').execute() : [];
     const g = groupNames(names);
     const bios = groupNames(names.map((n) => ({ id: n.id, locale: n.locale, name: n.bio })));
     const out = rows.map((r) => ({ ...r, names: g.get(r.id) ?? {}, bio: bios.get(r.id) ?? {} }));
-    return ids ? ids.map((id) => out.find((a) => a.id === id)).filter((a): a is NamedRow & { bio: Names } => !!a) : out;
+    return ids ? ids.map((id) => out.find((a) => a.id === id)).filter((a): a is NamedRow & { bio: Names; photoMediaId: number | null } => !!a) : out;
   }
 
   async slugTaken(table: 'sections' | 'tags' | 'authors', slug: string, exceptId?: number): Promise<boolean> {
@@ -197,6 +198,10 @@ export class TaxonomyAdminRepository {
 
   async updateTagSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
     await trx.updateTable('tags').set({ slug }).where('id', '=', id).execute();
+  }
+
+  async setAuthorPhoto(trx: Kysely<Database>, id: number, mediaId: number | null): Promise<void> {
+    await trx.updateTable('authors').set({ photo_media_id: mediaId }).where('id', '=', id).execute();
   }
 
   async updateAuthorSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {

@@ -31,6 +31,8 @@ export const SiteSettingsSchema = z.object({
   datelineAgency: perLocale.default({}),
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
+  /** An uploaded image to use as the site logo instead of the built-in one. */
+  logoMediaId: z.number().int().positive().nullable().default(null),
   /** Largest image upload accepted, in megabytes. */
   maxUploadMb: z.number().int().min(1).max(100).default(20),
 });

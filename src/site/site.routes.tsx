@@ -174,6 +174,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const t = messages(l);
       let title: string;
       let intro: string | undefined;
+      let photo: import('../media/media.service.js').HeroImage | null = null;
       let filter = {};
       let href: (p: number) => string;
       let active: string | undefined;
@@ -204,6 +205,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         if (!a) return null;
         title = t.authorTitle(a.name);
         intro = a.bio || undefined;
+        photo = await site.photo(a.photo_media_id, l);
         filter = { authorId: a.id };
         href = (p) => urls.author(l, slug, p);
         alternates = await site.taxonomyAlternates('author', a.id, slug);
@@ -220,7 +222,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         prevHref: page > 1 ? href(page - 1) : undefined,
         nextHref: page < result.pages ? href(page + 1) : undefined,
       };
-      return { status: 200, html: html(chrome, head, <ListView locale={l} title={title} intro={intro} page={result} pageHref={href} mostRead={mostRead} />, active) };
+      return { status: 200, html: html(chrome, head, <ListView locale={l} title={title} intro={intro} photo={photo} page={result} pageHref={href} mostRead={mostRead} />, active) };
     }, l);
   };
   app.get('/:locale/news', listRoute('news'));

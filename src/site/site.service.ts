@@ -40,6 +40,8 @@ export interface Chrome {
   sections: (SectionView & { href: string })[];
   breaking: Card[];
   now: number;
+  /** The uploaded logo, when one is set in the settings. */
+  logo: { src: string; width: number; height: number } | null;
 }
 
 export interface ArticleModel {
@@ -91,9 +93,10 @@ export class SiteService {
   async chrome(locale: Locale): Promise<Chrome> {
     const now = this.clock();
     const settings = await this.settingsStore.get();
-    const [sections, breakingRows] = await Promise.all([
+    const [sections, breakingRows, logo] = await Promise.all([
       this.taxonomy.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
+      settings.logoMediaId === null ? Promise.resolve(null) : this.media.heroImages([settings.logoMediaId], locale).then((m) => m.get(settings.logoMediaId!) ?? null),
     ]);
     return {
       locale,
@@ -102,6 +105,8 @@ export class SiteService {
       sections: sections.map((s) => ({ ...s, href: urls.section(locale, s.slug) })),
       breaking: await this.cards(locale, breakingRows, settings),
       now,
+      // Shown 44 px high in the masthead; the width follows the image's proportions.
+      logo: logo ? { src: logo.src, height: 44, width: Math.round((logo.width / logo.height) * 44) } : null,
     };
   }
 
@@ -205,6 +210,11 @@ export class SiteService {
   tag(locale: Locale, slug: string) {
     return this.taxonomy.tagBySlug(locale, slug);
   }
+  async photo(mediaId: number | null | undefined, locale: Locale): Promise<HeroImage | null> {
+    if (!mediaId) return null;
+    return (await this.media.heroImages([mediaId], locale)).get(mediaId) ?? null;
+  }
+
   author(locale: Locale, slug: string) {
     return this.taxonomy.authorBySlug(locale, slug);
   }

@@ -99,7 +99,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <header className="masthead">
           <div className="wrap masthead-inner">
             <a className="logo" href={urls.home(locale)} aria-label={`${chrome.siteName} — ${t.home}`}>
-              <img src={assets.logo} alt={chrome.siteName} width="184" height="44" />
+              <img src={chrome.logo?.src ?? assets.logo} alt={chrome.siteName} width={chrome.logo?.width ?? 184} height={chrome.logo?.height ?? 44} />
               <span className="logo-kind">{t.agencyKind}</span>
             </a>
             <form className="search-form" role="search" action={urls.search(locale)} method="get">

@@ -2,6 +2,7 @@
 import type { Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
 import type { Card, Page } from '../site.service.js';
+import type { HeroImage } from '../../media/media.service.js';
 import { urls } from '../urls.js';
 import { Feed, MostRead, Pagination, StoryCard } from './components.js';
 
@@ -64,11 +65,12 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
 }
 
 export function ListView({
-  locale, title, intro, page, pageHref, mostRead, query,
+  locale, title, intro, photo, page, pageHref, mostRead, query,
 }: {
   locale: Locale;
   title: string;
   intro?: string;
+  photo?: HeroImage | null;
   page: Page<Card> | null;
   pageHref: (p: number) => string;
   mostRead: MostReadLists;
@@ -78,7 +80,8 @@ export function ListView({
   return (
     <div className="layout-2col">
       <div className="col-main">
-        <header className="list-header">
+        <header className={photo ? 'list-header with-photo' : 'list-header'}>
+          {photo ? <img className="author-photo" src={photo.src} srcSet={photo.srcset || undefined} sizes="96px" width={96} height={96} alt="" /> : null}
           <h1>{title}</h1>
           {intro ? <p className="intro">{intro}</p> : null}
           {query !== undefined ? (
