@@ -107,6 +107,9 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       expect((await temp.req('GET', '/stories')).status).toBe(200);
       expect((await admin.req('PATCH', `/users/${created.json.id}`, { disabled: true })).status).toBe(200);
       expect((await temp.req('GET', '/stories')).status).toBe(401);
+      const write = await temp.req('POST', '/stories', { locale: 'ru' });
+      expect(write.status).toBe(401); // the ended session says so, rather than failing as CSRF
+      expect(write.json.error.message).toMatch(/session has ended/);
       expect((await temp.login(email, PW)).status).toBe(403);
     });
 

@@ -25,6 +25,7 @@ declare module 'fastify' {
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SESSION_STARTERS = new Set(['/admin/api/login', '/admin/api/setup', '/admin/api/logout']);
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -56,6 +57,11 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
         /* unparsable origin is treated as foreign */
       }
       if (host !== req.headers.host) throw new ForbiddenError('Cross-site request refused.');
+    }
+    // A session cookie that no longer resolves (expired, signed out elsewhere, user disabled) is
+    // "sign in again" (401), not a CSRF failure — except on the routes that start a session.
+    if (!req.auth && req.cookies[SESSION_COOKIE] && !SESSION_STARTERS.has(req.routeOptions.url ?? '')) {
+      throw new UnauthorizedError('Your session has ended. Sign in again.');
     }
     const header = String(req.headers['x-csrf-token'] ?? '');
     const expected = req.auth ? req.auth.csrfToken : req.cookies[CSRF_COOKIE] ?? '';

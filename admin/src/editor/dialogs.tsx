@@ -1,0 +1,346 @@
+/** Editor dialogs: schedule, revisions (view, compare, restore), save conflict. */
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { diffWordsWithSpace } from 'diff';
+import { api } from '../api';
+import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { useI18n } from '../i18n';
+import type { DiffPart, Edition, Revision, RevisionItem } from '../types';
+import { docText } from './text';
+
+/* ---------- schedule ---------- */
+
+function toLocalInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function ScheduleDialog({ open, initial, onClose, onSchedule }: { open: boolean; initial: string | null; onClose(): void; onSchedule(iso: string): Promise<void> }) {
+  const i = useI18n();
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [local, setLocal] = useState('');
+  const errs = useFormErrors();
+  useEffect(() => {
+    if (!open) return;
+    const base = initial && new Date(initial).getTime() > Date.now() ? new Date(initial) : new Date(Date.now() + 60 * 60 * 1000);
+    base.setSeconds(0, 0);
+    setValue(toLocalInput(base));
+    setLocal('');
+    errs.clear();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const d = new Date(value);
+    if (!value || Number.isNaN(d.getTime())) {
+      setLocal(i.t('editor.scheduleInvalid'));
+      return;
+    }
+    if (d.getTime() <= Date.now()) {
+      setLocal(i.t('editor.scheduleFuture'));
+      return;
+    }
+    setBusy(true);
+    errs.clear();
+    try {
+      await onSchedule(d.toISOString());
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={i.t('editor.scheduleTitle')}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="schedule-form" className="btn btn-primary" disabled={busy}>
+            {i.t('editor.schedule')}
+          </button>
+        </>
+      }
+    >
+      <form id="schedule-form" onSubmit={submit} noValidate>
+        <Field label={i.t('editor.scheduleAt')} error={local || errs.of('at')} hint={i.t('editor.scheduleTz', { tz })}>
+          <input
+            className="input"
+            type="datetime-local"
+            name="at"
+            value={value}
+            min={toLocalInput(new Date())}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setLocal('');
+            }}
+            required
+            autoFocus
+          />
+        </Field>
+        {Object.entries(errs.fields)
+          .filter(([k]) => k !== 'at')
+          .map(([k, v]) => (
+            <div key={k} className="notice notice-error">
+              {v}
+            </div>
+          ))}
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}
+
+/* ---------- revisions ---------- */
+
+export function DiffView({ parts }: { parts: DiffPart[] }) {
+  return (
+    <div className="diff" data-testid="diff">
+      {parts.map((p, n) =>
+        p.added ? (
+          <ins key={n}>{p.value}</ins>
+        ) : p.removed ? (
+          <del key={n}>{p.value}</del>
+        ) : (
+          <span key={n}>{p.value}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+type RevView = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'diff'; from: number; to: number | 'current' };
+
+export function RevisionsDialog({ open, edition, onClose, onRestore, canRestore }: { open: boolean; edition: Edition; onClose(): void; onRestore(rev: RevisionItem): Promise<void>; canRestore: boolean }) {
+  const i = useI18n();
+  const list = useLoad((signal) => (open ? api.get<{ items: RevisionItem[] }>(`/editions/${edition.id}/revisions`, undefined, signal) : Promise.resolve(null)), [open, edition.id, edition.version]);
+  const [checked, setChecked] = useState<number[]>([]);
+  const [view, setView] = useState<RevView>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    if (open) {
+      setChecked([]);
+      setView({ kind: 'none' });
+      setErr(null);
+    }
+  }, [open]);
+  const items = useMemo(() => [...(list.data?.items ?? [])].sort((a, b) => b.version - a.version), [list.data]);
+  const byId = (id: number) => items.find((r) => r.id === id);
+
+  const toggle = (id: number) =>
+    setChecked((c) => {
+      if (c.includes(id)) return c.filter((x) => x !== id);
+      return [...c, id].slice(-2);
+    });
+
+  const compareChecked = () => {
+    if (checked.length !== 2) return;
+    const [a, b] = checked.map((id) => byId(id)!).sort((x, y) => x.version - y.version);
+    setView({ kind: 'diff', from: a!.id, to: b!.id });
+  };
+
+  const selected = view.kind === 'one' ? byId(view.id) : null;
+
+  return (
+    <Dialog open={open} onClose={onClose} title={i.t('rev.title')} wide="xl">
+      <div className="rev-layout">
+        <div className="rev-list">
+          <div className="rev-actions">
+            <button type="button" className="btn btn-small" disabled={checked.length !== 2} onClick={compareChecked}>
+              {i.t('rev.compareSelected')}
+            </button>
+          </div>
+          <ErrorBox error={list.error} onRetry={list.reload} />
+          {list.loading && !list.data ? (
+            <Spinner />
+          ) : items.length === 0 ? (
+            <p className="muted">{i.t('rev.none')}</p>
+          ) : (
+            <ul className="plain-list">
+              {items.map((r) => (
+                <li key={r.id} className={`rev-item${selected?.id === r.id ? ' active' : ''}`}>
+                  <input type="checkbox" checked={checked.includes(r.id)} onChange={() => toggle(r.id)} aria-label={i.t('rev.select', { v: r.version })} />
+                  <button type="button" className="rev-open" onClick={() => setView({ kind: 'one', id: r.id })}>
+                    <span className="rev-v">v{r.version}</span>
+                    <span className="rev-head">{r.headline || '—'}</span>
+                    <span className="rev-meta muted">
+                      {r.savedBy?.name} · {i.dateTime(r.savedAt)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="rev-pane">
+          {view.kind === 'none' && <p className="muted">{i.t('rev.hint')}</p>}
+          {view.kind === 'one' && selected && (
+            <RevisionView
+              id={selected.id}
+              header={
+                <div className="btn-row">
+                  <button type="button" className="btn btn-small" onClick={() => setView({ kind: 'diff', from: selected.id, to: 'current' })}>
+                    {i.t('rev.compareCurrent')}
+                  </button>
+                  {canRestore && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      disabled={busy}
+                      onClick={async () => {
+                        setBusy(true);
+                        setErr(null);
+                        try {
+                          await onRestore(selected);
+                          onClose();
+                        } catch (e) {
+                          setErr(e);
+                        } finally {
+                          setBusy(false);
+                        }
+                      }}
+                    >
+                      {i.t('rev.restore', { v: selected.version })}
+                    </button>
+                  )}
+                </div>
+              }
+            />
+          )}
+          {view.kind === 'diff' && <DiffPane editionId={edition.id} from={view.from} to={view.to} label={`v${byId(view.from)?.version ?? '?'} → ${view.to === 'current' ? i.t('rev.current') : `v${byId(view.to)?.version ?? '?'}`}`} />}
+          <ErrorBox error={err} />
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function RevisionView({ id, header }: { id: number; header: ReactNode }) {
+  const i = useI18n();
+  const r = useLoad((signal) => api.get<Revision>(`/revisions/${id}`, undefined, signal), [id]);
+  if (r.error) return <ErrorBox error={r.error} onRetry={r.reload} />;
+  if (!r.data) return <Spinner />;
+  const rev = r.data;
+  return (
+    <article className="rev-view">
+      <div className="rev-view-head">
+        <span className="muted">
+          v{rev.version} · {rev.savedBy?.name} · {i.dateTime(rev.savedAt)}
+        </span>
+        {header}
+      </div>
+      <h3 className="rev-headline">{rev.headline}</h3>
+      {rev.lead && <p className="rev-lead">{rev.lead}</p>}
+      <div className="rev-text">{docText(rev.body) || rev.text}</div>
+    </article>
+  );
+}
+
+function DiffPane({ editionId, from, to, label }: { editionId: number; from: number; to: number | 'current'; label: string }) {
+  const i = useI18n();
+  const d = useLoad((signal) => api.get<{ parts: DiffPart[] }>(`/editions/${editionId}/diff`, { from, to }, signal), [editionId, from, to]);
+  return (
+    <div>
+      <div className="rev-view-head">
+        <strong>{label}</strong>
+        <span className="diff-legend">
+          <ins>{i.t('rev.added')}</ins> <del>{i.t('rev.removed')}</del>
+        </span>
+      </div>
+      <ErrorBox error={d.error} onRetry={d.reload} />
+      {d.data ? d.data.parts.some((p) => p.added || p.removed) ? <DiffView parts={d.data.parts} /> : <p className="muted">{i.t('rev.same')}</p> : !d.error && <Spinner />}
+    </div>
+  );
+}
+
+/* ---------- conflict ---------- */
+
+export interface Mine {
+  headline: string;
+  lead: string;
+  bodyText: string;
+}
+
+function Side({ a, b, side }: { a: string; b: string; side: 'theirs' | 'mine' }) {
+  // a = theirs, b = mine: mark what only this side has.
+  const parts = useMemo(() => diffWordsWithSpace(a, b), [a, b]);
+  return (
+    <div className="conflict-text">
+      {parts.map((p, n) => {
+        if (p.added) return side === 'mine' ? <mark key={n} className="only-mine">{p.value}</mark> : null;
+        if (p.removed) return side === 'theirs' ? <mark key={n} className="only-theirs">{p.value}</mark> : null;
+        return <span key={n}>{p.value}</span>;
+      })}
+    </div>
+  );
+}
+
+export function ConflictDialog({ open, theirs, mine, onKeepMine, onTakeTheirs, onClose }: { open: boolean; theirs: Edition; mine: Mine; onKeepMine(): void; onTakeTheirs(): void; onClose(): void }) {
+  const i = useI18n();
+  const revs = useLoad((signal) => (open ? api.get<{ items: RevisionItem[] }>(`/editions/${theirs.id}/revisions`, undefined, signal) : Promise.resolve(null)), [open, theirs.id, theirs.version]);
+  const savedBy = revs.data?.items.find((r) => r.version === theirs.version)?.savedBy?.name ?? [...(revs.data?.items ?? [])].sort((a, b) => b.version - a.version)[0]?.savedBy?.name;
+  const theirText = docText(theirs.body);
+  const rows: { key: string; label: string; a: string; b: string }[] = [
+    { key: 'headline', label: i.t('editor.headline'), a: theirs.headline, b: mine.headline },
+    { key: 'lead', label: i.t('editor.lead'), a: theirs.lead, b: mine.lead },
+    { key: 'body', label: i.t('editor.body'), a: theirText, b: mine.bodyText },
+  ];
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={i.t('conflict.title')}
+      wide="xl"
+      className="conflict-dialog"
+      footer={
+        <>
+          <button type="button" className="btn footer-left" onClick={onClose}>
+            {i.t('conflict.later')}
+          </button>
+          <button type="button" className="btn" onClick={onTakeTheirs}>
+            {i.t('conflict.takeTheirs')}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={onKeepMine}>
+            {i.t('conflict.keepMine')}
+          </button>
+        </>
+      }
+    >
+      <p className="conflict-intro">
+        {savedBy ? i.t('conflict.introBy', { name: savedBy, time: i.dateTime(theirs.updatedAt), v: theirs.version }) : i.t('conflict.intro', { time: i.dateTime(theirs.updatedAt), v: theirs.version })}
+      </p>
+      <div className="conflict-grid">
+        <div className="conflict-col-head conflict-theirs-head">
+          {i.t('conflict.theirs')}
+          {savedBy ? ` — ${savedBy}` : ''}
+        </div>
+        <div className="conflict-col-head conflict-mine-head">{i.t('conflict.mine')}</div>
+        {rows.map((r) => {
+          const same = r.a === r.b;
+          return (
+            <div key={r.key} className="conflict-row" data-field={r.key}>
+              <div className="conflict-label">
+                {r.label}
+                {same ? <span className="muted"> · {i.t('conflict.same')}</span> : <span className="conflict-differs"> · {i.t('conflict.differs')}</span>}
+              </div>
+              <div className="conflict-cell conflict-theirs" data-side="theirs">
+                <Side a={r.a} b={r.b} side="theirs" />
+              </div>
+              <div className="conflict-cell conflict-mine" data-side="mine">
+                <Side a={r.a} b={r.b} side="mine" />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <p className="muted small">{i.t('conflict.note')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+/** Own account: change password, sign out everywhere. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api';
+import { ErrorBox, Field, useFormErrors } from '../components/ui';
+import { useI18n, type MessageKey } from '../i18n';
+import { navigate } from '../router';
+import { useUser, useSession } from '../session';
+import { usePageTitle } from '../title';
+import { notify } from '../toast';
+
+export function AccountPage() {
+  const i = useI18n();
+  const user = useUser();
+  const session = useSession();
+  usePageTitle(i.t('account.title'));
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const mismatch = repeat.length > 0 && repeat !== next;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (mismatch) return;
+    setBusy(true);
+    errs.clear();
+    try {
+      await api.post('/me/password', { currentPassword: current, newPassword: next });
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      notify(i.t('account.passwordChanged'), 'success');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(422, 'validation_failed', '', { fields: [{ field: 'currentPassword', message: err.message || i.t('account.wrongCurrent') }] }));
+      else errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const everywhere = async () => {
+    try {
+      await api.post('/logout-everywhere');
+    } catch (e) {
+      errs.set(e);
+      return;
+    }
+    await session.signedOut();
+    navigate('/login', { replace: true, force: true });
+  };
+
+  return (
+    <div className="page page-narrow">
+      <header className="page-head">
+        <h1>{i.t('account.title')}</h1>
+      </header>
+      <section className="card">
+        <dl className="kv">
+          <dt>{i.t('field.name')}</dt>
+          <dd>{user.name}</dd>
+          <dt>{i.t('field.email')}</dt>
+          <dd>{user.email}</dd>
+          <dt>{i.t('field.role')}</dt>
+          <dd>{i.t(`role.${user.role}` as MessageKey)}</dd>
+        </dl>
+      </section>
+      <form className="card" onSubmit={submit}>
+        <h2>{i.t('account.changePassword')}</h2>
+        <Field label={i.t('account.currentPassword')} error={errs.of('currentPassword')}>
+          <input className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+        </Field>
+        <Field label={i.t('account.newPassword')} error={errs.of('newPassword')} hint={i.t('field.passwordHint', { n: 10 })}>
+          <input className="input" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required />
+        </Field>
+        <Field label={i.t('field.passwordRepeat')} error={mismatch ? i.t('field.passwordMismatch') : undefined}>
+          <input className="input" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+        </Field>
+        <ErrorBox error={errs.general} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !current || !next || mismatch}>
+            {i.t('account.changePassword')}
+          </button>
+        </div>
+      </form>
+      <section className="card">
+        <h2>{i.t('menu.signOutEverywhere')}</h2>
+        <p className="muted">{i.t('account.everywhereHint')}</p>
+        <div className="form-actions">
+          <button type="button" className="btn btn-danger-outline" onClick={() => void everywhere()}>
+            {i.t('menu.signOutEverywhere')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/** First-run setup (creates the first administrator) and the sign-in form. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api';
+import { Dialog, ErrorBox, Field, useFormErrors } from '../components/ui';
+import { navigate } from '../router';
+import { useI18n } from '../i18n';
+import { LangSwitch } from '../App';
+import { REAUTH_EVENT, useSession } from '../session';
+import { usePageTitle } from '../title';
+import type { User } from '../types';
+
+const MIN_PASSWORD = 10;
+
+export function SetupPage() {
+  const i = useI18n();
+  const session = useSession();
+  usePageTitle(i.t('setup.title'));
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const mismatch = repeat.length > 0 && repeat !== password;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (mismatch) return;
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.post<{ user: User; csrfToken: string }>('/setup', { email: email.trim(), name: name.trim(), password });
+      session.signedIn(r.user, r.csrfToken);
+    } catch (err) {
+      // Someone else finished setup first: fall through to sign-in.
+      if (err instanceof ApiError && (err.status === 409 || err.status === 403)) await session.refresh();
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-wrap">
+      <form className="auth-card auth-card-wide" onSubmit={submit} noValidate={false}>
+        <div className="auth-head">
+          <div className="brand brand-dark">
+            <span className="brand-mark">X</span>
+            <span className="brand-name">Xabar</span>
+          </div>
+          <LangSwitch />
+        </div>
+        <h1>{i.t('setup.title')}</h1>
+        <p className="muted">{i.t('setup.intro')}</p>
+        <Field label={i.t('field.name')} error={errs.of('name')}>
+          <input className="input" name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </Field>
+        <Field label={i.t('field.email')} error={errs.of('email')}>
+          <input className="input" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </Field>
+        <Field label={i.t('field.password')} error={errs.of('password')} hint={i.t('field.passwordHint', { n: MIN_PASSWORD })}>
+          <input className="input" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </Field>
+        <Field label={i.t('field.passwordRepeat')} error={mismatch ? i.t('field.passwordMismatch') : undefined}>
+          <input className="input" name="passwordRepeat" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        </Field>
+        <ErrorBox error={errs.general} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || mismatch || !email || !name || !password}>
+          {busy ? i.t('common.working') : i.t('setup.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function LoginPage({ expired }: { expired: boolean }) {
+  const i = useI18n();
+  const session = useSession();
+  usePageTitle(i.t('login.title'));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: email.trim(), password });
+      session.signedIn(r.user, r.csrfToken);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(401, 'unauthorized', i.t('login.wrong')));
+      else if (err instanceof ApiError && err.status === 403 && err.code === 'csrf') {
+        await session.refresh();
+        errs.set(err);
+      } else errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general = errs.general instanceof ApiError && errs.general.status === 401 ? errs.general.message : errs.general;
+  return (
+    <div className="auth-wrap">
+      <form className="auth-card" onSubmit={submit}>
+        <div className="auth-head">
+          <div className="brand brand-dark">
+            <span className="brand-mark">X</span>
+            <span className="brand-name">Xabar</span>
+          </div>
+          <LangSwitch />
+        </div>
+        <h1>{i.t('login.title')}</h1>
+        {expired && <div className="notice notice-info">{i.t('login.expired')}</div>}
+        <Field label={i.t('field.email')} error={errs.of('email')}>
+          <input className="input" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+        </Field>
+        <Field label={i.t('field.password')} error={errs.of('password')}>
+          <input className="input" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </Field>
+        <ErrorBox error={general} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || !email || !password}>
+          {busy ? i.t('common.working') : i.t('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+
+/** Shown over the current page when the session ended: nothing on the page is lost. */
+export function ReauthDialog() {
+  const i = useI18n();
+  const session = useSession();
+  const user = session.user!;
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: user.email, password });
+      session.signedIn(r.user, r.csrfToken);
+      setPassword('');
+      if (r.user.id === user.id) window.dispatchEvent(new Event(REAUTH_EVENT));
+      else navigate('/stories', { replace: true, force: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(401, 'unauthorized', i.t('login.wrong')));
+      else errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      dismissible={false}
+      onClose={() => undefined}
+      title={i.t('reauth.title')}
+      footer={
+        <>
+          <button
+            type="button"
+            className="btn footer-left"
+            onClick={() => {
+              void session.signedOut().then(() => navigate('/login', { replace: true, force: true }));
+            }}
+          >
+            {i.t('reauth.other')}
+          </button>
+          <button type="submit" form="reauth-form" className="btn btn-primary" disabled={busy || !password}>
+            {i.t('login.submit')}
+          </button>
+        </>
+      }
+    >
+      <form id="reauth-form" onSubmit={submit}>
+        <p>{i.t('reauth.message', { email: user.email })}</p>
+        <Field label={i.t('field.password')} error={errs.of('password')}>
+          <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        </Field>
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}

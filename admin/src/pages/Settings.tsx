@@ -1,0 +1,151 @@
+/** Site settings (admin): names, time zone, locales, Telegram channels, dateline agency, limits. */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { ErrorBox, Field, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { useI18n } from '../i18n';
+import { usePageTitle } from '../title';
+import { notify } from '../toast';
+import { LOCALES, LOCALE_NAMES, type Locale, type Names, type Settings } from '../types';
+
+function timeZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf?(k: string): string[] }).supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}
+
+export function SettingsPage() {
+  const i = useI18n();
+  usePageTitle(i.t('settings.title'));
+  const res = useLoad((signal) => api.get<Settings>('/settings', undefined, signal), []);
+  const [s, setS] = useState<Settings | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const errs = useFormErrors();
+  const zones = useMemo(timeZones, []);
+  useEffect(() => {
+    if (res.data) setS(res.data);
+  }, [res.data]);
+
+  if (res.error && !s) return <div className="page"><ErrorBox error={res.error} onRetry={res.reload} /></div>;
+  if (!s) return <Spinner />;
+
+  const set = (patch: Partial<Settings>) => {
+    setS({ ...s, ...patch });
+    setDirty(true);
+  };
+  const setName = (key: 'siteName' | 'telegramChannel' | 'datelineAgency', l: Locale, v: string) => set({ [key]: { ...s[key], [l]: v } as Names });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const saved = await api.put<Settings>('/settings', s);
+      setS(saved);
+      setDirty(false);
+      notify(i.t('settings.saved'), 'success');
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const perLocale = (key: 'siteName' | 'telegramChannel' | 'datelineAgency', placeholder?: string) => (
+    <div className="locale-grid">
+      {LOCALES.map((l) => (
+        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${key}.${l}`)}>
+          <input className="input" value={s[key]?.[l] ?? ''} placeholder={placeholder} onChange={(e) => setName(key, l, e.target.value)} name={`${key}.${l}`} />
+        </Field>
+      ))}
+    </div>
+  );
+
+  const shown = ['siteName', 'timeZone', 'defaultLocale', 'enabledLocales', 'telegramChannel', 'datelineAgency', 'breakingHours', 'maxUploadMb'];
+  const other = errs.rest(shown);
+
+  return (
+    <div className="page page-narrow">
+      <header className="page-head">
+        <h1>{i.t('settings.title')}</h1>
+      </header>
+      <form onSubmit={submit} className="settings-form">
+        <section className="card">
+          <h2>{i.t('settings.siteName')}</h2>
+          {errs.of('siteName') && <div className="field-error">{errs.of('siteName')}</div>}
+          {perLocale('siteName')}
+        </section>
+        <section className="card">
+          <h2>{i.t('settings.languages')}</h2>
+          <Field label={i.t('settings.enabledLocales')} error={errs.of('enabledLocales')}>
+            <div className="checks checks-inline">
+              {LOCALES.map((l) => (
+                <label key={l} className="check">
+                  <input
+                    type="checkbox"
+                    checked={s.enabledLocales.includes(l)}
+                    onChange={(e) => {
+                      const next = e.target.checked ? [...s.enabledLocales, l] : s.enabledLocales.filter((x) => x !== l);
+                      set({ enabledLocales: LOCALES.filter((x) => next.includes(x)) });
+                    }}
+                  />
+                  {LOCALE_NAMES[l]}
+                </label>
+              ))}
+            </div>
+          </Field>
+          <div className="row-2">
+            <Field label={i.t('settings.defaultLocale')} error={errs.of('defaultLocale')}>
+              <select className="input" value={s.defaultLocale} onChange={(e) => set({ defaultLocale: e.target.value as Locale })}>
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} disabled={!s.enabledLocales.includes(l)}>
+                    {LOCALE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={i.t('settings.timeZone')} error={errs.of('timeZone')} hint={i.t('settings.timeZoneHint')}>
+              <input className="input" list="tz-list" value={s.timeZone} onChange={(e) => set({ timeZone: e.target.value })} spellCheck={false} />
+              <datalist id="tz-list">
+                {zones.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+            </Field>
+          </div>
+        </section>
+        <section className="card">
+          <h2>{i.t('settings.datelineAgency')}</h2>
+          <p className="muted small">{i.t('settings.datelineAgencyHint')}</p>
+          {perLocale('datelineAgency')}
+        </section>
+        <section className="card">
+          <h2>{i.t('settings.telegram')}</h2>
+          <p className="muted small">{i.t('settings.telegramHint')}</p>
+          {perLocale('telegramChannel', '@channel')}
+        </section>
+        <section className="card">
+          <h2>{i.t('settings.limits')}</h2>
+          <div className="row-2">
+            <Field label={i.t('settings.breakingHours')} error={errs.of('breakingHours')} hint={i.t('settings.breakingHoursHint')}>
+              <input className="input" type="number" min={0} step={1} value={Number.isFinite(s.breakingHours) ? s.breakingHours : ''} onChange={(e) => set({ breakingHours: e.target.value === '' ? NaN : Number(e.target.value) })} />
+            </Field>
+            <Field label={i.t('settings.maxUploadMb')} error={errs.of('maxUploadMb')}>
+              <input className="input" type="number" min={1} step={1} value={Number.isFinite(s.maxUploadMb) ? s.maxUploadMb : ''} onChange={(e) => set({ maxUploadMb: e.target.value === '' ? NaN : Number(e.target.value) })} />
+            </Field>
+          </div>
+        </section>
+        {other.length > 0 && <ErrorBox error={other.join(' · ')} />}
+        <ErrorBox error={errs.general} />
+        <div className="form-actions sticky-actions">
+          {dirty && <span className="muted">{i.t('save.unsaved')}</span>}
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {i.t('common.save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,458 @@
+/** Sections, tags and bylines (editor+). */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { authorsCache, sectionsCache, useAuthors, useSections } from '../data';
+import { useI18n } from '../i18n';
+import { useLocation, navigate } from '../router';
+import { usePageTitle } from '../title';
+import { notify } from '../toast';
+import { LOCALES, LOCALE_NAMES, pickName, type Author, type Names, type Section, type Tag } from '../types';
+
+type TabKey = 'sections' | 'tags' | 'authors';
+
+export function TaxonomyPage() {
+  const i = useI18n();
+  usePageTitle(i.t('tax.title'));
+  const loc = useLocation();
+  const tab = (loc.search.get('tab') as TabKey) || 'sections';
+  const tabs: TabKey[] = ['sections', 'tags', 'authors'];
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{i.t('tax.title')}</h1>
+      </header>
+      <div className="tabs tabs-page" role="tablist">
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={`tab${tab === t ? ' active' : ''}`} onClick={() => navigate(`/taxonomy?tab=${t}`, { replace: true })}>
+            {i.t(`tax.${t}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'sections' && <SectionsTab />}
+      {tab === 'tags' && <TagsTab />}
+      {tab === 'authors' && <AuthorsTab />}
+    </div>
+  );
+}
+
+function NamesFields({ value, onChange, errs, prefix, multiline }: { value: Names; onChange(v: Names): void; errs: ReturnType<typeof useFormErrors>; prefix: string; multiline?: boolean }) {
+  return (
+    <div className="locale-grid">
+      {LOCALES.map((l) => (
+        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${prefix}.${l}`)}>
+          {multiline ? (
+            <textarea className="input" rows={2} value={value[l] ?? ''} onChange={(e) => onChange({ ...value, [l]: e.target.value })} />
+          ) : (
+            <input className="input" value={value[l] ?? ''} onChange={(e) => onChange({ ...value, [l]: e.target.value })} name={`${prefix}.${l}`} />
+          )}
+        </Field>
+      ))}
+    </div>
+  );
+}
+
+/* ---------- sections ---------- */
+
+function SectionsTab() {
+  const i = useI18n();
+  const sections = useSections();
+  const [editing, setEditing] = useState<Section | 'new' | null>(null);
+  return (
+    <>
+      <div className="toolbar-row">
+        <button type="button" className="btn btn-primary btn-small" onClick={() => setEditing('new')}>
+          <Icon name="plus" size={15} /> {i.t('tax.newSection')}
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{i.t('tax.name')}</th>
+              <th>{i.t('tax.slug')}</th>
+              {LOCALES.filter((l) => l !== 'ru').map((l) => (
+                <th key={l}>{LOCALE_NAMES[l]}</th>
+              ))}
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sections.map((s) => (
+              <tr key={s.id}>
+                <td className="muted">{s.position}</td>
+                <td>
+                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> <strong>{s.names.ru || pickName(s.names, i.lang, s.slug)}</strong>
+                </td>
+                <td className="mono">{s.slug}</td>
+                {LOCALES.filter((l) => l !== 'ru').map((l) => (
+                  <td key={l} data-label={LOCALE_NAMES[l]}>
+                    {s.names[l] || <span className="muted">—</span>}
+                  </td>
+                ))}
+                <td className="actions">
+                  <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>
+                    {i.t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <SectionDialog value={editing} onClose={() => setEditing(null)} nextPosition={sections.reduce((m, s) => Math.max(m, s.position), 0) + 1} />
+    </>
+  );
+}
+
+function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new' | null; onClose(): void; nextPosition: number }) {
+  const i = useI18n();
+  const [slug, setSlug] = useState('');
+  const [color, setColor] = useState('#1f6feb');
+  const [position, setPosition] = useState(1);
+  const [names, setNames] = useState<Names>({});
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  useEffect(() => {
+    if (!value) return;
+    errs.clear();
+    if (value === 'new') {
+      setSlug('');
+      setColor('#1f6feb');
+      setPosition(nextPosition);
+      setNames({});
+    } else {
+      setSlug(value.slug);
+      setColor(value.color || '#1f6feb');
+      setPosition(value.position);
+      setNames(value.names);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const body = { slug: slug.trim(), color, position, names };
+      if (value === 'new') await api.post<Section>('/sections', body);
+      else if (value) await api.patch<Section>(`/sections/${value.id}`, body);
+      await sectionsCache.invalidate();
+      notify(i.t('common.savedToast'), 'success');
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={!!value}
+      onClose={onClose}
+      wide
+      title={value === 'new' ? i.t('tax.newSection') : i.t('tax.editSection')}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="section-form" className="btn btn-primary" disabled={busy}>
+            {i.t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="section-form" onSubmit={submit}>
+        <div className="row-3">
+          <Field label={i.t('tax.slug')} error={errs.of('slug')}>
+            <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} name="slug" />
+          </Field>
+          <Field label={i.t('tax.color')} error={errs.of('color')}>
+            <input className="input input-color" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+          </Field>
+          <Field label={i.t('tax.position')} error={errs.of('position')}>
+            <input className="input" type="number" min={0} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
+          </Field>
+        </div>
+        <h3 className="subhead">{i.t('tax.names')}</h3>
+        {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
+        <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}
+
+/* ---------- tags ---------- */
+
+function TagsTab() {
+  const i = useI18n();
+  const [q, setQ] = useState('');
+  const [term, setTerm] = useState('');
+  const [editing, setEditing] = useState<Tag | null>(null);
+  const [newName, setNewName] = useState('');
+  const [newLocale, setNewLocale] = useState<string>(i.lang === 'en' ? 'en' : 'ru');
+  const errs = useFormErrors();
+  useEffect(() => {
+    const t = window.setTimeout(() => setTerm(q.trim()), 250);
+    return () => window.clearTimeout(t);
+  }, [q]);
+  const list = useLoad((signal) => api.get<{ items: Tag[] }>('/tags', { q: term }, signal), [term]);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!newName.trim()) return;
+    errs.clear();
+    try {
+      const t = await api.post<Tag>('/tags', { name: newName.trim(), locale: newLocale });
+      setNewName('');
+      notify(i.t('tax.tagCreated', { name: pickName(t.names, newLocale, t.slug) }), 'success');
+      list.reload();
+    } catch (err) {
+      errs.set(err);
+    }
+  };
+  return (
+    <>
+      <div className="toolbar-row">
+        <label className="filter filter-search">
+          <span className="sr-only">{i.t('tax.searchTags')}</span>
+          <Icon name="search" size={16} />
+          <input className="input" type="search" value={q} placeholder={i.t('tax.searchTags')} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <form className="inline-form" onSubmit={create}>
+          <input className="input" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={i.t('tax.newTag')} aria-label={i.t('tax.newTag')} />
+          <select className="input input-compact" value={newLocale} onChange={(e) => setNewLocale(e.target.value)} aria-label={i.t('stories.locale')}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-small" disabled={!newName.trim()}>
+            {i.t('common.add')}
+          </button>
+        </form>
+      </div>
+      {(errs.of('name') || errs.general) && <ErrorBox error={errs.of('name') ?? errs.general} />}
+      <ErrorBox error={list.error} onRetry={list.reload} />
+      {list.loading && !list.data ? (
+        <Spinner />
+      ) : list.data && list.data.items.length === 0 ? (
+        <div className="empty">{i.t('tax.noTags')}</div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{i.t('tax.slug')}</th>
+                {LOCALES.map((l) => (
+                  <th key={l}>{LOCALE_NAMES[l]}</th>
+                ))}
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((t) => (
+                <tr key={t.id}>
+                  <td className="mono">{t.slug}</td>
+                  {LOCALES.map((l) => (
+                    <td key={l} data-label={LOCALE_NAMES[l]}>
+                      {t.names[l] || <span className="muted">—</span>}
+                    </td>
+                  ))}
+                  <td className="actions">
+                    <button type="button" className="btn btn-small" onClick={() => setEditing(t)}>
+                      {i.t('common.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data && list.data.items.length >= 20 && <p className="muted small">{i.t('tax.tagsMore')}</p>}
+        </div>
+      )}
+      <TagDialog tag={editing} onClose={() => setEditing(null)} onSaved={list.reload} />
+    </>
+  );
+}
+
+function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void; onSaved(): void }) {
+  const i = useI18n();
+  const [names, setNames] = useState<Names>({});
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  useEffect(() => {
+    if (tag) {
+      setNames(tag.names);
+      errs.clear();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tag]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!tag) return;
+    setBusy(true);
+    try {
+      await api.patch<Tag>(`/tags/${tag.id}`, { names });
+      notify(i.t('common.savedToast'), 'success');
+      onSaved();
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={!!tag}
+      onClose={onClose}
+      title={i.t('tax.editTag')}
+      wide
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="tag-form" className="btn btn-primary" disabled={busy}>
+            {i.t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="tag-form" onSubmit={submit}>
+        {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
+        <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}
+
+/* ---------- authors ---------- */
+
+function AuthorsTab() {
+  const i = useI18n();
+  const authors = useAuthors();
+  const [editing, setEditing] = useState<Author | 'new' | null>(null);
+  return (
+    <>
+      <div className="toolbar-row">
+        <button type="button" className="btn btn-primary btn-small" onClick={() => setEditing('new')}>
+          <Icon name="plus" size={15} /> {i.t('tax.newAuthor')}
+        </button>
+      </div>
+      {authors.length === 0 ? (
+        <div className="empty">{i.t('tax.noAuthors')}</div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{i.t('tax.name')}</th>
+                <th>{i.t('tax.slug')}</th>
+                <th>{i.t('tax.bio')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {authors.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <strong>{pickName(a.names, i.lang, a.slug)}</strong>
+                    <div className="muted small">
+                      {LOCALES.filter((l) => a.names[l] && a.names[l] !== pickName(a.names, i.lang))
+                        .map((l) => a.names[l])
+                        .join(' · ')}
+                    </div>
+                  </td>
+                  <td className="mono">{a.slug}</td>
+                  <td className="muted clamp-2">{pickName(a.bio, i.lang, '—')}</td>
+                  <td className="actions">
+                    <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
+                      {i.t('common.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AuthorDialog value={editing} onClose={() => setEditing(null)} />
+    </>
+  );
+}
+
+function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClose(): void }) {
+  const i = useI18n();
+  const [slug, setSlug] = useState('');
+  const [names, setNames] = useState<Names>({});
+  const [bio, setBio] = useState<Names>({});
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  useEffect(() => {
+    if (!value) return;
+    errs.clear();
+    if (value === 'new') {
+      setSlug('');
+      setNames({});
+      setBio({});
+    } else {
+      setSlug(value.slug);
+      setNames(value.names);
+      setBio(value.bio ?? {});
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const body = { slug: slug.trim() || undefined, names, bio };
+      if (value === 'new') await api.post<Author>('/authors', body);
+      else if (value) await api.patch<Author>(`/authors/${value.id}`, body);
+      await authorsCache.invalidate();
+      notify(i.t('common.savedToast'), 'success');
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={!!value}
+      onClose={onClose}
+      wide
+      title={value === 'new' ? i.t('tax.newAuthor') : i.t('tax.editAuthor')}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="author-form" className="btn btn-primary" disabled={busy}>
+            {i.t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="author-form" onSubmit={submit}>
+        <Field label={i.t('tax.slug')} error={errs.of('slug')} hint={i.t('tax.slugAuto')}>
+          <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} />
+        </Field>
+        <h3 className="subhead">{i.t('tax.names')}</h3>
+        {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
+        <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
+        <h3 className="subhead">{i.t('tax.bio')}</h3>
+        <NamesFields value={bio} onChange={setBio} errs={errs} prefix="bio" multiline />
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}

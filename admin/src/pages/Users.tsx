@@ -1,0 +1,240 @@
+/** Users (admin): list, create, change role, disable, reset password. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { ConfirmDialog, Dialog, ErrorBox, Field, Icon, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { useI18n, type MessageKey } from '../i18n';
+import { useUser } from '../session';
+import { usePageTitle } from '../title';
+import { notify } from '../toast';
+import { ROLES, type Role, type User } from '../types';
+
+export function UsersPage() {
+  const i = useI18n();
+  const me = useUser();
+  usePageTitle(i.t('users.title'));
+  const list = useLoad((signal) => api.get<{ items: User[] }>('/users', undefined, signal), []);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [disabling, setDisabling] = useState<User | null>(null);
+
+  const patch = async (u: User, body: Partial<Pick<User, 'role' | 'disabled' | 'name'>>) => {
+    try {
+      const res = await api.patch<User>(`/users/${u.id}`, body);
+      list.setData((d) => (d ? { items: d.items.map((x) => (x.id === res.id ? res : x)) } : d));
+      notify(i.t('common.savedToast'), 'success');
+    } catch (e) {
+      notify(errorText(e, i), 'error');
+      throw e;
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{i.t('users.title')}</h1>
+        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+          <Icon name="plus" size={16} /> {i.t('users.new')}
+        </button>
+      </header>
+      <ErrorBox error={list.error} onRetry={list.reload} />
+      {list.loading && !list.data ? (
+        <Spinner />
+      ) : list.data ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{i.t('field.name')}</th>
+                <th>{i.t('field.email')}</th>
+                <th>{i.t('field.role')}</th>
+                <th>{i.t('users.state')}</th>
+                <th>{i.t('users.created')}</th>
+                <th>
+                  <span className="sr-only">{i.t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((u) => (
+                <tr key={u.id} className={u.disabled ? 'row-disabled' : ''} data-user={u.email}>
+                  <td className="nowrap">
+                    <strong>{u.name}</strong>
+                    {u.id === me.id && <span className="muted"> · {i.t('users.you')}</span>}
+                  </td>
+                  <td data-label={i.t('field.email')} className="cell-wrap">{u.email}</td>
+                  <td data-label={i.t('field.role')}>
+                    <select className="input input-compact" value={u.role} disabled={u.id === me.id} aria-label={i.t('field.role')} onChange={(e) => void patch(u, { role: e.target.value as Role }).catch(() => undefined)}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {i.t(`role.${r}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td data-label={i.t('users.state')}>{u.disabled ? <span className="badge badge-unpublished">{i.t('users.disabled')}</span> : <span className="badge badge-published">{i.t('users.active')}</span>}</td>
+                  <td data-label={i.t('users.created')} className="nowrap">
+                    {i.date(u.createdAt)}
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="btn btn-small" onClick={() => setResetting(u)}>
+                      {i.t('users.resetPassword')}
+                    </button>
+                    {u.id !== me.id &&
+                      (u.disabled ? (
+                        <button type="button" className="btn btn-small" onClick={() => void patch(u, { disabled: false }).catch(() => undefined)}>
+                          {i.t('users.enable')}
+                        </button>
+                      ) : (
+                        <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDisabling(u)}>
+                          {i.t('users.disable')}
+                        </button>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(u) => list.setData((d) => (d ? { items: [...d.items, u] } : { items: [u] }))}
+      />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      <ConfirmDialog
+        open={!!disabling}
+        title={i.t('users.disableTitle')}
+        message={disabling ? i.t('users.disableMessage', { name: disabling.name }) : ''}
+        confirmLabel={i.t('users.disable')}
+        danger
+        onConfirm={() => (disabling ? patch(disabling, { disabled: true }) : undefined)}
+        onClose={() => setDisabling(null)}
+      />
+    </div>
+  );
+}
+
+function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(u: User): void }) {
+  const i = useI18n();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('author');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const reset = () => {
+    setEmail('');
+    setName('');
+    setRole('author');
+    setPassword('');
+    errs.clear();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const u = await api.post<User>('/users', { email: email.trim(), name: name.trim(), role, password });
+      onCreated(u);
+      notify(i.t('users.createdToast', { name: u.name }), 'success');
+      reset();
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={i.t('users.new')}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="user-form" className="btn btn-primary" disabled={busy}>
+            {i.t('common.create')}
+          </button>
+        </>
+      }
+    >
+      <form id="user-form" onSubmit={submit}>
+        <Field label={i.t('field.name')} error={errs.of('name')}>
+          <input className="input" name="name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+        </Field>
+        <Field label={i.t('field.email')} error={errs.of('email')}>
+          <input className="input" name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+        </Field>
+        <Field label={i.t('field.role')} error={errs.of('role')} hint={i.t(`role.${role}.hint` as MessageKey)}>
+          <select className="input" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {i.t(`role.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={i.t('users.initialPassword')} error={errs.of('password')} hint={i.t('field.passwordHint', { n: 10 })}>
+          <input className="input" name="password" type="text" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" />
+        </Field>
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}
+
+function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose(): void }) {
+  const i = useI18n();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!user) return;
+    setBusy(true);
+    errs.clear();
+    try {
+      await api.post(`/users/${user.id}/password`, { password });
+      notify(i.t('users.passwordReset', { name: user.name }), 'success');
+      setPassword('');
+      onClose();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={!!user}
+      onClose={() => {
+        setPassword('');
+        errs.clear();
+        onClose();
+      }}
+      title={user ? i.t('users.resetTitle', { name: user.name }) : ''}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="reset-form" className="btn btn-primary" disabled={busy || !password}>
+            {i.t('users.resetPassword')}
+          </button>
+        </>
+      }
+    >
+      <form id="reset-form" onSubmit={submit}>
+        <p className="muted">{i.t('users.resetHint')}</p>
+        <Field label={i.t('account.newPassword')} error={errs.of('password')} hint={i.t('field.passwordHint', { n: 10 })}>
+          <input className="input" type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus autoComplete="new-password" />
+        </Field>
+        <ErrorBox error={errs.general} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,228 @@
+/** Types of the newsroom API (docs/newsroom-api.md). */
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+export type Status = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+export type Locale = 'ru' | 'uz' | 'uz-Cyrl' | 'en';
+
+export const ROLES: Role[] = ['contributor', 'author', 'editor', 'admin'];
+export const STATUSES: Status[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
+export const LOCALES: Locale[] = ['ru', 'uz', 'uz-Cyrl', 'en'];
+
+export const LOCALE_NAMES: Record<Locale, string> = {
+  ru: 'Русский',
+  uz: 'Oʻzbekcha',
+  'uz-Cyrl': 'Ўзбекча',
+  en: 'English',
+};
+export const LOCALE_SHORT: Record<Locale, string> = { ru: 'RU', uz: 'UZ', 'uz-Cyrl': 'ЎЗ', en: 'EN' };
+
+export function roleAtLeast(role: Role | undefined | null, min: Role): boolean {
+  if (!role) return false;
+  return ROLES.indexOf(role) >= ROLES.indexOf(min);
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+export interface Person {
+  id: number;
+  name: string;
+}
+export type Names = Partial<Record<Locale, string>>;
+export interface Section {
+  id: number;
+  slug: string;
+  position: number;
+  color: string;
+  names: Names;
+}
+export interface Tag {
+  id: number;
+  slug: string;
+  names: Names;
+}
+export interface Author {
+  id: number;
+  slug: string;
+  names: Names;
+  bio: Names;
+}
+export interface Media {
+  id: number;
+  src: string;
+  thumb: string;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  credit: string;
+  texts: { [locale: string]: { alt: string; caption: string } };
+  createdAt: string;
+  usedBy: number;
+}
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+export interface Doc {
+  type: 'doc';
+  content: DocNode[];
+}
+export interface Can {
+  edit: boolean;
+  submit: boolean;
+  publish: boolean;
+  schedule: boolean;
+  unpublish: boolean;
+  delete: boolean;
+}
+export interface Note {
+  id: number;
+  kind: 'correction' | 'update';
+  text: string;
+  at: string;
+  by: Person;
+}
+export interface Transition {
+  at: string;
+  by: Person;
+  from: Status | null;
+  to: Status;
+  note: string;
+}
+export interface Edition {
+  id: number;
+  storyId: number;
+  locale: Locale;
+  status: Status;
+  version: number;
+  headline: string;
+  slug: string;
+  lead: string;
+  body: Doc;
+  datelineCity: string;
+  datelineAgency: string;
+  sectionId: number | null;
+  tags: Tag[];
+  authors: Author[];
+  heroMediaId: number | null;
+  hero: Media | null;
+  heroCaption: string;
+  seoTitle: string;
+  seoDescription: string;
+  isMain: boolean;
+  isBreaking: boolean;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  embargoUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: Person | null;
+  wordCount: number;
+  readingMinutes: number;
+  publicUrl: string | null;
+  previewUrl: string;
+  notes: Note[];
+  transitions: Transition[];
+  siblings: { locale: Locale; editionId: number; status: Status }[];
+  can: Can;
+}
+export interface StoryListItem {
+  editionId: number;
+  storyId: number;
+  locale: Locale;
+  headline: string;
+  slug: string;
+  status: Status;
+  section: { id: number; name: string } | null;
+  authors: Person[];
+  createdBy: Person | null;
+  updatedAt: string;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  version: number;
+  editingNow: Person[];
+}
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+}
+export interface Settings {
+  siteName: Names;
+  timeZone: string;
+  defaultLocale: Locale;
+  enabledLocales: Locale[];
+  telegramChannel: Names;
+  datelineAgency: Names;
+  breakingHours: number;
+  maxUploadMb: number;
+}
+export interface Session {
+  user: User | null;
+  csrfToken: string;
+  needsSetup: boolean;
+}
+export interface RevisionItem {
+  id: number;
+  version: number;
+  savedAt: string;
+  savedBy: Person;
+  headline: string;
+}
+export interface Revision extends RevisionItem {
+  editionId: number;
+  lead: string;
+  body: Doc;
+  text: string;
+}
+export interface DiffPart {
+  value: string;
+  added?: true;
+  removed?: true;
+}
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: Person | null;
+  action: string;
+  entity: string;
+  entityId: number | string | null;
+  details: unknown;
+}
+
+/** The editable fields of an edition, as PUT /editions/:id takes them (minus version). */
+export interface EditionDraft {
+  headline: string;
+  slug: string;
+  lead: string;
+  body: Doc;
+  datelineCity: string;
+  sectionId: number | null;
+  tagIds: number[];
+  authorIds: number[];
+  heroMediaId: number | null;
+  heroCaption: string;
+  seoTitle: string;
+  seoDescription: string;
+  isMain: boolean;
+  isBreaking: boolean;
+  embargoUntil: string | null;
+}
+
+/** Picks a name in the wanted locale, falling back through the others. */
+export function pickName(names: Names | undefined | null, locale: string, fallback = ''): string {
+  if (!names) return fallback;
+  const n = names as Record<string, string | undefined>;
+  if (n[locale]) return n[locale]!;
+  for (const l of ['ru', 'en', 'uz', 'uz-Cyrl']) if (n[l]) return n[l]!;
+  return fallback;
+}

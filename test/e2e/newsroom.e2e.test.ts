@@ -1,0 +1,465 @@
+/**
+ * End-to-end tests of the newsroom app (/admin) in Debian's headless Chromium against a real Xabar
+ * listening on a random port (SQLite in a temporary folder). Each test builds its own site, so the
+ * tests are independent; the SPA is built once (scripts/build-admin.mjs only rebuilds when stale).
+ *
+ * The test site's clock is driven by the test: a ticker keeps it in step with real time, and the
+ * scheduling test moves it forward to the scheduled minute instead of waiting for it.
+ *
+ * Nothing sleeps for a fixed time: every wait is for a condition (an element, a response, a page).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestSite, type TestSite } from '../helpers/site.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_BROWSER = fs.existsSync(CHROMIUM);
+const PW = 'correct horse battery staple';
+const TEST_TIMEOUT = 120_000;
+
+interface Site {
+  s: TestSite;
+  url: string;
+  /** Moves the server's clock forward (on top of real time). */
+  jump(ms: number): void;
+  close(): Promise<void>;
+}
+
+async function startSite(): Promise<Site> {
+  const s = await makeTestSite('sqlite', { env: { SITE_URL: 'http://127.0.0.1' } });
+  // The test clock stands still unless ticked: keep it in step with real time.
+  let last = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    s.tick(now - last);
+    last = now;
+  }, 50);
+  await s.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = s.app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return {
+    s,
+    url: `http://127.0.0.1:${addr.port}`,
+    jump: (ms) => s.tick(ms),
+    async close() {
+      clearInterval(ticker);
+      await s.close();
+    },
+  };
+}
+
+/** A newsroom API client over real HTTP that keeps cookies and the CSRF token like the SPA. */
+class Api {
+  csrf = '';
+  private constructor(readonly ctx: APIRequestContext) {}
+
+  static async open(url: string): Promise<Api> {
+    const a = new Api(await request.newContext({ baseURL: url }));
+    await a.session();
+    return a;
+  }
+
+  async session() {
+    const r = await this.ctx.get('/admin/api/session');
+    const json = await r.json();
+    this.csrf = json.csrfToken;
+    return json;
+  }
+
+  async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p: string, body?: unknown) {
+    const r = await this.ctx.fetch(`/admin/api${p}`, {
+      method,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': this.csrf },
+      ...(body !== undefined ? { data: body } : {}),
+    });
+    const text = await r.text();
+    const json = text ? JSON.parse(text) : undefined;
+    if (json?.csrfToken) this.csrf = json.csrfToken;
+    return { status: r.status(), json };
+  }
+
+  async login(email: string, password = PW) {
+    const r = await this.call('POST', '/login', { email, password });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+  }
+
+  dispose() {
+    return this.ctx.dispose();
+  }
+}
+
+/** Creates the first administrator through the API and returns a signed-in client. */
+async function setupAdmin(url: string): Promise<Api> {
+  const admin = await Api.open(url);
+  const r = await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Bosh muharrir', password: PW });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return admin;
+}
+
+async function createUser(admin: Api, role: 'contributor' | 'author' | 'editor', email: string, name: string) {
+  const r = await admin.call('POST', '/users', { email, name, role, password: PW });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+}
+
+async function createSection(admin: Api, slug = 'politics') {
+  const r = await admin.call('POST', '/sections', { slug, color: '#1D4E89', position: 1, names: { ru: 'Политика', en: 'Politics' } });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return r.json.id as number;
+}
+
+let browser: Browser;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+/** A browser context (English UI) signed in as `email`, or signed out when no email is given. */
+async function browserAs(site: Site, email?: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  let storageState: Awaited<ReturnType<APIRequestContext['storageState']>> | undefined;
+  if (email) {
+    const api = await Api.open(site.url);
+    await api.login(email);
+    storageState = await api.ctx.storageState();
+    await api.dispose();
+  }
+  const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, storageState });
+  cleanups.push(() => ctx.close());
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  return { ctx, page };
+}
+
+/** Opens a story and waits for the editor to be ready. */
+async function openStory(page: Page, site: Site, editionId: number) {
+  await page.goto(`${site.url}/admin/stories/${editionId}`);
+  await page.locator('.ProseMirror').waitFor();
+}
+
+/** Forces a save (Ctrl+S) and waits for the server to accept it. */
+async function saveNow(page: Page) {
+  const put = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/admin\/api\/editions\/\d+$/.test(r.url()));
+  await page.keyboard.press('Control+s');
+  const res = await put;
+  expect(res.status()).toBe(200);
+  await page.locator('[data-state="saved"]').waitFor();
+}
+
+/** Polls a public URL until its HTML satisfies `test` (page caches live a few seconds). */
+async function waitForHtml(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    const r = await fetch(url, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' } });
+    last = await r.text();
+    if (r.status === 200 && test(last)) return last;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error(`${url} did not get the expected content; last response:\n${last.slice(0, 500)}`);
+}
+
+async function makePng(file: string) {
+  await sharp({ create: { width: 960, height: 540, channels: 3, background: { r: 31, g: 95, b: 191 } } })
+    .composite([{ input: Buffer.from('<svg width="960" height="540"><circle cx="480" cy="270" r="160" fill="#f5b700"/></svg>'), top: 0, left: 0 }])
+    .png()
+    .toFile(file);
+}
+
+describe.skipIf(!HAVE_BROWSER)('newsroom app in the browser', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-e2e-'));
+  const png = path.join(tmp, 'anhor-bridge.png');
+
+  beforeAll(async () => {
+    const script = path.resolve('scripts/build-admin.mjs');
+    if (fs.existsSync(script)) execFileSync(process.execPath, [script], { stdio: 'inherit' });
+    else execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts'], { stdio: 'inherit' });
+    expect(fs.existsSync('admin/dist/index.html')).toBe(true);
+    await makePng(png);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await browser?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it(
+    'first-run setup, then a story with an image is written, submitted, published by an editor and shown on the site',
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+
+      // First run: the app asks for the first administrator.
+      const { page: adminPage } = await browserAs(site);
+      await adminPage.goto(`${site.url}/admin/`);
+      await adminPage.waitForURL('**/admin/setup');
+      await adminPage.getByRole('heading', { name: 'Set up the newsroom' }).waitFor();
+      await adminPage.fill('input[name="name"]', 'Bosh muharrir');
+      await adminPage.fill('input[name="email"]', 'admin@example.uz');
+      await adminPage.fill('input[name="password"]', PW);
+      await adminPage.fill('input[name="passwordRepeat"]', PW);
+      await adminPage.getByRole('button', { name: 'Create administrator' }).click();
+      await adminPage.waitForURL('**/admin/stories');
+      await adminPage.getByRole('heading', { name: 'Stories' }).waitFor();
+
+      // The admin invites a reporter and an editor and adds a section (through the API here).
+      const admin = await Api.open(site.url);
+      await admin.login('admin@example.uz');
+      cleanups.push(() => admin.dispose());
+      await createUser(admin, 'author', 'reporter@example.uz', 'Malika Yusupova');
+      await createUser(admin, 'editor', 'editor@example.uz', 'Sherzod Karimov');
+      await createSection(admin);
+
+      // The admin signs out; the reporter signs in through the form.
+      await adminPage.getByRole('button', { name: /Bosh muharrir/ }).click();
+      await adminPage.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await adminPage.waitForURL('**/admin/login');
+      await adminPage.fill('input[name="email"]', 'reporter@example.uz');
+      await adminPage.fill('input[name="password"]', PW);
+      await adminPage.getByRole('button', { name: 'Sign in' }).click();
+      await adminPage.waitForURL('**/admin/stories');
+      const page = adminPage;
+
+      // A new Russian story.
+      await page.getByRole('button', { name: 'New story' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Русский').click();
+      await dialog.locator('input[name="headline"]').fill('В Ташкенте открылся новый мост через Анхор');
+      await dialog.getByRole('button', { name: 'Create draft' }).click();
+      await page.waitForURL(/\/admin\/stories\/\d+$/);
+      const editionId = Number(page.url().split('/').pop());
+      await page.locator('.ProseMirror').waitFor();
+
+      await page.fill('textarea[name="lead"]', 'Мост длиной 120 метров соединил два района города.');
+      await page.selectOption('select[name="sectionId"]', { label: 'Политика' });
+      await page.fill('input[name="datelineCity"]', 'Ташкент');
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('Церемония открытия прошла в субботу.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Строительство заняло два года.');
+
+      // An image from the media library, uploaded from the picker, with a caption.
+      await page.getByRole('button', { name: 'Image from the media library' }).click();
+      const picker = page.getByRole('dialog');
+      await picker.locator('input[type="file"]').setInputFiles(png);
+      await expect.poll(() => picker.locator('.media-card.selected').count()).toBe(1);
+      await picker.getByRole('button', { name: 'Insert' }).click();
+      await page.locator('.figure-node img').waitFor();
+      await page.locator('.figure-caption-input').fill('Новый мост через Анхор');
+
+      // Live word count and reading time.
+      await expect.poll(() => page.getByTestId('stats').textContent()).toMatch(/^1[0-9] words · 1 min read$/);
+      await saveNow(page);
+
+      // The reporter submits; the server agrees the story is in review.
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.locator('.editor-bar .badge-review').waitFor();
+      const inReview = await admin.call('GET', `/editions/${editionId}`);
+      expect(inReview.json.status).toBe('review');
+      expect(JSON.stringify(inReview.json.body)).toContain('Строительство заняло два года.');
+      expect(inReview.json.body.content.some((n: { type: string; attrs?: { mediaId?: number } }) => n.type === 'image' && n.attrs?.mediaId)).toBe(true);
+
+      // The editor finds it in the list (filtered to "In review") and publishes it.
+      const { page: ed } = await browserAs(site, 'editor@example.uz');
+      await ed.goto(`${site.url}/admin/stories?status=review`);
+      await ed.getByRole('link', { name: 'В Ташкенте открылся новый мост через Анхор' }).click();
+      await ed.locator('.ProseMirror').waitFor();
+      await ed.getByRole('button', { name: 'Publish now' }).click();
+      await ed.locator('.editor-bar .badge-published').waitFor();
+      const liveLink = ed.locator('.notice-success a');
+      await liveLink.waitFor();
+      const publicPath = await liveLink.getAttribute('href');
+      expect(publicPath).toMatch(/^\/ru\/news\/[a-z0-9-]+$/);
+
+      // Readers see it on the home page and at its own URL, with the image and its caption.
+      await waitForHtml(`${site.url}/ru/`, (html) => html.includes('В Ташкенте открылся новый мост через Анхор'));
+      const article = await waitForHtml(`${site.url}${publicPath}`, (html) => html.includes('Строительство заняло два года.'));
+      expect(article).toContain('В Ташкенте открылся новый мост через Анхор');
+      expect(article).toContain('Новый мост через Анхор');
+      expect(article).toMatch(/<img[^>]+src="\/media\//);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a scheduled story appears on the site by itself when its time comes',
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+      const admin = await setupAdmin(site.url);
+      cleanups.push(() => admin.dispose());
+      await createUser(admin, 'editor', 'editor@example.uz', 'Sherzod Karimov');
+      const sectionId = await createSection(admin);
+      const created = await admin.call('POST', '/stories', { locale: 'ru', headline: 'Навруз отпразднуют на площади Мустакиллик' });
+      expect(created.status).toBe(201);
+      const editionId = created.json.id as number;
+
+      const { page } = await browserAs(site, 'editor@example.uz');
+      await openStory(page, site, editionId);
+      await page.selectOption('select[name="sectionId"]', String(sectionId));
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('Праздничная программа начнётся в десять утра.');
+      await saveNow(page);
+
+      // A time in the past is refused in the dialog; a time two minutes ahead is accepted.
+      await page.getByRole('button', { name: 'Schedule…' }).click();
+      const dialog = page.getByRole('dialog');
+      const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      await dialog.locator('input[name="at"]').fill(local(new Date(Date.now() - 60 * 60_000)));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await dialog.getByText('Choose a time in the future.').waitFor();
+      const at = new Date(Date.now() + 2 * 60_000);
+      await dialog.locator('input[name="at"]').fill(local(at));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await page.locator('.editor-bar .badge-scheduled').waitFor();
+
+      const scheduled = await admin.call('GET', `/editions/${editionId}`);
+      expect(scheduled.json.status).toBe('scheduled');
+      expect(scheduled.json.publicUrl).toBeNull();
+      const home = await (await fetch(`${site.url}/ru/`)).text();
+      expect(home).not.toContain('Навруз отпразднуют на площади Мустакиллик');
+
+      // Time passes (the server clock moves to the scheduled minute); nobody touches the story.
+      site.jump(3 * 60_000);
+      await waitForHtml(`${site.url}/ru/`, (html) => html.includes('Навруз отпразднуют на площади Мустакиллик'));
+      const later = await admin.call('GET', `/editions/${editionId}`);
+      expect(later.json.publicUrl).toMatch(/^\/ru\/news\//);
+      await waitForHtml(`${site.url}${later.json.publicUrl}`, (html) => html.includes('Праздничная программа начнётся в десять утра.'));
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a contributor can submit but not publish: no button, and the API answers 403',
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+      const admin = await setupAdmin(site.url);
+      cleanups.push(() => admin.dispose());
+      await createUser(admin, 'contributor', 'freelance@example.uz', 'Anna Belova');
+      await createSection(admin);
+
+      const { page } = await browserAs(site, 'freelance@example.uz');
+      await page.goto(`${site.url}/admin/stories`);
+      // Admin-only navigation is not offered to a contributor.
+      await page.getByRole('link', { name: 'Stories' }).first().waitFor();
+      await expect(page.getByRole('link', { name: 'Users' }).count()).resolves.toBe(0);
+
+      await page.getByRole('button', { name: 'New story' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Русский').click();
+      await dialog.locator('input[name="headline"]').fill('Фермеры Ферганы собрали ранний урожай черешни');
+      await dialog.getByRole('button', { name: 'Create draft' }).click();
+      await page.waitForURL(/\/admin\/stories\/\d+$/);
+      const editionId = Number(page.url().split('/').pop());
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('Урожай оказался на треть больше прошлогоднего.');
+      await page.selectOption('select[name="sectionId"]', { label: 'Политика' });
+      await saveNow(page);
+
+      const bar = page.locator('.editor-bar');
+      await bar.getByRole('button', { name: 'Submit for review' }).waitFor();
+      expect(await bar.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
+      expect(await bar.getByRole('button', { name: /Schedule/ }).count()).toBe(0);
+
+      // The same session asking the API directly is refused.
+      const csrf = (await (await page.request.get(`${site.url}/admin/api/session`)).json()).csrfToken;
+      const forced = await page.request.post(`${site.url}/admin/api/editions/${editionId}/transition`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { to: 'published' },
+      });
+      expect(forced.status()).toBe(403);
+      expect((await forced.json()).error.code).toBe('forbidden');
+      expect((await admin.call('GET', `/editions/${editionId}`)).json.status).toBe('draft');
+
+      // Submitting works, and then the contributor can no longer edit.
+      await bar.getByRole('button', { name: 'Submit for review' }).click();
+      await page.locator('.editor-bar .badge-review').waitFor();
+      await page.locator('[data-state="readonly"]').waitFor();
+      await expect(page.locator('textarea[name="headline"]').isDisabled()).resolves.toBe(true);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "two editors' conflicting saves show the conflict dialog, and nothing is overwritten silently",
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+      const admin = await setupAdmin(site.url);
+      cleanups.push(() => admin.dispose());
+      await createUser(admin, 'editor', 'aziz@example.uz', 'Aziz Rahimov');
+      await createUser(admin, 'editor', 'olga@example.uz', 'Olga Kim');
+      const sectionId = await createSection(admin);
+      const created = await admin.call('POST', '/stories', { locale: 'ru', headline: 'Курс сума к доллару' });
+      const e = created.json;
+      const put = await admin.call('PUT', `/editions/${e.id}`, {
+        version: e.version, headline: e.headline, slug: e.slug, lead: 'Центробанк опубликовал курс на завтра.', datelineCity: 'Ташкент',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Курс вырос на 12 сумов.' }] }] },
+        sectionId, tagIds: [], authorIds: [], heroMediaId: null, heroCaption: '', seoTitle: '', seoDescription: '',
+        isMain: false, isBreaking: false, embargoUntil: null,
+      });
+      expect(put.status, JSON.stringify(put.json)).toBe(200);
+
+      const { page: aziz } = await browserAs(site, 'aziz@example.uz');
+      const { page: olga } = await browserAs(site, 'olga@example.uz');
+      await openStory(aziz, site, e.id);
+      await openStory(olga, site, e.id);
+      // Presence: Olga sees that Aziz has the story open.
+      await olga.getByText('Also editing: Aziz Rahimov').waitFor({ timeout: 30_000 });
+
+      // Aziz saves first.
+      await aziz.fill('textarea[name="headline"]', 'Курс сума к доллару вырос');
+      await saveNow(aziz);
+
+      // Olga, still on the old version, changes the lead: her save meets a conflict.
+      await olga.fill('textarea[name="lead"]', 'Центробанк Узбекистана опубликовал курс на пятницу.');
+      await olga.keyboard.press('Control+s');
+      const conflict = olga.getByRole('dialog');
+      await conflict.getByRole('heading', { name: 'Someone else saved this story' }).waitFor();
+      await olga.locator('[data-state="conflict"]').waitFor();
+      await expect(conflict.locator('[data-field="headline"] [data-side="theirs"]').textContent()).resolves.toBe('Курс сума к доллару вырос');
+      await expect(conflict.locator('[data-field="headline"] [data-side="mine"]').textContent()).resolves.toBe('Курс сума к доллару');
+      await expect(conflict.locator('[data-field="lead"] [data-side="mine"]').textContent()).resolves.toBe('Центробанк Узбекистана опубликовал курс на пятницу.');
+      await conflict.getByText('Aziz Rahimov', { exact: false }).first().waitFor();
+
+      // Nothing of Olga's was written while the dialog is open.
+      const during = await admin.call('GET', `/editions/${e.id}`);
+      expect(during.json.headline).toBe('Курс сума к доллару вырос');
+      expect(during.json.lead).toBe('Центробанк опубликовал курс на завтра.');
+
+      // Olga takes their version, then adds her lead on top and saves normally.
+      await conflict.getByRole('button', { name: 'Take theirs' }).click();
+      await expect(olga.locator('textarea[name="headline"]').inputValue()).resolves.toBe('Курс сума к доллару вырос');
+      await expect(olga.locator('textarea[name="lead"]').inputValue()).resolves.toBe('Центробанк опубликовал курс на завтра.');
+      await olga.fill('textarea[name="lead"]', 'Центробанк Узбекистана опубликовал курс на пятницу.');
+      await saveNow(olga);
+      const merged = await admin.call('GET', `/editions/${e.id}`);
+      expect(merged.json).toMatchObject({ headline: 'Курс сума к доллару вырос', lead: 'Центробанк Узбекистана опубликовал курс на пятницу.' });
+
+      // Now Aziz is behind: his next save conflicts too, and "Keep mine" saves his text knowingly.
+      await aziz.fill('textarea[name="headline"]', 'Курс сума к доллару вырос на 12 сумов');
+      await aziz.keyboard.press('Control+s');
+      const second = aziz.getByRole('dialog');
+      await second.getByRole('heading', { name: 'Someone else saved this story' }).waitFor();
+      const keep = aziz.waitForResponse((r) => r.request().method() === 'PUT' && r.status() === 200);
+      await second.getByRole('button', { name: 'Keep mine' }).click();
+      await keep;
+      await aziz.locator('[data-state="saved"]').waitFor();
+      const final = await admin.call('GET', `/editions/${e.id}`);
+      expect(final.json.headline).toBe('Курс сума к доллару вырос на 12 сумов');
+      expect(final.json.lead).toBe('Центробанк опубликовал курс на завтра.');
+      expect(final.json.version).toBe(merged.json.version + 1);
+      // Olga's lead is gone from the current text but kept in the revisions.
+      const revs = await admin.call('GET', `/editions/${e.id}/revisions`);
+      expect(revs.json.items.some((r: { version: number }) => r.version === merged.json.version)).toBe(true);
+    },
+    TEST_TIMEOUT,
+  );
+});
