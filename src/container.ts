@@ -19,6 +19,8 @@ import { SettingsStore } from './site/settings.js';
 import { SiteService } from './site/site.service.js';
 import { PageCache } from './site/page-cache.js';
 import { AssetStore } from './site/assets.js';
+import { LOCAL_ONLY, redisPurgeBus, type PurgeBus } from './site/purge-bus.js';
+import { StartupError } from './errors.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AuditRepository } from './audit/audit.repository.js';
@@ -55,8 +57,10 @@ export interface Container {
   readonly storiesList: StoriesListService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
-  /** Drops cached public pages a change to this edition may have altered. */
+  /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
+  /** Drops every cached page on every node (settings, sections, tags changed). */
+  purgeAll(): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +69,8 @@ export interface ContainerOptions {
   logger?: Logger;
   /** Overrides the database chosen by config (tests use a PostgreSQL schema of their own). */
   dbTarget?: DbTarget;
+  /** Redis channel for cache purges (tests isolate themselves with their own). */
+  purgeChannel?: string;
 }
 
 export async function buildContainer(config: Config, opts: ContainerOptions = {}): Promise<Container> {
@@ -97,8 +103,23 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   timeZone = (await settings.get()).timeZone;
   const site = new SiteService(editions, taxonomy, media, settings, views, clock);
   const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
+  let bus: PurgeBus = LOCAL_ONLY;
+  if (config.redisUrl) {
+    try {
+      bus = await redisPurgeBus(config.redisUrl, opts.purgeChannel ?? 'xabar:purge', (tags) => (tags.includes('*') ? pageCache?.clear() : pageCache?.purge(tags)), log.child({ module: 'purge-bus' }));
+    } catch (err) {
+      await db.close();
+      throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
+    }
+  }
   const purge = (locale: string, editionId: number) => {
-    pageCache?.purge([`edition:${editionId}`, `home:${locale}`, `list:${locale}`]);
+    const tags = [`edition:${editionId}`, `home:${locale}`, `list:${locale}`];
+    pageCache?.purge(tags);
+    bus.publish(tags);
+  };
+  const purgeAll = () => {
+    pageCache?.clear();
+    bus.publish(['*']);
   };
   const audit = new AuditRepository(k, clock);
   const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
@@ -130,7 +151,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
     purge,
+    purgeAll,
     async close() {
+      await bus.close();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();

@@ -36,7 +36,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     registerAuth(api, { accounts: c.accounts, secureCookies: secure });
     accountsRoutes(api, c.accounts, secure);
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
-    libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.pageCache?.clear() });
+    libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } }));
   }, { prefix: '/admin/api' });

@@ -32,6 +32,7 @@ export interface TestSite {
 export interface TestSiteOptions {
   env?: Record<string, string>;
   now?: number;
+  purgeChannel?: string;
 }
 
 export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions = {}): Promise<TestSite> {
@@ -50,6 +51,7 @@ export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions =
   const c = await buildContainer(config, {
     clock,
     logger: pino({ level: 'silent' }),
+    purgeChannel: opts.purgeChannel,
     dbTarget: dialect === 'postgres' ? { dialect: 'postgres', url: process.env.XABAR_TEST_PG!, schema: schema! } : undefined,
   });
   const app = await buildApp(c);
