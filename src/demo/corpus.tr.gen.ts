@@ -42,7 +42,8 @@ export function splitDraft(d: BiDraft): { uz: DemoTranslation; en: DemoTranslati
   const one = (l: keyof Bi): DemoTranslation => {
     const t: DemoTranslation = {
       city: d.city[l],
-      headline: cap(d.headline[l]),
+      // Wire-style English headlines drop a leading article.
+      headline: cap(l === 'en' ? d.headline.en.replace(/^(?:The|A|An) (?=\S)/, '') : d.headline.uz),
       lead: d.lead[l],
       paragraphs: d.paragraphs.map((p) => p[l]),
     };
@@ -171,6 +172,12 @@ export function usdBi(billions: number): Bi {
   return bi(`${fmtDec(billions, 1)} mlrd dollar`, `$${fmtDecEn(billions, 1)} billion`);
 }
 
+/** An amount in millions of dollars; from a billion on, in billions: "2,6 mlrd dollar" / "$2.6 billion". */
+export function millionsUsd(m: number): Bi {
+  if (m < 1000) return bi(`${fmtInt(m)} mln dollar`, `$${fmtIntEn(m)} million`);
+  return bi(`${fmtDec(m / 1000, 2)} mlrd dollar`, `$${fmtDecEn(m / 1000, 2)} billion`);
+}
+
 // ───────────────────────────── Uzbek grammar ─────────────────────────────
 
 /** Uzbek case forms of a noun phrase (the suffix goes on its last word). */
@@ -193,16 +200,18 @@ export function uzForms(nom: string): UzForms {
   return { nom, gen: `${nom}ning`, dat: `${nom}${dat}`, acc: `${nom}ni`, loc: `${nom}da`, abl: `${nom}dan` };
 }
 
-/** "A", "A va B", "A, B va C". */
+/** "A", "A va B", "A, B va C"; "hamda" instead of a second "va" when an item has its own. */
 export function joinUz(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} va ${items[items.length - 1]}`;
+  const and = items.some((x) => x.includes(' va ')) ? 'hamda' : 'va';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-/** "A", "A and B", "A, B and C" (no serial comma, wire style). */
+/** "A", "A and B", "A, B and C" (wire style; a serial comma only when an item has its own "and"). */
 export function joinEn(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const comma = items.length > 2 && items.some((x) => x.includes(' and ')) ? ',' : '';
+  return `${items.slice(0, -1).join(', ')}${comma} and ${items[items.length - 1]}`;
 }
 
 /** Joins a list of bilingual items in both languages. */
@@ -217,7 +226,12 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string, what:
   return v;
 }
 
-/** English "a"/"an" for a following word or number. */
+/** English "a"/"an" before an adjective or noun from the slot tables (none starts with a silent h or "uni"). */
 export function aEn(next: string): string {
-  return /^(?:[aeio]|u(?![nrs]?[aeiou]|ni)|8|11\b|18\b|hour|honou)/i.test(next) ? 'an' : 'a';
+  return /^[aeiou]/i.test(next) ? 'an' : 'a';
+}
+
+/** English count: one to nine in words (wire style), larger numbers in figures. */
+export function enN(n: number): string {
+  return n >= 1 && n <= 9 ? (['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n - 1] as string) : fmtIntEn(n);
 }

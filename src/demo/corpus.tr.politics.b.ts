@@ -159,7 +159,7 @@ const PARL_TABLE: Record<string, [string, string, string, string]> = {
   Женева: ['Parlamentlararo ittifoq assambleyasi', 'the Assembly of the Inter-Parliamentary Union', 'dunyoning yuz oʻttizdan ortiq davlati', 'more than 130 countries'],
   'Санкт-Петербург': ['MDH Parlamentlararo assambleyasining majlisi', 'a meeting of the CIS Inter-Parliamentary Assembly', 'Hamdoʻstlik davlatlari parlamentlari', 'the parliaments of the Commonwealth states'],
   Вена: ['YXHT Parlament assambleyasining sessiyasi', 'a session of the OSCE Parliamentary Assembly', 'YXHT ishtirokchi davlatlari', 'the OSCE participating states'],
-  Пекин: ['ShHT davlatlari parlamentlari raislarining uchrashuvi', 'a meeting of the speakers of parliament of the SCO countries', 'ShHTga aʼzo va hamkor davlatlar', 'SCO member and partner states'],
+  Пекин: ['ShHT davlatlari parlamentlari raislarining uchrashuvi', 'a meeting of the speakers of parliament of the SCO countries', 'Shanxay hamkorlik tashkilotiga aʼzo va hamkor davlatlar', 'SCO member and partner states'],
   Баку: ['Osiyo parlament assambleyasining yalpi sessiyasi', 'a plenary session of the Asian Parliamentary Assembly', 'Osiyo mamlakatlarining qirqdan ortiq parlamenti', 'more than 40 Asian parliaments'],
 };
 

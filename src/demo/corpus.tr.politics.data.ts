@@ -187,13 +187,13 @@ const PROGRAM_TABLE: Record<string, ProgramTr> = {
   'первичной медико-санитарной помощи': prog(
     'birlamchi tibbiy-sanitariya yordami',
     'strengthen primary healthcare',
-    'Oilaviy poliklinikalarni qurish va rekonstruksiya qilish, shuningdek, umumiy amaliyot shifokorlarini oʻqitish koʻzda tutilgan.',
+    'Oilaviy poliklinikalarni qurish va qayta jihozlash, shuningdek, umumiy amaliyot shifokorlarini oʻqitish koʻzda tutilgan.',
     'Family clinics are to be built and refurbished, and general practitioners trained.',
   ),
   'автомобильных дорог': prog(
     'avtomobil yoʻllari',
     'develop the road network',
-    'Xalqaro avtomobil yoʻllari uchastkalarini rekonstruksiya qilish va qishloq joylardagi mahalliy yoʻllarni taʼmirlash rejalashtirilgan.',
+    'Xalqaro avtomobil yoʻllari uchastkalarini qayta qurish va qishloq joylardagi mahalliy yoʻllarni taʼmirlash rejalashtirilgan.',
     'Sections of international highways are to be rebuilt and local roads in rural areas repaired.',
   ),
   'водосберегающих технологий': prog(

@@ -10,7 +10,7 @@ import {
   VISA_GROUPS,
 } from './corpus.politics.extra.js';
 import { COOPERATION_AREAS, PARTNERS, PROVINCES, REGIONS } from './corpus.slots.js';
-import { bi, en, joinBi, lookup, usdBi, uzForms, type Mirror } from './corpus.tr.gen.js';
+import { bi, en, enN, joinBi, lookup, usdBi, uzForms, type Mirror } from './corpus.tr.gen.js';
 import { area, city, country, dateline, region } from './corpus.tr.slots.js';
 
 const TASHKENT = city('Ташкент');
@@ -105,8 +105,8 @@ const trHonoraryConsulate: Mirror = (g) => {
         `Speaking at the ceremony, the ambassador said the opening of the consulate was an important step in developing interregional cooperation. “${quote.en},” the diplomat said.`,
       ),
       bi(
-        `${cap(R.admin.uz.gen)} maʼlumotlariga koʻra, ${R.uz.loc} ${C.uz.nom} kapitali ishtirokidagi ${firms} ta korxona faoliyat koʻrsatmoqda.`,
-        `According to ${R.admin.en}, ${en(firms)} companies with ${C.adj} capital operate in ${R.en}.`,
+        `${cap(R.admin.uz.nom)} maʼlumotlariga koʻra, ${R.uz.loc} ${C.uz.nom} kapitali ishtirokidagi ${firms} ta korxona faoliyat koʻrsatmoqda.`,
+        `According to ${R.admin.en}, ${enN(firms)} companies with ${C.adj} capital operate in ${R.en}.`,
       ),
     ],
   };
@@ -223,7 +223,7 @@ const trNeighbourTrade: Mirror = (g) => {
       ),
       bi(
         `Muzokaralar yakunida hukumatlararo bitimlar va hamkorlik memorandumlarini oʻz ichiga olgan ${docs} ta hujjat imzolandi.`,
-        `Following the talks, the sides signed a package of ${en(docs)} documents, including intergovernmental agreements and memorandums of cooperation.`,
+        `Following the talks, the sides signed a package of ${enN(docs)} documents, including intergovernmental agreements and memorandums of cooperation.`,
       ),
     ],
     imageCaption: bi(`Oʻzbekiston va ${C.uz.nom} hukumat rahbarlarining muzokaralari`, `Talks between the heads of government of Uzbekistan and ${C.en}`),

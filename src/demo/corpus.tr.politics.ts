@@ -4,7 +4,7 @@ import { cap, type StoryTemplate } from './corpus.gen.js';
 import { chamberFirstReading, fmTalks, hokimDelegation, senateLaw, centralAsiaMinisters, CA_HOSTS, CA_TOPICS } from './corpus.politics.js';
 import { LAWS } from './corpus.politics.data.js';
 import { COOPERATION_AREAS, COUNTRIES, PARTNERS, PROVINCES, sectorByKey } from './corpus.slots.js';
-import { bi, en, lookup, uzForms, usdBi, type Bi, type Mirror } from './corpus.tr.gen.js';
+import { bi, en, enN, lookup, uzForms, usdBi, type Bi, type Mirror } from './corpus.tr.gen.js';
 import { lawTr } from './corpus.tr.politics.data.js';
 import { area, city, country, dateline, region, sector } from './corpus.tr.slots.js';
 
@@ -208,12 +208,12 @@ const trHokimDelegation: Mirror = (g) => {
         `${R.head.En} received a delegation led by the Ambassador Extraordinary and Plenipotentiary of ${C.en} to Uzbekistan, the press service of ${R.admin.en} said.`,
       ),
       bi(
-        `Mehmonlar hududning investitsiya va turizm salohiyati bilan tanishtirildi. Uchrashuvda tomonlar ${a1.uz} va ${a2.uz} sohalaridagi qoʻshma loyihalar ijrosini, shuningdek, mahalliy mahsulotlarni ${C.uz.gen} bozoriga toʻgʻridan-toʻgʻri yetkazib berish imkoniyatlarini muhokama qildi.`,
+        `Mehmonlar hududning investitsiya va turizm salohiyati bilan tanishtirildi. Uchrashuvda tomonlar ${a1.uz} va ${a2.uz} sohalaridagi qoʻshma loyihalar ijrosini, shuningdek, mahalliy mahsulotlarni ${C.uz.nom} bozoriga toʻgʻridan-toʻgʻri yetkazib berish imkoniyatlarini muhokama qildi.`,
         `The guests were briefed on the region’s investment and tourism potential. The sides reviewed joint projects in ${a1.en} and ${a2.en} and discussed direct supplies of local products to the ${C.adj} market.`,
       ),
       bi(
-        `${cap(R.admin.uz.gen)} maʼlumotlariga koʻra, ${R.uz.loc} ${C.uz.nom} kapitali ishtirokidagi ${firms} ta korxona faoliyat koʻrsatmoqda, oʻtgan yil yakunlari boʻyicha oʻzaro savdo hajmi esa ${trade} mln dollardan oshgan.`,
-        `According to ${R.admin.en}, ${en(firms)} companies with ${C.adj} capital operate in ${R.en}, and bilateral trade exceeded $${en(trade)} million last year.`,
+        `${cap(R.admin.uz.nom)} maʼlumotlariga koʻra, ${R.uz.loc} ${C.uz.nom} kapitali ishtirokidagi ${firms} ta korxona faoliyat koʻrsatmoqda, oʻtgan yil yakunlari boʻyicha oʻzaro savdo hajmi esa ${trade} mln dollardan oshgan.`,
+        `According to ${R.admin.en}, ${enN(firms)} companies with ${C.adj} capital operate in ${R.en}, and bilateral trade exceeded $${en(trade)} million last year.`,
       ),
       bi(`Delegatsiya, shuningdek, ${uzForms(visit.uz).dat} tashrif buyurdi.`, `The delegation also visited ${visit.en}.`),
       bi(`Uchrashuv yakunida ${deal.uz} boʻyicha kelishuvga erishildi.`, `The sides agreed to ${deal.en}.`),

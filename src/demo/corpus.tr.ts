@@ -2,6 +2,7 @@
 import type { StoryTemplate } from './corpus.gen.js';
 import { MirrorMismatch, TapeGen, splitDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
 import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
+import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
 import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
 import { POLITICS_MIRRORS } from './corpus.tr.politics.js';
 import { POLITICS_B_MIRRORS } from './corpus.tr.politics.b.js';
@@ -19,6 +20,7 @@ export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror> = new Map([
   ...POLITICS_B_MIRRORS,
   ...POLITICS_EXTRA_MIRRORS,
   ...ECONOMY_MIRRORS,
+  ...ECONOMY_B_MIRRORS,
   ...ECONOMY_EXTRA_MIRRORS,
   ...SOCIETY_MIRRORS,
   ...SOCIETY_EXTRA_MIRRORS,

@@ -11,7 +11,9 @@ import type { Database } from '../db/schema.js';
 import { paragraphsToDoc } from '../content/document.js';
 import { readArticleFile } from '../content/reference-import.js';
 import { dayKey } from '../i18n/dates.js';
-import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, generateDemoStories } from './corpus.js';
+import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, DEMO_TRANSLIT_KEEP, generateDemoStoryEditions, type DemoTranslation } from './corpus.js';
+import { transliterateText } from '../i18n/translit.js';
+import type { EditionInput } from '../content/stories.service.js';
 import { drawHeroImage } from './hero-image.js';
 
 export interface DemoOptions {
@@ -43,7 +45,8 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
 
   const settings = await c.settings.get();
   const reference = await readArticleFile(c.config.referenceFile, settings.timeZone);
-  const seeds = generateDemoStories(total, opts.seed ?? 2025);
+  const stories = generateDemoStoryEditions(total, opts.seed ?? 2025);
+  const seeds = stories.map((x) => x.ru);
   const imageCount = Math.max(1, Math.min(opts.images ?? 32, seeds.length + 1));
 
   progress(`Drawing ${imageCount} hero images…`);
@@ -116,39 +119,45 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
     };
 
     // Generated news: newest first, spread over the last 21 days, a few an hour in the day time.
+    // Each story has Russian, Uzbek (Latin) and English editions where the corpus translates it;
+    // the Uzbek Cyrillic edition is derived from the Latin one, as the newsroom does.
+    const agency = { ru: DEMO_AGENCY, uz: 'Xabar AA', 'uz-Cyrl': 'Хабар АА', en: 'Xabar' } as const;
     let at = now - 20 * 60_000;
     let created = 1;
-    for (const s of seeds) {
+    for (const { ru: s, uz, en } of stories) {
       const gap = (35 + ((s.imageSeed * 7919) % 240)) * 60_000;
       at -= gap;
       const publishedAt = new Date(at);
       const ageHours = (now - at) / HOUR;
       const views = Math.round((400 + ((s.imageSeed * 104729) % 4200)) * Math.max(0.15, 1 - ageHours / (24 * 30)));
+      // Breaking flags only on stories fresh enough to show in the strip.
+      const common = { status: 'published' as const, publishedAt, isBreaking: s.breaking && ageHours < 6 };
+      const edition = (locale: EditionInput['locale'], t: DemoTranslation, share: number): EditionInput => ({
+        ...common, locale, headline: t.headline, lead: t.lead, doc: paragraphsToDoc(t.paragraphs), dateline: { city: t.city, agency: agency[locale] },
+        heroCaption: t.imageCaption ?? '', initialViews: Math.round(views * share),
+      });
+      const cyrl = (t: string) => transliterateText(t, 'cyrl', { keep: DEMO_TRANSLIT_KEEP });
+      const editions: EditionInput[] = [edition('ru', { headline: s.headline, lead: s.lead, paragraphs: s.paragraphs, city: s.city, imageCaption: s.imageCaption }, 1)];
+      if (uz) {
+        editions.push(edition('uz', uz, 0.45));
+        editions.push(edition('uz-Cyrl', { headline: cyrl(uz.headline), lead: cyrl(uz.lead), paragraphs: uz.paragraphs.map(cyrl), city: cyrl(uz.city), imageCaption: uz.imageCaption && cyrl(uz.imageCaption) }, 0.2));
+      }
+      if (en) editions.push(edition('en', en, 0.3));
       const story = await c.stories.create(
         {
           sectionId: sectionIds.get(s.section) ?? null,
           tagIds: s.tags.map((t) => tagIds.get(t)).filter((x): x is number => x !== undefined),
           authorIds: s.authors.map((a) => authorIds.get(a)).filter((x): x is number => x !== undefined),
           heroMediaId: pickImage(s.section),
-          editions: [
-            {
-              locale: 'ru',
-              headline: s.headline,
-              lead: s.lead,
-              doc: paragraphsToDoc(s.paragraphs),
-              dateline: { city: s.city, agency: DEMO_AGENCY },
-              heroCaption: s.imageCaption ?? '',
-              status: 'published',
-              publishedAt,
-              // Breaking flags only on stories fresh enough to show in the strip.
-              isBreaking: s.breaking && ageHours < 6,
-              initialViews: views,
-            },
-          ],
+          editions,
         },
         trx,
       );
-      await seedViewHistory(c, trx, story.editions[0]!.id, at, now, views, settings.timeZone);
+      const byLocale = new Map(story.editions.map((e) => [e.locale, e.id]));
+      if (byLocale.has('uz') && byLocale.has('uz-Cyrl')) {
+        await trx.updateTable('editions').set({ derived_from: byLocale.get('uz')!, sync: 'synced', source_version: 1 }).where('id', '=', byLocale.get('uz-Cyrl')!).execute();
+      }
+      for (const e of story.editions) await seedViewHistory(c, trx, e.id, at, now, editions.find((x) => x.locale === e.locale)!.initialViews ?? 0, settings.timeZone);
       created++;
       if (created % 30 === 0) progress(`  stories ${created}/${seeds.length + 1}`);
     }
