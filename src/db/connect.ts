@@ -15,6 +15,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: DialectName;
+  /** PostgreSQL: the schema our tables live in (the connection's current_schema). */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -68,12 +70,13 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     /* idle client errors are reported by the next query; keep the process alive */
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let current: string;
   try {
-    await sql`select 1`.execute(kysely);
+    current = (await sql<{ s: string }>`select current_schema() as s`.execute(kysely)).rows[0]?.s ?? 'public';
   } catch (err) {
     await kysely.destroy().catch(() => undefined);
     const safeUrl = url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
     throw new StartupError(`Cannot connect to PostgreSQL at ${safeUrl}: ${(err as Error).message}. Check DATABASE_URL and that the server is running.`);
   }
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', schema: current, close: () => kysely.destroy() };
 }

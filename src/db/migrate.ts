@@ -26,7 +26,15 @@ export async function migrate(db: Db): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: db.kysely, provider, migrationTableName: 'xabar_migrations', migrationLockTableName: 'xabar_migrations_lock' });
+  // The schema is named explicitly: Kysely looks for its bookkeeping tables across all schemas
+  // otherwise, and would take another schema's tables (another site, or a parallel test) for ours.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider,
+    migrationTableName: 'xabar_migrations',
+    migrationLockTableName: 'xabar_migrations_lock',
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
