@@ -47,4 +47,7 @@ export class AssetStore {
   get logo(): string {
     return this.urlOf['logo.svg']!;
   }
+  get favicon(): string {
+    return this.urlOf['favicon.svg']!;
+  }
 }

@@ -161,7 +161,7 @@ export function Pagination({ page, pages, href, t }: { page: number; pages: numb
   });
   return (
     <nav className="pagination" aria-label={t.pagination}>
-      {page > 1 ? <a rel="prev" href={href(page - 1)}>← {t.prevPage}</a> : <span className="disabled">← {t.prevPage}</span>}
+      {page > 1 ? <a rel="prev" href={href(page - 1)}>← {t.prevPage}</a> : <span className="disabled" aria-disabled="true">← {t.prevPage}</span>}
       <ul>
         {items.map((p, i) =>
           p === 'gap' ? (
@@ -171,7 +171,7 @@ export function Pagination({ page, pages, href, t }: { page: number; pages: numb
           ),
         )}
       </ul>
-      {page < pages ? <a rel="next" href={href(page + 1)}>{t.nextPage} →</a> : <span className="disabled">{t.nextPage} →</span>}
+      {page < pages ? <a rel="next" href={href(page + 1)}>{t.nextPage} →</a> : <span className="disabled" aria-disabled="true">{t.nextPage} →</span>}
     </nav>
   );
 }

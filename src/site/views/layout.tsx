@@ -10,6 +10,7 @@ import { TelegramIcon } from './components.js';
 export interface Assets {
   css: string;
   logo: string;
+  favicon: string;
 }
 
 export interface Head {
@@ -66,7 +67,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {head.ogImage ? <meta property="og:image" content={siteUrl + head.ogImage} /> : null}
         <meta name="twitter:card" content={head.ogImage ? 'summary_large_image' : 'summary'} />
         <meta name="theme-color" content="#0b3a6e" />
-        <link rel="icon" href={assets.logo.replace('logo', 'favicon')} type="image/svg+xml" />
+        <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         {(head.jsonLd ?? []).map((j, i) => (
           <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(j) }} />
