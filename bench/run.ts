@@ -52,7 +52,7 @@ async function main() {
   if (demo.status !== 0) throw new Error(demo.stderr);
   const refPath = /Reference story: (\S+)/.exec(demo.stdout)?.[1] ?? '/ru/';
 
-  const server: ChildProcess = spawn(tsx, ['src/main.ts'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const server: ChildProcess = spawn(tsx, ['src/main.ts'], { env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
   let nginx: ChildProcess | null = null;
   const results = [];
   try {

@@ -86,7 +86,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   }
   const dialect = dialectOps(db.dialect);
   const k = db.kysely;
-  const editions = new EditionsRepository(k);
+  const editions = new EditionsRepository(k, dialect.matchesAll);
   const taxonomy = new TaxonomyRepository(k);
   const storage = new MediaStorage(config.mediaDir);
   const media = new MediaService(k, new MediaRepository(k), storage);
@@ -106,7 +106,16 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   let bus: PurgeBus = LOCAL_ONLY;
   if (config.redisUrl) {
     try {
-      bus = await redisPurgeBus(config.redisUrl, opts.purgeChannel ?? 'xabar:purge', (tags) => (tags.includes('*') ? pageCache?.clear() : pageCache?.purge(tags)), log.child({ module: 'purge-bus' }));
+      bus = await redisPurgeBus(
+        config.redisUrl,
+        opts.purgeChannel ?? 'xabar:purge',
+        (tags) => {
+          site.forget();
+          if (tags.includes('*')) pageCache?.clear();
+          else pageCache?.purge(tags);
+        },
+        log.child({ module: 'purge-bus' }),
+      );
     } catch (err) {
       await db.close();
       throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
@@ -115,10 +124,12 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const purge = (locale: string, editionId: number) => {
     const tags = [`edition:${editionId}`, `home:${locale}`, `list:${locale}`];
     pageCache?.purge(tags);
+    site.forget();
     bus.publish(tags);
   };
   const purgeAll = () => {
     pageCache?.clear();
+    site.forget();
     bus.publish(['*']);
   };
   const audit = new AuditRepository(k, clock);

@@ -181,6 +181,23 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     expect(res.body).toContain(REF_HEADLINE);
     expect((await get('/ru/search?q=' + encodeURIComponent('zzzzqqq'))).body).toContain('Ничего не найдено');
     expect((await get('/ru/search')).statusCode).toBe(200);
+    // Word prefixes match, and query syntax in a reader's input is just text.
+    expect((await get('/ru/search?q=' + encodeURIComponent('женев'))).body).toContain(REF_HEADLINE);
+    for (const q of ['"', '*', 'мом OR', 'NEAR(мом', '(((', 'мом:*', "o'zbek", '-', '^%_\\']) {
+      const r = await get('/ru/search?q=' + encodeURIComponent(q));
+      expect(r.statusCode, q).toBe(200);
+    }
+  });
+
+  it('finds a story by words added after publication (the index follows edits)', async () => {
+    const created = await s.c.stories.create({
+      editions: [{ locale: 'ru', headline: 'Заметка о ремонте дорог', doc: paragraphsToDoc(['Текст.']), status: 'published', publishedAt: new Date(NOW - 60_000) }],
+    });
+    const id = created.editions[0]!.id;
+    await s.c.db.kysely.updateTable('editions').set({ search_text: 'заметка о ремонте дорог и мостов в каракалпакстане' }).where('id', '=', id).execute();
+    expect((await get('/ru/search?q=' + encodeURIComponent('Каракалпакстане'))).body).toContain('Заметка о ремонте дорог');
+    await s.c.db.kysely.deleteFrom('editions').where('id', '=', id).execute();
+    expect((await get('/ru/search?q=' + encodeURIComponent('Каракалпакстане'))).body).toContain('Ничего не найдено');
   });
 
   it('serves cached pages with ETag, 304 and compressed bodies', async () => {

@@ -5,7 +5,7 @@
  * flips the status, but readers never wait for it) — with published_at ≤ now and any embargo
  * passed. A story scheduled or embargoed for later is invisible until its time.
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
 
 export interface ListFilter {
@@ -13,7 +13,7 @@ export interface ListFilter {
   tagId?: number;
   authorId?: number;
   excludeIds?: number[];
-  /** Folded search terms; all must occur in `search_text`. */
+  /** Folded search terms; every one must start a word of the edition's text. */
   terms?: string[];
 }
 
@@ -48,7 +48,11 @@ type Q = SelectQueryBuilder<any, any, any>;
 const VISIBLE = ['published', 'scheduled'] as const;
 
 export class EditionsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly matchesAll: (terms: string[]) => RawBuilder<boolean>,
+  ) {}
 
   private published(locale: string, now: number) {
     return this.db
@@ -105,7 +109,7 @@ export class EditionsRepository {
     if (f.tagId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', f.tagId));
     if (f.authorId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
     if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
-    for (const term of f.terms ?? []) out = out.where('e.search_text', 'like', `%${escapeLike(term)}%`, );
+    if (f.terms?.length) out = out.where(this.matchesAll(f.terms));
     return out as T;
   }
 
@@ -204,9 +208,4 @@ export class EditionsRepository {
     const rows = await this.db.selectFrom('editions').select(['id', 'views_total']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, Number(r.views_total)]));
   }
-}
-
-function escapeLike(s: string): string {
-  // Neither dialect has a default LIKE escape; we only strip the wildcards from user terms.
-  return s.replace(/[%_\\]/g, '');
 }

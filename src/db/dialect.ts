@@ -4,7 +4,7 @@
  * dialect-specific needs — full-text search, row locking for job claims — have one home),
  * and the auto-increment key type used by migrations.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, OutboxRow } from './schema.js';
 import type { DialectName } from './connect.js';
 
@@ -23,6 +23,17 @@ export interface DialectOps {
    * writer at a time, so the single UPDATE … RETURNING is already atomic.
    */
   claimJobs(db: Kysely<Database>, o: { now: number; leaseMs: number; worker: string; limit: number }): Promise<OutboxRow[]>;
+  /**
+   * A condition on `e.id` matching editions whose text has every term as a word prefix
+   * ("женев" finds «Женеве»). Terms are already case-folded; anything but letters and digits is
+   * dropped, so a reader's input can never become query syntax.
+   */
+  matchesAll(terms: string[]): RawBuilder<boolean>;
+}
+
+/** Splits folded search input into safe word tokens (letters, digits, Uzbek apostrophes dropped). */
+export function searchTokens(terms: string[]): string[] {
+  return terms.flatMap((t) => t.replace(/[\u02bb\u02bc'`‘’]/g, '').split(/[^\p{L}\p{N}]+/u)).filter((t) => t.length > 0).slice(0, 8);
 }
 
 export function dialectOps(name: DialectName): DialectOps {
@@ -49,6 +60,16 @@ export function dialectOps(name: DialectName): DialectOps {
         )
         returning *`.execute(db);
       return [...result.rows].sort((a, b) => a.run_at - b.run_at || a.id - b.id);
+    },
+    matchesAll(terms) {
+      const tokens = searchTokens(terms);
+      if (tokens.length === 0) return sql<boolean>`1 = 0`;
+      if (name === 'postgres') {
+        const q = tokens.map((t) => `${t}:*`).join(' & ');
+        return sql<boolean>`e.search_tsv @@ to_tsquery('simple', ${q})`;
+      }
+      const q = tokens.map((t) => `"${t}"*`).join(' AND ');
+      return sql<boolean>`e.id in (select rowid from editions_fts where editions_fts match ${q})`;
     },
     async addHourlyViews(db, rows) {
       if (rows.length === 0) return;

@@ -160,7 +160,31 @@ export class SiteService {
     };
   }
 
+  /**
+   * Most read in 24 hours and 7 days. The aggregate over hourly counters is the most expensive
+   * query of a page, and a list a minute old reads the same, so it is kept for 60 seconds.
+   */
   async mostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
+    return this.memo(`mostRead:${locale}`, 60_000, () => this.loadMostRead(locale));
+  }
+
+  private memos = new Map<string, { until: number; value: Promise<unknown> }>();
+  private memo<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
+    const now = this.clock();
+    const hit = this.memos.get(key);
+    if (hit && hit.until > now) return hit.value as Promise<T>;
+    const value = load();
+    this.memos.set(key, { until: now + ttl, value });
+    value.catch(() => this.memos.delete(key)); // a failed load is not remembered
+    return value;
+  }
+
+  /** Forgets remembered lists (after a publish, so a new story can appear in them at once). */
+  forget(): void {
+    this.memos.clear();
+  }
+
+  private async loadMostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
     const now = this.clock();
     const hour = Math.floor(now / 3600_000) * 3600_000;
     const [day, week] = await Promise.all([
