@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from './api';
 import { ErrorBox, Icon, Spinner, errorText } from './components/ui';
-import { useI18n, UI_LANGS, type MessageKey } from './i18n';
+import { useI18n, UI_LANGS, UI_LANG_NAMES, UI_LANG_SHORT, UI_LANG_TAGS, type MessageKey } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { useSession } from './session';
 import { Toasts, notify } from './toast';
@@ -228,10 +228,10 @@ function UserMenu() {
           </div>
           <div className="menu-group" role="group" aria-label={i.t('menu.language')}>
             <span className="menu-label">{i.t('menu.language')}</span>
-            <div className="seg">
+            <div className="lang-grid">
               {UI_LANGS.map((l) => (
-                <button key={l} type="button" role="menuitemradio" aria-checked={i.lang === l} className={`seg-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
-                  {l === 'ru' ? 'Русский' : 'English'}
+                <button key={l} type="button" role="menuitemradio" aria-checked={i.lang === l} lang={UI_LANG_TAGS[l]} className={`lang-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
+                  {UI_LANG_NAMES[l]}
                 </button>
               ))}
             </div>
@@ -262,8 +262,8 @@ export function LangSwitch() {
   return (
     <div className="seg seg-small" role="group" aria-label={i.t('menu.language')}>
       {UI_LANGS.map((l) => (
-        <button key={l} type="button" aria-pressed={i.lang === l} className={`seg-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
-          {l.toUpperCase()}
+        <button key={l} type="button" aria-pressed={i.lang === l} lang={UI_LANG_TAGS[l]} title={UI_LANG_NAMES[l]} aria-label={UI_LANG_NAMES[l]} className={`seg-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
+          {UI_LANG_SHORT[l]}
         </button>
       ))}
     </div>

@@ -15,6 +15,14 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 export const LOCALE_SHORT: Record<Locale, string> = { ru: 'RU', uz: 'UZ', 'uz-Cyrl': 'ЎЗ', en: 'EN' };
 
+/** BCP 47 tags of the edition languages (the `lang` attribute of their text). */
+export const LOCALE_TAGS: Record<Locale, string> = { ru: 'ru', uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', en: 'en' };
+
+/** The Uzbek edition in the other script (uz ↔ uz-Cyrl), or null for other languages. */
+export function scriptTwin(locale: string): Locale | null {
+  return locale === 'uz' ? 'uz-Cyrl' : locale === 'uz-Cyrl' ? 'uz' : null;
+}
+
 export function roleAtLeast(role: Role | undefined | null, min: Role): boolean {
   if (!role) return false;
   return ROLES.indexOf(role) >= ROLES.indexOf(min);
@@ -97,6 +105,14 @@ export interface Transition {
   to: Status;
   note: string;
 }
+export type SyncState = 'synced' | 'diverged';
+export interface Sibling {
+  locale: Locale;
+  editionId: number;
+  status: Status;
+  sync: SyncState | null;
+  outdated: boolean;
+}
 export interface Edition {
   id: number;
   storyId: number;
@@ -131,7 +147,16 @@ export interface Edition {
   previewUrl: string;
   notes: Note[];
   transitions: Transition[];
-  siblings: { locale: Locale; editionId: number; status: Status }[];
+  /** Uzbek other-script edition made by transliteration from this edition id. */
+  derivedFrom: number | null;
+  /** synced: follows its source on every save; diverged: edited by hand; null: not derived. */
+  sync: SyncState | null;
+  /** The source changed after this edition was last updated. */
+  outdated: boolean;
+  /** The story's other editions. */
+  siblings: Sibling[];
+  /** Enabled languages the story has no edition in. */
+  missingLocales: Locale[];
   can: Can;
 }
 export interface StoryListItem {

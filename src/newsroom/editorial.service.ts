@@ -261,6 +261,7 @@ export class EditorialService {
    */
   async derive(actor: Actor, sourceId: number): Promise<EditionJson> {
     const source = await this.load(actor, sourceId);
+    this.allow(actor, 'edit', source, 'add an edition to');
     const target = scriptTwin(source.locale);
     if (!target) throw new ValidationError('Only Uzbek editions have an edition in the other script.', [{ field: 'locale', message: 'Derive from an Uzbek (Latin or Cyrillic) edition.' }]);
     if ((await this.repo.siblings(source.story_id)).some((x) => x.locale === target)) {

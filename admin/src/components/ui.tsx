@@ -359,6 +359,9 @@ const ICONS: Record<string, string> = {
   colAdd: 'M5 4h6v16H5zM14 12h6M17 9v6',
   rowDel: 'M4 5h16v6H4zM9 17h6',
   colDel: 'M5 4h6v16H5zM14 12h6',
+  sync: 'M20 11a8 8 0 0 0-14.3-4.9L4 8M4 4v4h4M4 13a8 8 0 0 0 14.3 4.9L20 16M20 20v-4h-4',
+  alert: 'M12 4l9 16H3zM12 10v4M12 17h.01',
+  columns: 'M4 5h16v14H4zM12 5v14',
   globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9z',
 };
 

@@ -16,10 +16,12 @@ import { Link, navigate, setNavigationGuard } from '../router';
 import { REAUTH_EVENT, useUser } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
-import { LOCALE_NAMES, LOCALE_SHORT, pickName, roleAtLeast, type Author, type Doc, type Edition, type Media, type Person, type RevisionItem, type Status, type Tag } from '../types';
-import { ConflictDialog, RevisionsDialog, ScheduleDialog } from './dialogs';
+import { LOCALE_TAGS, pickName, roleAtLeast, type Author, type Doc, type Edition, type Locale, type Media, type Person, type RevisionItem, type Status, type Tag } from '../types';
+import { ConflictDialog, RevisionsDialog, ScheduleDialog, SyncDiffDialog } from './dialogs';
 import { buildExtensions } from './extensions';
-import { AuthorsInput, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, TranslationsPanel } from './panels';
+import { LocaleChip, localeLabel } from '../components/locale';
+import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
+import { SourcePane, defaultSource } from './SideBySide';
 import { docStats, docText } from './text';
 import { Toolbar } from './Toolbar';
 
@@ -149,7 +151,14 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const [stats, setStats] = useState(() => docStats(bodyRef.current, locale));
   const [editingNow, setEditingNow] = useState<Person[]>([]);
   const [picker, setPicker] = useState<null | 'body' | 'hero'>(null);
-  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'delete' | 'revisions'>(null);
+  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'delete' | 'revisions' | 'syncDiff' | 'resync'>(null);
+  // Side-by-side translation: the id of the source edition shown next to the editor (kept in ?source=).
+  const [sourceId, setSourceId] = useState<number | null>(() => {
+    const q = new URLSearchParams(location.search).get('source');
+    if (q === null) return null;
+    const n = Number(q);
+    return initial.siblings.some((x) => x.editionId === n) ? n : defaultSource(initial);
+  });
   const [busy, setBusy] = useState<string | null>(null);
   const errs = useFormErrors();
   const iRef = useRef<I18n>(i);
@@ -435,6 +444,63 @@ function StoryEditor({ initial }: { initial: Edition }) {
     notify(i.t('editor.noteAdded'), 'success');
   };
 
+  /* ----- editions (languages) ----- */
+
+  /** Re-reads the story's editions (after one was added elsewhere) without touching the form. */
+  const refreshEditions = async () => {
+    const fresh = await api.get<Edition>(`/editions/${id}`);
+    setEd((cur) => ({ ...cur, siblings: fresh.siblings, missingLocales: fresh.missingLocales, outdated: fresh.outdated }));
+  };
+
+  const editionsActions: EditionsActions = {
+    onAdd: async (l: Locale) => {
+      try {
+        if (!(await flush())) return;
+        const res = await enqueue(() => api.post<Edition>(`/editions/${id}/translations`, { locale: l }));
+        notify(i.t('ed.added'), 'success');
+        navigate(`/stories/${res.id}`, { force: true });
+      } catch (e) {
+        notify(errorText(e, i), 'error');
+      }
+    },
+    onDerive: async (fromId: number) => {
+      try {
+        // The new edition is made from the saved text: save what was typed first.
+        if (!(await flush())) return;
+        const res = await enqueue(() => api.post<Edition>(`/editions/${fromId}/derive`));
+        notify(i.t(res.locale === 'uz-Cyrl' ? 'ed.derivedCyrl' : 'ed.derivedLatn'), 'success');
+        await refreshEditions();
+      } catch (e) {
+        notify(errorText(e, i), 'error');
+      }
+    },
+    onShowDiff: () => {
+      void flush().then((ok) => ok && setDialog('syncDiff'));
+    },
+    onResync: () => setDialog('resync'),
+    onSideBySide: () => setSourceId((cur) => (cur === null ? defaultSource(ed) : null)),
+  };
+
+  const resync = async () => {
+    if (!(await flush())) throw new Error(i.t('editor.saveFirst'));
+    const res = await enqueue(() => api.post<Edition>(`/editions/${id}/resync`));
+    loadEdition(res);
+    notify(i.t('ed.resynced'), 'success');
+  };
+
+  // Keep ?source= in the address so a reload or a shared link opens the same view.
+  useEffect(() => {
+    const url = new URL(location.href);
+    if (sourceId === null) url.searchParams.delete('source');
+    else url.searchParams.set('source', String(sourceId));
+    const next = url.pathname + url.search;
+    if (next !== location.pathname + location.search) history.replaceState(history.state, '', next);
+  }, [sourceId]);
+  // The source may have been deleted meanwhile: fall back to another one, or close the view.
+  useEffect(() => {
+    if (sourceId !== null && !ed.siblings.some((x) => x.editionId === sourceId)) setSourceId(defaultSource(ed));
+  }, [ed, sourceId]);
+
   const preview = () => {
     const w = window.open('about:blank', '_blank');
     void (async () => {
@@ -508,9 +574,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
             <Icon name="back" />
           </Link>
           <StatusBadge status={ed.status} />
-          <span className="locale-chip" title={LOCALE_NAMES[locale]}>
-            {LOCALE_SHORT[locale] ?? locale}
-          </span>
+          <LocaleChip locale={locale} />
           <SaveIndicator state={save} onConflict={() => setConflictOpen(true)} onRetry={() => void requestSave()} />
           <span className="stats muted" data-testid="stats" title={i.t('editor.statsTitle')}>
             {i.tn('editor.words', stats.words)} · {i.t('editor.minutes', { n: stats.minutes })}
@@ -525,6 +589,16 @@ function StoryEditor({ initial }: { initial: Edition }) {
         <div className="editor-bar-right">
           <button type="button" className="btn btn-small" onClick={preview} title={i.t('editor.preview')}>
             <Icon name="eye" size={15} /> <span className="btn-label">{i.t('editor.preview')}</span>
+          </button>
+          <button
+            type="button"
+            className={`btn btn-small${sourceId !== null ? ' btn-toggled' : ''}`}
+            aria-pressed={sourceId !== null}
+            disabled={ed.siblings.length === 0 && sourceId === null}
+            onClick={editionsActions.onSideBySide}
+            title={ed.siblings.length === 0 ? i.t('sbs.none') : sourceId !== null ? i.t('ed.sideBySideClose') : i.t('ed.sideBySide')}
+          >
+            <Icon name="columns" size={15} /> <span className="btn-label">{i.t('ed.sideBySide')}</span>
           </button>
           <button type="button" className="btn btn-small" onClick={() => setDialog('revisions')} title={i.t('editor.revisions')}>
             <Icon name="history" size={15} /> <span className="btn-label">{i.t('editor.revisions')}</span>
@@ -557,8 +631,16 @@ function StoryEditor({ initial }: { initial: Edition }) {
         </div>
       )}
 
-      <div className="editor-grid">
-        <div className="editor-main">
+      <div className={`editor-grid${sourceId !== null ? ' is-sbs' : ''}`}>
+        {/* The source pane and the editor share a box of their own: it bounds the pane's stickiness. */}
+        <div className="editor-primary">
+        {sourceId !== null && <SourcePane ed={ed} sourceId={sourceId} onSource={setSourceId} onClose={() => setSourceId(null)} />}
+        <div className="editor-main" lang={LOCALE_TAGS[locale] ?? locale}>
+          {sourceId !== null && (
+            <div className="sbs-target-head">
+              <LocaleChip locale={locale} /> <strong>{i.t('sbs.translation')}</strong> <span className="muted">· {localeLabel(locale, i)}</span>
+            </div>
+          )}
           <Field label={i.t('editor.headline')} error={err('headline')} className="field-headline">
             <AutoTextarea className="input input-headline" value={form.headline} disabled={!editable} placeholder={i.t('editor.headlinePlaceholder')} onChange={(v) => updateForm({ headline: v })} name="headline" lang={locale} />
           </Field>
@@ -570,6 +652,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
             <EditorContent editor={editor} className="body-content" />
           </div>
           {err('body') && <div className="field-error">{err('body')}</div>}
+        </div>
         </div>
 
         <aside className="editor-side">
@@ -601,6 +684,8 @@ function StoryEditor({ initial }: { initial: Edition }) {
             <h3 className="subhead">{i.t('editor.history')}</h3>
             <History transitions={ed.transitions} />
           </Panel>
+
+          <EditionsPanel ed={ed} actions={editionsActions} sideBySide={sourceId !== null} />
 
           <Panel title={i.t('editor.classification')} id="panel-classification">
             <Field label={i.t('editor.section')} error={err('sectionId')}>
@@ -679,7 +764,6 @@ function StoryEditor({ initial }: { initial: Edition }) {
           </Panel>
 
           <NotesPanel ed={ed} canAdd={roleAtLeast(user.role, 'editor')} onAdd={addNote} />
-          <TranslationsPanel ed={ed} beforeLeave={flush} />
         </aside>
       </div>
 
@@ -703,6 +787,22 @@ function StoryEditor({ initial }: { initial: Edition }) {
         confirmLabel={i.t('common.delete')}
         danger
         onConfirm={deleteStory}
+        onClose={() => setDialog(null)}
+      />
+      <SyncDiffDialog
+        open={dialog === 'syncDiff'}
+        editionId={id}
+        version={ed.version}
+        onClose={() => setDialog(null)}
+        onResync={editable && ed.sync === 'diverged' ? () => setDialog('resync') : undefined}
+      />
+      <ConfirmDialog
+        open={dialog === 'resync'}
+        title={i.t('ed.resyncTitle')}
+        message={i.t('ed.resyncMessage')}
+        confirmLabel={i.t('ed.resync')}
+        danger
+        onConfirm={resync}
         onClose={() => setDialog(null)}
       />
       <RevisionsDialog open={dialog === 'revisions'} edition={ed} canRestore={editable} onClose={() => setDialog(null)} onRestore={restore} />
@@ -820,12 +920,27 @@ function WorkflowButtons({ status, can, busy, onTransition, onDialog }: { status
 /** A textarea that grows with its content (headline, lead). */
 function AutoTextarea({ value, onChange, className, disabled, placeholder, name, lang }: { value: string; onChange(v: string): void; className?: string; disabled?: boolean; placeholder?: string; name?: string; lang?: string }) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  const fit = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     el.style.height = 'auto';
     el.style.height = `${el.scrollHeight + 2}px`;
-  }, [value]);
+  }, []);
+  useEffect(fit, [value, fit]);
+  // A narrower column (side-by-side view, window resize) wraps the text onto more lines.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth !== width) {
+        width = el.clientWidth;
+        fit();
+      }
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [fit]);
   return (
     <textarea
       ref={ref}

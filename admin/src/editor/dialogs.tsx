@@ -115,6 +115,54 @@ export function DiffView({ parts }: { parts: DiffPart[] }) {
   );
 }
 
+/**
+ * Differences between a diverged derived edition and what its transliterated source gives now
+ * (GET /editions/:id/sync-diff): removed parts are only in this edition, added ones in the source.
+ */
+export function SyncDiffDialog({ open, editionId, version, onClose, onResync }: { open: boolean; editionId: number; version: number; onClose(): void; onResync?: () => void }) {
+  const i = useI18n();
+  const diff = useLoad((signal) => (open ? api.get<{ parts: DiffPart[] }>(`/editions/${editionId}/sync-diff`, undefined, signal) : Promise.resolve(null)), [open, editionId, version]);
+  const parts = diff.data?.parts ?? [];
+  const same = diff.data !== null && !parts.some((p) => p.added || p.removed);
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={i.t('ed.diffTitle')}
+      wide
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.close')}
+          </button>
+          {onResync && !same && (
+            <button type="button" className="btn btn-primary" onClick={onResync}>
+              {i.t('ed.resync')}
+            </button>
+          )}
+        </>
+      }
+    >
+      <ErrorBox error={diff.error} onRetry={diff.reload} />
+      {diff.loading && !diff.data ? (
+        <Spinner />
+      ) : same ? (
+        <p className="muted">{i.t('ed.diffSame')}</p>
+      ) : diff.data ? (
+        <>
+          <div className="diff-legend">
+            <del>{i.t('ed.diffRemoved')}</del>
+            <ins>{i.t('ed.diffAdded')}</ins>
+          </div>
+          <div className="sync-diff">
+            <DiffView parts={parts} />
+          </div>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}
+
 type RevView = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'diff'; from: number; to: number | 'current' };
 
 export function RevisionsDialog({ open, edition, onClose, onRestore, canRestore }: { open: boolean; edition: Edition; onClose(): void; onRestore(rev: RevisionItem): Promise<void>; canRestore: boolean }) {

@@ -1,13 +1,14 @@
-/** Side panels of the story editor: tags, authors, hero image, SEO, notes, history, translations. */
+/** Side panels of the story editor: tags, authors, hero image, SEO, notes, history, editions. */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api } from '../api';
 import { mediaText } from '../components/media';
 import { ErrorBox, Field, Icon, StatusBadge, errorText, useFormErrors } from '../components/ui';
 import { useAuthors } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
-import { Link, navigate } from '../router';
+import { LocaleChip, localeLabel } from '../components/locale';
+import { Link } from '../router';
 import { notify } from '../toast';
-import { LOCALES, LOCALE_NAMES, pickName, type Author, type Edition, type Media, type Tag, type Transition } from '../types';
+import { LOCALES, pickName, scriptTwin, type Author, type Edition, type Locale, type Media, type Sibling, type Tag, type Transition } from '../types';
 
 export function Panel({ title, children, id, actions, collapsible, defaultOpen = true }: { title: ReactNode; children: ReactNode; id?: string; actions?: ReactNode; collapsible?: boolean; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -358,55 +359,149 @@ export function NotesPanel({ ed, canAdd, onAdd }: { ed: Edition; canAdd: boolean
   );
 }
 
-/* ---------- translations ---------- */
+/* ---------- editions (languages) ---------- */
 
-export function TranslationsPanel({ ed, beforeLeave }: { ed: Edition; beforeLeave(): Promise<boolean> }) {
+export interface EditionsActions {
+  /** Adds an empty edition in `locale` (POST translations). */
+  onAdd(locale: Locale): Promise<void>;
+  /** Creates the other-script Uzbek edition from edition `fromId` (POST derive). */
+  onDerive(fromId: number): Promise<void>;
+  onShowDiff(): void;
+  onResync(): void;
+  onSideBySide(): void;
+}
+
+/**
+ * Every language of the story at a glance: the editions that exist (status, open), the missing
+ * ones of the enabled set (add, or for Uzbek create by transliteration), which are older than the
+ * source, and, on a derived Uzbek edition, whether it still follows its source.
+ */
+export function EditionsPanel({ ed, actions, sideBySide }: { ed: Edition; actions: EditionsActions; sideBySide: boolean }) {
   const i = useI18n();
-  const [locale, setLocale] = useState('');
-  const [busy, setBusy] = useState(false);
-  const taken = new Set([ed.locale, ...ed.siblings.map((s) => s.locale)]);
-  const free = LOCALES.filter((l) => !taken.has(l));
-  const add = async () => {
-    if (!locale) return;
-    setBusy(true);
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (key: string, op: () => Promise<void>) => {
+    setBusy(key);
     try {
-      if (!(await beforeLeave())) return;
-      const res = await api.post<Edition>(`/editions/${ed.id}/translations`, { locale });
-      navigate(`/stories/${res.id}`, { force: true });
-    } catch (e) {
-      notify(errorText(e, i), 'error');
+      await op();
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
+  const byLocale = new Map<string, Sibling>(ed.siblings.map((s) => [s.locale, s]));
+  const present = new Set<string>([ed.locale, ...ed.siblings.map((s) => s.locale)]);
+  const locales = [...LOCALES.filter((l) => present.has(l) || ed.missingLocales.includes(l)), ...[...present].filter((l) => !(LOCALES as string[]).includes(l))];
+  const idOf = (l: string) => (l === ed.locale ? ed.id : byLocale.get(l)?.editionId);
+  const twinWord = (l: string) => (l === 'uz-Cyrl' ? 'Cyrl' : 'Latn');
+  // "Source" relative to this edition: what a derived edition follows, otherwise the story's first
+  // (oldest) edition, which the server compares the others with for "older than the source".
+  const sourceId = ed.derivedFrom ?? Math.min(ed.id, ...ed.siblings.map((x) => x.editionId));
+  const derivedFromLocale = ed.derivedFrom !== null ? ed.siblings.find((s) => s.editionId === ed.derivedFrom)?.locale ?? scriptTwin(ed.locale) : null;
+
   return (
-    <Panel title={i.t('editor.translations')} id="panel-translations" collapsible defaultOpen={ed.siblings.length > 0}>
-      {ed.siblings.length > 0 ? (
-        <ul className="plain-list siblings">
-          {ed.siblings.map((s) => (
-            <li key={s.editionId}>
-              <Link to={`/stories/${s.editionId}`}>{LOCALE_NAMES[s.locale] ?? s.locale}</Link> <StatusBadge status={s.status} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small">{i.t('editor.translationsNone')}</p>
-      )}
-      {free.length > 0 && (
-        <div className="inline-form">
-          <select className="input" value={locale} onChange={(e) => setLocale(e.target.value)} aria-label={i.t('editor.translationLocale')}>
-            <option value="">{i.t('editor.translationLocale')}</option>
-            {free.map((l) => (
-              <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="btn btn-small" disabled={!locale || busy} onClick={() => void add()}>
-            {i.t('editor.translationAdd')}
-          </button>
+    <Panel title={i.t('ed.title')} id="panel-editions">
+      {ed.sync && (
+        <div className={`sync-box sync-${ed.sync}`} data-sync={ed.sync} role="status">
+          <div className="sync-title">
+            <Icon name={ed.sync === 'synced' ? 'sync' : 'alert'} size={15} />
+            {ed.sync === 'synced' ? i.t(derivedFromLocale === 'uz-Cyrl' ? 'ed.syncedCyrl' : 'ed.syncedLatn') : i.t('ed.diverged')}
+          </div>
+          <p className="sync-hint">{ed.sync === 'synced' ? i.t('ed.syncedHint') : i.t('ed.divergedHint')}</p>
+          {ed.sync === 'diverged' && (
+            <div className="btn-row">
+              <button type="button" className="btn btn-small" onClick={actions.onShowDiff}>
+                {i.t('ed.showDiff')}
+              </button>
+              {ed.can.edit && (
+                <button type="button" className="btn btn-small" onClick={actions.onResync}>
+                  <Icon name="sync" size={14} /> {i.t('ed.resync')}
+                </button>
+              )}
+            </div>
+          )}
         </div>
       )}
+      {ed.outdated && <div className="notice notice-warn notice-slim small">{i.t('ed.outdatedSelf')}</div>}
+      <ul className="plain-list editions">
+        {locales.map((l) => {
+          const current = l === ed.locale;
+          const sib = byLocale.get(l);
+          const label = localeLabel(l, i);
+          if (current || sib) {
+            const status = current ? ed.status : sib!.status;
+            const sync = current ? ed.sync : sib!.sync;
+            const outdated = current ? ed.outdated : sib!.outdated;
+            return (
+              <li key={l} className={`edition-row${current ? ' is-current' : ''}`} data-locale={l} data-edition={idOf(l)}>
+                <div className="edition-line">
+                  <LocaleChip locale={l} />
+                  {current ? (
+                    <span className="edition-name" aria-current="page">
+                      {label}
+                    </span>
+                  ) : (
+                    <Link to={`/stories/${sib!.editionId}`} className="edition-name" aria-label={i.t('ed.open', { lang: label })}>
+                      {label}
+                    </Link>
+                  )}
+                  <StatusBadge status={status} />
+                </div>
+                <div className="edition-flags">
+                  {current && <span className="flag flag-current">{i.t('ed.this')}</span>}
+                  {!current && sib?.editionId === sourceId && <span className="flag flag-source">{i.t('ed.source')}</span>}
+                  {sync === 'synced' && !current && (
+                    <span className="flag flag-ok" title={i.t('ed.syncedHint')}>
+                      <Icon name="sync" size={12} /> {i.t('ed.synced')}
+                    </span>
+                  )}
+                  {sync === 'diverged' && !current && (
+                    <span className="flag flag-warn" title={i.t('ed.divergedHint')}>
+                      {i.t('ed.divergedShort')}
+                    </span>
+                  )}
+                  {outdated && (
+                    <span className="flag flag-warn" title={i.t('ed.outdatedHint')} data-outdated="">
+                      <Icon name="alert" size={12} /> {i.t('ed.outdated')}
+                    </span>
+                  )}
+                </div>
+              </li>
+            );
+          }
+          // Missing: add an empty edition; an Uzbek one whose twin exists can be made in one click.
+          const twin = scriptTwin(l);
+          const twinId = twin ? idOf(twin) : undefined;
+          const canDerive = twinId !== undefined && (twinId !== ed.id || ed.can.edit);
+          return (
+            <li key={l} className="edition-row is-missing" data-locale={l}>
+              <div className="edition-line">
+                <LocaleChip locale={l} />
+                <span className="edition-name muted">{label}</span>
+                <span className="flag flag-missing">{i.t('ed.missing')}</span>
+              </div>
+              <div className="edition-actions">
+                {canDerive && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    disabled={busy !== null}
+                    title={i.t('ed.deriveHint')}
+                    data-action="derive"
+                    onClick={() => void run(`derive-${l}`, () => actions.onDerive(twinId!))}
+                  >
+                    {busy === `derive-${l}` ? i.t('common.working') : i.t(`ed.derive${twinWord(l)}` as MessageKey)}
+                  </button>
+                )}
+                <button type="button" className="btn btn-small" disabled={busy !== null} title={i.t('ed.addHint')} data-action="add" onClick={() => void run(`add-${l}`, () => actions.onAdd(l as Locale))}>
+                  {busy === `add-${l}` ? i.t('common.working') : i.t('ed.add')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className={`btn btn-small btn-block-small${sideBySide ? ' active' : ''}`} aria-pressed={sideBySide} disabled={ed.siblings.length === 0} title={ed.siblings.length === 0 ? i.t('sbs.none') : undefined} onClick={actions.onSideBySide}>
+        <Icon name="columns" size={15} /> {sideBySide ? i.t('ed.sideBySideClose') : i.t('ed.sideBySide')}
+      </button>
     </Panel>
   );
 }

@@ -14,7 +14,7 @@ export function MediaPage() {
   usePageTitle(i.t('media.title'));
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Media | null>(null);
-  const locale: Locale = i.lang === 'en' ? 'en' : 'ru';
+  const locale: Locale = i.lang;
   return (
     <div className="page">
       <header className="page-head">
@@ -46,7 +46,7 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
       const t: Media['texts'] = {};
       for (const l of LOCALES) t[l] = { alt: media.texts?.[l]?.alt ?? '', caption: media.texts?.[l]?.caption ?? '' };
       setTexts(t);
-      setTab(i.lang === 'en' ? 'en' : 'ru');
+      setTab(i.lang);
       errs.clear();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,7 +6,8 @@ import { useAuthors, useSections } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { usePageTitle } from '../title';
-import { LOCALES, LOCALE_NAMES, LOCALE_SHORT, STATUSES, pickName, type Edition, type Locale, type Page, type StoryListItem } from '../types';
+import { LocaleChip, localeLabel } from '../components/locale';
+import { LOCALES, LOCALE_TAGS, STATUSES, pickName, type Edition, type Locale, type Page, type StoryListItem } from '../types';
 
 const FILTER_KEYS = ['status', 'section', 'author', 'locale', 'from', 'to', 'q', 'sort', 'dir', 'page'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -64,7 +65,7 @@ export function StoriesPage() {
     if (sort === col) setFilter({ sort: col, dir: dir === 'asc' ? 'desc' : 'asc' });
     else setFilter({ sort: col, dir: col === 'headline' ? 'asc' : 'desc' });
   };
-  const sortMark = (col: string) => (sort === col ? (dir === 'asc' ? ' ↑' : ' ↓') : '');
+  const sortMark = (col: string) => (sort === col ? (dir === 'asc' ? '\u00a0↑' : '\u00a0↓') : '');
   const ariaSort = (col: string) => (sort === col ? (dir === 'asc' ? 'ascending' : 'descending') : undefined);
 
   return (
@@ -154,7 +155,7 @@ export function StoriesPage() {
             <option value="">{i.t('common.all')}</option>
             {LOCALES.map((l) => (
               <option key={l} value={l}>
-                {LOCALE_NAMES[l]}
+                {localeLabel(l, i)}
               </option>
             ))}
           </select>
@@ -189,6 +190,10 @@ export function StoriesPage() {
             <table className="table stories-table">
               <thead>
                 <tr>
+                  <th className="col-locale">
+                    <span className="sr-only">{i.t('stories.locale')}</span>
+                    <Icon name="globe" size={15} />
+                  </th>
                   <th aria-sort={ariaSort('headline')}>
                     <button type="button" className="th-sort" onClick={() => sortBy('headline')}>
                       {i.t('stories.headline')}
@@ -214,11 +219,12 @@ export function StoriesPage() {
               </thead>
               <tbody>
                 {list.data.items.map((s) => (
-                  <tr key={s.editionId} data-edition={s.editionId}>
-                    <td className="col-headline">
-                      <span className="locale-chip" title={LOCALE_NAMES[s.locale]}>
-                        {LOCALE_SHORT[s.locale] ?? s.locale}
-                      </span>
+                  <tr key={s.editionId} data-edition={s.editionId} data-locale={s.locale}>
+                    <td className="col-locale" data-label={i.t('stories.locale')}>
+                      <LocaleChip locale={s.locale} />
+                      <span className="locale-name">{localeLabel(s.locale, i)}</span>
+                    </td>
+                    <td className="col-headline" lang={LOCALE_TAGS[s.locale] ?? s.locale}>
                       <Link to={`/stories/${s.editionId}`} className="story-link">
                         {s.headline || <span className="muted">{i.t('stories.untitled')}</span>}
                       </Link>
@@ -278,7 +284,7 @@ export function shortWhen(iso: string, i: ReturnType<typeof useI18n>): string {
   const now = new Date();
   if (d.toDateString() === now.toDateString()) return i.time(d);
   if (d.getFullYear() === now.getFullYear())
-    return new Intl.DateTimeFormat(i.lang === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+    return i.dayTime(d);
   return i.date(iso);
 }
 
@@ -286,7 +292,7 @@ const LAST_LOCALE = 'xabar.admin.newLocale';
 
 function NewStoryDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const i = useI18n();
-  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem(LAST_LOCALE) as Locale | null) ?? (i.lang === 'en' ? 'en' : 'ru'));
+  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem(LAST_LOCALE) as Locale | null) ?? i.lang);
   const [headline, setHeadline] = useState('');
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
@@ -337,7 +343,7 @@ function NewStoryDialog({ open, onClose }: { open: boolean; onClose(): void }) {
             {LOCALES.map((l) => (
               <label key={l} className={`seg-btn${locale === l ? ' active' : ''}`}>
                 <input type="radio" name="locale" value={l} checked={locale === l} onChange={() => setLocale(l)} className="sr-only" />
-                {LOCALE_NAMES[l]}
+                {localeLabel(l, i)}
               </label>
             ))}
           </div>

@@ -83,7 +83,7 @@ function SectionsTab() {
               <tr key={s.id}>
                 <td className="muted">{s.position}</td>
                 <td>
-                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> <strong>{s.names.ru || pickName(s.names, i.lang, s.slug)}</strong>
+                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> <strong>{pickName(s.names, i.lang, s.slug)}</strong>
                 </td>
                 <td className="mono">{s.slug}</td>
                 {LOCALES.filter((l) => l !== 'ru').map((l) => (
@@ -193,7 +193,7 @@ function TagsTab() {
   const [term, setTerm] = useState('');
   const [editing, setEditing] = useState<Tag | null>(null);
   const [newName, setNewName] = useState('');
-  const [newLocale, setNewLocale] = useState<string>(i.lang === 'en' ? 'en' : 'ru');
+  const [newLocale, setNewLocale] = useState<string>(i.lang);
   const errs = useFormErrors();
   useEffect(() => {
     const t = window.setTimeout(() => setTerm(q.trim()), 250);
