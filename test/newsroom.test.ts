@@ -323,6 +323,7 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       expect(heads).toEqual([...heads].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
       const published = await users.editor.req('GET', '/stories?status=published');
       expect(published.json.items.every((i: any) => i.status === 'published')).toBe(true);
+      expect(all.json.items[0].editions).toEqual(expect.arrayContaining([expect.objectContaining({ locale: all.json.items[0].locale, editionId: all.json.items[0].editionId })]));
       const own = await users.contributor.req('GET', '/stories');
       expect(own.json.items.every((i: any) => i.createdBy?.name === 'contributor')).toBe(true);
       expect((await users.editor.req('GET', '/stories?page=abc')).status).toBe(422);

@@ -66,6 +66,12 @@ export class NewsroomRepository {
     return this.db.selectFrom('editions').select(['id', 'locale', 'status', 'updated_at', 'version', 'derived_from', 'sync', 'source_version']).where('story_id', '=', storyId).orderBy('id').execute();
   }
 
+  /** All editions of the given stories, for the story list's editions column. */
+  editionsOfStories(storyIds: number[]) {
+    if (!storyIds.length) return Promise.resolve([]);
+    return this.db.selectFrom('editions').select(['id', 'story_id', 'locale', 'status', 'sync']).where('story_id', 'in', storyIds).orderBy('story_id').orderBy('id').execute();
+  }
+
   storyTagIds(storyId: number) {
     return this.db.selectFrom('story_tags').select('tag_id').where('story_id', '=', storyId).orderBy('position').orderBy('tag_id').execute().then((r) => r.map((x) => x.tag_id));
   }

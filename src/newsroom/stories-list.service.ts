@@ -46,9 +46,11 @@ export class StoriesListService {
       ownerId: can(actor, 'stories.listAll') ? undefined : actor.id,
     };
     const [rows, total] = await Promise.all([this.repo.list(filter, q.sort, q.dir, PAGE, (q.page - 1) * PAGE), this.repo.count(filter)]);
-    const [authors, presence] = await Promise.all([
-      this.repo.authorsByStory([...new Set(rows.map((r) => r.story_id))]),
+    const storyIds = [...new Set(rows.map((r) => r.story_id))];
+    const [authors, presence, editions] = await Promise.all([
+      this.repo.authorsByStory(storyIds),
       this.repo.presence(rows.map((r) => r.id), this.presenceSince()),
+      this.repo.editionsOfStories(storyIds),
     ]);
     const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
     return {
@@ -70,6 +72,8 @@ export class StoriesListService {
           scheduledAt: iso(r.scheduled_at),
           version: r.version,
           editingNow: (presence.get(r.id) ?? []).filter((p) => p.id !== actor.id),
+          // Every edition of the story, this one included, in creation order.
+          editions: editions.filter((e) => e.story_id === r.story_id).map((e) => ({ locale: e.locale, editionId: e.id, status: e.status, sync: e.sync || null })),
         };
       }),
       page: q.page,
