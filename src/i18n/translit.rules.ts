@@ -1,0 +1,300 @@
+/**
+ * Letter rules and lexicon of the Uzbek transliterator (translit.ts): converts one word.
+ *
+ * Rules, Latin → Cyrillic:
+ * - sh ш, ch ч, oʻ ў, gʻ ғ; ng stays н+г; s and h read apart are written sʼh (Isʼhoq → Исҳоқ, rule 32).
+ * - yo ё, yu ю, ya я, but y before oʻ is й (yoʻl → йўл); ye is е, after a consonant ье (premyera →
+ *   премьера, the annex's example of ь before е); e is э at a word's start or after a vowel (eshik →
+ *   эшик, aeroport → аэропорт), е after a consonant.
+ * - ts is т+с except after a vowel before i+vowel (-tsiya, -tsion, -tsial: militsiya → милиция);
+ *   other ц words (sirk → цирк, litsey → лицей) are in the lexicon. ʼ is ъ.
+ * Rules, Cyrillic → Latin:
+ * - е is ye at a word's start, after a vowel, ъ or ь (ер → yer, поезд → poyezd), e elsewhere.
+ * - ц is ts after a vowel inside a word, s at a word's start or end and after a consonant (annex).
+ * - ь is dropped, y before о/и (annex: павильон – pavilyon); ъ is ʼ (маъно → maʼno) but dropped after
+ *   ў (мўъжиза → moʻjiza, rule 32) and in Russian words, i.e. between a consonant and е/ё/ю/я
+ *   (объект → obyekt); щ → sh, ы → i (annex); сҳ → sʼh.
+ * Capitals: a digraph is upper case inside an all-caps word (ШАҲАР → SHAHAR), title case otherwise.
+ */
+import {
+  ABBREVIATIONS, CYRILLIC_LETTER, CYRILLIC_VOWELS, LATIN_LETTER, LEXICON, OKINA, SUFFIXES, TUTUQ,
+} from './translit.tables.js';
+import { isLatinVowel, isLetter, isUpper } from './translit.chars.js';
+import { StringSink, type Sink } from './translit.sink.js';
+
+// ───────────────────────────── lexicon ─────────────────────────────
+
+interface Lexicon {
+  words: Map<string, string>;
+  suffixes: Set<string>;
+  maxStem: number;
+}
+
+const L2C: Lexicon = { words: new Map(), suffixes: new Set(), maxStem: 0 };
+const C2L: Lexicon = { words: new Map(), suffixes: new Set(), maxStem: 0 };
+export const ABBR_L2C = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [l, c]));
+const ABBR_C2L = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [c, l]));
+
+type Casing = 'lower' | 'title' | 'upper' | 'mixed';
+
+function casingOf(word: string): Casing {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  let seen = false;
+  for (const ch of word) {
+    if (!isLetter(ch)) continue;
+    const u = isUpper(ch);
+    const l = ch !== ch.toUpperCase();
+    if (!seen) firstUpper = u;
+    seen = true;
+    if (u) upper++;
+    else if (l) lower++;
+  }
+  if (upper === 0) return 'lower';
+  if (lower === 0) return upper === 1 ? 'title' : 'upper';
+  return firstUpper && upper === 1 ? 'title' : 'mixed';
+}
+
+function applyCasing(word: string, casing: Casing): string {
+  if (casing === 'upper') return word.toUpperCase();
+  if (casing === 'title') return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** Whether rest is a chain of suffixes (lar+da); rest is at most a few suffixes long. */
+function isSuffixChain(rest: string, suffixes: ReadonlySet<string>): boolean {
+  if (rest.length > 24) return false;
+  const ok: boolean[] = [true];
+  for (let i = 0; i < rest.length; i++) {
+    if (!ok[i]) continue;
+    for (let len = 1; len <= 5 && i + len <= rest.length; len++) {
+      if (suffixes.has(rest.slice(i, i + len))) ok[i + len] = true;
+    }
+  }
+  return ok[rest.length] === true;
+}
+
+/** The lexicon word lower starts with, if the rest is a suffix chain: [stem length, target]. */
+function lookup(lower: string, lex: Lexicon): [number, string] | null {
+  const exact = lex.words.get(lower);
+  if (exact !== undefined) return [lower.length, exact];
+  for (let len = Math.min(lower.length - 1, lex.maxStem); len >= 2; len--) {
+    const target = lex.words.get(lower.slice(0, len));
+    if (target !== undefined && isSuffixChain(lower.slice(len), lex.suffixes)) return [len, target];
+  }
+  return null;
+}
+
+// ───────────────────────────── Latin → Cyrillic ─────────────────────────────
+
+/** What came before a letter, for е/э, ye and ts: the word's start, a vowel, a consonant or ʼ/ъ/ь. */
+type Prev = 'start' | 'vowel' | 'consonant' | 'sign';
+
+function latinClass(ch: string): Prev {
+  if (ch === OKINA) return 'vowel'; // the ʻ of oʻ
+  if (ch === TUTUQ) return 'sign';
+  if (isLatinVowel(ch) || CYRILLIC_VOWELS.includes(ch.toLowerCase())) return 'vowel';
+  return isLetter(ch) ? 'consonant' : 'start';
+}
+
+/** ts after a vowel is ц before i + vowel or i + y + vowel (-tsiya, -tsion, -tsial, -tsiyent). */
+function tsIsTse(w: string, k: number, end: number): boolean {
+  if (k >= end || w.charAt(k).toLowerCase() !== 'i') return false;
+  const a = w.charAt(k + 1).toLowerCase();
+  if (k + 1 < end && isLatinVowel(a)) return true;
+  return a === 'y' && k + 2 < end && isLatinVowel(w.charAt(k + 2));
+}
+
+function latinRules(w: string, base: number, from: number, to: number, prev0: Prev, sink: Sink): void {
+  let prev = prev0;
+  let k = from;
+  while (k < to) {
+    const ch = w.charAt(k);
+    const lc = ch.toLowerCase();
+    const up = ch !== lc;
+    const n1 = k + 1 < to ? w.charAt(k + 1) : '';
+    const n1l = n1.toLowerCase();
+    let out: string;
+    let len = 1;
+    let cls: Prev = 'consonant';
+    switch (lc) {
+      case 's':
+        if (n1l === 'h') [out, len] = ['ш', 2];
+        else out = 'с';
+        break;
+      case 'c':
+        if (n1l === 'h') [out, len] = ['ч', 2];
+        else out = 'ц';
+        break;
+      case 'o':
+        if (n1 === OKINA) [out, len] = ['ў', 2];
+        else out = 'о';
+        cls = 'vowel';
+        break;
+      case 'g':
+        if (n1 === OKINA) [out, len] = ['ғ', 2];
+        else out = 'г';
+        break;
+      case 'y':
+        if (n1l === 'o' && (k + 2 >= to || w.charAt(k + 2) !== OKINA)) [out, len] = ['ё', 2];
+        else if (n1l === 'u') [out, len] = ['ю', 2];
+        else if (n1l === 'a') [out, len] = ['я', 2];
+        else if (n1l === 'e') [out, len] = [prev === 'consonant' ? 'ье' : 'е', 2];
+        else out = 'й';
+        if (len === 2) cls = 'vowel';
+        break;
+      case 'e':
+        out = prev === 'consonant' ? 'е' : 'э';
+        cls = 'vowel';
+        break;
+      case 't':
+        if (prev === 'vowel' && n1l === 's' && tsIsTse(w, k + 2, to)) [out, len] = ['ц', 2];
+        else out = 'т';
+        break;
+      case TUTUQ: {
+        // s and h read apart are written sʼh in Latin and сҳ in Cyrillic (Isʼhoq → Исҳоқ).
+        const sh = w.charAt(k - 1).toLowerCase() === 's' && n1l === 'h' && k > from;
+        const capital = k > 0 && isUpper(w.charAt(k - 1)) && (n1 === '' || !isLetter(n1) || isUpper(n1));
+        out = sh ? '' : capital ? 'Ъ' : 'ъ';
+        cls = 'sign';
+        break;
+      }
+      default: {
+        const m = LATIN_LETTER[lc];
+        if (m !== undefined) out = m;
+        else out = ch;
+        cls = m !== undefined ? (isLatinVowel(lc) ? 'vowel' : 'consonant') : latinClass(ch);
+      }
+    }
+    if (up && out !== ch) out = out.toUpperCase();
+    sink.mapped(base + k, base + k + len, out);
+    prev = cls;
+    k += len;
+  }
+}
+
+/** Converts one hyphen-free Latin word w (apostrophes already normalised) at text offset base. */
+export function latinWordToCyrillic(w: string, base: number, sink: Sink): void {
+  const abbr = ABBR_L2C.get(w);
+  if (abbr !== undefined) return sink.mapped(base, base + w.length, abbr);
+  const casing = casingOf(w);
+  const lower = w.toLowerCase();
+  if (casing !== 'mixed' && lower.length === w.length) {
+    const hit = lookup(lower, L2C);
+    if (hit) {
+      const [stemLen, target] = hit;
+      // A final ь is dropped before a suffix (апрель → апрелдан).
+      const stem = stemLen < w.length && target.endsWith('ь') ? target.slice(0, -1) : target;
+      sink.mapped(base, base + stemLen, applyCasing(stem, casing));
+      return latinRules(w, base, stemLen, w.length, latinClass(w.charAt(stemLen - 1)), sink);
+    }
+  }
+  latinRules(w, base, 0, w.length, 'start', sink);
+}
+
+// ───────────────────────────── Cyrillic → Latin ─────────────────────────────
+
+function cyrillicClass(ch: string): Prev {
+  const lc = ch.toLowerCase();
+  if (lc === 'ъ' || lc === 'ь') return 'sign';
+  if (CYRILLIC_VOWELS.includes(lc) || isLatinVowel(lc)) return 'vowel';
+  return isLetter(ch) ? 'consonant' : 'start';
+}
+
+/** Whether text has two upper-case letters at j (the start of an all-caps word). */
+function capsAt(text: string, j: number): boolean {
+  const a = text.charAt(j);
+  const b = text.charAt(j + 1);
+  return a !== '' && b !== '' && isLetter(a) && isLetter(b) && isUpper(a) && isUpper(b);
+}
+
+/**
+ * Whether an upper-case Cyrillic letter at k sits in an all-caps word (ШАҲАР → SHAHAR, Шаҳар →
+ * Shahar). A letter standing alone (an initial, the conjunction ё) follows the words within a few
+ * characters either side: all-caps if they are (Ш. МИРЗИЁЕВ → SH. MIRZIYOYEV, ТИНЧЛИК Ё УРУШ →
+ * TINCHLIK YO URUSH), title case if either is not (Ш. Мирзиёев → Sh. Mirziyoyev).
+ */
+function inCapsWord(text: string, w: string, base: number, k: number, to: number): boolean {
+  const next = k + 1 < to ? w.charAt(k + 1) : '';
+  if (next !== '' && isLetter(next)) return isUpper(next);
+  const prev = k > 0 ? w.charAt(k - 1) : '';
+  if (prev !== '' && isLetter(prev)) return isUpper(prev);
+  const pos = base + k;
+  let j = pos + 1;
+  while (j < text.length && j <= pos + 3 && !isLetter(text.charAt(j))) j++;
+  const after = j < text.length && isLetter(text.charAt(j)) ? capsAt(text, j) : null;
+  let i = pos - 1;
+  while (i >= 0 && i >= pos - 3 && !isLetter(text.charAt(i))) i--;
+  const before = i >= 0 && isLetter(text.charAt(i)) ? i >= 1 && capsAt(text, i - 1) : null;
+  if (after === null && before === null) return false;
+  return after !== false && before !== false;
+}
+
+function cyrillicRules(text: string, w: string, base: number, from: number, to: number, prev0: Prev, sink: Sink): void {
+  let prev = prev0;
+  for (let k = from; k < to; k++) {
+    const ch = w.charAt(k);
+    const lc = ch.toLowerCase();
+    const up = ch !== lc;
+    const next = k + 1 < to ? w.charAt(k + 1).toLowerCase() : '';
+    let out: string;
+    switch (lc) {
+      case 'е':
+        out = prev === 'consonant' ? 'e' : 'ye';
+        break;
+      case 'ц':
+        out = prev === 'vowel' && next !== '' && isLetter(next) ? 'ts' : 's';
+        break;
+      case 'ъ': {
+        const after = k > 0 ? w.charAt(k - 1).toLowerCase() : '';
+        out = after === 'ў' || (prev === 'consonant' && 'еёюя'.includes(next) && next !== '') ? '' : TUTUQ;
+        break;
+      }
+      case 'ь':
+        out = next === 'о' || next === 'и' ? 'y' : '';
+        break;
+      case 'с':
+        out = next === 'ҳ' ? 's' + TUTUQ : 's';
+        break;
+      default:
+        out = CYRILLIC_LETTER[lc] ?? ch;
+    }
+    if (up && out !== ch && out !== '') {
+      out = out.length > 1 && !inCapsWord(text, w, base, k, to) ? out.charAt(0).toUpperCase() + out.slice(1) : out.toUpperCase();
+    }
+    sink.mapped(base + k, base + k + 1, out);
+    prev = cyrillicClass(ch);
+  }
+}
+
+export function cyrillicWordToLatin(text: string, w: string, base: number, sink: Sink): void {
+  const abbr = ABBR_C2L.get(w);
+  if (abbr !== undefined) return sink.mapped(base, base + w.length, abbr);
+  const casing = casingOf(w);
+  const lower = w.toLowerCase();
+  if (casing !== 'mixed' && lower.length === w.length) {
+    const hit = lookup(lower, C2L);
+    if (hit) {
+      const [stemLen, target] = hit;
+      sink.mapped(base, base + stemLen, applyCasing(target, casing));
+      return cyrillicRules(text, w, base, stemLen, w.length, cyrillicClass(w.charAt(stemLen - 1)), sink);
+    }
+  }
+  cyrillicRules(text, w, base, 0, w.length, 'start', sink);
+}
+
+// Lexicon indexes; suffixes are stored in both scripts (Cyrillic ones made by the rules).
+for (const [latin, cyrillic] of LEXICON) {
+  L2C.words.set(latin, cyrillic);
+  C2L.words.set(cyrillic, latin);
+  // Before a suffix the final ь is not written (январдан), so index the stem without it too.
+  if (cyrillic.endsWith('ь') && !C2L.words.has(cyrillic.slice(0, -1))) C2L.words.set(cyrillic.slice(0, -1), latin);
+}
+for (const s of SUFFIXES) {
+  L2C.suffixes.add(s);
+  const sink = new StringSink(s);
+  latinRules(s, 0, 0, s.length, 'consonant', sink);
+  C2L.suffixes.add(sink.toString());
+}
+for (const lex of [L2C, C2L]) for (const k of lex.words.keys()) lex.maxStem = Math.max(lex.maxStem, k.length);
