@@ -394,6 +394,22 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
     });
   });
 
+  it('answers unknown API paths with a JSON 404, not the app', async () => {
+    const r = await users.editor.req('GET', '/no-such-endpoint');
+    expect(r.status).toBe(404);
+    expect(r.json.error.code).toBe('not_found');
+  });
+
+  it('sends security headers: no framing, no sniffing, a strict CSP', async () => {
+    const site = await s.app.inject('/ru/');
+    expect(site.headers['x-frame-options']).toBe('DENY');
+    expect(site.headers['x-content-type-options']).toBe('nosniff');
+    expect(site.headers['content-security-policy']).toContain("script-src 'none'");
+    const api = await users.editor.req('GET', '/session');
+    expect(api.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(api.headers['x-robots-tag']).toBe('noindex');
+  });
+
   it('describes the API in an OpenAPI document', async () => {
     const r = await s.app.inject('/admin/api/openapi.json');
     expect(r.statusCode).toBe(200);

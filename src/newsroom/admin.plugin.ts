@@ -62,7 +62,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     app.get('/admin/', sendIndex);
     app.get('/admin/*', async (req, reply) => {
       const rel = (req.params as { '*': string })['*'];
-      if (/^assets\//.test(rel)) return reply.code(404).send({ error: { code: 'not_found', message: 'No such file.' } });
+      if (/^(assets|api)\//.test(rel)) return reply.code(404).send({ error: { code: 'not_found', message: rel.startsWith('api/') ? 'No such API endpoint.' : 'No such file.' } });
       return sendIndex(req, reply);
     });
   } else {
