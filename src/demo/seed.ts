@@ -31,6 +31,9 @@ export interface DemoResult {
 }
 
 export const DEMO_AGENCY = 'ИА «Xabar»';
+
+/** Another node created the demo while this one was drawing images. */
+class AlreadySeeded extends Error {}
 const HOUR = 3600_000;
 
 export async function isEmpty(c: Container): Promise<boolean> {
@@ -61,6 +64,10 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
 
   const now = c.clock();
   const result = await c.db.kysely.transaction().execute(async (trx) => {
+    // Claim the demo first: when several nodes start on one empty PostgreSQL database, the others
+    // wait on this row, find it taken after the first commits, and roll back without a duplicate.
+    const claimed = await trx.insertInto('settings').values({ key: 'demoCreatedAt', value: JSON.stringify(new Date(now).toISOString()) }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+    if (!claimed) throw new AlreadySeeded();
     await c.settings.save(
       {
         siteName: { ru: 'Xabar', uz: 'Xabar', 'uz-Cyrl': 'Хабар', en: 'Xabar' },
@@ -162,7 +169,11 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
       if (created % 30 === 0) progress(`  stories ${created}/${seeds.length + 1}`);
     }
     return { refSlug: ref.editions[0]!.slug, created };
+  }).catch((err: unknown) => {
+    if (err instanceof AlreadySeeded) return null;
+    throw err;
   });
+  if (!result) return { created: false, referencePath: null, stories: 0 };
   c.pageCache?.clear();
   return { created: true, referencePath: `/ru/news/${result.refSlug}`, stories: result.created };
 }
