@@ -91,16 +91,16 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const storage = new MediaStorage(config.mediaDir);
   const media = new MediaService(k, new MediaRepository(k), storage);
   const settings = new SettingsStore(k, { timeZone: config.timeZone });
-  let timeZone = config.timeZone;
+  await settings.get(); // warm: the view counter reads the time zone synchronously
   const views = new ViewCounter({
     db: k,
     dialect,
-    timeZone: () => timeZone,
+    // Day buckets follow the site's time zone as set in the newsroom, not only at start-up.
+    timeZone: () => settings.peek()?.timeZone ?? config.timeZone,
     flushMs: config.viewFlushMs,
     clock,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
-  timeZone = (await settings.get()).timeZone;
   const site = new SiteService(editions, taxonomy, media, settings, views, clock);
   const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
   let bus: PurgeBus = LOCAL_ONLY;

@@ -63,6 +63,11 @@ export class SettingsStore {
     return value;
   }
 
+  /** The last settings read, without waiting (for hot synchronous paths such as view counting). */
+  peek(): SiteSettings | null {
+    return this.cached?.value ?? null;
+  }
+
   async save(patch: Partial<SiteSettings>, trx: Kysely<Database> = this.db): Promise<void> {
     for (const [key, v] of Object.entries(patch)) {
       const value = JSON.stringify(v);
