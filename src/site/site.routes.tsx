@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { LOCALE_INFO, LOCALES, localeFromPrefix, type Locale } from '../i18n/locales.js';
+import { LOCALE_INFO, localeFromPrefix, type Locale } from '../i18n/locales.js';
 import { messages } from '../i18n/messages/index.js';
 import { foldForSearch } from '../db/dialect.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
