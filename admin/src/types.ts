@@ -58,6 +58,8 @@ export interface Author {
   slug: string;
   names: Names;
   bio: Names;
+  /** Media library image shown on the public author page (null: none). */
+  photoMediaId: number | null;
 }
 export interface Media {
   id: number;
@@ -174,6 +176,14 @@ export interface StoryListItem {
   scheduledAt: string | null;
   version: number;
   editingNow: Person[];
+  /** All editions of the story, this one included. */
+  editions: StoryEditionRef[];
+}
+export interface StoryEditionRef {
+  locale: Locale;
+  editionId: number;
+  status: Status;
+  sync: SyncState | null;
 }
 export interface Page<T> {
   items: T[];
@@ -190,6 +200,8 @@ export interface Settings {
   datelineAgency: Names;
   breakingHours: number;
   maxUploadMb: number;
+  /** An uploaded image shown as the site logo (null: the built-in one). */
+  logoMediaId: number | null;
 }
 export interface Session {
   user: User | null;

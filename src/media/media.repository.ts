@@ -68,6 +68,12 @@ export class MediaRepository {
     if (!ids.length) return out;
     const hero = await this.db.selectFrom('stories').select(['hero_media_id as id', (eb) => eb.fn.countAll<number>().as('n')]).where('hero_media_id', 'in', ids).groupBy('hero_media_id').execute();
     for (const r of hero) out.set(r.id!, Number(r.n));
+    // Author photos and the site logo are uses too: deleting them would break public pages.
+    const photos = await this.db.selectFrom('authors').select(['photo_media_id as id', (eb) => eb.fn.countAll<number>().as('n')]).where('photo_media_id', 'in', ids).groupBy('photo_media_id').execute();
+    for (const r of photos) out.set(r.id!, (out.get(r.id!) ?? 0) + Number(r.n));
+    const logo = await this.db.selectFrom('settings').select('value').where('key', '=', 'logoMediaId').executeTakeFirst();
+    const logoId = logo ? Number(logo.value) : NaN;
+    if (out.has(logoId)) out.set(logoId, out.get(logoId)! + 1);
     for (const id of ids) {
       const body = await this.db
         .selectFrom('editions')

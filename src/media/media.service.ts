@@ -124,6 +124,16 @@ export class MediaService {
     });
   }
 
+  /** A logo keeps its transparency: the smallest WebP variant wide enough for a 2× screen. */
+  async logo(id: number): Promise<{ src: string; width: number; height: number } | null> {
+    const { media, variants } = await this.repo.byIds([id]);
+    const m = media[0];
+    if (!m) return null;
+    const webp = variants.filter((v) => v.media_id === id && v.format === 'webp').sort((a, b) => a.width - b.width);
+    const v = webp.find((x) => x.width >= 400) ?? webp[webp.length - 1];
+    return v ? { src: this.publicPrefix + v.storage_key, width: v.width, height: v.height } : { src: this.publicPrefix + m.storage_key, width: m.width, height: m.height };
+  }
+
   async presentOne(id: number) {
     const { media } = await this.repo.byIds([id]);
     return media[0] ? (await this.present(media))[0]! : null;
@@ -147,7 +157,7 @@ export class MediaService {
     const m = media[0];
     if (!m) throw new NotFoundError('No such image.');
     const used = (await this.repo.usage([id])).get(id) ?? 0;
-    if (used > 0) throw new ConflictError(`This image is used by ${used} ${used === 1 ? 'story' : 'stories'}; remove it from them first.`);
+    if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`);
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
     await Promise.all([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireCan } from '../accounts/auth.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
-import { PayloadTooLargeError, ValidationError } from '../errors.js';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
 import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
@@ -54,6 +54,15 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       requireCan(req, 'media.upload');
       const q = parse(PageQuery, req.query);
       return d.media.list(q.q?.trim() || undefined, q.page);
+    },
+  });
+  apiRoute(app, {
+    method: 'GET', url: '/media/:id', tag: 'media', summary: 'One image of the library',
+    handler: async (req) => {
+      requireCan(req, 'media.upload');
+      const m = await d.media.presentOne(idParam(req.params));
+      if (!m) throw new NotFoundError('No such image.');
+      return m;
     },
   });
   const MediaPatch = z.object({ credit: z.string().max(200).optional(), texts: z.record(z.enum(LOCALES), z.object({ alt: z.string().max(500).optional(), caption: z.string().max(1000).optional() })).optional() });

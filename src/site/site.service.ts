@@ -96,7 +96,7 @@ export class SiteService {
     const [sections, breakingRows, logo] = await Promise.all([
       this.taxonomy.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
-      settings.logoMediaId === null ? Promise.resolve(null) : this.media.heroImages([settings.logoMediaId], locale).then((m) => m.get(settings.logoMediaId!) ?? null),
+      settings.logoMediaId === null ? Promise.resolve(null) : this.media.logo(settings.logoMediaId),
     ]);
     return {
       locale,

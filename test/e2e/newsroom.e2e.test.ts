@@ -166,9 +166,25 @@ async function makePng(file: string) {
     .toFile(file);
 }
 
+/** A plain image of the given size: a coloured field with a lighter disc (a logo, a portrait). */
+async function makeImage(file: string, width: number, height: number, background: { r: number; g: number; b: number }) {
+  const r = Math.round(Math.min(width, height) / 3);
+  await sharp({ create: { width, height, channels: 3, background } })
+    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${Math.round(height / 2)}" cy="${Math.round(height / 2)}" r="${r}" fill="#ffffff"/></svg>`), top: 0, left: 0 }])
+    .png()
+    .toFile(file);
+}
+
+/** The `src` of the logo image in the masthead of a public page. */
+function mastheadLogo(html: string): string | null {
+  return /<a class="logo"[^>]*>\s*<img src="([^"]+)"/.exec(html)?.[1] ?? null;
+}
+
 describe.skipIf(!HAVE_BROWSER)('newsroom app in the browser', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-e2e-'));
   const png = path.join(tmp, 'anhor-bridge.png');
+  const logoPng = path.join(tmp, 'agency-logo.png');
+  const portraitPng = path.join(tmp, 'portrait.png');
 
   beforeAll(async () => {
     const script = path.resolve('scripts/build-admin.mjs');
@@ -176,6 +192,8 @@ describe.skipIf(!HAVE_BROWSER)('newsroom app in the browser', () => {
     else execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'admin/vite.config.ts'], { stdio: 'inherit' });
     expect(fs.existsSync('admin/dist/index.html')).toBe(true);
     await makePng(png);
+    await makeImage(logoPng, 800, 200, { r: 200, g: 16, b: 46 });
+    await makeImage(portraitPng, 400, 400, { r: 91, g: 127, b: 166 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -459,6 +477,129 @@ describe.skipIf(!HAVE_BROWSER)('newsroom app in the browser', () => {
       // Olga's lead is gone from the current text but kept in the revisions.
       const revs = await admin.call('GET', `/editions/${e.id}/revisions`);
       expect(revs.json.items.some((r: { version: number }) => r.version === merged.json.version)).toBe(true);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'a logo and an author photo chosen from the media library appear on the public site',
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+      const admin = await setupAdmin(site.url);
+      cleanups.push(() => admin.dispose());
+      const created = await admin.call('POST', '/authors', { names: { ru: 'Малика Юсупова', en: 'Malika Yusupova' }, bio: { ru: 'Обозреватель международного отдела.' } });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+      const author = created.json as { id: number; slug: string; photoMediaId: number | null };
+      expect(author.photoMediaId).toBeNull();
+      const builtinLogo = mastheadLogo(await (await fetch(`${site.url}/ru/`)).text());
+      expect(builtinLogo).toMatch(/^\/assets\/logo\./);
+
+      // Settings: the built-in logo until one is chosen; the picker uploads one and it is used.
+      const { page } = await browserAs(site, 'admin@example.uz');
+      await page.goto(`${site.url}/admin/settings`);
+      const logoCard = page.locator('#settings-logo');
+      await logoCard.getByText('Built-in logo').waitFor();
+      await logoCard.getByRole('button', { name: 'Choose from media library' }).click();
+      const logoPicker = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Choose from media library' }) });
+      await logoPicker.locator('input[type="file"]').setInputFiles(logoPng);
+      await expect.poll(() => logoPicker.locator('.media-card.selected').count()).toBe(1);
+      await logoPicker.getByRole('button', { name: 'Use this image' }).click();
+      const preview = logoCard.locator('.logo-preview img');
+      await preview.waitFor();
+      const logoSrc = await preview.getAttribute('src');
+      expect(logoSrc).toMatch(/^\/media\//);
+      const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/admin/api/settings'));
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const saved = await put;
+      expect(saved.status()).toBe(200);
+      const logoId = (await saved.json()).logoMediaId as number;
+      expect(logoId).toBeGreaterThan(0);
+
+      // The public home page shows it in the masthead (page caches live a few seconds).
+      // The site may pick another variant of the same image (a WebP keeps transparency): compare
+      // the content-addressed name without the width and format suffix.
+      const sameImage = (a: string | null, b: string | null) => !!a && !!b && a.replace(/-\d+\.\w+$/, '') === b.replace(/-\d+\.\w+$/, '');
+      await waitForHtml(`${site.url}/ru/`, (html) => sameImage(mastheadLogo(html), logoSrc));
+
+      // After a reload the settings show the saved logo again (looked up by its id).
+      await page.reload();
+      await expect.poll(() => logoCard.locator('.logo-preview img').getAttribute('src')).toBe(logoSrc);
+      await expect(page.locator(`.logo-preview img[data-media-id="${logoId}"]`).count()).resolves.toBe(1);
+
+      // Authors: a photo is chosen in the author form, shown round in the list and on the author page.
+      await page.goto(`${site.url}/admin/taxonomy?tab=authors`);
+      const row = page.locator(`tr[data-author="${author.id}"]`);
+      await row.getByText('Малика Юсупова').or(row.getByText('Malika Yusupova')).first().waitFor();
+      expect(await row.locator('img.avatar-photo').count()).toBe(0);
+      await row.getByRole('button', { name: 'Edit' }).click();
+      const form = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Edit author' }) });
+      await form.getByRole('button', { name: 'Choose photo' }).click();
+      const photoPicker = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Choose photo' }) });
+      await photoPicker.locator('input[type="file"]').setInputFiles(portraitPng);
+      await expect.poll(() => photoPicker.locator('.media-card.selected').count()).toBe(1);
+      await photoPicker.getByRole('button', { name: 'Use this image' }).click();
+      await form.locator('.photo-field img.avatar-photo').waitFor();
+      await form.getByRole('button', { name: 'Remove photo' }).waitFor();
+      const patch = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/admin/api/authors/${author.id}`));
+      await form.getByRole('button', { name: 'Save' }).click();
+      const patched = await patch;
+      expect(patched.status()).toBe(200);
+      const photoId = (await patched.json()).photoMediaId as number;
+      expect(photoId).toBeGreaterThan(0);
+      expect(photoId).not.toBe(logoId);
+      await row.locator(`img.avatar-photo[data-media-id="${photoId}"]`).waitFor();
+
+      const library = await admin.call('GET', '/media');
+      const photo = (library.json.items as { id: number; src: string }[]).find((m) => m.id === photoId);
+      expect(photo).toBeDefined();
+      const authorPage = await waitForHtml(`${site.url}/ru/author/${author.slug}`, (html) => html.includes('class="author-photo"'));
+      expect(authorPage).toContain('Малика Юсупова');
+      expect(/<img class="author-photo" src="([^"]+)"/.exec(authorPage)?.[1]).toBe(photo!.src);
+
+      // "Use the built-in logo" puts the built-in one back.
+      await page.goto(`${site.url}/admin/settings`);
+      await logoCard.locator('.logo-preview img').waitFor();
+      await logoCard.getByRole('button', { name: 'Use the built-in logo' }).click();
+      await logoCard.getByText('Built-in logo').waitFor();
+      const put2 = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/admin/api/settings'));
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      expect((await (await put2).json()).logoMediaId).toBeNull();
+      await waitForHtml(`${site.url}/ru/`, (html) => mastheadLogo(html) === builtinLogo);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "the story list shows every edition of a story as a chip linking to it, the row's own one marked",
+    async () => {
+      const site = await startSite();
+      cleanups.push(() => site.close());
+      const admin = await setupAdmin(site.url);
+      cleanups.push(() => admin.dispose());
+      const ru = (await admin.call('POST', '/stories', { locale: 'ru', headline: 'В Самарканде открылся музей ремёсел' })).json;
+      const uz = await admin.call('POST', `/editions/${ru.id}/translations`, { locale: 'uz' });
+      expect(uz.status, JSON.stringify(uz.json)).toBe(201);
+      const review = await admin.call('POST', `/editions/${uz.json.id}/transition`, { to: 'review' });
+      expect(review.status, JSON.stringify(review.json)).toBe(200);
+
+      const { page } = await browserAs(site, 'admin@example.uz');
+      await page.goto(`${site.url}/admin/stories`);
+      const row = page.locator(`tr[data-edition="${ru.id}"]`);
+      const chips = row.locator('.edition-chips a.ed-chip');
+      await expect.poll(() => chips.count()).toBe(2);
+      const own = row.locator(`.edition-chips a[data-edition="${ru.id}"]`);
+      await expect(own.getAttribute('aria-current')).resolves.toBe('true');
+      await expect(own.getAttribute('data-status')).resolves.toBe('draft');
+      const other = row.locator(`.edition-chips a[data-edition="${uz.json.id}"]`);
+      await expect(other.getAttribute('data-status')).resolves.toBe('review');
+      await expect(other.getAttribute('title')).resolves.toContain('In review');
+      expect(await other.getAttribute('aria-current')).toBeNull();
+
+      // A chip opens its edition.
+      await other.click();
+      await page.waitForURL(`**/admin/stories/${uz.json.id}`);
+      await page.locator('.ProseMirror').waitFor();
     },
     TEST_TIMEOUT,
   );

@@ -1,4 +1,7 @@
-/** Media library pieces: upload zone (drop or choose), the searchable grid, the picker dialog. */
+/**
+ * Media library pieces: upload zone (drop or choose), the searchable grid, the picker dialog, and
+ * a lookup of images by id (for fields that keep only an id: the site logo, author photos).
+ */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
@@ -41,6 +44,7 @@ export function UploadZone({ locale, onUploaded, compact }: UploadProps) {
       form.append('file', file, file.name);
       try {
         const m = await api.upload<Media>('/media', form);
+        rememberMedia([m]);
         onUploaded(m);
       } catch (e) {
         errs.push(uploadError(e, i, file.name));
@@ -99,6 +103,92 @@ export function UploadZone({ locale, onUploaded, compact }: UploadProps) {
   );
 }
 
+/* ---------- images by id ---------- */
+
+/**
+ * Images already seen by this tab, by id: everything a library page, an upload or the picker
+ * returned. `null` means "looked for and not in the library" (deleted since).
+ */
+const known = new Map<number, Media | null>();
+const knownListeners = new Set<() => void>();
+/** Pages of the library read at most when looking for ids (30 images each, newest first). */
+const LOOKUP_MAX_PAGES = 20;
+let scan: Promise<void> | null = null;
+
+/** Tells the lookup about images the app got anyway, so it need not ask again. */
+export function rememberMedia(items: Media[]): void {
+  if (!items.length) return;
+  for (const m of items) known.set(m.id, m);
+  knownListeners.forEach((l) => l());
+}
+
+/** Marks an image as deleted from the library. */
+export function forgetMedia(id: number): void {
+  known.set(id, null);
+  knownListeners.forEach((l) => l());
+}
+
+/**
+ * Finds images by id. The API has no "image by id" call, so this reads the library's pages (newest
+ * first, where a freshly chosen logo or photo is) until every id is found, at most
+ * LOOKUP_MAX_PAGES pages; ids still missing are remembered as gone. One scan at a time.
+ */
+async function lookUp(ids: number[]): Promise<void> {
+  while (scan) await scan.catch(() => undefined);
+  const missing = new Set(ids.filter((id) => !known.has(id)));
+  if (!missing.size) return;
+  scan = (async () => {
+    try {
+      for (let page = 1; page <= LOOKUP_MAX_PAGES && missing.size; page++) {
+        const res = await api.get<Page<Media>>('/media', { page });
+        for (const m of res.items) {
+          known.set(m.id, m);
+          missing.delete(m.id);
+        }
+        if (page >= res.pages) break;
+      }
+      for (const id of missing) known.set(id, null);
+    } finally {
+      knownListeners.forEach((l) => l());
+    }
+  })();
+  try {
+    await scan;
+  } finally {
+    scan = null;
+  }
+}
+
+/**
+ * The images with these ids: `get(id)` is the Media, `null` when it is no longer in the library,
+ * or `undefined` while still looking.
+ */
+export function useMediaByIds(ids: (number | null | undefined)[]): { get(id: number | null | undefined): Media | null | undefined; error: unknown } {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
+  const key = wanted.join(',');
+  const [, setTick] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const l = () => setTick((t) => t + 1);
+    knownListeners.add(l);
+    return () => {
+      knownListeners.delete(l);
+    };
+  }, []);
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    setError(null);
+    lookUp(key.split(',').map(Number)).catch((e: unknown) => {
+      if (live) setError(e);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return { get: (id) => (typeof id === 'number' ? known.get(id) : null), error };
+}
+
 export function mediaText(m: Media, locale: string, key: 'alt' | 'caption'): string {
   const own = m.texts?.[locale]?.[key];
   if (own) return own;
@@ -128,6 +218,9 @@ export function MediaGrid({ locale, onSelect, selectedId, version = 0, pick }: G
     return () => window.clearTimeout(t);
   }, [q]);
   const res = useLoad((signal) => api.get<Page<Media>>('/media', { q: query, page }, signal), [query, page, version]);
+  useEffect(() => {
+    if (res.data) rememberMedia(res.data.items);
+  }, [res.data]);
   return (
     <div className="media-browser">
       <label className="filter filter-search">
@@ -176,8 +269,8 @@ export function MediaGrid({ locale, onSelect, selectedId, version = 0, pick }: G
   );
 }
 
-/** The dialog the editor opens for body images and the hero image. */
-export function MediaPicker({ open, locale, onClose, onPick, title }: { open: boolean; locale: string; onClose(): void; onPick(m: Media): void; title?: string }) {
+/** The dialog the editor opens for body images and the hero image (also: site logo, author photos). */
+export function MediaPicker({ open, locale, onClose, onPick, title, confirmLabel }: { open: boolean; locale: string; onClose(): void; onPick(m: Media): void; title?: string; confirmLabel?: string }) {
   const i = useI18n();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Media | null>(null);
@@ -208,7 +301,7 @@ export function MediaPicker({ open, locale, onClose, onPick, title }: { open: bo
               if (selected) onPick(selected);
             }}
           >
-            {i.t('media.insert')}
+            {confirmLabel ?? i.t('media.insert')}
           </button>
         </>
       }

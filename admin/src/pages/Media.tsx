@@ -1,7 +1,7 @@
 /** The media library page: upload, search, edit credit/alt/caption per locale, delete. */
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
-import { MediaGrid, UploadZone } from '../components/media';
+import { MediaGrid, UploadZone, forgetMedia, rememberMedia } from '../components/media';
 import { ConfirmDialog, Dialog, ErrorBox, Field, formatBytes, useFormErrors } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useUser } from '../session';
@@ -59,7 +59,7 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
     setBusy(true);
     errs.clear();
     try {
-      await api.patch<Media>(`/media/${media.id}`, { credit, texts });
+      rememberMedia([await api.patch<Media>(`/media/${media.id}`, { credit, texts })]);
       notify(i.t('common.savedToast'), 'success');
       onChanged();
       onClose();
@@ -73,6 +73,7 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
   const remove = async () => {
     try {
       await api.del(`/media/${media.id}`);
+      forgetMedia(media.id);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) throw new ApiError(409, 'conflict', e.message || i.t('media.inUse'));
       throw e;

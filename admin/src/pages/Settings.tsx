@@ -1,7 +1,8 @@
-/** Site settings (admin): names, time zone, locales, Telegram channels, dateline agency, limits. */
+/** Site settings (admin): names, logo, time zone, locales, Telegram channels, dateline agency, limits. */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ErrorBox, Field, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
+import { ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad } from '../components/ui';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
@@ -22,6 +23,7 @@ export function SettingsPage() {
   const [s, setS] = useState<Settings | null>(null);
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const [pickingLogo, setPickingLogo] = useState(false);
   const errs = useFormErrors();
   const zones = useMemo(timeZones, []);
   useEffect(() => {
@@ -63,7 +65,7 @@ export function SettingsPage() {
     </div>
   );
 
-  const shown = ['siteName', 'timeZone', 'defaultLocale', 'enabledLocales', 'telegramChannel', 'datelineAgency', 'breakingHours', 'maxUploadMb'];
+  const shown = ['siteName', 'logoMediaId', 'timeZone', 'defaultLocale', 'enabledLocales', 'telegramChannel', 'datelineAgency', 'breakingHours', 'maxUploadMb'];
   const other = errs.rest(shown);
 
   return (
@@ -76,6 +78,11 @@ export function SettingsPage() {
           <h2>{i.t('settings.siteName')}</h2>
           {errs.of('siteName') && <div className="field-error">{errs.of('siteName')}</div>}
           {perLocale('siteName')}
+        </section>
+        <section className="card" id="settings-logo">
+          <h2>{i.t('settings.logo')}</h2>
+          <p className="muted small">{i.t('settings.logoHint')}</p>
+          <LogoField value={s.logoMediaId ?? null} error={errs.of('logoMediaId')} onChoose={() => setPickingLogo(true)} onBuiltin={() => set({ logoMediaId: null })} />
         </section>
         <section className="card">
           <h2>{i.t('settings.languages')}</h2>
@@ -146,6 +153,66 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      {/* Outside the form: Enter in the picker's search box must not submit the settings. */}
+      <MediaPicker
+        open={pickingLogo}
+        locale={i.lang}
+        title={i.t('settings.logoChoose')}
+        confirmLabel={i.t('media.use')}
+        onClose={() => setPickingLogo(false)}
+        onPick={(m) => {
+          rememberMedia([m]);
+          set({ logoMediaId: m.id });
+          setPickingLogo(false);
+        }}
+      />
+    </div>
+  );
+}
+
+/** The current logo as the site shows it (44 px high on white), or the built-in one. */
+function LogoField({ value, error, onChoose, onBuiltin }: { value: number | null; error?: string; onChoose(): void; onBuiltin(): void }) {
+  const i = useI18n();
+  const media = useMediaByIds([value]);
+  const m = media.get(value);
+  const narrow = m ? m.width / m.height < 2 : false;
+  return (
+    <div className={`logo-field${error ? ' has-error' : ''}`} data-logo={value ?? 'builtin'}>
+      <div className="logo-preview">
+        {value === null ? (
+          <span className="logo-builtin">{i.t('settings.logoBuiltin')}</span>
+        ) : m ? (
+          <img src={m.src} alt={i.t('settings.logoCurrent')} height={44} width={Math.round((m.width / m.height) * 44)} data-media-id={m.id} />
+        ) : m === null ? (
+          <span className="logo-builtin">{i.t('settings.logoBuiltin')}</span>
+        ) : (
+          <Spinner />
+        )}
+      </div>
+      {m && (
+        <div className="muted small logo-meta">
+          {m.width}×{m.height}
+          {m.credit ? ` · ${m.credit}` : ''}
+        </div>
+      )}
+      {value !== null && m === null && <div className="notice notice-warn notice-slim small">{i.t('settings.logoMissing', { id: value })}</div>}
+      {narrow && <div className="notice notice-warn notice-slim small">{i.t('settings.logoNarrow')}</div>}
+      <ErrorBox error={media.error} />
+      <div className="btn-row">
+        <button type="button" className="btn btn-small" onClick={onChoose}>
+          <Icon name="image" size={15} /> {i.t('settings.logoChoose')}
+        </button>
+        {value !== null && (
+          <button type="button" className="btn btn-small btn-ghost" onClick={onBuiltin}>
+            {i.t('settings.logoUseBuiltin')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

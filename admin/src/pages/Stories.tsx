@@ -1,4 +1,4 @@
-/** The story list: filters in the URL, search, sort, pagination, presence, "New story". */
+/** The story list: filters in the URL, search, sort, pagination, presence, editions, "New story". */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { Dialog, ErrorBox, Field, Icon, Pagination, Spinner, StatusBadge, namesList, useFormErrors, useLoad } from '../components/ui';
@@ -6,7 +6,7 @@ import { useAuthors, useSections } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { usePageTitle } from '../title';
-import { LocaleChip, localeLabel } from '../components/locale';
+import { EditionChips, LocaleChip, editionSlots, localeLabel } from '../components/locale';
 import { LOCALES, LOCALE_TAGS, STATUSES, pickName, type Edition, type Locale, type Page, type StoryListItem } from '../types';
 
 const FILTER_KEYS = ['status', 'section', 'author', 'locale', 'from', 'to', 'q', 'sort', 'dir', 'page'] as const;
@@ -56,6 +56,9 @@ export function StoriesPage() {
     return () => window.clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loc.search.toString()]);
+
+  // Every row gives the same languages the same place, so the chips line up down the column.
+  const slots = useMemo(() => editionSlots((list.data?.items ?? []).map((s) => s.editions ?? [])), [list.data]);
 
   const activeFilters = (['status', 'section', 'author', 'locale', 'from', 'to'] as const).filter((k) => f[k]).length;
   const anyFilter = FILTER_KEYS.some((k) => k !== 'page' && k !== 'sort' && k !== 'dir' && f[k]);
@@ -201,6 +204,7 @@ export function StoriesPage() {
                     </button>
                   </th>
                   <th>{i.t('stories.status')}</th>
+                  <th className="col-editions">{i.t('stories.editions')}</th>
                   <th>{i.t('stories.section')}</th>
                   <th>{i.t('stories.authors')}</th>
                   <th aria-sort={ariaSort('updated')}>
@@ -242,6 +246,9 @@ export function StoriesPage() {
                       ) : s.status === 'published' && s.publishedAt ? (
                         <div className="status-when muted">{shortWhen(s.publishedAt, i)}</div>
                       ) : null}
+                    </td>
+                    <td data-label={i.t('stories.editions')} className="col-editions">
+                      <EditionChips editions={s.editions ?? []} current={s.editionId} slots={slots} />
                     </td>
                     <td data-label={i.t('stories.section')} className="col-nowrap">{s.section?.name ?? <span className="muted">—</span>}</td>
                     <td data-label={i.t('stories.authors')} className="col-nowrap">

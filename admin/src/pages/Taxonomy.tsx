@@ -1,13 +1,14 @@
 /** Sections, tags and bylines (editor+). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
+import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
 import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad } from '../components/ui';
 import { authorsCache, sectionsCache, useAuthors, useSections } from '../data';
 import { useI18n } from '../i18n';
 import { useLocation, navigate } from '../router';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
-import { LOCALES, LOCALE_NAMES, pickName, type Author, type Names, type Section, type Tag } from '../types';
+import { LOCALES, LOCALE_NAMES, pickName, type Author, type Media, type Names, type Section, type Tag } from '../types';
 
 type TabKey = 'sections' | 'tags' | 'authors';
 
@@ -334,9 +335,30 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
 
 /* ---------- authors ---------- */
 
+/**
+ * An author's photo as a round thumbnail, or their initials while there is none (or it is still
+ * being looked up, or was deleted from the library).
+ */
+function AuthorAvatar({ media, name, size }: { media: Media | null | undefined; name: string; size: number }) {
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toLocaleUpperCase())
+    .join('');
+  return media ? (
+    <img className="avatar-photo" src={media.thumb || media.src} alt="" width={size} height={size} style={{ width: size, height: size }} data-media-id={media.id} />
+  ) : (
+    <span className="avatar-photo avatar-initials" aria-hidden="true" style={{ width: size, height: size, fontSize: Math.round(size * 0.38) }}>
+      {initials}
+    </span>
+  );
+}
+
 function AuthorsTab() {
   const i = useI18n();
   const authors = useAuthors();
+  const photos = useMediaByIds(authors.map((a) => a.photoMediaId));
   const [editing, setEditing] = useState<Author | 'new' | null>(null);
   return (
     <>
@@ -360,17 +382,25 @@ function AuthorsTab() {
             </thead>
             <tbody>
               {authors.map((a) => (
-                <tr key={a.id}>
+                <tr key={a.id} data-author={a.id}>
                   <td>
-                    <strong>{pickName(a.names, i.lang, a.slug)}</strong>
-                    <div className="muted small">
-                      {LOCALES.filter((l) => a.names[l] && a.names[l] !== pickName(a.names, i.lang))
-                        .map((l) => a.names[l])
-                        .join(' · ')}
+                    <div className="author-cell">
+                      <AuthorAvatar media={photos.get(a.photoMediaId)} name={pickName(a.names, i.lang, a.slug)} size={36} />
+                      <div>
+                        <strong>{pickName(a.names, i.lang, a.slug)}</strong>
+                        <div className="muted small">
+                          {LOCALES.filter((l) => a.names[l] && a.names[l] !== pickName(a.names, i.lang))
+                            .map((l) => a.names[l])
+                            .join(' · ')}
+                        </div>
+                      </div>
                     </div>
                   </td>
                   <td className="mono">{a.slug}</td>
-                  <td className="muted clamp-2">{pickName(a.bio, i.lang, '—')}</td>
+                  <td className="muted">
+                    {/* Clamped inside the cell: a cell that is itself a -webkit-box loses its table borders. */}
+                    <div className="clamp-2">{pickName(a.bio, i.lang, '—')}</div>
+                  </td>
                   <td className="actions">
                     <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
                       {i.t('common.edit')}
@@ -392,8 +422,12 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
   const [slug, setSlug] = useState('');
   const [names, setNames] = useState<Names>({});
   const [bio, setBio] = useState<Names>({});
+  const [photoId, setPhotoId] = useState<number | null>(null);
+  const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
+  const photos = useMediaByIds([photoId]);
+  const photo = photos.get(photoId);
   useEffect(() => {
     if (!value) return;
     errs.clear();
@@ -401,10 +435,12 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
       setSlug('');
       setNames({});
       setBio({});
+      setPhotoId(null);
     } else {
       setSlug(value.slug);
       setNames(value.names);
       setBio(value.bio ?? {});
+      setPhotoId(value.photoMediaId ?? null);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
@@ -413,7 +449,7 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
     setBusy(true);
     errs.clear();
     try {
-      const body = { slug: slug.trim() || undefined, names, bio };
+      const body = { slug: slug.trim() || undefined, names, bio, photoMediaId: photoId };
       if (value === 'new') await api.post<Author>('/authors', body);
       else if (value) await api.patch<Author>(`/authors/${value.id}`, body);
       await authorsCache.invalidate();
@@ -425,7 +461,9 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
       setBusy(false);
     }
   };
+  const displayName = pickName(names, i.lang, slug);
   return (
+    <>
     <Dialog
       open={!!value}
       onClose={onClose}
@@ -443,9 +481,43 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
       }
     >
       <form id="author-form" onSubmit={submit}>
-        <Field label={i.t('tax.slug')} error={errs.of('slug')} hint={i.t('tax.slugAuto')}>
-          <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} />
-        </Field>
+        <div className="author-head">
+          <div className={`photo-field${errs.of('photoMediaId') ? ' has-error' : ''}`} data-photo={photoId ?? 'none'}>
+            <span className="field-label">{i.t('tax.photo')}</span>
+            <div className="photo-field-row">
+              {photoId !== null && photo === undefined ? (
+                <span className="avatar-photo avatar-initials" style={{ width: 72, height: 72 }} aria-hidden="true" />
+              ) : (
+                <AuthorAvatar media={photo} name={displayName} size={72} />
+              )}
+              <div className="photo-field-side">
+                <div className="btn-row">
+                  <button type="button" className="btn btn-small" onClick={() => setPicking(true)}>
+                    <Icon name="image" size={15} /> {photoId !== null ? i.t('tax.photoChange') : i.t('tax.photoChoose')}
+                  </button>
+                  {photoId !== null && (
+                    <button type="button" className="btn btn-small btn-ghost" onClick={() => setPhotoId(null)}>
+                      {i.t('tax.photoRemove')}
+                    </button>
+                  )}
+                </div>
+                {photoId !== null && photo === null ? (
+                  <div className="field-hint warn-text">{i.t('tax.photoMissing')}</div>
+                ) : (
+                  <div className="field-hint">{photoId === null ? `${i.t('tax.photoNone')}. ${i.t('tax.photoHint')}` : i.t('tax.photoHint')}</div>
+                )}
+                {errs.of('photoMediaId') && (
+                  <div className="field-error" role="alert">
+                    {errs.of('photoMediaId')}
+                  </div>
+                )}
+              </div>
+            </div>
+          </div>
+          <Field label={i.t('tax.slug')} error={errs.of('slug')} hint={i.t('tax.slugAuto')} className="author-slug">
+            <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} />
+          </Field>
+        </div>
         <h3 className="subhead">{i.t('tax.names')}</h3>
         {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
         <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
@@ -454,5 +526,19 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
         <ErrorBox error={errs.general} />
       </form>
     </Dialog>
+    {/* A sibling of the author dialog (not inside its form): opens on top of it. */}
+    <MediaPicker
+      open={picking}
+      locale={i.lang}
+      title={i.t('tax.photoChoose')}
+      confirmLabel={i.t('media.use')}
+      onClose={() => setPicking(false)}
+      onPick={(m) => {
+        rememberMedia([m]);
+        setPhotoId(m.id);
+        setPicking(false);
+      }}
+    />
+    </>
   );
 }
