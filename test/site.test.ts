@@ -212,6 +212,14 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('keeps one cached copy of a page whatever tracking parameters are added', async () => {
+    s.c.pageCache!.clear();
+    await get('/ru/section/politics');
+    const size = s.c.pageCache!.size;
+    for (let i = 0; i < 5; i++) expect((await get(`/ru/section/politics?utm_source=tg${i}`)).statusCode).toBe(200);
+    expect(s.c.pageCache!.size).toBe(size);
+  });
+
   it('serves hashed assets for a year and media files', async () => {
     const html = (await get('/ru/')).body;
     const css = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(html)![1]!;

@@ -71,9 +71,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return localeFromPrefix(first);
   }
 
-  /** Serves from the cache or renders, stores and serves. */
-  async function cached(req: FastifyRequest, reply: FastifyReply, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
-    const key = req.url;
+  /**
+   * Serves from the cache or renders, stores and serves. `key` is the page's canonical path, so
+   * tracking parameters (?utm_source=…) neither miss the cache nor fill it with copies.
+   */
+  async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
     const hit = cache?.get(key);
     if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
     const out = await render();
@@ -106,7 +108,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get('/:locale/', async (req, reply) => {
     const l = await locale(req);
     if (!l) return errorPage(req, reply, 404);
-    return cached(req, reply, TTL.home, [`home:${l}`], async () => {
+    return cached(req, reply, urls.home(l), TTL.home, [`home:${l}`], async () => {
       const [chrome, m] = await Promise.all([site.chrome(l), site.home(l)]);
       const t = messages(l);
       const alternates = await site.alternates(null, urls.home);
@@ -122,7 +124,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const { slug } = req.params as { slug: string };
     if (!l || !isValidSlug(slug)) return errorPage(req, reply, 404, l);
     // A cached page knows its edition, so a hit counts the view without touching the database.
-    const hit = cache?.get(req.url);
+    const hit = cache?.get(urls.article(l, slug));
     if (hit?.editionId !== undefined) {
       if (req.method === 'GET') views.record(hit.editionId, req.ip, req.headers['user-agent']);
       return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
@@ -134,7 +136,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       return errorPage(req, reply, 404, l);
     }
     if (req.method === 'GET') views.record(editionId, req.ip, req.headers['user-agent']);
-    return cached(req, reply, TTL.article, [`edition:${editionId}`], async () => {
+    return cached(req, reply, urls.article(l, slug), TTL.article, [`edition:${editionId}`], async () => {
       const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
       const alternates = await site.articleAlternates(a.card.storyId);
@@ -170,7 +172,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     }
     const slug = (req.params as { slug?: string }).slug ?? '';
     if (kind !== 'news' && !isValidSlug(slug)) return errorPage(req, reply, 404, l);
-    return cached(req, reply, TTL.list, [`list:${l}`], async () => {
+    const canonical = { news: () => urls.news(l, page), section: () => urls.section(l, slug, page), tag: () => urls.tag(l, slug, page), author: () => urls.author(l, slug, page) }[kind]();
+    return cached(req, reply, canonical, TTL.list, [`list:${l}`], async () => {
       const t = messages(l);
       let title: string;
       let intro: string | undefined;
