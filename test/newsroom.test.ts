@@ -234,6 +234,9 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       expect(after.status).toBe('published');
       expect(after.transitions.filter((t: any) => t.to === 'published')).toHaveLength(1);
       expect((await s.app.inject(url)).statusCode).toBe(200);
+      s.tick(8 * 24 * 3600_000);
+      expect(await s.c.relay.sweep()).toBeGreaterThanOrEqual(1); // finished jobs are swept after a week
+      s.tick(-8 * 24 * 3600_000);
       s.tick(-61_000);
     });
 

@@ -51,13 +51,27 @@ export class Relay {
     await this.running;
   }
 
+  private lastSweep = 0;
+
   private async tick(): Promise<void> {
     if (this.running) return;
     try {
       await this.runDue();
+      if (this.opts.clock() - this.lastSweep > 3600_000) await this.sweep();
     } catch (err) {
       this.opts.log.error({ err }, 'outbox relay failed');
     }
+  }
+
+  /**
+   * Deletes jobs finished more than a week ago, so the outbox stays small. Jobs that gave up
+   * (done_at = -1) stay for an operator to inspect.
+   */
+  async sweep(): Promise<number> {
+    const now = this.opts.clock();
+    this.lastSweep = now;
+    const r = await this.opts.db.deleteFrom('outbox').where('done_at', '>', 0).where('done_at', '<', now - 7 * 24 * 3600_000).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   /** Claims and runs every due job once; returns how many ran. Tests call it with a fake clock. */
