@@ -44,11 +44,11 @@ export function App() {
   if (session.loading) return <Spinner />;
   if (session.error && !session.user)
     return (
-      <div className="auth-wrap">
+      <main className="auth-wrap">
         <div className="auth-card">
           <ErrorBox error={session.error} onRetry={() => void session.refresh()} />
         </div>
-      </div>
+      </main>
     );
   if (session.needsSetup) return <><SetupPage /><Toasts /></>;
   if (!session.user) return <><LoginPage expired={session.expired} /><Toasts /></>;
@@ -262,8 +262,10 @@ export function LangSwitch() {
   return (
     <div className="seg seg-small" role="group" aria-label={i.t('menu.language')}>
       {UI_LANGS.map((l) => (
-        <button key={l} type="button" aria-pressed={i.lang === l} lang={UI_LANG_TAGS[l]} title={UI_LANG_NAMES[l]} aria-label={UI_LANG_NAMES[l]} className={`seg-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
+        <button key={l} type="button" aria-pressed={i.lang === l} lang={UI_LANG_TAGS[l]} title={UI_LANG_NAMES[l]} className={`seg-btn${i.lang === l ? ' active' : ''}`} onClick={() => i.setLang(l)}>
+          {/* The name starts with what is seen (RU), then says the rest. */}
           {UI_LANG_SHORT[l]}
+          <span className="sr-only"> — {UI_LANG_NAMES[l]}</span>
         </button>
       ))}
     </div>

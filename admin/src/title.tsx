@@ -39,7 +39,8 @@ export function TopbarTitle() {
           <span className="crumb-sep" aria-hidden="true">
             ›
           </span>
-          <span className="crumb-current">{c.title}</span>
+          {/* The page's own heading: a page deeper than a list (the story editor) has no other. */}
+          <h1 className="crumb-current">{c.title}</h1>
         </>
       )}
     </div>

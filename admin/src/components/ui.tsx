@@ -1,5 +1,5 @@
 /** Small shared pieces: dialogs, form fields, status badges, pagination, error text, data loading. */
-import { useCallback, useEffect, useRef, useState, type ReactNode, type DependencyList } from 'react';
+import { cloneElement, isValidElement, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type DependencyList } from 'react';
 import { ApiError } from '../api';
 import { useI18n, type I18n, type MessageKey } from '../i18n';
 import type { Status } from '../types';
@@ -120,19 +120,61 @@ interface FieldProps {
   hint?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** The id of the control the label names, when the field's control is not its only child. */
   htmlFor?: string;
 }
 
+const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
+
+/** A component that renders one form control and passes `id` and `aria-*` props on to it. */
+export interface FieldControl {
+  fieldControl?: true;
+}
+
+interface ControlProps {
+  id?: string;
+  'aria-describedby'?: string;
+}
+
+/**
+ * A labelled form field. When its only child is a form control (an input, select, textarea or a
+ * component marked `fieldControl`), the label is tied to it (`for` and a generated id) and the hint
+ * or error is given to it as its description; otherwise (a set of checkboxes, a chips input) the
+ * field is a group named by the label.
+ */
 export function Field({ label, error, hint, children, className, htmlFor }: FieldProps) {
+  const auto = useId();
+  const child = isValidElement<ControlProps>(children) ? children : null;
+  const isControl = !!child && (typeof child.type === 'string' ? CONTROL_TAGS.has(child.type) : (child.type as FieldControl).fieldControl === true);
+  const hintId = hint && !error ? `${auto}-hint` : undefined;
+  const errorId = error ? `${auto}-error` : undefined;
+  let controlId = htmlFor;
+  let content = children;
+  if (!htmlFor && child && isControl) {
+    controlId = child.props.id ?? `${auto}-control`;
+    const describedBy = [child.props['aria-describedby'], hintId, errorId].filter(Boolean).join(' ') || undefined;
+    content = cloneElement(child, { id: controlId, 'aria-describedby': describedBy, ...(error ? { 'aria-invalid': true } : {}) } as ControlProps);
+  }
+  const labelId = `${auto}-label`;
   return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ' ' + className : ''}`}>
-      <label className="field-label" htmlFor={htmlFor}>
-        {label}
-      </label>
-      {children}
-      {hint && !error && <div className="field-hint">{hint}</div>}
+    <div className={`field${error ? ' has-error' : ''}${className ? ' ' + className : ''}`} role={controlId ? undefined : 'group'} aria-labelledby={controlId ? undefined : labelId}>
+      {controlId ? (
+        <label className="field-label" htmlFor={controlId} id={labelId}>
+          {label}
+        </label>
+      ) : (
+        <div className="field-label" id={labelId}>
+          {label}
+        </div>
+      )}
+      {content}
+      {hint && !error && (
+        <div className="field-hint" id={hintId}>
+          {hint}
+        </div>
+      )}
       {error && (
-        <div className="field-error" role="alert">
+        <div className="field-error" role="alert" id={errorId}>
           {error}
         </div>
       )}
@@ -154,40 +196,153 @@ interface DialogProps {
   dismissible?: boolean;
 }
 
-/** A modal on the native <dialog>: focus stays inside, Esc closes. */
+/**
+ * The control last pressed with a pointer. A toolbar button that keeps the editor's selection
+ * (mousedown prevented) never takes focus; a dialog it opens gives focus back to it on close.
+ */
+let lastPressed: HTMLElement | null = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'pointerdown',
+    (e) => {
+      const el = e.target instanceof Element ? e.target.closest<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"], [tabindex]') : null;
+      lastPressed = el;
+    },
+    true,
+  );
+}
+
+/**
+ * Where each dialog took focus from when it last opened, and the dialog that held it. A dialog can
+ * open from a control inside another dialog that has closed since (the media editor reopening
+ * after its delete confirmation): focus then goes back to where that other dialog came from.
+ */
+const openedFrom = new WeakMap<HTMLDialogElement, { to: HTMLElement | null; via: HTMLDialogElement | null }>();
+
+function returnTarget(d: HTMLDialogElement): HTMLElement | null {
+  let step = openedFrom.get(d);
+  for (let n = 0; step && n < 8; n++) {
+    const { to, via } = step;
+    if (!to) return null;
+    if (to.isConnected && (!via || via.open)) return to;
+    if (!via) return null;
+    step = openedFrom.get(via);
+  }
+  return null;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+const TEXT_FIELD = 'input:not([disabled]):not([type="hidden"]):not([type="file"]):not([type="checkbox"]):not([type="radio"]), select:not([disabled]), textarea:not([disabled])';
+
+function firstVisible(root: Element | null, selector: string): HTMLElement | null {
+  if (!root) return null;
+  for (const el of root.querySelectorAll<HTMLElement>(selector)) if (el.getClientRects().length > 0 && !el.closest('[inert]')) return el;
+  return null;
+}
+
+/**
+ * A modal on the native <dialog>, named by its heading. Opening moves focus into it (the field
+ * marked autoFocus, else the first field, else the first control, else the dialog); Tab stays
+ * inside; Esc closes; closing gives focus back to what had it before (or the control that opened it).
+ */
 export function Dialog({ open, title, onClose, children, footer, wide, className, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
-  useEffect(() => {
+  const wanted = useRef({ open, dismissible });
+  wanted.current = { open, dismissible };
+  /** Shown by this component and not yet given back. */
+  const showing = useRef(false);
+  // The content mounts only once the dialog is shown, so that autoFocus fields can take focus, and
+  // unmounts only after focus has gone back (a control it removed would leave focus nowhere).
+  const [shown, setShown] = useState(false);
+
+  const giveFocusBack = (d: HTMLDialogElement) => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || d.contains(active);
+    const to = returnTarget(d);
+    if (to && lost) to.focus();
+  };
+
+  useLayoutEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (open && !d.open) {
+      const active = document.activeElement;
+      const to = active instanceof HTMLElement && active !== document.body ? active : lastPressed?.isConnected ? lastPressed : null;
+      openedFrom.set(d, { to, via: to?.closest('dialog') ?? null });
+      d.showModal();
+      showing.current = true;
+      setShown(true);
+    } else if (!open && showing.current) {
+      showing.current = false;
+      if (d.open) d.close();
+      // The content is still there (it goes with the next render): focus leaves it first.
+      giveFocusBack(d);
+      setShown(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
+  useLayoutEffect(() => {
+    const d = ref.current;
+    // The dialog itself may have taken focus on showModal(); a field marked autoFocus has its own.
+    if (!shown || !d || (d.contains(document.activeElement) && document.activeElement !== d)) return;
+    const target =
+      firstVisible(d.querySelector('.dialog-body'), TEXT_FIELD) ??
+      firstVisible(d.querySelector('.dialog-body'), FOCUSABLE) ??
+      firstVisible(d.querySelector('.dialog-foot'), FOCUSABLE) ??
+      firstVisible(d.querySelector('.dialog-head'), FOCUSABLE);
+    (target ?? d).focus();
+  }, [shown]);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
+    // Esc: the owner decides (its onClose sets `open` to false).
     const onCancel = (e: Event) => {
       e.preventDefault();
-      closeRef.current();
+      if (wanted.current.dismissible) closeRef.current();
+    };
+    // The browser may close a modal by itself: a second Esc with no click or key in between skips
+    // `cancel`. Then the owner is told, or a dialog that must stay opens again.
+    const onClosed = () => {
+      if (!wanted.current.open) return;
+      if (wanted.current.dismissible) closeRef.current();
+      else d.showModal();
     };
     d.addEventListener('cancel', onCancel);
-    return () => d.removeEventListener('cancel', onCancel);
+    d.addEventListener('close', onClosed);
+    return () => {
+      d.removeEventListener('cancel', onCancel);
+      d.removeEventListener('close', onClosed);
+    };
+  }, []);
+  // Unmounted while open (its owner went away): focus goes back if what had it is still there.
+  // A layout effect's cleanup runs while the dialog is still in the document, holding the focus.
+  useLayoutEffect(() => {
+    const d = ref.current;
+    return () => {
+      if (d && showing.current) giveFocusBack(d);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const i = useI18n();
   return (
     <dialog
       ref={ref}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
       className={`dialog${wide === 'xl' ? ' dialog-xl' : wide ? ' dialog-wide' : ''}${className ? ' ' + className : ''}`}
       onMouseDown={(e) => {
         if (dismissible && e.target === ref.current) onClose();
       }}
     >
-      {open && (
+      {shown && (
         <div className="dialog-inner">
           <header className="dialog-head">
-            <h2>{title}</h2>
+            <h2 id={titleId}>{title}</h2>
             {dismissible && (
               <button type="button" className="icon-btn" aria-label={i.t('common.close')} onClick={onClose}>
                 <Icon name="x" />

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { EditorContent, useEditor } from '@tiptap/react';
 import { api, ApiError } from '../api';
 import { MediaPicker, mediaText } from '../components/media';
-import { ConfirmDialog, ErrorBox, Field, Icon, Spinner, StatusBadge, errorText, namesList, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, ErrorBox, Field, Icon, type FieldControl, Spinner, StatusBadge, errorText, namesList, useFormErrors, useLoad } from '../components/ui';
 import { useSections } from '../data';
 import { useI18n, type I18n, type MessageKey } from '../i18n';
 import { Link, navigate, setNavigationGuard } from '../router';
@@ -918,7 +918,7 @@ function WorkflowButtons({ status, can, busy, onTransition, onDialog }: { status
 }
 
 /** A textarea that grows with its content (headline, lead). */
-function AutoTextarea({ value, onChange, className, disabled, placeholder, name, lang }: { value: string; onChange(v: string): void; className?: string; disabled?: boolean; placeholder?: string; name?: string; lang?: string }) {
+function AutoTextarea({ value, onChange, className, disabled, placeholder, name, lang, ...aria }: { value: string; onChange(v: string): void; className?: string; disabled?: boolean; placeholder?: string; name?: string; lang?: string; id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const fit = useCallback(() => {
     const el = ref.current;
@@ -951,6 +951,7 @@ function AutoTextarea({ value, onChange, className, disabled, placeholder, name,
       placeholder={placeholder}
       name={name}
       lang={lang}
+      {...aria}
       onChange={(e) => onChange(e.target.value.replace(/\n/g, ' '))}
       onKeyDown={(e) => {
         if (e.key === 'Enter') e.preventDefault();
@@ -958,3 +959,5 @@ function AutoTextarea({ value, onChange, className, disabled, placeholder, name,
     />
   );
 }
+// A Field ties its label to it (the id and description are passed on to the textarea).
+(AutoTextarea as FieldControl).fieldControl = true;

@@ -41,7 +41,7 @@ export function SetupPage() {
   };
 
   return (
-    <div className="auth-wrap">
+    <main className="auth-wrap">
       <form className="auth-card auth-card-wide" onSubmit={submit} noValidate={false}>
         <div className="auth-head">
           <div className="brand brand-dark">
@@ -69,7 +69,7 @@ export function SetupPage() {
           {busy ? i.t('common.working') : i.t('setup.submit')}
         </button>
       </form>
-    </div>
+    </main>
   );
 }
 
@@ -102,7 +102,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
 
   const general = errs.general instanceof ApiError && errs.general.status === 401 ? errs.general.message : errs.general;
   return (
-    <div className="auth-wrap">
+    <main className="auth-wrap">
       <form className="auth-card" onSubmit={submit}>
         <div className="auth-head">
           <div className="brand brand-dark">
@@ -124,7 +124,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
           {busy ? i.t('common.working') : i.t('login.submit')}
         </button>
       </form>
-    </div>
+    </main>
   );
 }
 

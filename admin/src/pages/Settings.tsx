@@ -114,13 +114,14 @@ export function SettingsPage() {
               </select>
             </Field>
             <Field label={i.t('settings.timeZone')} error={errs.of('timeZone')} hint={i.t('settings.timeZoneHint')}>
-              <input className="input" list="tz-list" value={s.timeZone} onChange={(e) => set({ timeZone: e.target.value })} spellCheck={false} />
-              <datalist id="tz-list">
-                {zones.map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
+              <input className="input" list="tz-list" name="timeZone" value={s.timeZone} onChange={(e) => set({ timeZone: e.target.value })} spellCheck={false} />
             </Field>
+            {/* Outside the field, whose only child is then its input (so its label is tied to it). */}
+            <datalist id="tz-list">
+              {zones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
           </div>
         </section>
         <section className="card">

@@ -346,7 +346,7 @@ function NewStoryDialog({ open, onClose }: { open: boolean; onClose(): void }) {
     >
       <form id="new-story" onSubmit={submit}>
         <Field label={i.t('stories.newLocale')} error={errs.of('locale')}>
-          <div className="seg seg-wrap" role="radiogroup">
+          <div className="seg seg-wrap">
             {LOCALES.map((l) => (
               <label key={l} className={`seg-btn${locale === l ? ' active' : ''}`}>
                 <input type="radio" name="locale" value={l} checked={locale === l} onChange={() => setLocale(l)} className="sr-only" />

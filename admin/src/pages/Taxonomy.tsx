@@ -76,7 +76,9 @@ function SectionsTab() {
               {LOCALES.filter((l) => l !== 'ru').map((l) => (
                 <th key={l}>{LOCALE_NAMES[l]}</th>
               ))}
-              <th />
+              <th>
+                <span className="sr-only">{i.t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -251,7 +253,9 @@ function TagsTab() {
                 {LOCALES.map((l) => (
                   <th key={l}>{LOCALE_NAMES[l]}</th>
                 ))}
-                <th />
+                <th>
+                  <span className="sr-only">{i.t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -377,7 +381,9 @@ function AuthorsTab() {
                 <th>{i.t('tax.name')}</th>
                 <th>{i.t('tax.slug')}</th>
                 <th>{i.t('tax.bio')}</th>
-                <th />
+                <th>
+                  <span className="sr-only">{i.t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
