@@ -10,81 +10,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestSite, type TestSite } from '../helpers/site.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_BROWSER = fs.existsSync(CHROMIUM);
-const PW = 'correct horse battery staple';
-const TEST_TIMEOUT = 120_000;
-
-interface Site {
-  s: TestSite;
-  url: string;
-  close(): Promise<void>;
-}
-
-async function startSite(): Promise<Site> {
-  const s = await makeTestSite('sqlite', { env: { SITE_URL: 'http://127.0.0.1' } });
-  // The test clock stands still unless ticked: keep it in step with real time.
-  let last = Date.now();
-  const ticker = setInterval(() => {
-    const now = Date.now();
-    s.tick(now - last);
-    last = now;
-  }, 50);
-  await s.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = s.app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no address');
-  return {
-    s,
-    url: `http://127.0.0.1:${addr.port}`,
-    async close() {
-      clearInterval(ticker);
-      await s.close();
-    },
-  };
-}
-
-/** A newsroom API client over real HTTP that keeps cookies and the CSRF token like the SPA. */
-class Api {
-  csrf = '';
-  private constructor(readonly ctx: APIRequestContext) {}
-
-  static async open(url: string): Promise<Api> {
-    const a = new Api(await request.newContext({ baseURL: url }));
-    const r = await a.ctx.get('/admin/api/session');
-    a.csrf = (await r.json()).csrfToken;
-    return a;
-  }
-
-  async call(method: 'GET' | 'POST' | 'PUT', p: string, body?: unknown) {
-    const r = await this.ctx.fetch(`/admin/api${p}`, {
-      method,
-      headers: method === 'GET' ? {} : { 'x-csrf-token': this.csrf },
-      ...(body !== undefined ? { data: body } : {}),
-    });
-    const text = await r.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return { status: r.status(), json };
-  }
-
-  dispose() {
-    return this.ctx.dispose();
-  }
-}
+import { Api, CHROMIUM, HAVE_BROWSER, PW, saveNow, startSite, TEST_TIMEOUT } from './browser.js';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-/** Forces a save (Ctrl+S) and waits for the server to accept it. */
-async function saveNow(page: Page) {
-  const put = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/admin\/api\/editions\/\d+$/.test(r.url()));
-  await page.keyboard.press('Control+s');
-  expect((await put).status()).toBe(200);
-  await page.locator('[data-state="saved"]').waitFor();
-}
 
 let browser: Browser;
 const cleanups: (() => Promise<unknown>)[] = [];

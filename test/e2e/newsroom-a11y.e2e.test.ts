@@ -11,20 +11,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { AXE_SOURCE, CHROMIUM, HAVE_BROWSER, PW } from './browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { makeTestSite, type TestSite } from '../helpers/site.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_BROWSER = fs.existsSync(CHROMIUM);
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** When set, a screenshot of every checked page is written to this folder (for a look by eye). */
 const SHOTS = process.env.XABAR_A11Y_SHOTS;
 const EMAIL = 'chief@example.uz';
-const PW = 'correct horse battery staple';
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];

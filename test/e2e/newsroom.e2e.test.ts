@@ -13,85 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestSite, type TestSite } from '../helpers/site.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_BROWSER = fs.existsSync(CHROMIUM);
-const PW = 'correct horse battery staple';
-const TEST_TIMEOUT = 120_000;
-
-interface Site {
-  s: TestSite;
-  url: string;
-  /** Moves the server's clock forward (on top of real time). */
-  jump(ms: number): void;
-  close(): Promise<void>;
-}
-
-async function startSite(): Promise<Site> {
-  const s = await makeTestSite('sqlite', { env: { SITE_URL: 'http://127.0.0.1' } });
-  // The test clock stands still unless ticked: keep it in step with real time.
-  let last = Date.now();
-  const ticker = setInterval(() => {
-    const now = Date.now();
-    s.tick(now - last);
-    last = now;
-  }, 50);
-  await s.app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = s.app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('no address');
-  return {
-    s,
-    url: `http://127.0.0.1:${addr.port}`,
-    jump: (ms) => s.tick(ms),
-    async close() {
-      clearInterval(ticker);
-      await s.close();
-    },
-  };
-}
-
-/** A newsroom API client over real HTTP that keeps cookies and the CSRF token like the SPA. */
-class Api {
-  csrf = '';
-  private constructor(readonly ctx: APIRequestContext) {}
-
-  static async open(url: string): Promise<Api> {
-    const a = new Api(await request.newContext({ baseURL: url }));
-    await a.session();
-    return a;
-  }
-
-  async session() {
-    const r = await this.ctx.get('/admin/api/session');
-    const json = await r.json();
-    this.csrf = json.csrfToken;
-    return json;
-  }
-
-  async call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p: string, body?: unknown) {
-    const r = await this.ctx.fetch(`/admin/api${p}`, {
-      method,
-      headers: method === 'GET' ? {} : { 'x-csrf-token': this.csrf },
-      ...(body !== undefined ? { data: body } : {}),
-    });
-    const text = await r.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return { status: r.status(), json };
-  }
-
-  async login(email: string, password = PW) {
-    const r = await this.call('POST', '/login', { email, password });
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-  }
-
-  dispose() {
-    return this.ctx.dispose();
-  }
-}
+import { Api, CHROMIUM, HAVE_BROWSER, PW, saveNow, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 /** Creates the first administrator through the API and returns a signed-in client. */
 async function setupAdmin(url: string): Promise<Api> {
@@ -137,14 +61,6 @@ async function openStory(page: Page, site: Site, editionId: number) {
   await page.locator('.ProseMirror').waitFor();
 }
 
-/** Forces a save (Ctrl+S) and waits for the server to accept it. */
-async function saveNow(page: Page) {
-  const put = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/admin\/api\/editions\/\d+$/.test(r.url()));
-  await page.keyboard.press('Control+s');
-  const res = await put;
-  expect(res.status()).toBe(200);
-  await page.locator('[data-state="saved"]').waitFor();
-}
 
 /** Polls a public URL until its HTML satisfies `test` (page caches live a few seconds). */
 async function waitForHtml(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {

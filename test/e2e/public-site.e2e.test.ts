@@ -4,14 +4,12 @@
  * sideways scrolling on a phone, every image loads, no script runs and no console errors.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
+import { AXE_SOURCE, CHROMIUM } from './browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { makeTestSite, type TestSite } from '../helpers/site.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
