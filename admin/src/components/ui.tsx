@@ -245,6 +245,24 @@ function firstVisible(root: Element | null, selector: string): HTMLElement | nul
  * marked autoFocus, else the first field, else the first control, else the dialog); Tab stays
  * inside; Esc closes; closing gives focus back to what had it before (or the control that opened it).
  */
+/**
+ * The footer most dialogs share: Cancel, then the primary button that submits the dialog's form
+ * (linked by id, since the footer sits outside the form).
+ */
+export function FormFooter({ form, submitLabel, onCancel, disabled }: { form: string; submitLabel: ReactNode; onCancel: () => void; disabled?: boolean }) {
+  const i = useI18n();
+  return (
+    <>
+      <button type="button" className="btn" onClick={onCancel}>
+        {i.t('common.cancel')}
+      </button>
+      <button type="submit" form={form} className="btn btn-primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}
+
 export function Dialog({ open, title, onClose, children, footer, wide, className, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -1,7 +1,7 @@
 /** The formatting toolbar above the body, with the link and embed dialogs. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { Dialog, Field, Icon } from '../components/ui';
+import { Dialog, Field, Icon, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
 import { detectEmbed } from './text';
 
@@ -279,16 +279,7 @@ function EmbedDialog({ editor, open, onClose }: { editor: Editor; open: boolean;
       open={open}
       onClose={onClose}
       title={i.t('editor.embed')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="embed-form" className="btn btn-primary" disabled={!found}>
-            {i.t('editor.embedInsert')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="embed-form" submitLabel={i.t('editor.embedInsert')} onCancel={onClose} disabled={!found} />}
     >
       <form id="embed-form" onSubmit={submit}>
         <Field

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { diffWordsWithSpace } from 'diff';
 import { api } from '../api';
-import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { DiffPart, Edition, Revision, RevisionItem } from '../types';
 import { docText } from './text';
@@ -57,16 +57,7 @@ export function ScheduleDialog({ open, initial, onClose, onSchedule }: { open: b
       open={open}
       onClose={onClose}
       title={i.t('editor.scheduleTitle')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="schedule-form" className="btn btn-primary" disabled={busy}>
-            {i.t('editor.schedule')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="schedule-form" submitLabel={i.t('editor.schedule')} onCancel={onClose} disabled={busy} />}
     >
       <form id="schedule-form" onSubmit={submit} noValidate>
         <Field label={i.t('editor.scheduleAt')} error={local || errs.of('at')} hint={i.t('editor.scheduleTz', { tz })}>

@@ -1,7 +1,7 @@
 /** The story list: filters in the URL, search, sort, pagination, presence, editions, "New story". */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { Dialog, ErrorBox, Field, Icon, Pagination, Spinner, StatusBadge, namesList, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, Icon, Pagination, Spinner, StatusBadge, namesList, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useAuthors, useSections } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -333,16 +333,7 @@ function NewStoryDialog({ open, onClose }: { open: boolean; onClose(): void }) {
       open={open}
       onClose={onClose}
       title={i.t('stories.new')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="new-story" className="btn btn-primary" disabled={busy}>
-            {i.t('stories.create')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="new-story" submitLabel={i.t('stories.create')} onCancel={onClose} disabled={busy} />}
     >
       <form id="new-story" onSubmit={submit}>
         <Field label={i.t('stories.newLocale')} error={errs.of('locale')}>

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
-import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { authorsCache, sectionsCache, useAuthors, useSections } from '../data';
 import { useI18n } from '../i18n';
 import { useLocation, navigate } from '../router';
@@ -156,16 +156,7 @@ function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new
       onClose={onClose}
       wide
       title={value === 'new' ? i.t('tax.newSection') : i.t('tax.editSection')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="section-form" className="btn btn-primary" disabled={busy}>
-            {i.t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="section-form" submitLabel={i.t('common.save')} onCancel={onClose} disabled={busy} />}
     >
       <form id="section-form" onSubmit={submit}>
         <div className="row-3">
@@ -317,16 +308,7 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
       onClose={onClose}
       title={i.t('tax.editTag')}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="tag-form" className="btn btn-primary" disabled={busy}>
-            {i.t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="tag-form" submitLabel={i.t('common.save')} onCancel={onClose} disabled={busy} />}
     >
       <form id="tag-form" onSubmit={submit}>
         {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
@@ -475,16 +457,7 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
       onClose={onClose}
       wide
       title={value === 'new' ? i.t('tax.newAuthor') : i.t('tax.editAuthor')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="author-form" className="btn btn-primary" disabled={busy}>
-            {i.t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="author-form" submitLabel={i.t('common.save')} onCancel={onClose} disabled={busy} />}
     >
       <form id="author-form" onSubmit={submit}>
         <div className="author-head">

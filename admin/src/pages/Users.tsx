@@ -1,7 +1,7 @@
 /** Users (admin): list, create, change role, disable, reset password. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, Icon, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, Icon, Spinner, errorText, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { useUser } from '../session';
 import { usePageTitle } from '../title';
@@ -151,16 +151,7 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
       open={open}
       onClose={onClose}
       title={i.t('users.new')}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="user-form" className="btn btn-primary" disabled={busy}>
-            {i.t('common.create')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="user-form" submitLabel={i.t('common.create')} onCancel={onClose} disabled={busy} />}
     >
       <form id="user-form" onSubmit={submit}>
         <Field label={i.t('field.name')} error={errs.of('name')}>
@@ -217,16 +208,7 @@ function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose(): 
         onClose();
       }}
       title={user ? i.t('users.resetTitle', { name: user.name }) : ''}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="reset-form" className="btn btn-primary" disabled={busy || !password}>
-            {i.t('users.resetPassword')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="reset-form" submitLabel={i.t('users.resetPassword')} onCancel={onClose} disabled={busy || !password} />}
     >
       <form id="reset-form" onSubmit={submit}>
         <p className="muted">{i.t('users.resetHint')}</p>
