@@ -5,12 +5,18 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, RateLimitedError } from '../errors.js';
+import { isUniqueViolation } from '../db/constraint.js';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    // A uniqueness that a concurrent request won at the database's constraint: the loser is told
+    // to reload, never given a 500. Services still check first where they can name the field.
+    if (isUniqueViolation(err)) {
+      return reply.code(409).send({ error: { code: 'conflict', message: 'Someone else just created the same thing. Reload and try again.' } });
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

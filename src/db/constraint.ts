@@ -1,0 +1,17 @@
+/**
+ * Recognises a database's unique-constraint violation in either dialect, so a race that two
+ * requests lose at the constraint becomes a 409 (one place: src/http/error-handler.ts), never a 500.
+ * SQLite (better-sqlite3) sets `code` to SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY;
+ * PostgreSQL sets SQLSTATE 23505 (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The constraint or index a unique violation names, when the driver says (PostgreSQL does). */
+export function violatedConstraint(err: unknown): string | null {
+  const c = (err as { constraint?: unknown } | null)?.constraint;
+  return typeof c === 'string' ? c : null;
+}
