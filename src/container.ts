@@ -90,7 +90,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const taxonomy = new TaxonomyRepository(k);
   const storage = new MediaStorage(config.mediaDir);
   const media = new MediaService(k, new MediaRepository(k), storage);
-  const settings = new SettingsStore(k, { timeZone: config.timeZone });
+  const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
   const views = new ViewCounter({
     db: k,
@@ -101,7 +101,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     clock,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
-  const site = new SiteService(editions, taxonomy, media, settings, views, clock);
+  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
   const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   if (config.redisUrl) {
