@@ -102,7 +102,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
   const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
-  const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
+  const pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   if (config.redisUrl) {
     try {
