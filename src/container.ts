@@ -99,6 +99,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     timeZone: () => settings.peek()?.timeZone ?? config.timeZone,
     flushMs: config.viewFlushMs,
     clock,
+    maxVisitors: config.viewVisitorsMax,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
   const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
