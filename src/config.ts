@@ -54,7 +54,7 @@ const EnvSchema = z.object({
     .default('64'),
   XABAR_VIEW_VISITORS_MAX: positiveInt('XABAR_VIEW_VISITORS_MAX')
     .refine((n) => n >= 1000 && n <= 10_000_000, 'XABAR_VIEW_VISITORS_MAX must be between 1000 and 10000000')
-    .default('200000'),
+    .default('100000'),
   REDIS_PREFIX: z
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores, e.g. xabar:news.example.uz:')

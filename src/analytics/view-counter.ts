@@ -57,7 +57,7 @@ export class ViewCounter {
   constructor(private readonly opts: ViewCounterOptions) {
     this.clock = opts.clock ?? Date.now;
     this.hasher = new VisitorHasher((now) => dayKey(new Date(now), opts.timeZone()));
-    const max = opts.maxVisitors ?? 200_000;
+    const max = opts.maxVisitors ?? 100_000;
     // lru-cache reads our clock (tests move it) and must not cache it (ttlResolution 0).
     const common = { max, ttl: REPEAT_WINDOW_MS, ttlResolution: 0, perf: { now: () => this.clock() } };
     this.seen = new LRUCache<string, number>(common);
