@@ -23,7 +23,12 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     for (const [k, v] of Object.entries(securityHeaders(req.url))) if (!reply.hasHeader(k)) reply.header(k, v);
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // 200 while the node can serve (Redis down is "degraded": pages still work, with short cache
+  // lifetimes); 503 only without a database, so a load balancer takes the node out.
+  app.get('/healthz', async (_req, reply) => {
+    const h = await c.health();
+    return reply.code(h.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(h);
+  });
 
   await app.register(fastifyStatic, {
     root: path.resolve(c.config.mediaDir),

@@ -49,6 +49,16 @@ const EnvSchema = z.object({
     .refine((n) => n >= 100 && n <= 60_000, 'XABAR_VIEW_FLUSH_MS must be between 100 and 60000')
     .default('5000'),
   XABAR_PAGE_CACHE: boolish.default('true'),
+  XABAR_PAGE_CACHE_MB: positiveInt('XABAR_PAGE_CACHE_MB')
+    .refine((n) => n >= 1 && n <= 16_384, 'XABAR_PAGE_CACHE_MB must be between 1 and 16384')
+    .default('64'),
+  XABAR_VIEW_VISITORS_MAX: positiveInt('XABAR_VIEW_VISITORS_MAX')
+    .refine((n) => n >= 1000 && n <= 10_000_000, 'XABAR_VIEW_VISITORS_MAX must be between 1000 and 10000000')
+    .default('100000'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores, e.g. xabar:news.example.uz:')
+    .optional(),
   TRUST_PROXY: boolish.default('false'),
 });
 
@@ -75,6 +85,12 @@ export interface Config {
   readonly timeZone: string;
   readonly viewFlushMs: number;
   readonly pageCache: boolean;
+  /** Byte budget of the page cache (all stored bodies). */
+  readonly pageCacheBytes: number;
+  /** Visitors (and addresses) the view counter remembers, at most, for its repeat rules. */
+  readonly viewVisitorsMax: number;
+  /** Prefix of every Redis channel this site uses, so sites sharing one Redis never hear each other. */
+  readonly redisPrefix: string;
   readonly trustProxy: boolean;
   readonly mediaDir: string;
 }
@@ -112,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     timeZone: e.XABAR_TIME_ZONE,
     viewFlushMs: e.XABAR_VIEW_FLUSH_MS,
     pageCache: e.XABAR_PAGE_CACHE,
+    pageCacheBytes: e.XABAR_PAGE_CACHE_MB * 1024 * 1024,
+    viewVisitorsMax: e.XABAR_VIEW_VISITORS_MAX,
+    // Pub/sub ignores the database number, so the default names the site (its public URL).
+    redisPrefix: e.REDIS_PREFIX ?? `xabar:${new URL(siteUrl).host}:`,
     trustProxy: e.TRUST_PROXY,
     mediaDir: path.join(dataDir, 'media'),
   } as Config);

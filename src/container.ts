@@ -2,6 +2,7 @@
  * Composition root: builds every long-lived part once, in dependency order, and knows how to
  * close them in reverse. Tests build their own container with a temporary database and clock.
  */
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Config } from './config.js';
@@ -61,15 +62,27 @@ export interface Container {
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
   purgeAll(): void;
+  /** Database and Redis state for /healthz. */
+  health(): Promise<Health>;
   close(): Promise<void>;
 }
+
+/** `degraded`: serving, but Redis is down (other nodes' purges cannot arrive); `down`: no database. */
+export interface Health {
+  status: 'ok' | 'degraded' | 'down';
+  db: 'ok' | 'down';
+  redis: 'ok' | 'down' | 'off';
+}
+
+/** Page lifetime while Redis is down: a purge on another node reaches this one within it. */
+const DEGRADED_PAGE_TTL_MS = 1500;
 
 export interface ContainerOptions {
   clock?: () => number;
   logger?: Logger;
   /** Overrides the database chosen by config (tests use a PostgreSQL schema of their own). */
   dbTarget?: DbTarget;
-  /** Redis channel for cache purges (tests isolate themselves with their own). */
+  /** Redis channel for cache purges, overriding `<REDIS_PREFIX>purge`. */
   purgeChannel?: string;
 }
 
@@ -90,7 +103,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const taxonomy = new TaxonomyRepository(k);
   const storage = new MediaStorage(config.mediaDir);
   const media = new MediaService(k, new MediaRepository(k), storage);
-  const settings = new SettingsStore(k, { timeZone: config.timeZone });
+  const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
   const views = new ViewCounter({
     db: k,
@@ -99,20 +112,35 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     timeZone: () => settings.peek()?.timeZone ?? config.timeZone,
     flushMs: config.viewFlushMs,
     clock,
+    maxVisitors: config.viewVisitorsMax,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
-  const site = new SiteService(editions, taxonomy, media, settings, views, clock);
-  const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
+  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
+  const pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
+  // Everything a node keeps from the database: pages, remembered lists, settings.
+  const dropAllLocal = () => {
+    pageCache?.clear();
+    site.forget();
+    settings.invalidate();
+  };
   if (config.redisUrl) {
     try {
       bus = await redisPurgeBus(
         config.redisUrl,
-        opts.purgeChannel ?? 'xabar:purge',
-        (tags) => {
-          site.forget();
-          if (tags.includes('*')) pageCache?.clear();
-          else pageCache?.purge(tags);
+        opts.purgeChannel ?? `${config.redisPrefix}purge`,
+        {
+          onPurge: (tags) => {
+            // `*` is a settings, section or tag change: the settings cache goes with the pages.
+            if (tags.includes('*')) return dropAllLocal();
+            site.forget();
+            pageCache?.purge(tags);
+          },
+          onDown: () => pageCache?.capTtl(DEGRADED_PAGE_TTL_MS),
+          onUp: () => {
+            pageCache?.capTtl(null);
+            dropAllLocal();
+          },
         },
         log.child({ module: 'purge-bus' }),
       );
@@ -128,9 +156,19 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     bus.publish(tags);
   };
   const purgeAll = () => {
-    pageCache?.clear();
-    site.forget();
+    dropAllLocal();
     bus.publish(['*']);
+  };
+  const health = async (): Promise<Health> => {
+    let dbOk = true;
+    try {
+      await sql`select 1`.execute(k);
+    } catch (err) {
+      dbOk = false;
+      log.error({ err }, 'health check: the database does not answer');
+    }
+    const redis = bus.state() === 'off' ? 'off' : bus.state() === 'up' ? 'ok' : 'down';
+    return { status: !dbOk ? 'down' : redis === 'down' ? 'degraded' : 'ok', db: dbOk ? 'ok' : 'down', redis };
   };
   const audit = new AuditRepository(k, clock);
   const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
@@ -163,6 +201,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     relay,
     purge,
     purgeAll,
+    health,
     async close() {
       await bus.close();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));

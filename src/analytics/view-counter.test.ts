@@ -105,6 +105,32 @@ describe('ViewCounter', () => {
     counter.record(editionId, '198.51.100.1', UA);
     now += REPEAT_WINDOW_MS + 1;
     counter.pruneSeen();
-    expect((counter as unknown as { lastSeen: Map<string, number> }).lastSeen.size).toBe(0);
+    expect(counter.remembered().visitors).toBe(0);
+  });
+
+  it('never remembers more visitors or addresses than its limit, however many come', () => {
+    const small = new ViewCounter({ db: db.kysely, dialect: dialectOps('sqlite'), timeZone: () => 'Asia/Tashkent', flushMs: 5000, clock: () => now, maxVisitors: 5000 });
+    for (let i = 0; i < 100_000; i++) {
+      small.record(editionId, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `${UA} r${i}`);
+      if (i % 997 === 0) now += 1;
+    }
+    const { visitors, addresses } = small.remembered();
+    expect(visitors).toBeLessThanOrEqual(5000);
+    expect(addresses).toBeLessThanOrEqual(5000);
+    expect(small.unflushed(editionId)).toBe(100_000); // every distinct reader still counted
+  });
+
+  it('counts at most 10 views per address per story in 30 minutes, whatever the user agent', async () => {
+    for (let i = 0; i < 200; i++) counter.record(editionId, '203.0.113.77', `${UA} rnd/${Math.random().toString(36).slice(2)}`);
+    expect(counter.unflushed(editionId)).toBe(10);
+    for (let i = 0; i < 10; i++) expect(counter.record(editionId, `198.51.100.${i + 1}`, UA)).toBe(true);
+    expect(counter.unflushed(editionId)).toBe(20);
+    now += REPEAT_WINDOW_MS + 1;
+    expect(counter.record(editionId, '203.0.113.77', `${UA} later`)).toBe(true); // the window moved on
+  });
+
+  it('treats one IPv6 /64 (one subscriber line) as one address', () => {
+    for (let i = 0; i < 50; i++) counter.record(editionId, `2001:db8:1:2:${i.toString(16)}::1`, `${UA} v${i}`);
+    expect(counter.unflushed(editionId)).toBe(10);
   });
 });

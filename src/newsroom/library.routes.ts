@@ -10,7 +10,7 @@ import { apiRoute } from '../http/route.js';
 import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { MediaService } from '../media/media.service.js';
-import { SiteSettingsSchema, type SettingsStore } from '../site/settings.js';
+import { checkReferences, SiteSettingsSchema, type SettingsStore } from '../site/settings.js';
 
 const PageQuery = z.object({ q: z.string().max(200).optional(), page: z.string().regex(/^[1-9]\d{0,5}$/, 'Page must be a positive whole number.').transform(Number).default('1') });
 
@@ -146,7 +146,9 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     handler: async (req) => {
       const me = requireCan(req, 'settings.write');
       const next = parse(SettingsInput, req.body);
-      if (!next.enabledLocales.includes(next.defaultLocale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'defaultLocale', message: 'The default language must be one of the enabled ones.' }]);
+      // Settings that name rows are checked here, so one value cannot break every public page.
+      const problems = await checkReferences(next, { mediaExists: async (id) => (await d.media.logo(id)) !== null });
+      if (problems.length) throw new ValidationError('Please correct the highlighted fields.', problems);
       await d.db.transaction().execute(async (trx) => {
         await d.settings.save(next, trx);
         await d.audit.record(trx, { userId: me.user.id, action: 'settings.update', entity: 'settings', details: next as unknown as Record<string, unknown> });

@@ -17,15 +17,25 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
   reply.header('content-type', page.contentType);
   reply.header('vary', 'Accept-Encoding');
   reply.header('cache-control', cacheControl);
-  reply.header('etag', page.etag);
-  if (page.status === 200 && ifNoneMatch(req.headers['if-none-match'], page.etag)) {
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  // Each encoding is its own representation with its own strong ETag (RFC 9110 §8.8.3): one tag
+  // for all three would let a cache revalidate gzip bytes against a brotli response.
+  const etag = encodingTag(page.etag, encoding);
+  reply.header('etag', etag);
+  if (page.status === 200 && ifNoneMatch(req.headers['if-none-match'], etag)) {
     return reply.code(304).send();
   }
-  const accept = String(req.headers['accept-encoding'] ?? '');
   reply.code(page.status);
-  if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(page.br);
-  if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  if (encoding === 'br') return reply.header('content-encoding', 'br').send(page.br);
+  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(page.gzip);
   return reply.send(page.body);
+}
+
+/** `"abc"` → `"abc-br"` / `"abc-gz"`; identity keeps the plain tag. */
+export function encodingTag(etag: string, encoding: 'br' | 'gzip' | null): string {
+  if (!encoding) return etag;
+  return `${etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
 }
 
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

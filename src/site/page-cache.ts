@@ -1,11 +1,16 @@
 /**
- * Rendered public pages kept in memory with their ETag and pre-compressed bodies, so a hit costs
- * a map lookup and no rendering or compression. Entries expire after their TTL; `purge` drops
- * entries by tag (e.g. `story:12`, `section:3`, `home:ru`) when content changes. Size is bounded:
- * the least recently used entries are dropped first.
+ * Rendered public pages kept in memory with their ETags and pre-compressed bodies, so a hit costs
+ * a lookup and no rendering or compression. Entries expire after their TTL; `purge` drops entries
+ * by tag (e.g. `edition:12`, `home:ru`, `list:ru`) when content changes.
+ *
+ * Bounded by bytes, not entries: a page's size is its identity, gzip and brotli bodies together,
+ * and the least recently used pages go first when the budget (XABAR_PAGE_CACHE_MB) is reached.
+ * Concurrent misses for one key share one render (`fetch`), so a burst of readers on a story that
+ * just expired costs one render, not one per reader.
  */
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 
 import type { Sendable } from './http-cache.js';
 
@@ -16,23 +21,42 @@ export interface CachedPage extends Sendable {
   editionId?: number;
 }
 
+export interface PageCacheOptions {
+  /** Budget for all stored bodies together. */
+  maxBytes: number;
+  /** A ceiling on entries too, so many tiny pages cannot grow the key overhead without end. */
+  maxEntries?: number;
+  clock?: () => number;
+}
+
+/** Renders in flight at once, at most; beyond this a miss renders on its own (never unbounded). */
+const MAX_IN_FLIGHT = 1000;
+
 export class PageCache {
-  private entries = new Map<string, CachedPage>();
-  constructor(
-    private readonly maxEntries = 2000,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  private readonly lru: LRUCache<string, CachedPage>;
+  private readonly clock: () => number;
+  private readonly inFlight = new Map<string, Promise<CachedPage | null>>();
+  /** Bumped by every purge: a render that started before it must not be stored after it. */
+  private generation = 0;
+  /** While set, no page lives longer than this (Redis is down: purges from other nodes are missed). */
+  private ttlCapMs: number | null = null;
+
+  constructor(opts: PageCacheOptions) {
+    this.clock = opts.clock ?? Date.now;
+    this.lru = new LRUCache<string, CachedPage>({
+      max: opts.maxEntries ?? 10_000,
+      maxSize: opts.maxBytes,
+      sizeCalculation: (p) => Math.max(1, p.body.length + p.gzip.length + p.br.length),
+    });
+  }
 
   get(key: string): CachedPage | undefined {
-    const e = this.entries.get(key);
+    const e = this.lru.get(key);
     if (!e) return undefined;
     if (e.expires <= this.clock()) {
-      this.entries.delete(key);
+      this.lru.delete(key);
       return undefined;
     }
-    // Re-insert to mark as recently used (Map keeps insertion order).
-    this.entries.delete(key);
-    this.entries.set(key, e);
     return e;
   }
 
@@ -43,6 +67,7 @@ export class PageCache {
       body,
       gzip: zlib.gzipSync(body, { level: 6 }),
       br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      // One tag per body; http-cache.ts adds -br/-gz to it for the compressed ones.
       etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
       contentType,
       expires: clock() + ttlMs,
@@ -51,32 +76,69 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage): void {
-    this.entries.delete(key);
-    this.entries.set(key, page);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    if (this.ttlCapMs !== null) page = { ...page, expires: Math.min(page.expires, this.clock() + this.ttlCapMs) };
+    // A page larger than the whole budget is simply not kept (lru-cache refuses it).
+    this.lru.set(key, page);
+  }
+
+  /**
+   * The cached page, or the result of `render` shared by every caller that missed the same key
+   * meanwhile. Only 200 pages are stored; a purge during the render keeps its result out.
+   */
+  async fetch(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+    const hit = this.get(key);
+    if (hit) return hit;
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    if (this.inFlight.size >= MAX_IN_FLIGHT) return render();
+    const started = this.generation;
+    const p = render()
+      .then((page) => {
+        if (page && page.status === 200 && started === this.generation) this.set(key, page);
+        return page;
+      })
+      .finally(() => {
+        if (this.inFlight.get(key) === p) this.inFlight.delete(key);
+      });
+    this.inFlight.set(key, p);
+    return p;
   }
 
   /** Drops every entry carrying any of the tags; returns how many. */
   purge(tags: string[]): number {
+    this.generation++;
+    this.inFlight.clear(); // later misses render afresh instead of joining a stale render
     const wanted = new Set(tags);
-    let n = 0;
-    for (const [k, e] of this.entries) {
-      if (e.tags.some((t) => wanted.has(t))) {
-        this.entries.delete(k);
-        n++;
-      }
-    }
-    return n;
+    // Collected first: deleting while iterating the LRU list would skip entries.
+    const gone = [...this.lru.entries()].filter(([, e]) => e.tags.some((t) => wanted.has(t))).map(([k]) => k);
+    for (const k of gone) this.lru.delete(k);
+    return gone.length;
   }
 
   clear(): void {
-    this.entries.clear();
+    this.generation++;
+    this.inFlight.clear();
+    this.lru.clear();
+  }
+
+  /**
+   * Caps every page's lifetime (null lifts the cap). Used while the purge bus is down, so a node
+   * that cannot hear other nodes' purges serves stale pages for a second or two at most.
+   */
+  capTtl(ms: number | null): void {
+    this.ttlCapMs = ms;
+    if (ms === null) return;
+    const limit = this.clock() + ms;
+    const long = [...this.lru.entries()].filter(([, e]) => e.expires > limit);
+    for (const [k, e] of long) this.lru.set(k, { ...e, expires: limit });
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.lru.size;
+  }
+
+  /** Bytes of all stored bodies. */
+  get bytes(): number {
+    return this.lru.calculatedSize;
   }
 }

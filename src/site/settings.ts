@@ -1,11 +1,18 @@
 /**
- * Site settings kept in the `settings` table (editable from the newsroom later), with defaults.
- * Read once per request burst and cached briefly; writes go through `save`.
+ * Site settings kept in the `settings` table (one row per field, JSON values), with defaults.
+ * Read once per request burst and cached briefly; writes go through `save`, and every node drops
+ * its cache when any node saves (see container.ts: the purge bus carries a `settings` message).
+ *
+ * One bad stored value must never take the site down or reset the other settings: each field is
+ * parsed on its own and only a field that fails falls back to its default (and is logged).
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
+
+/** Row ids are PostgreSQL `integer`: a larger number cannot name a row (and would fail the query). */
+export const MAX_ROW_ID = 2_147_483_647;
 
 const perLocale = z.record(z.enum(LOCALES), z.string().max(200));
 
@@ -31,12 +38,33 @@ export const SiteSettingsSchema = z.object({
   datelineAgency: perLocale.default({}),
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
-  /** An uploaded image to use as the site logo instead of the built-in one. */
-  logoMediaId: z.number().int().positive().nullable().default(null),
+  /** An uploaded image to use as the site logo instead of the built-in one (checked on save). */
+  logoMediaId: z.number().int().positive().max(MAX_ROW_ID, 'No image has this id.').nullable().default(null),
   /** Largest image upload accepted, in megabytes. */
   maxUploadMb: z.number().int().min(1).max(100).default(20),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+type Field = keyof SiteSettings;
+const FIELDS = Object.keys(SiteSettingsSchema.shape) as Field[];
+
+/** Settings fields that name a row, and how to tell whether the row exists. */
+export interface SettingsReferences {
+  mediaExists(id: number): Promise<boolean>;
+}
+
+/**
+ * Field errors for references to rows that do not exist (422 on save). The id range is already
+ * checked by the schema, so the lookups here never see an id the database cannot hold.
+ */
+export async function checkReferences(s: SiteSettings, refs: SettingsReferences): Promise<{ field: string; message: string }[]> {
+  const problems: { field: string; message: string }[] = [];
+  if (s.logoMediaId !== null && !(await refs.mediaExists(s.logoMediaId))) {
+    problems.push({ field: 'logoMediaId', message: 'No image in the media library has this id. Choose an uploaded image.' });
+  }
+  if (!s.enabledLocales.includes(s.defaultLocale)) problems.push({ field: 'defaultLocale', message: 'The default language must be one of the enabled ones.' });
+  return problems;
+}
 
 export class SettingsStore {
   private cached: { at: number; value: SiteSettings } | null = null;
@@ -44,23 +72,51 @@ export class SettingsStore {
     private readonly db: Kysely<Database>,
     private readonly defaults: Partial<SiteSettings> = {},
     private readonly ttlMs = 2000,
+    /** Told about each stored field that is invalid and was replaced by its default. */
+    private readonly onInvalid: (field: string, problem: string) => void = () => {},
   ) {}
 
   async get(): Promise<SiteSettings> {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.value;
     const rows = await this.db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
-    const raw: Record<string, unknown> = { ...this.defaults };
-    for (const r of rows) {
+    const stored = new Map(rows.map((r) => [r.key, r.value]));
+    const value = {} as Record<Field, unknown>;
+    for (const field of FIELDS) {
+      const schema = SiteSettingsSchema.shape[field] as z.ZodTypeAny;
+      const fallback = () => schema.parse(this.defaults[field]);
+      const text = stored.get(field);
+      if (text === undefined) {
+        value[field] = fallback();
+        continue;
+      }
+      let raw: unknown;
       try {
-        raw[r.key] = JSON.parse(r.value);
+        raw = JSON.parse(text);
       } catch {
-        /* a corrupt value falls back to its default rather than taking the site down */
+        this.onInvalid(field, 'not JSON');
+        value[field] = fallback();
+        continue;
+      }
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) value[field] = parsed.data;
+      else {
+        this.onInvalid(field, parsed.error.issues.map((i) => i.message).join('; '));
+        value[field] = fallback();
       }
     }
-    const parsed = SiteSettingsSchema.safeParse(raw);
-    const value = parsed.success ? parsed.data : SiteSettingsSchema.parse(this.defaults);
-    this.cached = { at: Date.now(), value };
-    return value;
+    const settings = value as SiteSettings;
+    // A default language that is not enabled would send `/` to a 404: use the first enabled one.
+    if (!settings.enabledLocales.includes(settings.defaultLocale)) {
+      this.onInvalid('defaultLocale', 'not among the enabled languages');
+      settings.defaultLocale = settings.enabledLocales[0];
+    }
+    this.cached = { at: Date.now(), value: settings };
+    return settings;
+  }
+
+  /** Drops the cached settings: the next `get` reads the table (another node saved). */
+  invalidate(): void {
+    this.cached = null;
   }
 
   /** The last settings read, without waiting (for hot synchronous paths such as view counting). */

@@ -13,7 +13,7 @@ import type { ViewCounter } from '../analytics/view-counter.js';
 import { isValidSlug } from '../content/slug.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, type CachedPage } from './page-cache.js';
 import type { Chrome, SiteService } from './site.service.js';
 import { urls } from './urls.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
@@ -76,12 +76,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
    * tracking parameters (?utm_source=…) neither miss the cache nor fill it with copies.
    */
   async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
-    const hit = cache?.get(key);
-    if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
-    const out = await render();
-    if (!out) return errorPage(req, reply, 404, l);
-    const page = { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId };
-    if (cache && out.status === 200) cache.set(key, page);
+    const build = async (): Promise<CachedPage | null> => {
+      const out = await render();
+      return out ? { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId } : null;
+    };
+    // Concurrent misses for one key share one render (PageCache.fetch).
+    const page = cache ? await cache.fetch(key, build) : await build();
+    if (!page) return errorPage(req, reply, 404, l);
     return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
   }
 

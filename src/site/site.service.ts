@@ -80,6 +80,8 @@ export class SiteService {
     private readonly settingsStore: SettingsStore,
     private readonly views: ViewCounter,
     private readonly clock: () => number = Date.now,
+    /** Told when a page falls back because a setting names something that is gone. */
+    private readonly warn: (msg: string, detail: Record<string, unknown>) => void = () => {},
   ) {}
 
   now(): number {
@@ -96,7 +98,7 @@ export class SiteService {
     const [sections, breakingRows, logo] = await Promise.all([
       this.taxonomy.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
-      settings.logoMediaId === null ? Promise.resolve(null) : this.media.logo(settings.logoMediaId),
+      this.logo(settings.logoMediaId),
     ]);
     return {
       locale,
@@ -108,6 +110,22 @@ export class SiteService {
       // Shown 44 px high in the masthead; the width follows the image's proportions.
       logo: logo ? { src: logo.src, height: 44, width: Math.round((logo.width / logo.height) * 44) } : null,
     };
+  }
+
+  /**
+   * The uploaded logo, or null for the built-in one. A logo deleted behind the settings' back, or
+   * any failure to look it up, must not take every page down: fall back and say so in the log.
+   */
+  private async logo(id: number | null): Promise<{ src: string; width: number; height: number } | null> {
+    if (id === null) return null;
+    try {
+      const logo = await this.media.logo(id);
+      if (!logo) this.warn('the logo set in the settings does not exist; showing the built-in logo', { logoMediaId: id });
+      return logo;
+    } catch (err) {
+      this.warn('the logo set in the settings cannot be read; showing the built-in logo', { logoMediaId: id, err });
+      return null;
+    }
   }
 
   async cards(locale: Locale, rows: CardRow[], settings?: SiteSettings): Promise<Card[]> {
