@@ -21,7 +21,7 @@ type SiblingFacts = { id: number; updated_at: number; version: number; derived_f
 function isOutdated(e: SiblingFacts, all: SiblingFacts[]): boolean {
   if (e.derived_from !== null) {
     const src = all.find((s) => s.id === e.derived_from);
-    return e.sync === 'diverged' && !!src && src.version > (e.source_version ?? 0);
+    return (e.sync === 'diverged' || e.sync === 'pending') && !!src && src.version > (e.source_version ?? 0);
   }
   const source = all.reduce<SiblingFacts | null>((a, b) => (a === null || b.id < a.id ? b : a), null);
   return !!source && source.id !== e.id && source.updated_at > e.updated_at;
@@ -36,11 +36,13 @@ export class EditionPresenter {
     private readonly clock: () => number,
   ) {}
 
-  can(actor: Actor, e: { owner_id: number | null; status: EditionStatus }) {
+  can(actor: Actor, e: { owner_id: number | null; status: EditionStatus; sync?: string }) {
     const f = { ownerId: e.owner_id, status: e.status };
     const c = (a: EditionAction) => canOnEdition(actor, a, f);
     return {
       edit: c('edit'),
+      // A source change waits on this derived edition for someone who may edit it (POST …/resync).
+      acceptUpdate: c('edit') && e.sync === 'pending',
       submit: c('submit') && e.status === 'draft',
       publish: c('publish') && e.status !== 'published',
       schedule: c('schedule') && e.status !== 'published',
@@ -107,6 +109,11 @@ export class EditionPresenter {
       missingLocales: LOCALES.filter((l) => settings.enabledLocales.includes(l) && !siblings.some((s) => s.locale === l)),
       outdated: isOutdated(e, siblings),
       can: this.can(actor, e),
+      // Section, hero image, tags and authors belong to the story: editable only by someone who may
+      // edit every published or scheduled edition of it (EditorialService.save enforces the same).
+      canEditStoryFields:
+        canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: e.status }) &&
+        siblings.every((s) => !(s.status === 'published' || s.status === 'scheduled') || canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: s.status })),
     };
   }
 }
