@@ -6,15 +6,13 @@ import type { TaxonomyAdmin } from '../content/taxonomy.admin.js';
 import type { MediaService } from '../media/media.service.js';
 import type { SettingsStore } from '../site/settings.js';
 import { urls } from '../site/urls.js';
+import { isVisible } from '../content/visibility.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
 
 const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
 const person = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-export function isVisible(e: Pick<EditionWithStory, 'status' | 'published_at' | 'embargo_until'>, now: number): boolean {
-  return (e.status === 'published' || e.status === 'scheduled') && e.published_at !== null && e.published_at <= now && (e.embargo_until === null || e.embargo_until <= now);
-}
 
 type SiblingFacts = { id: number; updated_at: number; version: number; derived_from: number | null; sync: string; source_version: number | null };
 
