@@ -5,6 +5,7 @@
  * the story's published editions, and every change to a published edition is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paragraphsToDoc } from '../src/content/document.js';
 import { BROWSER_UA, DIALECTS } from './helpers/site.js';
 import { doc, draft, makeNewsroom, saveBody, type Newsroom } from './helpers/editorial.js';
 
@@ -117,5 +118,24 @@ describe.each(DIALECTS)('editorial rights on %s', (dialect) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.entity_id).toBe(tr.json.id);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ storyId: ru.storyId, before: { sectionId: n.sectionId, tagIds: [] }, after: { sectionId: n.otherSectionId, tagIds: [tag.json.id] } });
+  });
+
+  it('gives stories written outside the newsroom (demo, imports) the same history and derived-edition link', async () => {
+    const published = new Date(NOW - 3600_000);
+    const story = await n.s.c.stories.create({
+      sectionId: n.sectionId,
+      editions: [
+        { locale: 'uz', headline: 'Import qilingan yangilik', doc: paragraphsToDoc(['Matn.']), status: 'published', publishedAt: published },
+        { locale: 'uz-Cyrl', headline: 'Импорт қилинган янгилик', doc: paragraphsToDoc(['Матн.']), status: 'published', publishedAt: published, derivedFrom: 'uz' },
+      ],
+    });
+    const [uz, cyrl] = story.editions;
+    const e = (await n.editor.req('GET', `/editions/${cyrl!.id}`)).json;
+    expect(e).toMatchObject({ derivedFrom: uz!.id, sync: 'synced' });
+    expect(e.transitions.map((t: any) => [t.from, t.to])).toEqual([[null, 'published']]);
+    expect((await n.editor.req('GET', `/editions/${cyrl!.id}/revisions`)).json.items.map((r: any) => r.version)).toEqual([1]);
+    const src = (await n.editor.req('GET', `/editions/${uz!.id}`)).json;
+    expect((await n.editor.req('PUT', `/editions/${uz!.id}`, saveBody(src, { headline: 'Yangi sarlavha' }))).status).toBe(200);
+    expect((await n.editor.req('GET', `/editions/${cyrl!.id}`)).json.headline).toBe('Янги сарлавҳа');
   });
 });

@@ -186,6 +186,13 @@ export class EditionsRepository {
     return !!b;
   }
 
+  async insertStory(trx: Kysely<Database>, s: { sectionId: number | null; heroMediaId: number | null; tagIds: number[]; authorIds: number[]; now: number }): Promise<number> {
+    const { id } = await trx.insertInto('stories').values({ section_id: s.sectionId, hero_media_id: s.heroMediaId, created_at: s.now, updated_at: s.now }).returning('id').executeTakeFirstOrThrow();
+    if (s.tagIds.length) await trx.insertInto('story_tags').values(s.tagIds.map((tag_id, position) => ({ story_id: id, tag_id, position }))).execute();
+    if (s.authorIds.length) await trx.insertInto('story_authors').values(s.authorIds.map((author_id, position) => ({ story_id: id, author_id, position }))).execute();
+    return id;
+  }
+
   async insert(trx: Kysely<Database>, row: NewEdition): Promise<number> {
     const { id } = await trx.insertInto('editions').values(row).returning('id').executeTakeFirstOrThrow();
     return id;

@@ -12,6 +12,7 @@ import type { Database, EditionStatus } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors.js';
 import { normalizeDoc, paragraphsToDoc, type StoryDoc } from '../content/document.js';
 import { deriveEditionFields } from '../content/stories.service.js';
+import { recordRevision, recordTransition } from '../content/revisions.repository.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
@@ -113,7 +114,7 @@ export class EditorialService {
       views_total: 0, version: 1, published_at: null, scheduled_at: null, created_by: actor.id, created_at: now, updated_at: now,
     });
     await this.writeRevision(trx, id, 1, actor.id);
-    await this.repo.insertTransition(trx, { edition_id: id, at: now, user_id: actor.id, from_status: null, to_status: 'draft', note: '' });
+    await recordTransition(trx, { edition_id: id, at: now, user_id: actor.id, from_status: null, to_status: 'draft', note: '' });
     return id;
   }
 
@@ -304,15 +305,9 @@ export class EditorialService {
     }
   }
 
-  async writeRevision(trx: Kysely<Database>, editionId: number, version: number, userId: number | null): Promise<void> {
-    const e = await this.repo.edition(editionId, trx);
-    if (!e) throw new NotFoundError('No such story.');
-    const [tagIds, authorIds] = await Promise.all([this.repo.storyTagIds(e.story_id, trx), this.repo.storyAuthorIds(e.story_id, trx)]);
-    const snapshot = {
-      slug: e.slug, datelineCity: e.dateline_city, sectionId: e.section_id, heroMediaId: e.hero_media_id, heroCaption: e.hero_caption, seoTitle: e.seo_title,
-      seoDescription: e.seo_description, isMain: e.is_main === 1, isBreaking: e.is_breaking === 1, embargoUntil: e.embargo_until, tagIds, authorIds,
-    };
-    await this.repo.insertRevision(trx, { edition_id: editionId, version, saved_at: this.clock(), saved_by: userId, headline: e.headline, lead: e.lead, body_json: e.body_json, snapshot: JSON.stringify(snapshot) });
+  /** A revision of the edition as it now is (the same record every story write leaves). */
+  writeRevision(trx: Kysely<Database>, editionId: number, version: number, userId: number | null): Promise<void> {
+    return recordRevision(trx, editionId, version, userId, this.clock());
   }
 
   /**
@@ -358,7 +353,7 @@ export class EditorialService {
         throw new ConflictError('Someone else moved this story at the same moment. Reload it and try again.');
       }
       const note = input.to === 'unpublished' ? input.reason!.trim() : input.to === 'scheduled' ? new Date(at!).toISOString() : '';
-      await this.repo.insertTransition(trx, { edition_id: e.id, at: now, user_id: actor.id, from_status: e.status, to_status: input.to, note });
+      await recordTransition(trx, { edition_id: e.id, at: now, user_id: actor.id, from_status: e.status, to_status: input.to, note });
       if (input.to === 'published' || input.to === 'unpublished' || input.to === 'scheduled') {
         await this.audit.record(trx, { userId: actor.id, action: `story.${input.to === 'published' ? 'publish' : input.to === 'scheduled' ? 'schedule' : 'unpublish'}`, entity: 'edition', entityId: e.id, details: { headline: e.headline, ...(note ? { note } : {}) } });
       }
@@ -376,7 +371,7 @@ export class EditorialService {
     const e = await this.db.transaction().execute(async (trx) => {
       const now = this.clock();
       if (!(await this.repo.publishIfScheduled(trx, editionId, at, now))) return null;
-      await this.repo.insertTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'scheduled', to_status: 'published', note: 'scheduled' });
+      await recordTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'scheduled', to_status: 'published', note: 'scheduled' });
       return this.repo.edition(editionId, trx);
     });
     if (e) this.purge(e.locale, editionId);

@@ -214,10 +214,6 @@ export class NewsroomRepository {
     return r.id;
   }
 
-  async insertTransition(trx: Kysely<Database>, t: { edition_id: number; at: number; user_id: number | null; from_status: EditionStatus | null; to_status: EditionStatus; note: string }): Promise<void> {
-    await trx.insertInto('edition_transitions').values(t).execute();
-  }
-
   /** Whether an edition (other than `exceptEdition`) or a redirect holds this address. */
   async slugTaken(trx: Kysely<Database>, locale: string, slug: string, exceptEdition?: number): Promise<boolean> {
     let q = trx.selectFrom('editions').select('id').where('locale', '=', locale).where('slug', '=', slug);
@@ -268,10 +264,6 @@ export class NewsroomRepository {
   /** Editions derived from `sourceId` that still follow it (in sync, or waiting for an update to be accepted). */
   followers(trx: Kysely<Database>, sourceId: number) {
     return trx.selectFrom('editions').select(['id', 'status', 'sync']).where('derived_from', '=', sourceId).where('sync', 'in', ['synced', 'pending']).orderBy('id').execute();
-  }
-
-  async insertRevision(trx: Kysely<Database>, r: { edition_id: number; version: number; saved_at: number; saved_by: number | null; headline: string; lead: string; body_json: string; snapshot: string }): Promise<void> {
-    await trx.insertInto('revisions').values(r).execute();
   }
 
   /** Deletes an edition, and its story when it was the last one. */
