@@ -107,7 +107,7 @@ export class EditorialService {
 
   private async insertEdition(trx: Kysely<Database>, actor: Actor, storyId: number, locale: Locale, headline: string, doc: StoryDoc): Promise<number> {
     const now = this.clock();
-    const slug = await this.freeSlug(trx, locale, slugify(headline, undefined, locale) || `story-${storyId}`);
+    const slug = await this.repo.freeSlug(trx, locale, slugify(headline, undefined, locale) || `story-${storyId}`);
     const id = await this.repo.insertEdition(trx, {
       story_id: storyId, locale, status: 'draft', headline, slug, lead: '', ...deriveEditionFields(doc, locale, headline, ''),
       dateline_city: '', dateline_agency: '', hero_caption: '', seo_title: '', seo_description: '', is_main: 0, is_breaking: 0,
@@ -116,13 +116,6 @@ export class EditorialService {
     await this.writeRevision(trx, id, 1, actor.id);
     await recordTransition(trx, { edition_id: id, at: now, user_id: actor.id, from_status: null, to_status: 'draft', note: '' });
     return id;
-  }
-
-  private async freeSlug(trx: Kysely<Database>, locale: string, base: string, exceptEdition?: number): Promise<string> {
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.repo.slugTaken(trx, locale, candidate, exceptEdition))) return candidate;
-    }
   }
 
   /**
@@ -184,7 +177,7 @@ export class EditorialService {
     const headline = input.headline.trim();
     if (e.published_at === null && finalSlug === e.slug && isAutoSlug(e.slug, e.headline, locale) && headline !== e.headline) {
       const base = slugify(headline, undefined, locale);
-      if (base) finalSlug = await this.freeSlug(trx, e.locale, base, e.id);
+      if (base) finalSlug = await this.repo.freeSlug(trx, e.locale, base, e.id);
     }
     if (finalSlug !== e.slug) {
       if (await this.repo.slugTaken(trx, e.locale, finalSlug, e.id)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Another story already uses this address.' }]);

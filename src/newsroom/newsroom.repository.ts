@@ -224,6 +224,14 @@ export class NewsroomRepository {
     return !!(await r.executeTakeFirst());
   }
 
+  /** `base`, or `base-2`, `base-3`… — the first address no edition or redirect holds. */
+  async freeSlug(trx: Kysely<Database>, locale: string, base: string, exceptEdition?: number): Promise<string> {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!(await this.slugTaken(trx, locale, candidate, exceptEdition))) return candidate;
+    }
+  }
+
   /** Keeps `oldSlug` as a redirect to the edition and frees `newSlug` from any redirect. */
   async moveAddress(trx: Kysely<Database>, e: { id: number; locale: string }, oldSlug: string | null, newSlug: string, now: number): Promise<void> {
     if (oldSlug !== null) {
