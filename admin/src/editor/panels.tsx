@@ -436,7 +436,7 @@ export function EditionsPanel({ ed, actions, sideBySide }: { ed: Edition; action
           )}
         </div>
       )}
-      {ed.outdated && <div className="notice notice-warn notice-slim small">{i.t('ed.outdatedSelf')}</div>}
+      {ed.outdated && ed.sync !== 'pending' && <div className="notice notice-warn notice-slim small">{i.t('ed.outdatedSelf')}</div>}
       <ul className="plain-list editions">
         {locales.map((l) => {
           const current = l === ed.locale;
