@@ -173,14 +173,17 @@ export class EditorialService {
     }
 
     let finalSlug = slug || e.slug;
+    let chosen = false;
     // Until first publication the slug follows the headline, unless someone typed their own.
     const headline = input.headline.trim();
     if (e.published_at === null && finalSlug === e.slug && isAutoSlug(e.slug, e.headline, locale) && headline !== e.headline) {
       const base = slugify(headline, undefined, locale);
-      if (base) finalSlug = await this.repo.freeSlug(trx, e.locale, base, e.id);
+      if (base) [finalSlug, chosen] = [await this.repo.freeSlug(trx, e.locale, base, e.id), true];
     }
     if (finalSlug !== e.slug) {
-      if (await this.repo.slugTaken(trx, e.locale, finalSlug, e.id)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Another story already uses this address.' }]);
+      // A typed address that is taken is the user's to change (422). An automatic one was free a
+      // moment ago; if a concurrent save takes it first, the constraint fails and slugSafe retries.
+      if (!chosen && (await this.repo.slugTaken(trx, e.locale, finalSlug, e.id))) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Another story already uses this address.' }]);
       // A story that readers may have linked keeps its old address as a redirect.
       await this.repo.moveAddress(trx, e, e.published_at !== null ? e.slug : null, finalSlug, now);
     }
