@@ -92,6 +92,8 @@ export interface Can {
   schedule: boolean;
   unpublish: boolean;
   delete: boolean;
+  /** A source change waits on this derived edition and the user may accept it (POST …/resync). */
+  acceptUpdate: boolean;
 }
 export interface Note {
   id: number;
@@ -107,7 +109,7 @@ export interface Transition {
   to: Status;
   note: string;
 }
-export type SyncState = 'synced' | 'diverged';
+export type SyncState = 'synced' | 'pending' | 'diverged';
 export interface Sibling {
   locale: Locale;
   editionId: number;
@@ -151,7 +153,7 @@ export interface Edition {
   transitions: Transition[];
   /** Uzbek other-script edition made by transliteration from this edition id. */
   derivedFrom: number | null;
-  /** synced: follows its source on every save; diverged: edited by hand; null: not derived. */
+  /** synced: follows its source on every save; pending: a source change waits for someone who may edit this edition; diverged: edited by hand; null: not derived. */
   sync: SyncState | null;
   /** The source changed after this edition was last updated. */
   outdated: boolean;
@@ -160,6 +162,8 @@ export interface Edition {
   /** Enabled languages the story has no edition in. */
   missingLocales: Locale[];
   can: Can;
+  /** Section, hero image, tags and authors are shared by the story: false when a published edition the user may not edit would change. */
+  canEditStoryFields: boolean;
 }
 export interface StoryListItem {
   editionId: number;

@@ -1,12 +1,12 @@
 /**
  * SQL for reading and writing editions. Every list orders by a unique tie-breaker
  * (`published_at desc, id desc`) so SQLite and PostgreSQL return identical pages.
- * "Visible" means status published — or scheduled, once its time has come (the scheduler job
- * flips the status, but readers never wait for it) — with published_at ≤ now and any embargo
- * passed. A story scheduled or embargoed for later is invisible until its time.
+ * "Visible" (published, or scheduled once its time has come; embargo passed) is defined once in
+ * visibility.ts. A story scheduled or embargoed for later is invisible until its time.
  */
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
+import { visibleAt } from './visibility.js';
 
 export interface ListFilter {
   sectionId?: number;
@@ -45,7 +45,6 @@ export type ArticleRow = EditionRow & {
 };
 
 type Q = SelectQueryBuilder<any, any, any>;
-const VISIBLE = ['published', 'scheduled'] as const;
 
 export class EditionsRepository {
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
@@ -61,9 +60,7 @@ export class EditionsRepository {
       .leftJoin('sections as sec', 'sec.id', 's.section_id')
       .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale))
       .where('e.locale', '=', locale)
-      .where('e.status', 'in', VISIBLE)
-      .where('e.published_at', '<=', now)
-      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]));
+      .where(visibleAt(now));
   }
 
   /** Any edition by id, whatever its status (newsroom preview). */
@@ -85,9 +82,7 @@ export class EditionsRepository {
       .selectFrom('editions as e')
       .select(['e.locale', 'e.slug'])
       .where('e.story_id', '=', storyId)
-      .where('e.status', 'in', VISIBLE)
-      .where('e.published_at', '<=', now)
-      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]))
+      .where(visibleAt(now))
       .orderBy('e.locale')
       .execute();
   }
@@ -166,9 +161,7 @@ export class EditionsRepository {
       .select('e.slug')
       .where('r.locale', '=', locale)
       .where('r.slug', '=', oldSlug)
-      .where('e.status', 'in', VISIBLE)
-      .where('e.published_at', '<=', now)
-      .where((eb) => eb.or([eb('e.embargo_until', 'is', null), eb('e.embargo_until', '<=', now)]))
+      .where(visibleAt(now))
       .executeTakeFirst();
     return row?.slug;
   }
@@ -191,6 +184,13 @@ export class EditionsRepository {
     if (a) return true;
     const b = await trx.selectFrom('edition_redirects').select('edition_id').where('locale', '=', locale).where('slug', '=', slug).executeTakeFirst();
     return !!b;
+  }
+
+  async insertStory(trx: Kysely<Database>, s: { sectionId: number | null; heroMediaId: number | null; tagIds: number[]; authorIds: number[]; now: number }): Promise<number> {
+    const { id } = await trx.insertInto('stories').values({ section_id: s.sectionId, hero_media_id: s.heroMediaId, created_at: s.now, updated_at: s.now }).returning('id').executeTakeFirstOrThrow();
+    if (s.tagIds.length) await trx.insertInto('story_tags').values(s.tagIds.map((tag_id, position) => ({ story_id: id, tag_id, position }))).execute();
+    if (s.authorIds.length) await trx.insertInto('story_authors').values(s.authorIds.map((author_id, position) => ({ story_id: id, author_id, position }))).execute();
+    return id;
   }
 
   async insert(trx: Kysely<Database>, row: NewEdition): Promise<number> {

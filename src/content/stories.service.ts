@@ -1,6 +1,8 @@
 /**
  * Rules for creating stories: validation, unique slugs, derived fields (HTML, word count,
  * reading time, search text), all in one transaction so a story is written whole or not at all.
+ * Each edition gets its first revision and transition through the same records the newsroom's
+ * editorial service writes (revisions.repository.ts), so a demo or imported story has a history.
  * The newsroom's editing workflow builds on this service.
  */
 import type { Kysely } from 'kysely';
@@ -11,6 +13,7 @@ import { isLocale, type Locale } from '../i18n/locales.js';
 import { countWords, readingMinutes } from '../i18n/reading-time.js';
 import { countImages, docText, isStoryDoc, renderDoc, type StoryDoc } from './document.js';
 import type { EditionsRepository } from './editions.repository.js';
+import { recordRevision, recordTransition } from './revisions.repository.js';
 import { isValidSlug, slugify } from './slug.js';
 
 export interface EditionInput {
@@ -29,6 +32,11 @@ export interface EditionInput {
   isBreaking?: boolean;
   /** Views carried over from another system (imports). */
   initialViews?: number;
+  /**
+   * The Uzbek edition (listed earlier in the same story) this one is the other-script
+   * transliteration of: it is recorded as derived and in sync, as the newsroom's derive does.
+   */
+  derivedFrom?: Locale;
 }
 
 export interface StoryInput {
@@ -77,6 +85,7 @@ export class StoriesService {
       if (e.slug !== undefined && !isValidSlug(e.slug)) fields.push({ field: f('slug'), message: 'Use lower-case Latin letters, digits and dashes.' });
       if (!isStoryDoc(e.doc)) fields.push({ field: f('doc'), message: 'The body is not a valid document.' });
       if (e.status === 'published' && !e.publishedAt) fields.push({ field: f('publishedAt'), message: 'A published edition needs a publication time.' });
+      if (e.derivedFrom !== undefined && !input.editions.slice(0, i).some((x) => x.locale === e.derivedFrom)) fields.push({ field: f('derivedFrom'), message: 'Derive from an edition listed before this one.' });
     });
     if (fields.length) throw new ValidationError('The story cannot be saved.', fields);
   }
@@ -91,15 +100,9 @@ export class StoriesService {
   private async write(input: StoryInput, trx: Kysely<Database>): Promise<CreatedStory> {
     {
       const now = this.clock();
-      const { id: storyId } = await trx
-        .insertInto('stories')
-        .values({ section_id: input.sectionId ?? null, hero_media_id: input.heroMediaId ?? null, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const tagIds = [...new Set(input.tagIds ?? [])];
-      if (tagIds.length) await trx.insertInto('story_tags').values(tagIds.map((tag_id, position) => ({ story_id: storyId, tag_id, position }))).execute();
-      const authorIds = [...new Set(input.authorIds ?? [])];
-      if (authorIds.length) await trx.insertInto('story_authors').values(authorIds.map((author_id, position) => ({ story_id: storyId, author_id, position }))).execute();
+      const storyId = await this.editions.insertStory(trx, {
+        sectionId: input.sectionId ?? null, heroMediaId: input.heroMediaId ?? null, tagIds: [...new Set(input.tagIds ?? [])], authorIds: [...new Set(input.authorIds ?? [])], now,
+      });
 
       const created: CreatedStory['editions'] = [];
       for (const e of input.editions) {
@@ -127,7 +130,10 @@ export class StoriesService {
           scheduled_at: null,
           created_at: now,
           updated_at: e.publishedAt ? e.publishedAt.getTime() : now,
+          ...(e.derivedFrom !== undefined ? { derived_from: created.find((x) => x.locale === e.derivedFrom)!.id, sync: 'synced' as const, source_version: 1 } : {}),
         });
+        await recordRevision(trx, id, 1, null, now);
+        await recordTransition(trx, { edition_id: id, at: e.publishedAt ? e.publishedAt.getTime() : now, user_id: null, from_status: null, to_status: e.status, note: '' });
         created.push({ id, locale: e.locale, slug });
       }
       return { storyId, editions: created };

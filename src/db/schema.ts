@@ -122,7 +122,8 @@ export interface EditionsTable {
   embargo_until: Generated<number | null>;
   created_by: Generated<number | null>;
   derived_from: Generated<number | null>;
-  sync: Generated<'' | 'synced' | 'diverged'>;
+  /** '' not derived; 'synced' follows its source; 'pending' has a source change waiting for someone who may edit it; 'diverged' edited by hand. */
+  sync: Generated<'' | 'synced' | 'pending' | 'diverged'>;
   source_version: Generated<number | null>;
   created_at: number;
   updated_at: number;

@@ -147,7 +147,7 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
       const editions: EditionInput[] = [edition('ru', { headline: s.headline, lead: s.lead, paragraphs: s.paragraphs, city: s.city, imageCaption: s.imageCaption }, 1)];
       if (uz) {
         editions.push(edition('uz', uz, 0.45));
-        editions.push(edition('uz-Cyrl', { headline: cyrl(uz.headline), lead: cyrl(uz.lead), paragraphs: uz.paragraphs.map(cyrl), city: cyrl(uz.city), imageCaption: uz.imageCaption && cyrl(uz.imageCaption) }, 0.2));
+        editions.push({ ...edition('uz-Cyrl', { headline: cyrl(uz.headline), lead: cyrl(uz.lead), paragraphs: uz.paragraphs.map(cyrl), city: cyrl(uz.city), imageCaption: uz.imageCaption && cyrl(uz.imageCaption) }, 0.2), derivedFrom: 'uz' });
       }
       if (en) editions.push(edition('en', en, 0.3));
       const story = await c.stories.create(
@@ -160,10 +160,6 @@ export async function seedDemo(c: Container, opts: DemoOptions = {}): Promise<De
         },
         trx,
       );
-      const byLocale = new Map(story.editions.map((e) => [e.locale, e.id]));
-      if (byLocale.has('uz') && byLocale.has('uz-Cyrl')) {
-        await trx.updateTable('editions').set({ derived_from: byLocale.get('uz')!, sync: 'synced', source_version: 1 }).where('id', '=', byLocale.get('uz-Cyrl')!).execute();
-      }
       for (const e of story.editions) await seedViewHistory(c, trx, e.id, at, now, editions.find((x) => x.locale === e.locale)!.initialViews ?? 0, settings.timeZone);
       created++;
       if (created % 30 === 0) progress(`  stories ${created}/${seeds.length + 1}`);

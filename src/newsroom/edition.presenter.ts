@@ -6,22 +6,20 @@ import type { TaxonomyAdmin } from '../content/taxonomy.admin.js';
 import type { MediaService } from '../media/media.service.js';
 import type { SettingsStore } from '../site/settings.js';
 import { urls } from '../site/urls.js';
+import { isVisible } from '../content/visibility.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
 
 const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
 const person = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-export function isVisible(e: Pick<EditionWithStory, 'status' | 'published_at' | 'embargo_until'>, now: number): boolean {
-  return (e.status === 'published' || e.status === 'scheduled') && e.published_at !== null && e.published_at <= now && (e.embargo_until === null || e.embargo_until <= now);
-}
 
 type SiblingFacts = { id: number; updated_at: number; version: number; derived_from: number | null; sync: string; source_version: number | null };
 
 function isOutdated(e: SiblingFacts, all: SiblingFacts[]): boolean {
   if (e.derived_from !== null) {
     const src = all.find((s) => s.id === e.derived_from);
-    return e.sync === 'diverged' && !!src && src.version > (e.source_version ?? 0);
+    return (e.sync === 'diverged' || e.sync === 'pending') && !!src && src.version > (e.source_version ?? 0);
   }
   const source = all.reduce<SiblingFacts | null>((a, b) => (a === null || b.id < a.id ? b : a), null);
   return !!source && source.id !== e.id && source.updated_at > e.updated_at;
@@ -36,11 +34,13 @@ export class EditionPresenter {
     private readonly clock: () => number,
   ) {}
 
-  can(actor: Actor, e: { owner_id: number | null; status: EditionStatus }) {
+  can(actor: Actor, e: { owner_id: number | null; status: EditionStatus; sync?: string }) {
     const f = { ownerId: e.owner_id, status: e.status };
     const c = (a: EditionAction) => canOnEdition(actor, a, f);
     return {
       edit: c('edit'),
+      // A source change waits on this derived edition for someone who may edit it (POST …/resync).
+      acceptUpdate: c('edit') && e.sync === 'pending',
       submit: c('submit') && e.status === 'draft',
       publish: c('publish') && e.status !== 'published',
       schedule: c('schedule') && e.status !== 'published',
@@ -107,6 +107,11 @@ export class EditionPresenter {
       missingLocales: LOCALES.filter((l) => settings.enabledLocales.includes(l) && !siblings.some((s) => s.locale === l)),
       outdated: isOutdated(e, siblings),
       can: this.can(actor, e),
+      // Section, hero image, tags and authors belong to the story: editable only by someone who may
+      // edit every published or scheduled edition of it (EditorialService.save enforces the same).
+      canEditStoryFields:
+        canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: e.status }) &&
+        siblings.every((s) => !(s.status === 'published' || s.status === 'scheduled') || canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: s.status })),
     };
   }
 }

@@ -2,7 +2,8 @@
 import type { Actor } from '../accounts/policy.js';
 import { NotFoundError } from '../errors.js';
 import { docText, type StoryDoc } from '../content/document.js';
-import { plainText, wordDiff, type EditorialService } from './editorial.service.js';
+import type { EditorialService } from './editorial.service.js';
+import { plainText, wordDiff } from './editorial.rules.js';
 import type { EditionJson } from './edition.presenter.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
 
@@ -39,7 +40,7 @@ export class RevisionsService {
     return wordDiff(plainText(a), right, e.locale);
   }
 
-  /** Restores a revision as a new save (so the restore itself is undoable). */
+  /** Restores a revision as a new save (so the restore itself is undoable; audited on a published edition). */
   async restore(actor: Actor, revisionId: number, version: number): Promise<EditionJson> {
     const r = await this.repo.revision(revisionId);
     if (!r) throw new NotFoundError('No such revision.');
@@ -61,6 +62,6 @@ export class RevisionsService {
       isMain: !!snap.isMain,
       isBreaking: !!snap.isBreaking,
       embargoUntil: typeof snap.embargoUntil === 'number' ? new Date(snap.embargoUntil).toISOString() : null,
-    });
+    }, 'restore');
   }
 }

@@ -35,6 +35,7 @@ export function editionDescription(e: StoryEditionRef, own: boolean, i: I18n): s
   // A derived Uzbek edition follows its twin in the other script.
   if (e.sync === 'synced') parts.push(i.t(e.locale === 'uz-Cyrl' ? 'ed.syncedLatn' : 'ed.syncedCyrl'));
   else if (e.sync === 'diverged') parts.push(i.t('ed.divergedShort'));
+  else if (e.sync === 'pending') parts.push(i.t('ed.pendingShort'));
   if (own) parts.push(i.t('ed.this'));
   return `${localeLabel(e.locale, i)}: ${parts.join(' · ')}`;
 }

@@ -151,7 +151,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const [stats, setStats] = useState(() => docStats(bodyRef.current, locale));
   const [editingNow, setEditingNow] = useState<Person[]>([]);
   const [picker, setPicker] = useState<null | 'body' | 'hero'>(null);
-  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'delete' | 'revisions' | 'syncDiff' | 'resync'>(null);
+  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'delete' | 'revisions' | 'syncDiff' | 'resync' | 'acceptUpdate'>(null);
   // Side-by-side translation: the id of the source edition shown next to the editor (kept in ?source=).
   const [sourceId, setSourceId] = useState<number | null>(() => {
     const q = new URLSearchParams(location.search).get('source');
@@ -406,7 +406,8 @@ function StoryEditor({ initial }: { initial: Edition }) {
     try {
       if (!(await flush())) return;
       const snap = formRef.current;
-      const res = await enqueue(() => api.post<Edition>(`/editions/${id}/transition`, { to, ...extra }));
+      // `from`: the status this person saw; if someone moved the story meanwhile the server answers 409.
+      const res = await enqueue(() => api.post<Edition>(`/editions/${id}/transition`, { to, from: ed.status, ...extra }));
       versionRef.current = res.version;
       applyServer(res, snap);
       notify(i.t(`editor.done.${to}` as MessageKey), 'success');
@@ -478,6 +479,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
       void flush().then((ok) => ok && setDialog('syncDiff'));
     },
     onResync: () => setDialog('resync'),
+    onAcceptUpdate: () => setDialog('acceptUpdate'),
     onSideBySide: () => setSourceId((cur) => (cur === null ? defaultSource(ed) : null)),
   };
 
@@ -559,6 +561,8 @@ function StoryEditor({ initial }: { initial: Edition }) {
 
   const can = ed.can;
   const editable = can.edit;
+  // Section, tags, authors and the hero image belong to the whole story (see canEditStoryFields).
+  const storyEditable = editable && ed.canEditStoryFields;
   const err = (name: string) => errs.of(name) ?? errs.of(Object.keys(FIELD_OF).find((k) => FIELD_OF[k] === name) ?? '\u0000');
   const section = sections.find((s) => s.id === form.sectionId);
   const seoTitleLen = [...form.seoTitle].length;
@@ -689,7 +693,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
 
           <Panel title={i.t('editor.classification')} id="panel-classification">
             <Field label={i.t('editor.section')} error={err('sectionId')}>
-              <select className="input" value={form.sectionId ?? ''} disabled={!editable} onChange={(e) => updateForm({ sectionId: e.target.value ? Number(e.target.value) : null })} name="sectionId">
+              <select className="input" value={form.sectionId ?? ''} disabled={!storyEditable} onChange={(e) => updateForm({ sectionId: e.target.value ? Number(e.target.value) : null })} name="sectionId">
                 <option value="">{i.t('editor.sectionNone')}</option>
                 {sections.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -699,8 +703,9 @@ function StoryEditor({ initial }: { initial: Edition }) {
               </select>
             </Field>
             {section && <span className="section-swatch" style={{ background: section.color }} aria-hidden="true" />}
-            <TagsInput value={form.tags} onChange={(tags) => updateForm({ tags })} locale={locale} disabled={!editable} error={err('tags')} />
-            <AuthorsInput value={form.authors} onChange={(authors) => updateForm({ authors })} locale={locale} disabled={!editable} error={err('authors')} />
+            <TagsInput value={form.tags} onChange={(tags) => updateForm({ tags })} locale={locale} disabled={!storyEditable} error={err('tags')} />
+            <AuthorsInput value={form.authors} onChange={(authors) => updateForm({ authors })} locale={locale} disabled={!storyEditable} error={err('authors')} />
+            {editable && !storyEditable && <p className="muted small" data-story-locked="">{i.t('editor.storyFieldsLocked')}</p>}
             <div className="checks">
               <label className="check">
                 <input type="checkbox" checked={form.isMain} disabled={!editable} onChange={(e) => updateForm({ isMain: e.target.checked })} name="isMain" />
@@ -722,6 +727,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
             onRemove={() => updateForm({ hero: null, heroCaption: '' })}
             locale={locale}
             disabled={!editable}
+            mediaLocked={!storyEditable}
             errors={{ media: err('hero'), caption: err('heroCaption') }}
           />
 
@@ -794,7 +800,15 @@ function StoryEditor({ initial }: { initial: Edition }) {
         editionId={id}
         version={ed.version}
         onClose={() => setDialog(null)}
-        onResync={editable && ed.sync === 'diverged' ? () => setDialog('resync') : undefined}
+        onResync={editable && ed.sync === 'diverged' ? () => setDialog('resync') : can.acceptUpdate ? () => setDialog('acceptUpdate') : undefined}
+      />
+      <ConfirmDialog
+        open={dialog === 'acceptUpdate'}
+        title={i.t('ed.acceptUpdateTitle')}
+        message={i.t(ed.status === 'published' || ed.status === 'scheduled' ? 'ed.acceptUpdateMessageLive' : 'ed.acceptUpdateMessage')}
+        confirmLabel={i.t('ed.acceptUpdate')}
+        onConfirm={resync}
+        onClose={() => setDialog(null)}
       />
       <ConfirmDialog
         open={dialog === 'resync'}

@@ -217,7 +217,8 @@ export function AuthorsInput({ value, onChange, locale, disabled, error }: { val
 
 /* ---------- hero ---------- */
 
-export function HeroPanel({ hero, caption, onCaption, onPick, onRemove, locale, disabled, errors }: { hero: Media | null; caption: string; onCaption(v: string): void; onPick(): void; onRemove(): void; locale: string; disabled?: boolean; errors: { media?: string; caption?: string } }) {
+/** `mediaLocked`: the image belongs to the whole story and this user may not change it here (the caption is the edition's own). */
+export function HeroPanel({ hero, caption, onCaption, onPick, onRemove, locale, disabled, mediaLocked, errors }: { hero: Media | null; caption: string; onCaption(v: string): void; onPick(): void; onRemove(): void; locale: string; disabled?: boolean; mediaLocked?: boolean; errors: { media?: string; caption?: string } }) {
   const i = useI18n();
   return (
     <Panel title={i.t('editor.hero')} id="panel-hero">
@@ -237,7 +238,8 @@ export function HeroPanel({ hero, caption, onCaption, onPick, onRemove, locale, 
           <textarea className="input" rows={2} value={caption} disabled={disabled} onChange={(e) => onCaption(e.target.value)} placeholder={mediaText(hero, locale, 'caption')} />
         </Field>
       )}
-      {!disabled && (
+      {mediaLocked && !disabled && <p className="muted small" data-story-locked="">{i.t('editor.storyFieldsLocked')}</p>}
+      {!disabled && !mediaLocked && (
         <div className="btn-row">
           <button type="button" className="btn btn-small" onClick={onPick}>
             <Icon name="image" size={15} /> {hero ? i.t('editor.heroChange') : i.t('editor.heroChoose')}
@@ -368,6 +370,8 @@ export interface EditionsActions {
   onDerive(fromId: number): Promise<void>;
   onShowDiff(): void;
   onResync(): void;
+  /** Accepts the pending source change of this derived edition (a re-sync; needs edit rights). */
+  onAcceptUpdate(): void;
   onSideBySide(): void;
 }
 
@@ -403,9 +407,21 @@ export function EditionsPanel({ ed, actions, sideBySide }: { ed: Edition; action
         <div className={`sync-box sync-${ed.sync}`} data-sync={ed.sync} role="status">
           <div className="sync-title">
             <Icon name={ed.sync === 'synced' ? 'sync' : 'alert'} size={15} />
-            {ed.sync === 'synced' ? i.t(derivedFromLocale === 'uz-Cyrl' ? 'ed.syncedCyrl' : 'ed.syncedLatn') : i.t('ed.diverged')}
+            {ed.sync === 'synced' ? i.t(derivedFromLocale === 'uz-Cyrl' ? 'ed.syncedCyrl' : 'ed.syncedLatn') : ed.sync === 'pending' ? i.t('ed.pending') : i.t('ed.diverged')}
           </div>
-          <p className="sync-hint">{ed.sync === 'synced' ? i.t('ed.syncedHint') : i.t('ed.divergedHint')}</p>
+          <p className="sync-hint">{ed.sync === 'synced' ? i.t('ed.syncedHint') : ed.sync === 'pending' ? i.t(ed.can.acceptUpdate ? 'ed.pendingHint' : 'ed.pendingHintReadonly') : i.t('ed.divergedHint')}</p>
+          {ed.sync === 'pending' && (
+            <div className="btn-row">
+              <button type="button" className="btn btn-small" onClick={actions.onShowDiff}>
+                {i.t('ed.showDiff')}
+              </button>
+              {ed.can.acceptUpdate && (
+                <button type="button" className="btn btn-small btn-primary" data-action="accept-update" onClick={actions.onAcceptUpdate}>
+                  <Icon name="sync" size={14} /> {i.t('ed.acceptUpdate')}
+                </button>
+              )}
+            </div>
+          )}
           {ed.sync === 'diverged' && (
             <div className="btn-row">
               <button type="button" className="btn btn-small" onClick={actions.onShowDiff}>
@@ -420,7 +436,7 @@ export function EditionsPanel({ ed, actions, sideBySide }: { ed: Edition; action
           )}
         </div>
       )}
-      {ed.outdated && <div className="notice notice-warn notice-slim small">{i.t('ed.outdatedSelf')}</div>}
+      {ed.outdated && ed.sync !== 'pending' && <div className="notice notice-warn notice-slim small">{i.t('ed.outdatedSelf')}</div>}
       <ul className="plain-list editions">
         {locales.map((l) => {
           const current = l === ed.locale;
@@ -451,6 +467,11 @@ export function EditionsPanel({ ed, actions, sideBySide }: { ed: Edition; action
                   {sync === 'synced' && !current && (
                     <span className="flag flag-ok" title={i.t('ed.syncedHint')}>
                       <Icon name="sync" size={12} /> {i.t('ed.synced')}
+                    </span>
+                  )}
+                  {sync === 'pending' && !current && (
+                    <span className="flag flag-warn" title={i.t('ed.pendingHintReadonly')} data-pending="">
+                      <Icon name="alert" size={12} /> {i.t('ed.pendingShort')}
                     </span>
                   )}
                   {sync === 'diverged' && !current && (
