@@ -33,6 +33,9 @@ import { StoriesListService } from './newsroom/stories-list.service.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
+import { dailySweepJob } from './jobs/sweep.job.js';
+import { Retention } from './ops/retention.js';
+import { RetentionRepository } from './ops/retention.repository.js';
 
 export interface Container {
   readonly config: Config;
@@ -57,6 +60,7 @@ export interface Container {
   readonly storiesList: StoriesListService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
+  readonly retention: Retention;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
@@ -137,7 +141,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const newsroomRepo = new NewsroomRepository(k);
   const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
   const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge);
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial)], clock, log: log.child({ module: 'jobs' }) });
+  const retention = new Retention(new RetentionRepository(k), config.retention);
+  const jobLog = log.child({ module: 'jobs' });
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts });
   return {
     config,
     log,
@@ -161,6 +167,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     revisions: new RevisionsService(editorial, newsroomRepo),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
+    retention,
     purge,
     purgeAll,
     async close() {
