@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import pino from 'pino';
+import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openDb, type Db, type DbTarget } from './db/connect.js';
 import { dialectOps, type DialectOps } from './db/dialect.js';
@@ -61,6 +62,8 @@ export interface Container {
   readonly revisions: RevisionsService;
   readonly relay: Relay;
   readonly retention: Retention;
+  /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
+  readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
@@ -108,8 +111,14 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const site = new SiteService(editions, taxonomy, media, settings, views, clock);
   const pageCache = config.pageCache ? new PageCache(2000, clock) : null;
   let bus: PurgeBus = LOCAL_ONLY;
+  let redis: Redis | null = null;
   if (config.redisUrl) {
     try {
+      // No offline queue: while Redis is away a command fails at once (rate limits then let the
+      // request through) instead of holding a reader's request until it reconnects.
+      redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, enableOfflineQueue: false });
+      redis.on('error', (err) => log.warn({ err }, 'redis connection problem; rate limits are not shared until it returns'));
+      await redis.connect();
       bus = await redisPurgeBus(
         config.redisUrl,
         opts.purgeChannel ?? 'xabar:purge',
@@ -121,6 +130,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
         log.child({ module: 'purge-bus' }),
       );
     } catch (err) {
+      redis?.disconnect();
       await db.close();
       throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
     }
@@ -168,10 +178,12 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
     retention,
+    redis,
     purge,
     purgeAll,
     async close() {
       await bus.close();
+      redis?.disconnect();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();

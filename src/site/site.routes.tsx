@@ -11,6 +11,7 @@ import { messages } from '../i18n/messages/index.js';
 import { foldForSearch } from '../db/dialect.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import { isValidSlug } from '../content/slug.js';
+import type { LimitName, RateLimiter } from '../http/rate-limit.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
 import { PageCache } from './page-cache.js';
@@ -27,6 +28,8 @@ export interface SiteDeps {
   views: ViewCounter;
   assets: AssetStore;
   siteUrl: string;
+  /** Rate limits for costly pages; checked only when a page is rendered, never on a cache hit. */
+  limits: RateLimiter;
 }
 
 /** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
@@ -42,7 +45,7 @@ function parsePage(query: unknown): number {
 }
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null> }> {
-  const { site, cache, views, assets, siteUrl } = deps;
+  const { site, cache, views, assets, siteUrl, limits } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
     '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={head} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
@@ -66,6 +69,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, page, 'no-store');
   }
 
+  /** Counts a render against `name`; over the limit it answers the localized 429 page and returns true. */
+  async function limited(req: FastifyRequest, reply: FastifyReply, name: LimitName, l: Locale): Promise<boolean> {
+    const wait = await limits.take(name, req);
+    if (wait === null) return false;
+    const t = messages(l);
+    const page = PageCache.build(html(await site.chrome(l), { title: t.tooManyTitle, noindex: true }, <ErrorView locale={l} status={429} message={t.tooManyText(wait)} />), 429, 0, []);
+    await sendCompressed(req, reply.header('retry-after', String(wait)), page, 'no-store');
+    return true;
+  }
+
   async function guessLocale(req: FastifyRequest): Promise<Locale | null> {
     const first = req.url.split('?')[0]!.split('/')[1] ?? '';
     return localeFromPrefix(first);
@@ -75,9 +88,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
    * Serves from the cache or renders, stores and serves. `key` is the page's canonical path, so
    * tracking parameters (?utm_source=…) neither miss the cache nor fill it with copies.
    */
-  async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
+  async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number, limit?: LimitName) {
     const hit = cache?.get(key);
     if (hit) return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
+    if (limit && (await limited(req, reply, limit, l))) return reply;
     const out = await render();
     if (!out) return errorPage(req, reply, 404, l);
     const page = { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId };
@@ -244,6 +258,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     } catch {
       return errorPage(req, reply, 400, l, messages(l).badPage);
     }
+    if (await limited(req, reply, 'search', l)) return reply; // never cached: every search is a query
     const t = messages(l);
     const terms = foldForSearch(q).split(' ').filter((w) => w.length > 0).slice(0, 8);
     const result = terms.length ? await site.list(l, { terms }, page) : { items: [], page: 1, pages: 1, total: 0 };
