@@ -17,7 +17,7 @@
  * Behind proxies `req.ip` is the client address only as far as TRUST_PROXY allows (see there).
  */
 import { isIPv6 } from 'node:net';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type CreateRateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
@@ -45,6 +45,9 @@ export interface RateLimitOptions {
   windowMs?: number;
 }
 
+/** In-memory store (no Redis): addresses tracked per limit, least recently seen dropped first. */
+const MAX_TRACKED = 10_000;
+
 type Check = (req: FastifyRequest) => Promise<{ isExceeded?: boolean; ttlInSeconds?: number }>;
 
 export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptions): Promise<RateLimiter> {
@@ -53,21 +56,20 @@ export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptio
     ...(o.redis ? { redis: o.redis } : {}),
     nameSpace: `${o.prefix}ratelimit:`,
     skipOnError: true,
-    cache: 10_000, // in-memory store: at most this many addresses tracked (LRU)
+    cache: MAX_TRACKED,
   });
   // The subject of the current check; a WeakMap so nothing outlives its request.
   const subjects = new WeakMap<FastifyRequest, string>();
   const checks = new Map<LimitName, Check>();
   for (const [name, perMinute] of Object.entries(o.limits) as [LimitName, number][]) {
     if (perMinute <= 0) continue;
-    checks.set(
-      name,
-      app.createRateLimit({
-        max: perMinute,
-        timeWindow: o.windowMs ?? 60_000,
-        keyGenerator: (req) => `${name}:${subjects.get(req) ?? addressKey(req.ip)}`,
-      }) as Check,
-    );
+    const opts: CreateRateLimitOptions & { cache: number } = {
+      max: perMinute,
+      timeWindow: o.windowMs ?? 60_000,
+      keyGenerator: (req) => `${name}:${subjects.get(req) ?? addressKey(req.ip)}`,
+      cache: MAX_TRACKED, // each limit's in-memory store is its own LRU: the plugin-level size is not inherited
+    };
+    checks.set(name, app.createRateLimit(opts) as Check);
   }
 
   const take: RateLimiter['take'] = async (name, req, subject) => {
@@ -81,12 +83,10 @@ export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptio
   return {
     take,
     guard(name, subject) {
-      return async (req, reply) => {
+      return async (req) => {
         const wait = await take(name, req, subject?.(req));
-        if (wait !== null) {
-          reply.header('retry-after', String(wait));
-          throw new RateLimitedError(`Too many requests. Try again in ${wait} s.`, wait);
-        }
+        // The error handler sets Retry-After from the error.
+        if (wait !== null) throw new RateLimitedError(`Too many requests. Try again in ${wait} s.`, wait);
       };
     },
   };

@@ -136,6 +136,7 @@ export class Relay {
     const handler = this.handlers.get(job.topic);
     const lease: Lease = { id: job.id, worker: this.worker, attempts: job.attempts };
     if (!handler) {
+      this.opts.log.warn({ topic: job.topic, id: job.id, attempts: job.attempts }, 'no handler for this job topic on this node; retrying later');
       await this.failed(job, lease, `no handler for topic «${job.topic}» on this node`, this.opts.maxAttempts ?? 10);
       return;
     }
