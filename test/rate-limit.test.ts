@@ -97,9 +97,19 @@ describe('opting a JSON endpoint in', () => {
   it('answers 429 JSON with Retry-After, per address or per key', async () => {
     const app = Fastify();
     registerErrorHandler(app);
-    const limits = await registerRateLimits(app, { limits: { search: 0, api: 2, feeds: 0, wire: 2 }, redis: null, prefix: 'xabar:' });
+    await registerRateLimits(app, { limits: { search: 0, api: 2, feeds: 0, wire: 2 }, redis: null, prefix: 'xabar:' });
+    const limits = app.rateLimits; // what any route module sees
     app.get('/api/things', { preHandler: limits.guard('api') }, async () => ({ ok: true }));
     app.get('/wire', { preHandler: limits.guard('wire', (req) => String(req.headers['x-api-key'])) }, async () => ({ ok: true }));
+    // A cached endpoint checks on its miss path only.
+    const cache = new Map<string, string>();
+    app.get('/feed', async (req) => {
+      const hit = cache.get('feed');
+      if (hit) return hit;
+      await limits.enforce('api', req);
+      cache.set('feed', 'rendered');
+      return 'rendered';
+    });
     app.get('/search-off', { preHandler: limits.guard('search') }, async () => ({ ok: true }));
     await app.ready();
     const call = (url: string, ip: string, key = '') => app.inject({ url, remoteAddress: ip, headers: { 'x-api-key': key } });
@@ -114,6 +124,10 @@ describe('opting a JSON endpoint in', () => {
     expect((await call('/wire', '192.0.2.3', 'k1')).statusCode).toBe(200);
     expect((await call('/wire', '192.0.2.4', 'k1')).statusCode).toBe(429);
     expect((await call('/wire', '192.0.2.4', 'k2')).statusCode).toBe(200);
+    // An address over its limit still gets what the cache holds, and is refused a render.
+    expect((await call('/feed', '192.0.2.1')).statusCode).toBe(429);
+    cache.set('feed', 'cached');
+    for (let i = 0; i < 5; i++) expect((await call('/feed', '192.0.2.1')).body).toBe('cached');
     // A limit set to 0 is off.
     for (let i = 0; i < 5; i++) expect((await call('/search-off', '192.0.2.1')).statusCode).toBe(200);
     await app.close();

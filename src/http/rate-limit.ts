@@ -6,11 +6,13 @@
  * limited, so routes call `take` on their cache-miss path.
  *
  * Opting in is one line:
- *  - a JSON (or XML) endpoint: `preHandler: limits.guard('api')` — over the limit, the request
+ *  - a JSON (or XML) endpoint: `preHandler: app.rateLimits.guard('api')` — over the limit, the request
  *    ends in RateLimitedError → 429 with Retry-After and the JSON error body (error-handler.ts);
- *    `limits.guard('wire', (req) => apiKeyOf(req))` counts per key instead of per address;
- *  - a cached public page: pass the limit's name to `cached(…)` in site.routes.tsx, which calls
- *    `take` on a miss and renders the localized 429 page.
+ *    `app.rateLimits.guard('wire', (req) => apiKeyOf(req))` counts per key instead of per address;
+ *  - a cached endpoint (feeds): `await app.rateLimits.enforce('feeds', req)` on the cache-miss
+ *    path, after the cache lookup and before rendering;
+ *  - a cached public HTML page: pass the limit's name to `cached(…)` in site.routes.tsx, which
+ *    calls `take` on a miss and renders the localized 429 page.
  * Limits are requests per minute from XABAR_RATE_LIMIT_<NAME>; 0 switches one off.
  *
  * If Redis fails, requests are let through (skipOnError) rather than the site going down with it.
@@ -31,6 +33,8 @@ export interface RateLimiter {
    * seconds until the window reopens (for Retry-After). `subject` replaces the address as the key.
    */
   take(name: LimitName, req: FastifyRequest, subject?: string): Promise<number | null>;
+  /** Like `take`, but throws RateLimitedError (→ 429 JSON with Retry-After) when over the limit. */
+  enforce(name: LimitName, req: FastifyRequest, subject?: string): Promise<void>;
   /** A preHandler that answers 429 (JSON, Retry-After) once the limit is exceeded. */
   guard(name: LimitName, subject?: (req: FastifyRequest) => string): preHandlerAsyncHookHandler;
 }
@@ -80,16 +84,26 @@ export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptio
     return r.isExceeded ? Math.max(1, r.ttlInSeconds ?? 1) : null;
   };
 
-  return {
-    take,
-    guard(name, subject) {
-      return async (req) => {
-        const wait = await take(name, req, subject?.(req));
-        // The error handler sets Retry-After from the error.
-        if (wait !== null) throw new RateLimitedError(`Too many requests. Try again in ${wait} s.`, wait);
-      };
-    },
+  const enforce: RateLimiter['enforce'] = async (name, req, subject) => {
+    const wait = await take(name, req, subject);
+    // The error handler sets Retry-After from the error.
+    if (wait !== null) throw new RateLimitedError(`Too many requests. Try again in ${wait} s.`, wait);
   };
+  const limiter: RateLimiter = {
+    take,
+    enforce,
+    guard: (name, subject) => async (req) => enforce(name, req, subject?.(req)),
+  };
+  // Any route module can opt in without new plumbing: `preHandler: app.rateLimits.guard('feeds')`.
+  app.decorate('rateLimits', limiter);
+  return limiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The site's rate limits (src/http/rate-limit.ts). */
+    rateLimits: RateLimiter;
+  }
 }
 
 /**
