@@ -103,8 +103,7 @@ describe.each(DIALECTS)('retention sweep on %s', (dialect) => {
     const sweeps = () => db().selectFrom('outbox').select(['dedupe_key', 'run_at', 'done_at']).where('topic', '=', DAILY_SWEEP).orderBy('dedupe_key').execute();
     await db().deleteFrom('outbox').execute(); // only the sweep's own rows from here on
     // Every node seeds today's sweep at start: one row.
-    await s.c.relay.seed();
-    await s.c.relay.seed();
+    await Promise.all([s.c.relay.seed(), s.c.relay.seed(), s.c.relay.seed()]);
     expect(await sweeps()).toEqual([{ dedupe_key: 'daily_sweep:2026-12-06', run_at: NOW, done_at: null }]);
 
     await db().insertInto('sessions').values(session('expired-again', NOW - 1)).execute();
@@ -112,7 +111,8 @@ describe.each(DIALECTS)('retention sweep on %s', (dialect) => {
     expect(await db().selectFrom('sessions').select('id').where('id', '=', 'expired-again').executeTakeFirst()).toBeUndefined();
     const tomorrow = Date.UTC(2026, 11, 7, 0, 30);
     // The same run again (a retry, a second node after a lost lease) adds no second next-day row.
-    await dailySweepJob(db(), s.c.retention, s.c.clock, pino({ level: 'silent' })).run({ day: '2026-12-06' }, undefined as never);
+    const again = () => dailySweepJob(db(), s.c.retention, s.c.clock, pino({ level: 'silent' })).run({ day: '2026-12-06' }, undefined as never);
+    await Promise.all([again(), again()]);
     await s.c.relay.seed();
     const rows = await sweeps();
     expect(rows.map((r) => r.dedupe_key)).toEqual(['daily_sweep:2026-12-06', 'daily_sweep:2026-12-07']);

@@ -57,6 +57,7 @@ export class Relay {
   private readonly repo: OutboxRepository;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private seeding: Promise<void> | null = null;
 
   constructor(private readonly opts: RelayOptions) {
     this.handlers = new Map(opts.handlers.map((h) => [h.topic, h]));
@@ -65,7 +66,7 @@ export class Relay {
 
   start(): void {
     if (this.timer) return;
-    void this.seed().catch((err) => this.opts.log.error({ err }, 'seeding recurring jobs failed'));
+    this.seeding = this.seed().catch((err) => this.opts.log.error({ err }, 'seeding recurring jobs failed'));
     this.timer = setInterval(() => void this.tick(), this.opts.pollMs ?? 1000);
     this.timer.unref();
   }
@@ -73,6 +74,7 @@ export class Relay {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.seeding;
     await this.running;
   }
 
