@@ -37,8 +37,8 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     dotfiles: 'deny',
   });
 
-  const limits = await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix });
-  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, limits });
+  await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
+  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   await adminPlugin(app, c, site.renderPreview);
   return app;
 }

@@ -11,7 +11,7 @@ import { messages } from '../i18n/messages/index.js';
 import { foldForSearch } from '../db/dialect.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import { isValidSlug } from '../content/slug.js';
-import type { LimitName, RateLimiter } from '../http/rate-limit.js';
+import type { LimitName } from '../http/rate-limit.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
 import { PageCache } from './page-cache.js';
@@ -28,8 +28,6 @@ export interface SiteDeps {
   views: ViewCounter;
   assets: AssetStore;
   siteUrl: string;
-  /** Rate limits for costly pages; checked only when a page is rendered, never on a cache hit. */
-  limits: RateLimiter;
 }
 
 /** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
@@ -45,7 +43,7 @@ function parsePage(query: unknown): number {
 }
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null> }> {
-  const { site, cache, views, assets, siteUrl, limits } = deps;
+  const { site, cache, views, assets, siteUrl } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
     '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={head} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
@@ -69,9 +67,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, page, 'no-store');
   }
 
-  /** Counts a render against `name`; over the limit it answers the localized 429 page and returns true. */
+  /**
+   * Counts a render against the rate limit `name` (http/rate-limit.ts; registered before these
+   * routes); over the limit it answers the localized 429 page and returns true. Called only where
+   * a page would be rendered: a cache hit is never limited.
+   */
   async function limited(req: FastifyRequest, reply: FastifyReply, name: LimitName, l: Locale): Promise<boolean> {
-    const wait = await limits.take(name, req);
+    const wait = await app.rateLimits.take(name, req);
     if (wait === null) return false;
     const t = messages(l);
     const page = PageCache.build(html(await site.chrome(l), { title: t.tooManyTitle, noindex: true }, <ErrorView locale={l} status={429} message={t.tooManyText(wait)} />), 429, 0, []);
