@@ -91,6 +91,11 @@ describe('search rate limit shared by two nodes on one Redis', () => {
     expect((await get(a, '/ru/search?q=f', '192.0.2.50')).statusCode).toBe(429);
     expect((await get(a, '/ru/search?q=f', '192.0.2.51')).statusCode).toBe(200);
   });
+
+  it('lets readers through when Redis is gone, rather than failing the page', async () => {
+    a.c.redis!.disconnect();
+    for (let i = 0; i < 6; i++) expect((await get(a, '/ru/search?q=g', '192.0.2.60')).statusCode).toBe(200);
+  });
 });
 
 describe('opting a JSON endpoint in', () => {
