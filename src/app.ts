@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerRateLimits } from './http/rate-limit.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 
@@ -41,6 +42,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     dotfiles: 'deny',
   });
 
+  await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   await adminPlugin(app, c, site.renderPreview);
   return app;

@@ -60,7 +60,26 @@ const EnvSchema = z.object({
     .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores, e.g. xabar:news.example.uz:')
     .optional(),
   TRUST_PROXY: boolish.default('false'),
+  XABAR_JOB_MAX_ATTEMPTS: positiveInt('XABAR_JOB_MAX_ATTEMPTS')
+    .refine((n) => n >= 1 && n <= 100, 'XABAR_JOB_MAX_ATTEMPTS must be between 1 and 100')
+    .default('10'),
+  // The analytics dashboard reads a week of hourly counters: keeping fewer would blank it.
+  XABAR_RETAIN_HOURLY_VIEWS_DAYS: positiveInt('XABAR_RETAIN_HOURLY_VIEWS_DAYS')
+    .refine((n) => n >= 7 && n <= 3650, 'XABAR_RETAIN_HOURLY_VIEWS_DAYS must be between 7 and 3650 (the dashboard needs a week)')
+    .default('14'),
+  XABAR_RETAIN_DEAD_JOBS_DAYS: positiveInt('XABAR_RETAIN_DEAD_JOBS_DAYS')
+    .refine((n) => n >= 1 && n <= 3650, 'XABAR_RETAIN_DEAD_JOBS_DAYS must be between 1 and 3650')
+    .default('30'),
+  XABAR_RATE_LIMIT_SEARCH: rateLimit('XABAR_RATE_LIMIT_SEARCH').default('30'),
+  XABAR_RATE_LIMIT_API: rateLimit('XABAR_RATE_LIMIT_API').default('120'),
+  XABAR_RATE_LIMIT_FEEDS: rateLimit('XABAR_RATE_LIMIT_FEEDS').default('60'),
+  XABAR_RATE_LIMIT_WIRE: rateLimit('XABAR_RATE_LIMIT_WIRE').default('600'),
 });
+
+/** Requests per minute per address (per key for the wire); 0 turns the limit off. */
+function rateLimit(name: string) {
+  return positiveInt(name).refine((n) => n <= 100_000, `${name} must be between 0 (off) and 100000 requests per minute`);
+}
 
 function isValidTimeZone(tz: string): boolean {
   try {
@@ -89,10 +108,15 @@ export interface Config {
   readonly pageCacheBytes: number;
   /** Visitors (and addresses) the view counter remembers, at most, for its repeat rules. */
   readonly viewVisitorsMax: number;
-  /** Prefix of every Redis channel this site uses, so sites sharing one Redis never hear each other. */
+  /** Prefix of every Redis key and channel this site uses, so sites sharing one Redis never hear each other. */
   readonly redisPrefix: string;
   readonly trustProxy: boolean;
   readonly mediaDir: string;
+  /** Default attempts before an outbox job is dead (a handler may set its own). */
+  readonly jobMaxAttempts: number;
+  readonly retention: { readonly hourlyViewsDays: number; readonly deadJobsDays: number };
+  /** Requests per minute per address (per key for the wire); 0 = unlimited. */
+  readonly rateLimits: { readonly search: number; readonly api: number; readonly feeds: number; readonly wire: number };
 }
 
 export class ConfigError extends Error {
@@ -134,5 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisPrefix: e.REDIS_PREFIX ?? `xabar:${new URL(siteUrl).host}:`,
     trustProxy: e.TRUST_PROXY,
     mediaDir: path.join(dataDir, 'media'),
+    jobMaxAttempts: e.XABAR_JOB_MAX_ATTEMPTS,
+    retention: Object.freeze({ hourlyViewsDays: e.XABAR_RETAIN_HOURLY_VIEWS_DAYS, deadJobsDays: e.XABAR_RETAIN_DEAD_JOBS_DAYS }),
+    rateLimits: Object.freeze({ search: e.XABAR_RATE_LIMIT_SEARCH, api: e.XABAR_RATE_LIMIT_API, feeds: e.XABAR_RATE_LIMIT_FEEDS, wire: e.XABAR_RATE_LIMIT_WIRE }),
   } as Config);
 }

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
+import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openDb, type Db, type DbTarget } from './db/connect.js';
 import { dialectOps, type DialectOps } from './db/dialect.js';
@@ -34,6 +35,9 @@ import { StoriesListService } from './newsroom/stories-list.service.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
+import { dailySweepJob } from './jobs/sweep.job.js';
+import { Retention } from './ops/retention.js';
+import { RetentionRepository } from './ops/retention.repository.js';
 
 export interface Container {
   readonly config: Config;
@@ -58,6 +62,9 @@ export interface Container {
   readonly storiesList: StoriesListService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
+  readonly retention: Retention;
+  /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
+  readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
@@ -124,8 +131,14 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     site.forget();
     settings.invalidate();
   };
+  let redis: Redis | null = null;
   if (config.redisUrl) {
     try {
+      // No offline queue: while Redis is away a command fails at once (rate limits then let the
+      // request through) instead of holding a reader's request until it reconnects.
+      redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, enableOfflineQueue: false });
+      redis.on('error', (err) => log.warn({ err }, 'redis connection problem; rate limits are not shared until it returns'));
+      await redis.connect();
       bus = await redisPurgeBus(
         config.redisUrl,
         opts.purgeChannel ?? `${config.redisPrefix}purge`,
@@ -145,6 +158,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
         log.child({ module: 'purge-bus' }),
       );
     } catch (err) {
+      redis?.disconnect();
       await db.close();
       throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
     }
@@ -175,7 +189,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const newsroomRepo = new NewsroomRepository(k);
   const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
   const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge);
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial)], clock, log: log.child({ module: 'jobs' }) });
+  const retention = new Retention(new RetentionRepository(k), config.retention);
+  const jobLog = log.child({ module: 'jobs' });
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts });
   return {
     config,
     log,
@@ -199,11 +215,14 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     revisions: new RevisionsService(editorial, newsroomRepo),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
+    retention,
+    redis,
     purge,
     purgeAll,
     health,
     async close() {
       await bus.close();
+      redis?.disconnect();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();

@@ -224,9 +224,11 @@ export interface OutboxTable {
   attempts: Generated<number>;
   locked_until: number | null;
   locked_by: string | null;
-  done_at: number | null;
+  done_at: number | null; // -1: gave up (dead)
   last_error: Generated<string>;
   created_at: number;
+  /** When the relay gave up on the job (too many failures, or no handler for its topic). */
+  dead_at: Generated<number | null>;
 }
 
 export interface Database {

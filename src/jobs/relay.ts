@@ -2,21 +2,36 @@
  * Runs due outbox jobs. Each claim takes a lease (locked_until) so a crashed worker's job is
  * picked up again after the lease; on PostgreSQL the claim uses FOR UPDATE SKIP LOCKED so any
  * number of nodes share the queue and each job is claimed by one. A handler returns normally
- * (done), or throws (retried with exponential backoff, up to `maxAttempts`).
+ * (done), or throws (retried with exponential backoff). After `maxAttempts` claims (the
+ * handler's own, or the relay's default) the job is dead: `done_at = -1`, `dead_at` set, the
+ * reason in `last_error`, logged at error level, never claimed again, listed by `deadJobs()`.
+ * A job whose topic no handler knows backs off the same way and dies the same way (a rolling
+ * deploy may briefly run a node that does not know a new topic yet; the backoff leaves the job
+ * to the nodes that do, and a typo'd topic stops costing a claim every second).
  *
- * Handlers must be idempotent on their own terms (e.g. "publish if still scheduled for this
- * time"): a lease can expire while a slow handler still runs.
+ * Every outcome is written only while the lease is still ours (see outbox.repository.ts): a
+ * worker whose lease expired and whose job was claimed again cannot overwrite the new owner.
+ * Handlers must still be idempotent on their own terms (e.g. "publish if still scheduled for
+ * this time"): a lease can expire while a slow handler still runs.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, OutboxRow } from '../db/schema.js';
 import type { DialectOps } from '../db/dialect.js';
+import { enqueue, type JobSpec } from './outbox.js';
+import { OutboxRepository, type Lease } from './outbox.repository.js';
 
 export interface JobHandler {
   topic: string;
-  maxAttempts: number;
+  /** Claims before the job is declared dead; the relay's default when not given. */
+  maxAttempts?: number;
   run(payload: unknown, job: OutboxRow): Promise<void>;
+  /**
+   * Jobs to enqueue when the relay starts (recurring jobs seed themselves this way). They must
+   * carry a dedupe key: every node's relay seeds them, and the key makes that happen once.
+   */
+  seed?(now: number): JobSpec<unknown>[];
 }
 
 export interface RelayOptions {
@@ -27,20 +42,31 @@ export interface RelayOptions {
   log: Logger;
   leaseMs?: number;
   pollMs?: number;
+  /** Default attempts before a job is dead (XABAR_JOB_MAX_ATTEMPTS; 10 when not given). */
+  maxAttempts?: number;
+}
+
+/** Delay before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(3600_000, 2 ** Math.min(attempts, 20) * 5_000);
 }
 
 export class Relay {
   private readonly worker = `w-${crypto.randomBytes(4).toString('hex')}`;
   private readonly handlers: Map<string, JobHandler>;
+  private readonly repo: OutboxRepository;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private seeding: Promise<void> | null = null;
 
   constructor(private readonly opts: RelayOptions) {
     this.handlers = new Map(opts.handlers.map((h) => [h.topic, h]));
+    this.repo = new OutboxRepository(opts.db);
   }
 
   start(): void {
     if (this.timer) return;
+    this.seeding = this.seed().catch((err) => this.opts.log.error({ err }, 'seeding recurring jobs failed'));
     this.timer = setInterval(() => void this.tick(), this.opts.pollMs ?? 1000);
     this.timer.unref();
   }
@@ -48,7 +74,14 @@ export class Relay {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.seeding;
     await this.running;
+  }
+
+  /** Enqueues every handler's seed jobs (idempotent through their dedupe keys). */
+  async seed(): Promise<void> {
+    const now = this.opts.clock();
+    for (const h of this.handlers.values()) for (const job of h.seed?.(now) ?? []) await enqueue(this.opts.db, job, now);
   }
 
   private lastSweep = 0;
@@ -64,14 +97,25 @@ export class Relay {
   }
 
   /**
-   * Deletes jobs finished more than a week ago, so the outbox stays small. Jobs that gave up
-   * (done_at = -1) stay for an operator to inspect.
+   * Deletes jobs finished more than a week ago, so the outbox stays small, in batches so a big
+   * backlog never holds a long lock. Dead jobs (done_at = -1) stay for an operator to inspect;
+   * the daily sweep drops them after their retention (see jobs/sweep.job.ts).
    */
   async sweep(): Promise<number> {
     const now = this.opts.clock();
     this.lastSweep = now;
-    const r = await this.opts.db.deleteFrom('outbox').where('done_at', '>', 0).where('done_at', '<', now - 7 * 24 * 3600_000).executeTakeFirst();
-    return Number(r.numDeletedRows);
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      const n = await this.repo.deleteFinished(now - 7 * 24 * 3600_000, 1000);
+      total += n;
+      if (n < 1000) break;
+    }
+    return total;
+  }
+
+  /** Dead jobs, newest first: what an operator looks at when something never happened. */
+  deadJobs(limit = 100): Promise<OutboxRow[]> {
+    return this.repo.dead(limit);
   }
 
   /** Claims and runs every due job once; returns how many ran. Tests call it with a fake clock. */
@@ -92,24 +136,33 @@ export class Relay {
 
   private async runOne(job: OutboxRow): Promise<void> {
     const handler = this.handlers.get(job.topic);
-    const db = this.opts.db;
+    const lease: Lease = { id: job.id, worker: this.worker, attempts: job.attempts };
     if (!handler) {
-      await db.updateTable('outbox').set({ last_error: `no handler for ${job.topic}`, locked_until: null }).where('id', '=', job.id).execute();
+      this.opts.log.warn({ topic: job.topic, id: job.id, attempts: job.attempts }, 'no handler for this job topic on this node; retrying later');
+      await this.failed(job, lease, `no handler for topic «${job.topic}» on this node`, this.opts.maxAttempts ?? 10);
       return;
     }
     try {
       await handler.run(JSON.parse(job.payload), job);
-      await db.updateTable('outbox').set({ done_at: this.opts.clock(), locked_until: null, last_error: '' }).where('id', '=', job.id).where('locked_by', '=', this.worker).execute();
+      if (!(await this.repo.complete(lease, this.opts.clock()))) this.lost(job);
     } catch (err) {
-      const message = (err as Error).message ?? String(err);
-      const giveUp = job.attempts >= handler.maxAttempts;
-      const backoff = Math.min(3600_000, 2 ** job.attempts * 5_000);
-      this.opts.log.warn({ err, topic: job.topic, id: job.id, attempts: job.attempts, giveUp }, 'job failed');
-      await db
-        .updateTable('outbox')
-        .set(giveUp ? { last_error: message, locked_until: null, done_at: -1 } : { last_error: message, locked_until: null, run_at: this.opts.clock() + backoff })
-        .where('id', '=', job.id)
-        .execute();
+      this.opts.log.warn({ err, topic: job.topic, id: job.id, attempts: job.attempts }, 'job failed');
+      await this.failed(job, lease, (err as Error)?.message ?? String(err), handler.maxAttempts ?? this.opts.maxAttempts ?? 10);
     }
+  }
+
+  private async failed(job: OutboxRow, lease: Lease, reason: string, maxAttempts: number): Promise<void> {
+    const now = this.opts.clock();
+    if (job.attempts >= maxAttempts) {
+      const ok = await this.repo.kill(lease, now, reason);
+      if (ok) this.opts.log.error({ topic: job.topic, id: job.id, attempts: job.attempts, reason }, 'job is dead: gave up after its last attempt');
+      else this.lost(job);
+      return;
+    }
+    if (!(await this.repo.retry(lease, now + backoffMs(job.attempts), reason))) this.lost(job);
+  }
+
+  private lost(job: OutboxRow): void {
+    this.opts.log.warn({ topic: job.topic, id: job.id, attempts: job.attempts }, 'job lease ran out before it finished; its new owner decides the outcome');
   }
 }

@@ -11,6 +11,7 @@ import { messages } from '../i18n/messages/index.js';
 import { foldForSearch } from '../db/dialect.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import { isValidSlug } from '../content/slug.js';
+import type { LimitName } from '../http/rate-limit.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
 import { PageCache, type CachedPage } from './page-cache.js';
@@ -66,6 +67,20 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, page, 'no-store');
   }
 
+  /**
+   * Counts a render against the rate limit `name` (http/rate-limit.ts; registered before these
+   * routes); over the limit it answers the localized 429 page and returns true. Called only where
+   * a page would be rendered: a cache hit is never limited.
+   */
+  async function limited(req: FastifyRequest, reply: FastifyReply, name: LimitName, l: Locale): Promise<boolean> {
+    const wait = await app.rateLimits.take(name, req);
+    if (wait === null) return false;
+    const t = messages(l);
+    const page = PageCache.build(html(await site.chrome(l), { title: t.tooManyTitle, noindex: true }, <ErrorView locale={l} status={429} message={t.tooManyText(wait)} />), 429, 0, []);
+    await sendCompressed(req, reply.header('retry-after', String(wait)), page, 'no-store');
+    return true;
+  }
+
   async function guessLocale(req: FastifyRequest): Promise<Locale | null> {
     const first = req.url.split('?')[0]!.split('/')[1] ?? '';
     return localeFromPrefix(first);
@@ -75,13 +90,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
    * Serves from the cache or renders, stores and serves. `key` is the page's canonical path, so
    * tracking parameters (?utm_source=…) neither miss the cache nor fill it with copies.
    */
-  async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number) {
+  async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number, limit?: LimitName) {
     const build = async (): Promise<CachedPage | null> => {
       const out = await render();
       return out ? { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId } : null;
     };
+    // A cache hit is never rate-limited: only a request that would render counts.
+    const hit = cache?.get(key);
+    if (!hit && limit && (await limited(req, reply, limit, l))) return reply;
     // Concurrent misses for one key share one render (PageCache.fetch).
-    const page = cache ? await cache.fetch(key, build) : await build();
+    const page = hit ?? (cache ? await cache.fetch(key, build) : await build());
     if (!page) return errorPage(req, reply, 404, l);
     return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
   }
@@ -245,6 +263,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     } catch {
       return errorPage(req, reply, 400, l, messages(l).badPage);
     }
+    if (await limited(req, reply, 'search', l)) return reply; // never cached: every search is a query
     const t = messages(l);
     const terms = foldForSearch(q).split(' ').filter((w) => w.length > 0).slice(0, 8);
     const result = terms.length ? await site.list(l, { terms }, page) : { items: [], page: 1, pages: 1, total: 0 };

@@ -44,6 +44,8 @@ export const en: Messages = {
   notFoundText: 'There is no such page: it may have been removed, or the address has a typo.',
   badRequestTitle: 'Bad request',
   badPage: 'The page number must be a positive whole number.',
+  tooManyTitle: 'Too many requests',
+  tooManyText: (s) => `You have sent too many requests in a short time. Please try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
   backHome: 'Back to the home page',
   footerRights: (year, name) => `© ${year} ${name}. All rights reserved.`,
   footerReuse: 'When using our materials, a link to the agency is required.',

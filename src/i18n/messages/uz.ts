@@ -48,6 +48,8 @@ export const uz: Messages = {
   notFoundText: 'Bunday sahifa yoʻq: u oʻchirilgan boʻlishi yoki manzil xato yozilgan boʻlishi mumkin.',
   badRequestTitle: 'Notoʻgʻri soʻrov',
   badPage: 'Sahifa raqami musbat butun son boʻlishi kerak.',
+  tooManyTitle: 'Soʻrovlar juda koʻp',
+  tooManyText: (s) => `Siz qisqa vaqt ichida juda koʻp soʻrov yubordingiz. ${s} soniyadan keyin qayta urinib koʻring.`,
   backHome: 'Bosh sahifaga',
   footerRights: (year, name) => `© ${year} ${name}. Barcha huquqlar himoyalangan.`,
   footerReuse: 'Materiallardan foydalanilganda agentlikka havola berilishi shart.',

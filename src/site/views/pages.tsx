@@ -130,12 +130,12 @@ export function ListView({
   );
 }
 
-export function ErrorView({ locale, status, message }: { locale: Locale; status: 404 | 400; message?: string }) {
+export function ErrorView({ locale, status, message }: { locale: Locale; status: 404 | 400 | 429; message?: string }) {
   const t = messages(locale);
   return (
     <section className="error-page">
       <p className="error-code">{status}</p>
-      <h1>{status === 404 ? t.notFoundTitle : t.badRequestTitle}</h1>
+      <h1>{status === 404 ? t.notFoundTitle : status === 429 ? t.tooManyTitle : t.badRequestTitle}</h1>
       <p>{message ?? t.notFoundText}</p>
       <form className="search-big" role="search" action={urls.search(locale)} method="get">
         <label className="visually-hidden" htmlFor="q3">{t.search}</label>
