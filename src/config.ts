@@ -2,6 +2,7 @@
  * One typed, validated, frozen configuration read from the environment once at start-up.
  * Nothing else in the code reads `process.env`; every key is documented in docs/configuration.md.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -49,8 +50,43 @@ const EnvSchema = z.object({
     .refine((n) => n >= 100 && n <= 60_000, 'XABAR_VIEW_FLUSH_MS must be between 100 and 60000')
     .default('5000'),
   XABAR_PAGE_CACHE: boolish.default('true'),
-  TRUST_PROXY: boolish.default('false'),
+  TRUST_PROXY: z.string().default('false').transform((v, ctx) => {
+    const r = parseTrustProxy(v);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: r });
+      return z.NEVER;
+    }
+    return r;
+  }),
 });
+
+/**
+ * TRUST_PROXY: `false` (default: the socket address is the client), a number of proxy hops in
+ * front of Xabar, or the proxies' addresses/CIDRs. Fastify hands either to proxy-addr, which then
+ * takes the right-most address not written by a trusted hop. `true` would trust every hop, so the
+ * client could write its own address into X-Forwarded-For (and sidestep sign-in throttles): refused.
+ */
+function parseTrustProxy(raw: string): false | number | string[] | string {
+  const v = raw.trim().toLowerCase();
+  if (['', 'false', '0', 'no', 'off'].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) {
+    return 'TRUST_PROXY=true would believe any client-written X-Forwarded-For; give the hop count of your proxies (e.g. 1 behind one nginx) or their addresses/CIDRs (e.g. 10.0.0.0/8,192.168.1.5)';
+  }
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? n : 'TRUST_PROXY hop count must be between 1 and 10';
+  }
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((entry) => {
+    const [addr, bits, extra] = entry.split('/');
+    const kind = net.isIP(addr ?? '');
+    if (!kind || extra !== undefined) return true;
+    if (bits === undefined) return false;
+    return !/^\d+$/.test(bits) || Number(bits) > (kind === 4 ? 32 : 128);
+  });
+  if (bad.length) return `TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IP addresses/CIDRs; not valid: ${bad.join(', ')}`;
+  return list;
+}
 
 function isValidTimeZone(tz: string): boolean {
   try {
@@ -75,7 +111,8 @@ export interface Config {
   readonly timeZone: string;
   readonly viewFlushMs: number;
   readonly pageCache: boolean;
-  readonly trustProxy: boolean;
+  /** false, a number of trusted proxy hops, or the trusted proxies' addresses/CIDRs (proxy-addr). */
+  readonly trustProxy: false | number | readonly string[];
   readonly mediaDir: string;
 }
 
