@@ -18,6 +18,8 @@ const positiveInt = (name: string) =>
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number);
 
+const ROLE_NAMES = ['contributor', 'author', 'editor', 'admin'];
+
 const EnvSchema = z.object({
   PORT: positiveInt('PORT')
     .refine((n) => n > 0 && n < 65536, 'PORT must be between 1 and 65535')
@@ -50,6 +52,15 @@ const EnvSchema = z.object({
     .refine((n) => n >= 100 && n <= 60_000, 'XABAR_VIEW_FLUSH_MS must be between 100 and 60000')
     .default('5000'),
   XABAR_PAGE_CACHE: boolish.default('true'),
+  XABAR_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[0-9a-f]{64}$/i.test(v.trim()) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length === 32), 'XABAR_SECRET_KEY must be 32 random bytes as 64 hex digits (openssl rand -hex 32) or base64'),
+  XABAR_NEW_SITE_TWO_FACTOR_ROLES: z
+    .string()
+    .default('editor,admin')
+    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+    .refine((rs) => rs.every((r) => ROLE_NAMES.includes(r)), `XABAR_NEW_SITE_TWO_FACTOR_ROLES must be a comma-separated list of ${['contributor', 'author', 'editor', 'admin'].join(', ')} (or empty)`),
   TRUST_PROXY: z.string().default('false').transform((v, ctx) => {
     const r = parseTrustProxy(v);
     if (typeof r === 'string') {
@@ -114,6 +125,10 @@ export interface Config {
   /** false, a number of trusted proxy hops, or the trusted proxies' addresses/CIDRs (proxy-addr). */
   readonly trustProxy: false | number | readonly string[];
   readonly mediaDir: string;
+  /** Key for secrets at rest (two-factor), 64 hex digits or base64; null: DATA_DIR/secret.key is used. */
+  readonly secretKey: string | null;
+  /** Roles that must use two-factor on a site whose first-run setup happens from now on. */
+  readonly newSiteTwoFactorRoles: readonly ('contributor' | 'author' | 'editor' | 'admin')[];
 }
 
 export class ConfigError extends Error {
@@ -151,5 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pageCache: e.XABAR_PAGE_CACHE,
     trustProxy: e.TRUST_PROXY,
     mediaDir: path.join(dataDir, 'media'),
+    secretKey: e.XABAR_SECRET_KEY?.trim() || null,
+    newSiteTwoFactorRoles: Object.freeze(e.XABAR_NEW_SITE_TWO_FACTOR_ROLES) as Config['newSiteTwoFactorRoles'],
   } as Config);
 }

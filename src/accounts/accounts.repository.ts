@@ -17,8 +17,20 @@ export class AccountsRepository {
     return trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  listUsers(): Promise<UserRow[]> {
-    return this.db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+  listUsers() {
+    return this.db
+      .selectFrom('users as u')
+      .leftJoin('two_factor as tf', 'tf.user_id', 'u.id')
+      .selectAll('u')
+      .select('tf.confirmed_at as tf_confirmed_at')
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
+  }
+
+  async twoFactorConfirmed(userId: number): Promise<boolean> {
+    const r = await this.db.selectFrom('two_factor').select('confirmed_at').where('user_id', '=', userId).executeTakeFirst();
+    return !!r?.confirmed_at;
   }
 
   async insertUser(trx: Kysely<Database>, u: { email: string; name: string; role: Role; password_hash: string; now: number }): Promise<number> {
@@ -42,7 +54,8 @@ export class AccountsRepository {
     return this.db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled', 'u.created_at'])
+      .leftJoin('two_factor as tf', 'tf.user_id', 'u.id')
+      .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.mfa_pending', 'tf.confirmed_at as tf_confirmed_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.disabled', 'u.created_at'])
       .where('s.id', '=', id)
       .where('s.expires_at', '>', now)
       .executeTakeFirst();

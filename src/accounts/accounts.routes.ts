@@ -24,7 +24,12 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
 
   apiRoute(app, {
     method: 'GET', url: '/session', tag: 'accounts', summary: 'Who is signed in, the CSRF token, and whether first-run setup is needed',
-    handler: async (req, reply) => ({ user: req.auth?.user ?? null, csrfToken: csrfTokenFor(req, reply, secure), needsSetup: await accounts.needsSetup() }),
+    handler: async (req, reply) => ({
+      user: req.auth?.user ?? null,
+      csrfToken: csrfTokenFor(req, reply, secure),
+      needsSetup: await accounts.needsSetup(),
+      secondFactor: req.auth?.secondFactor ?? null,
+    }),
   });
 
   apiRoute(app, {
@@ -33,7 +38,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
       const input = parse(NewUser, req.body);
       const { token, session } = await accounts.setup(input, req.ip, req.headers['user-agent'] ?? '');
       signIn(reply, token);
-      return reply.code(201).send({ user: session.user, csrfToken: session.csrfToken });
+      return reply.code(201).send({ user: session.user, csrfToken: session.csrfToken, secondFactor: session.secondFactor });
     },
   });
 
@@ -43,7 +48,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
       const input = parse(Credentials, req.body);
       const { token, session } = await accounts.login(input.email, input.password, req.ip, req.headers['user-agent'] ?? '');
       signIn(reply, token);
-      return { user: session.user, csrfToken: session.csrfToken };
+      return { user: session.user, csrfToken: session.csrfToken, secondFactor: session.secondFactor };
     },
   });
 

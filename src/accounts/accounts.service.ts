@@ -13,10 +13,13 @@ import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './pass
 import { ROLES } from './policy.js';
 import { AttemptThrottle, LIMITS, lockedError } from './throttle.js';
 import { isUniqueViolation } from '../db/constraint.js';
+import type { SecuritySettings } from './security-settings.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
 /** Sliding expiry is refreshed at most this often, to avoid a write per request. */
 const TOUCH_EVERY_MS = 5 * 60_000;
+/** How long a password-accepted session waits for its second factor. */
+const PENDING_TTL_MS = 10 * 60_000;
 
 /** Addresses remembered per user for the throttle's "known address" pass (hashed, newest kept). */
 const KNOWN_ADDRESSES_KEPT = 10;
@@ -30,12 +33,16 @@ export interface PublicUser {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Whether two-factor sign-in is on (in user lists). */
+  twoFactor?: boolean;
 }
 
 export interface SessionInfo {
   sessionId: string;
   csrfToken: string;
   user: PublicUser;
+  /** What this session still owes before it may do anything else: a code, or enrolment. */
+  secondFactor: 'verify' | 'enrol' | null;
 }
 
 export function presentUser(u: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'created_at'>): PublicUser {
@@ -55,6 +62,9 @@ export class AccountsService {
     private readonly repo: AccountsRepository,
     private readonly audit: AuditRepository,
     private readonly clock: () => number,
+    private readonly security: SecuritySettings,
+    /** Roles that must use two-factor on a site set up from now on (XABAR_NEW_SITE_TWO_FACTOR_ROLES). */
+    private readonly newSiteTwoFactorRoles: readonly Role[] = [],
   ) {
     this.throttle = new AttemptThrottle(repo, clock);
   }
@@ -88,6 +98,7 @@ export class AccountsService {
         await this.repo.claimSetup(trx, this.clock());
         const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: 'admin', password_hash: hash, now: this.clock() });
         await this.audit.record(trx, { userId: id, action: 'setup', entity: 'user', entityId: id, details: { role: 'admin' } });
+        await this.security.save(trx, this.newSiteTwoFactorRoles);
         return id;
       })
       .catch((err) => {
@@ -165,7 +176,7 @@ export class AccountsService {
   }
 
   listUsers(): Promise<PublicUser[]> {
-    return this.repo.listUsers().then((rows) => rows.map(presentUser));
+    return this.repo.listUsers().then((rows) => rows.map((r) => ({ ...presentUser(r), twoFactor: !!r.tf_confirmed_at })));
   }
 
   /**
@@ -202,16 +213,33 @@ export class AccountsService {
     await this.repo.clearThrottle(pairKey);
     if (user.disabled) throw new ForbiddenError('This account is disabled. Ask an administrator to enable it.');
     await this.repo.rememberAddress(user.id, addressHash(user.id, ip), this.clock(), KNOWN_ADDRESSES_KEPT);
-    return this.startSession(user.id, ip, ua);
+    // With two-factor on, the password alone opens a session that can only send the code.
+    return this.startSession(user.id, ip, ua, await this.repo.twoFactorConfirmed(user.id));
   }
 
-  private async startSession(userId: number, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+  private async startSession(userId: number, ip: string, ua: string, pending = false): Promise<{ token: string; session: SessionInfo }> {
     const token = newToken();
     const now = this.clock();
     const csrf = newToken();
-    await this.repo.insertSession({ id: sha256(token), user_id: userId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + SESSION_TTL_MS, ip: ip.slice(0, 64), user_agent: (ua ?? '').slice(0, 300) });
+    // A session waiting for its second factor lives 10 minutes, not two weeks.
+    const ttl = pending ? PENDING_TTL_MS : SESSION_TTL_MS;
+    await this.repo.insertSession({ id: sha256(token), user_id: userId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + ttl, ip: ip.slice(0, 64), user_agent: (ua ?? '').slice(0, 300), mfa_pending: pending ? 1 : 0 });
     const user = (await this.repo.userById(userId))!;
-    return { token, session: { sessionId: sha256(token), csrfToken: csrf, user: presentUser(user) } };
+    const secondFactor = pending ? 'verify' : await this.enrolmentOwed(user.role, await this.repo.twoFactorConfirmed(userId));
+    return { token, session: { sessionId: sha256(token), csrfToken: csrf, user: presentUser(user), secondFactor } };
+  }
+
+  private async enrolmentOwed(role: Role, enrolled: boolean): Promise<'enrol' | null> {
+    return !enrolled && (await this.security.twoFactorRoles()).includes(role) ? 'enrol' : null;
+  }
+
+  /**
+   * The second factor was given: the pending session is replaced by a full one with a new token
+   * (a token seen before the second factor never becomes a full session).
+   */
+  async completeSecondFactor(pendingSessionId: string, userId: number, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+    await this.repo.deleteSession(pendingSessionId);
+    return this.startSession(userId, ip, ua);
   }
 
   /** Resolves a cookie token to a live session of an enabled user, refreshing its expiry now and then. */
@@ -220,8 +248,10 @@ export class AccountsService {
     const now = this.clock();
     const row = await this.repo.sessionWithUser(sha256(token), now);
     if (!row || row.disabled) return null;
-    if (now - row.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(row.session_id, now, now + SESSION_TTL_MS);
-    return { sessionId: row.session_id, csrfToken: row.csrf_token, user: presentUser(row) };
+    const pending = row.mfa_pending === 1;
+    if (!pending && now - row.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(row.session_id, now, now + SESSION_TTL_MS);
+    const secondFactor = pending ? 'verify' : await this.enrolmentOwed(row.role, !!row.tf_confirmed_at);
+    return { sessionId: row.session_id, csrfToken: row.csrf_token, user: presentUser(row), secondFactor };
   }
 
   async logout(sessionId: string): Promise<void> {

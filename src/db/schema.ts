@@ -254,7 +254,13 @@ export interface RecoveryCodesTable {
   used_at: number | null;
 }
 
+export interface SecuritySettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  security_settings: SecuritySettingsTable;
   login_known_addresses: LoginKnownAddressesTable;
   account_setup: AccountSetupTable;
   two_factor: TwoFactorTable;

@@ -1,6 +1,7 @@
 /**
  * Account security (issue 7): addresses a user has signed in from (hashed, a few per user), the
- * one-row marker that makes first-run setup single, two-factor secrets and recovery codes, and
+ * one-row marker that makes first-run setup single, two-factor secrets and recovery codes, the
+ * security settings (roles that must use two-factor), and
  * the session flag for "password accepted, second factor still owed". Frozen once released; runs
  * on SQLite and PostgreSQL, and skips what already exists.
  */
@@ -39,6 +40,12 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('used_at', time)
     .execute();
   await db.schema.createIndex('recovery_codes_user_idx').ifNotExists().on('recovery_codes').columns(['user_id', 'code_hash']).execute();
+
+  // Account-security settings (which roles must use two-factor), apart from the site settings.
+  await db.schema.createTable('security_settings').ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   // The migrator runs each step once (its bookkeeping table), so the added column needs no guard.
   await db.schema.alterTable('sessions').addColumn('mfa_pending', 'integer', (c) => c.notNull().defaultTo(0)).execute();
