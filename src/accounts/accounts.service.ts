@@ -145,7 +145,7 @@ export class AccountsService {
       // A disabled user's sessions end at once.
       if (patch.disabled) await this.repo.deleteUserSessions(trx, id);
     });
-    return presentUser((await this.repo.userById(id))!);
+    return { ...presentUser((await this.repo.userById(id))!), twoFactor: await this.repo.twoFactorConfirmed(id) };
   }
 
   async resetPassword(actorId: number, id: number, password: string): Promise<void> {

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { LangSwitch } from '../App';
 import { REAUTH_EVENT, useSession } from '../session';
 import { usePageTitle } from '../title';
-import type { User } from '../types';
+import type { SignedIn } from '../types';
 
 const MIN_PASSWORD = 10;
 
@@ -29,8 +29,8 @@ export function SetupPage() {
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/setup', { email: email.trim(), name: name.trim(), password });
-      session.signedIn(r.user, r.csrfToken);
+      const r = await api.post<SignedIn>('/setup', { email: email.trim(), name: name.trim(), password });
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
     } catch (err) {
       // Someone else finished setup first: fall through to sign-in.
       if (err instanceof ApiError && (err.status === 409 || err.status === 403)) await session.refresh();
@@ -87,8 +87,9 @@ export function LoginPage({ expired }: { expired: boolean }) {
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: email.trim(), password });
-      session.signedIn(r.user, r.csrfToken);
+      const r = await api.post<SignedIn>('/login', { email: email.trim(), password });
+      // With two-step sign-in on, the app now shows the code page (App.tsx).
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(401, 'unauthorized', i.t('login.wrong')));
       else if (err instanceof ApiError && err.status === 403 && err.code === 'csrf') {
@@ -142,8 +143,8 @@ export function ReauthDialog() {
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: user.email, password });
-      session.signedIn(r.user, r.csrfToken);
+      const r = await api.post<SignedIn>('/login', { email: user.email, password });
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
       setPassword('');
       if (r.user.id === user.id) window.dispatchEvent(new Event(REAUTH_EVENT));
       else navigate('/stories', { replace: true, force: true });

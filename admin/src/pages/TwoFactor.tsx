@@ -1,0 +1,477 @@
+/**
+ * Two-step sign-in in the newsroom: the second step after the password (a code from the app or a
+ * recovery code), enrolment (QR code, manual key, a confirming code, recovery codes shown once),
+ * the "Two-step sign-in" section of the own account page, the administrator's choice of roles
+ * that require it (settings) and the reset of another user's (users).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { Dialog, ErrorBox, Field, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { useI18n, type MessageKey } from '../i18n';
+import { LangSwitch } from '../App';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { usePageTitle } from '../title';
+import { notify } from '../toast';
+import { ROLES, type Role, type SignedIn, type User } from '../types';
+
+interface Enrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrSvg: string;
+}
+interface Status {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+function Brand() {
+  return (
+    <div className="auth-head">
+      <div className="brand brand-dark">
+        <span className="brand-mark">X</span>
+        <span className="brand-name">Xabar</span>
+      </div>
+      <LangSwitch />
+    </div>
+  );
+}
+
+/** A 6-digit code field as phones fill it in (one-time-code autocomplete, numeric keypad). */
+function CodeInput({ value, onChange, autoFocus }: { value: string; onChange(v: string): void; autoFocus?: boolean }) {
+  return (
+    <input
+      className="input input-code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={7}
+      required
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/[^\d ]/g, ''))}
+    />
+  );
+}
+
+const codeReady = (c: string) => c.replace(/\s/g, '').length === 6;
+
+/** After the password: the code from the app, or a recovery code. */
+export function SecondFactorPage() {
+  const i = useI18n();
+  const session = useSession();
+  usePageTitle(i.t('twofa.verifyTitle'));
+  const [recovery, setRecovery] = useState(false);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.post<SignedIn>('/two-factor/verify', recovery ? { recoveryCode: code.trim() } : { code: code.replace(/\s/g, '') });
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
+    } catch (err) {
+      errs.set(err);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const signOut = async () => {
+    await api.post('/logout').catch(() => undefined);
+    await session.signedOut();
+    navigate('/login', { replace: true, force: true });
+  };
+
+  return (
+    <main className="auth-wrap">
+      <form className="auth-card" onSubmit={submit} data-testid="second-factor">
+        <Brand />
+        <h1>{i.t('twofa.verifyTitle')}</h1>
+        <p className="muted">{recovery ? i.t('twofa.recoveryHint') : i.t('twofa.verifyIntro')}</p>
+        {recovery ? (
+          <Field label={i.t('twofa.recoveryCode')} error={errs.of('recoveryCode') ?? errs.of('code')}>
+            <input className="input input-code" name="recoveryCode" autoComplete="off" autoCapitalize="none" spellCheck={false} required autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
+          </Field>
+        ) : (
+          <Field label={i.t('twofa.code')} error={errs.of('code')} hint={i.t('twofa.codeHint')}>
+            <CodeInput value={code} onChange={setCode} autoFocus />
+          </Field>
+        )}
+        <ErrorBox error={errs.general} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || (recovery ? code.trim().length < 10 : !codeReady(code))}>
+          {busy ? i.t('common.working') : i.t('twofa.verify')}
+        </button>
+        <div className="auth-links">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => {
+              setRecovery(!recovery);
+              setCode('');
+              errs.clear();
+            }}
+          >
+            {recovery ? i.t('twofa.useApp') : i.t('twofa.useRecovery')}
+          </button>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut()}>
+            {i.t('twofa.signOut')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+/** Recovery codes, shown once: copy, download, print, then continue. */
+export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+  const i = useI18n();
+  const text = codes.join('\n') + '\n';
+  const [href, setHref] = useState('');
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [text]);
+  return (
+    <div className="recovery" data-testid="recovery-codes">
+      <h2>{i.t('twofa.codesTitle')}</h2>
+      <p className="muted">{i.t('twofa.codesIntro')}</p>
+      <ol className="recovery-codes">
+        {codes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ol>
+      <div className="form-actions form-actions-wrap">
+        <a className="btn btn-small" href={href} download={i.t('twofa.fileName')}>
+          {i.t('twofa.download')}
+        </a>
+        <button type="button" className="btn btn-small" onClick={() => void navigator.clipboard?.writeText(text).then(() => notify(i.t('twofa.copied'), 'success'))}>
+          {i.t('twofa.copy')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => window.print()}>
+          {i.t('twofa.print')}
+        </button>
+      </div>
+      <button type="button" className="btn btn-primary btn-block" onClick={onDone}>
+        {i.t('twofa.codesSaved')}
+      </button>
+    </div>
+  );
+}
+
+/** The enrolment steps: scan or type the key, confirm with a code, then the recovery codes. */
+export function EnrolFlow({ onDone }: { onDone(): void }) {
+  const i = useI18n();
+  const start = useLoad(() => api.post<Enrolment>('/two-factor/enrol'), []);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const errs = useFormErrors();
+
+  if (codes) return <RecoveryCodes codes={codes} onDone={onDone} />;
+  if (start.error) return <ErrorBox error={start.error} onRetry={start.reload} />;
+  if (!start.data) return <Spinner />;
+  const e = start.data;
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.post<{ recoveryCodes: string[] }>('/two-factor/enrol/confirm', { code: code.replace(/\s/g, '') });
+      setCodes(r.recoveryCodes);
+    } catch (err) {
+      errs.set(err);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="enrol" onSubmit={submit} data-testid="enrol">
+      <h2 className="enrol-step">{i.t('twofa.step1')}</h2>
+      <div className="enrol-qr">
+        <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(e.qrSvg)}`} alt={i.t('twofa.qrAlt')} width={184} height={184} />
+        <div className="enrol-key">
+          <p className="muted">{i.t('twofa.manualKey')}</p>
+          <code className="secret-key" data-testid="secret-key" data-secret={e.secret}>
+            {e.secret.match(/.{1,4}/g)!.join(' ')}
+          </code>
+          <button type="button" className="btn btn-small" onClick={() => void navigator.clipboard?.writeText(e.secret).then(() => notify(i.t('twofa.copied'), 'success'))}>
+            {i.t('twofa.copyKey')}
+          </button>
+        </div>
+      </div>
+      <h2 className="enrol-step">{i.t('twofa.step2')}</h2>
+      <Field label={i.t('twofa.code')} error={errs.of('code')} hint={i.t('twofa.codeHint')}>
+        <CodeInput value={code} onChange={setCode} />
+      </Field>
+      <ErrorBox error={errs.general} />
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy || !codeReady(code)}>
+        {busy ? i.t('common.working') : i.t('twofa.confirm')}
+      </button>
+    </form>
+  );
+}
+
+/** Full-page enrolment, for a role that requires it (nothing else works until it is done). */
+export function EnrolPage({ forced }: { forced?: boolean }) {
+  const i = useI18n();
+  const session = useSession();
+  usePageTitle(i.t('twofa.enrolTitle'));
+  const signOut = async () => {
+    await api.post('/logout').catch(() => undefined);
+    await session.signedOut();
+    navigate('/login', { replace: true, force: true });
+  };
+  return (
+    <main className="auth-wrap">
+      <div className="auth-card auth-card-enrol">
+        <Brand />
+        <h1>{i.t('twofa.enrolTitle')}</h1>
+        {forced && <div className="notice notice-info">{i.t('twofa.enrolForced')}</div>}
+        <p className="muted">{i.t('twofa.enrolIntro')}</p>
+        <EnrolFlow onDone={() => void session.refresh()} />
+        <div className="auth-links">
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut()}>
+            {i.t('twofa.signOut')}
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** Asks for a current code, then runs `action` with it. */
+function CodeDialog({ title, hint, confirmLabel, danger, onConfirm, onClose }: { title: string; hint: string; confirmLabel: string; danger?: boolean; onConfirm(code: string): Promise<void>; onClose(): void }) {
+  const i = useI18n();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    errs.clear();
+    try {
+      await onConfirm(code.replace(/\s/g, ''));
+    } catch (err) {
+      errs.set(err);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="submit" form="code-form" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy || !codeReady(code)}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <form id="code-form" onSubmit={submit}>
+        <p>{hint}</p>
+        <Field label={i.t('twofa.code')} error={errs.of('code')}>
+          <CodeInput value={code} onChange={setCode} autoFocus />
+        </Field>
+        <ErrorBox error={errs.general && errorText(errs.general, i) === i.t('error.forbidden') ? (errs.general as Error).message : errs.general} />
+      </form>
+    </Dialog>
+  );
+}
+
+/** "Two-step sign-in" on the own account page: status, turn on/off, new recovery codes. */
+export function TwoFactorSection() {
+  const i = useI18n();
+  const status = useLoad(() => api.get<Status>('/two-factor'), []);
+  const [enrolling, setEnrolling] = useState(false);
+  const [dialog, setDialog] = useState<'regenerate' | 'disable' | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const s = status.data;
+  return (
+    <section className="card" data-testid="two-factor-section">
+      <h2>{i.t('twofa.section')}</h2>
+      <ErrorBox error={status.error} onRetry={status.reload} />
+      {!s ? (
+        !status.error && <Spinner />
+      ) : codes ? (
+        <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+      ) : enrolling ? (
+        <EnrolFlow
+          onDone={() => {
+            setEnrolling(false);
+            notify(i.t('twofa.enabledToast'), 'success');
+            status.reload();
+          }}
+        />
+      ) : (
+        <>
+          <p className="muted">{i.t('twofa.sectionHint')}</p>
+          <dl className="kv">
+            <dt>{i.t('users.state')}</dt>
+            <dd>
+              {s.enabled ? <span className="badge badge-published">{i.t('twofa.on')}</span> : <span className="badge badge-draft">{i.t('twofa.off')}</span>}
+              {s.required && <span className="muted"> · {i.t('twofa.required')}</span>}
+            </dd>
+            {s.enabled && (
+              <>
+                <dt>{i.t('twofa.recoveryCode')}</dt>
+                <dd>{i.t('twofa.codesLeft', { n: s.recoveryCodesLeft })}</dd>
+              </>
+            )}
+          </dl>
+          <div className="form-actions form-actions-wrap">
+            {s.enabled ? (
+              <>
+                <button type="button" className="btn" onClick={() => setDialog('regenerate')}>
+                  {i.t('twofa.regenerate')}
+                </button>
+                {!s.required && (
+                  <button type="button" className="btn btn-danger-outline" onClick={() => setDialog('disable')}>
+                    {i.t('twofa.disable')}
+                  </button>
+                )}
+              </>
+            ) : (
+              <button type="button" className="btn btn-primary" onClick={() => setEnrolling(true)}>
+                {i.t('twofa.enable')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {dialog === 'regenerate' && (
+        <CodeDialog
+          title={i.t('twofa.regenerate')}
+          hint={i.t('twofa.regenerateHint')}
+          confirmLabel={i.t('twofa.regenerate')}
+          onClose={() => setDialog(null)}
+          onConfirm={async (code) => {
+            const r = await api.post<{ recoveryCodes: string[] }>('/two-factor/recovery-codes', { code });
+            setDialog(null);
+            setCodes(r.recoveryCodes);
+            status.reload();
+          }}
+        />
+      )}
+      {dialog === 'disable' && (
+        <CodeDialog
+          title={i.t('twofa.disable')}
+          hint={i.t('twofa.disableHint')}
+          confirmLabel={i.t('twofa.disable')}
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async (code) => {
+            await api.post('/two-factor/disable', { code });
+            setDialog(null);
+            notify(i.t('twofa.disabledToast'), 'success');
+            status.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Settings: the roles that must use two-step sign-in (saved on their own endpoint). */
+export function TwoFactorRolesSection() {
+  const i = useI18n();
+  const load = useLoad(() => api.get<{ twoFactorRoles: Role[] }>('/security-settings'), []);
+  const [roles, setRoles] = useState<Role[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errs = useFormErrors();
+  const current = roles ?? load.data?.twoFactorRoles ?? null;
+  const save = async () => {
+    if (!current) return;
+    setBusy(true);
+    errs.clear();
+    try {
+      const r = await api.put<{ twoFactorRoles: Role[] }>('/security-settings', { twoFactorRoles: current });
+      load.setData(r);
+      setRoles(null);
+      notify(i.t('twofa.rolesSaved'), 'success');
+    } catch (e) {
+      errs.set(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" data-testid="two-factor-roles">
+      <h2>{i.t('twofa.rolesTitle')}</h2>
+      <p className="muted">{i.t('twofa.rolesHint')}</p>
+      <ErrorBox error={load.error} onRetry={load.reload} />
+      {current && (
+        <fieldset className="checks">
+          <legend className="sr-only">{i.t('twofa.rolesTitle')}</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="check">
+              <input type="checkbox" checked={current.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...current, r] : current.filter((x) => x !== r))} />
+              {i.t(`role.${r}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorBox error={errs.general} />
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" disabled={busy || !roles} onClick={() => void save()}>
+          {i.t('common.save')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Users: an administrator's reset of someone's two-step sign-in (e.g. a lost phone). */
+export function ResetTwoFactorDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(): void }) {
+  const i = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await api.del(`/users/${user.id}/two-factor`);
+      notify(i.t('twofa.resetDone', { name: user.name }), 'success');
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      title={i.t('twofa.resetTitle', { name: user.name })}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {i.t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run()}>
+            {i.t('twofa.reset')}
+          </button>
+        </>
+      }
+    >
+      <p>{i.t('twofa.resetMessage', { name: user.name })}</p>
+      <ErrorBox error={error} />
+    </Dialog>
+  );
+}
