@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { Dialog, ErrorBox, Field, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, Spinner, errorText, useFormErrors, useLoad, type FieldControl } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { LangSwitch } from '../App';
 import { navigate } from '../router';
@@ -39,9 +39,10 @@ function Brand() {
 }
 
 /** A 6-digit code field as phones fill it in (one-time-code autocomplete, numeric keypad). */
-function CodeInput({ value, onChange, autoFocus }: { value: string; onChange(v: string): void; autoFocus?: boolean }) {
+function CodeInput({ value, onChange, autoFocus, ...aria }: { value: string; onChange(v: string): void; autoFocus?: boolean; id?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
   return (
     <input
+      {...aria}
       className="input input-code"
       name="code"
       inputMode="numeric"
@@ -55,6 +56,9 @@ function CodeInput({ value, onChange, autoFocus }: { value: string; onChange(v: 
     />
   );
 }
+
+// Field ties its label, hint and error to this component as to a plain input.
+(CodeInput as FieldControl).fieldControl = true;
 
 const codeReady = (c: string) => c.replace(/\s/g, '').length === 6;
 
@@ -328,13 +332,8 @@ export function TwoFactorSection() {
               {s.enabled ? <span className="badge badge-published">{i.t('twofa.on')}</span> : <span className="badge badge-draft">{i.t('twofa.off')}</span>}
               {s.required && <span className="muted"> · {i.t('twofa.required')}</span>}
             </dd>
-            {s.enabled && (
-              <>
-                <dt>{i.t('twofa.recoveryCode')}</dt>
-                <dd>{i.t('twofa.codesLeft', { n: s.recoveryCodesLeft })}</dd>
-              </>
-            )}
           </dl>
+          {s.enabled && <p className="muted">{i.t('twofa.codesLeft', { n: s.recoveryCodesLeft })}</p>}
           <div className="form-actions form-actions-wrap">
             {s.enabled ? (
               <>
