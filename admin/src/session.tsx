@@ -1,6 +1,6 @@
 /** The signed-in user and the CSRF token, loaded from GET /session and kept in sync with sign-in/out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setCsrfToken, setUnauthorizedHandler, type ApiError } from './api';
+import { api, setCsrfToken, setSecondFactorHandler, setUnauthorizedHandler, type ApiError } from './api';
 import { clearCaches } from './data';
 import type { SecondFactor, Session, User } from './types';
 
@@ -79,7 +79,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         () => undefined,
       );
     });
-    return () => setUnauthorizedHandler(null);
+    setSecondFactorHandler(() => void refresh());
+    return () => {
+      setUnauthorizedHandler(null);
+      setSecondFactorHandler(null);
+    };
   }, [refresh]);
 
   const value = useMemo<SessionState>(

@@ -30,7 +30,8 @@ const SESSION_STARTERS = new Set(['/admin/api/login', '/admin/api/setup', '/admi
  * What a session that still owes its second factor may reach: nothing but finishing sign-in.
  * Listed here, in the one hook every newsroom request passes, so no route can forget the check.
  */
-const WHILE_VERIFYING = new Set(['/admin/api/session', '/admin/api/logout', '/admin/api/two-factor/verify']);
+// Signing in again (as someone else, or after a lost phone) stays possible.
+const WHILE_VERIFYING = new Set(['/admin/api/session', '/admin/api/login', '/admin/api/logout', '/admin/api/two-factor/verify']);
 const WHILE_ENROLLING = new Set([...WHILE_VERIFYING, '/admin/api/two-factor', '/admin/api/two-factor/enrol', '/admin/api/two-factor/enrol/confirm']);
 WHILE_ENROLLING.delete('/admin/api/two-factor/verify');
 

@@ -7,7 +7,7 @@ import { navigate } from '../router';
 import { useUser, useSession } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
-import { TwoFactorSection } from './TwoFactor';
+import { TwoFactorSection } from './TwoFactorSettings';
 
 export function AccountPage() {
   const i = useI18n();

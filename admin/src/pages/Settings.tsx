@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, type Locale, type Names, type Settings } from '../types';
-import { TwoFactorRolesSection } from './TwoFactor';
+import { TwoFactorRolesSection } from './TwoFactorSettings';
 
 function timeZones(): string[] {
   try {

@@ -7,7 +7,7 @@ import { useUser } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { ROLES, type Role, type User } from '../types';
-import { ResetTwoFactorDialog } from './TwoFactor';
+import { ResetTwoFactorDialog } from './TwoFactorSettings';
 
 export function UsersPage() {
   const i = useI18n();
