@@ -103,6 +103,15 @@ describe.skipIf(!HAVE_BROWSER)('two-step sign-in in the browser', () => {
       await page.getByText('Recovery codes left: 9').waitFor();
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByTestId('two-factor-section').screenshot({ path: path.join(SHOTS, 'two-factor-account-1280.png') });
+
+      // The administrator's choice of roles, on the settings page.
+      await page.goto(`${site.url}/admin/settings`);
+      const roles = page.getByTestId('two-factor-roles');
+      await roles.getByLabel('Editor').waitFor();
+      expect(await roles.getByLabel('Editor').isChecked()).toBe(true);
+      expect(await roles.getByLabel('Author').isChecked()).toBe(false);
+      await roles.scrollIntoViewIfNeeded();
+      await roles.screenshot({ path: path.join(SHOTS, 'two-factor-settings-1280.png') });
     } finally {
       await ctx.close();
     }

@@ -180,7 +180,7 @@ export function TwoFactorRolesSection() {
       <p className="muted">{i.t('twofa.rolesHint')}</p>
       <ErrorBox error={load.error} onRetry={load.reload} />
       {current && (
-        <fieldset className="checks">
+        <fieldset className="checks checks-inline fieldset-plain">
           <legend className="sr-only">{i.t('twofa.rolesTitle')}</legend>
           {ROLES.map((r) => (
             <label key={r} className="check">
