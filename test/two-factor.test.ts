@@ -123,6 +123,17 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     expect((await b.req('POST', '/two-factor/verify', { code: totpCode(adminSecret, s.c.clock()) })).status).toBe(200);
   });
 
+  it('one code sent by two sessions at once signs in only one of them', async () => {
+    s.tick(30_000);
+    const a = new ApiClient(s.app, '192.0.2.1');
+    const b = new ApiClient(s.app, '192.0.2.1');
+    await a.login('admin@example.uz', PW);
+    await b.login('admin@example.uz', PW);
+    const code = totpCode(adminSecret, s.c.clock());
+    const rs = await Promise.all([a.req('POST', '/two-factor/verify', { code }), b.req('POST', '/two-factor/verify', { code })]);
+    expect(rs.map((r) => r.status).sort()).toEqual([200, 422]);
+  });
+
   it('a recovery code works once', async () => {
     const a = new ApiClient(s.app, '192.0.2.1');
     await a.login('admin@example.uz', PW);
