@@ -194,7 +194,8 @@ export class AccountsService {
       ]);
     }
     const user = await this.repo.userByEmail(email);
-    const known = user ? await this.repo.isKnownAddress(user.id, addressHash(user.id, ip)) : false;
+    // Asked for unknown e-mails too (user 0 has no addresses), so timing does not tell them apart.
+    const known = await this.repo.isKnownAddress(user?.id ?? 0, addressHash(user?.id ?? 0, ip));
     const pairKey = `pair:${email}|${ip}`;
     const reservation = await this.throttle.reserve([
       { key: `ip:${ip}`, limit: LIMITS.address },
