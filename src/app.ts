@@ -15,7 +15,8 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   const app = Fastify({
     // Per-request lines only at debug/trace: at agency traffic they drown the useful log lines.
     loggerInstance: c.log.child({ module: 'http' }, { level: ['debug', 'trace'].includes(c.config.logLevel) ? c.config.logLevel : c.log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
-    trustProxy: c.config.trustProxy,
+    // A hop count or the proxies' addresses, never `true` (src/config.ts explains why).
+    trustProxy: trustProxyOption(c.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
     bodyLimit: 1024 * 1024,
   });
@@ -46,6 +47,17 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   await adminPlugin(app, c, site.renderPreview);
   return app;
+}
+
+/**
+ * Fastify's trustProxy from the config: a list goes to proxy-addr as is; a hop count trusts the
+ * n addresses nearest to us (i counts hops from the socket), so the client's own left-most
+ * X-Forwarded-For entries are never taken on trust.
+ */
+function trustProxyOption(t: Container['config']['trustProxy']): boolean | string[] | ((addr: string, i: number) => boolean) {
+  if (t === false) return false;
+  if (typeof t === 'number') return (_addr, i) => i < t;
+  return [...t];
 }
 
 /**

@@ -2,6 +2,7 @@
  * One typed, validated, frozen configuration read from the environment once at start-up.
  * Nothing else in the code reads `process.env`; every key is documented in docs/configuration.md.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,8 @@ const positiveInt = (name: string) =>
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number);
+
+const ROLE_NAMES = ['contributor', 'author', 'editor', 'admin'];
 
 const EnvSchema = z.object({
   PORT: positiveInt('PORT')
@@ -59,7 +62,6 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores, e.g. xabar:news.example.uz:')
     .optional(),
-  TRUST_PROXY: boolish.default('false'),
   XABAR_JOB_MAX_ATTEMPTS: positiveInt('XABAR_JOB_MAX_ATTEMPTS')
     .refine((n) => n >= 1 && n <= 100, 'XABAR_JOB_MAX_ATTEMPTS must be between 1 and 100')
     .default('10'),
@@ -74,11 +76,56 @@ const EnvSchema = z.object({
   XABAR_RATE_LIMIT_API: rateLimit('XABAR_RATE_LIMIT_API').default('120'),
   XABAR_RATE_LIMIT_FEEDS: rateLimit('XABAR_RATE_LIMIT_FEEDS').default('60'),
   XABAR_RATE_LIMIT_WIRE: rateLimit('XABAR_RATE_LIMIT_WIRE').default('600'),
+  XABAR_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[0-9a-f]{64}$/i.test(v.trim()) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length === 32), 'XABAR_SECRET_KEY must be 32 random bytes as 64 hex digits (openssl rand -hex 32) or base64'),
+  XABAR_NEW_SITE_TWO_FACTOR_ROLES: z
+    .string()
+    .default('editor,admin')
+    .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+    .refine((rs) => rs.every((r) => ROLE_NAMES.includes(r)), `XABAR_NEW_SITE_TWO_FACTOR_ROLES must be a comma-separated list of ${['contributor', 'author', 'editor', 'admin'].join(', ')} (or empty)`),
+  TRUST_PROXY: z.string().default('false').transform((v, ctx) => {
+    const r = parseTrustProxy(v);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: r });
+      return z.NEVER;
+    }
+    return r;
+  }),
 });
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
 function rateLimit(name: string) {
   return positiveInt(name).refine((n) => n <= 100_000, `${name} must be between 0 (off) and 100000 requests per minute`);
+}
+
+/**
+ * TRUST_PROXY: `false` (default: the socket address is the client), a number of proxy hops in
+ * front of Xabar, or the proxies' addresses/CIDRs. Fastify hands either to proxy-addr, which then
+ * takes the right-most address not written by a trusted hop. `true` would trust every hop, so the
+ * client could write its own address into X-Forwarded-For (and sidestep sign-in throttles): refused.
+ */
+function parseTrustProxy(raw: string): false | number | string[] | string {
+  const v = raw.trim().toLowerCase();
+  if (['', 'false', '0', 'no', 'off'].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) {
+    return 'TRUST_PROXY=true would believe any client-written X-Forwarded-For; give the hop count of your proxies (e.g. 1 behind one nginx) or their addresses/CIDRs (e.g. 10.0.0.0/8,192.168.1.5)';
+  }
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? n : 'TRUST_PROXY hop count must be between 1 and 10';
+  }
+  const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((entry) => {
+    const [addr, bits, extra] = entry.split('/');
+    const kind = net.isIP(addr ?? '');
+    if (!kind || extra !== undefined) return true;
+    if (bits === undefined) return false;
+    return !/^\d+$/.test(bits) || Number(bits) > (kind === 4 ? 32 : 128);
+  });
+  if (bad.length) return `TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IP addresses/CIDRs; not valid: ${bad.join(', ')}`;
+  return list;
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -110,13 +157,18 @@ export interface Config {
   readonly viewVisitorsMax: number;
   /** Prefix of every Redis key and channel this site uses, so sites sharing one Redis never hear each other. */
   readonly redisPrefix: string;
-  readonly trustProxy: boolean;
-  readonly mediaDir: string;
   /** Default attempts before an outbox job is dead (a handler may set its own). */
   readonly jobMaxAttempts: number;
   readonly retention: { readonly hourlyViewsDays: number; readonly deadJobsDays: number };
   /** Requests per minute per address (per key for the wire); 0 = unlimited. */
   readonly rateLimits: { readonly search: number; readonly api: number; readonly feeds: number; readonly wire: number };
+  /** false, a number of trusted proxy hops, or the trusted proxies' addresses/CIDRs (proxy-addr). */
+  readonly trustProxy: false | number | readonly string[];
+  readonly mediaDir: string;
+  /** Key for secrets at rest (two-factor), 64 hex digits or base64; null: DATA_DIR/secret.key is used. */
+  readonly secretKey: string | null;
+  /** Roles that must use two-factor on a site whose first-run setup happens from now on. */
+  readonly newSiteTwoFactorRoles: readonly ('contributor' | 'author' | 'editor' | 'admin')[];
 }
 
 export class ConfigError extends Error {
@@ -161,5 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jobMaxAttempts: e.XABAR_JOB_MAX_ATTEMPTS,
     retention: Object.freeze({ hourlyViewsDays: e.XABAR_RETAIN_HOURLY_VIEWS_DAYS, deadJobsDays: e.XABAR_RETAIN_DEAD_JOBS_DAYS }),
     rateLimits: Object.freeze({ search: e.XABAR_RATE_LIMIT_SEARCH, api: e.XABAR_RATE_LIMIT_API, feeds: e.XABAR_RATE_LIMIT_FEEDS, wire: e.XABAR_RATE_LIMIT_WIRE }),
+    secretKey: e.XABAR_SECRET_KEY?.trim() || null,
+    newSiteTwoFactorRoles: Object.freeze(e.XABAR_NEW_SITE_TWO_FACTOR_ROLES) as Config['newSiteTwoFactorRoles'],
   } as Config);
 }

@@ -26,6 +26,10 @@ import { StartupError } from './errors.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { AuditRepository } from './audit/audit.repository.js';
+import { TwoFactorRepository } from './accounts/two-factor.repository.js';
+import { TwoFactorService } from './accounts/two-factor.service.js';
+import { SecuritySettings } from './accounts/security-settings.js';
+import { keyFromDataDir, parseSecretKey, SecretBox } from './accounts/secret-box.js';
 import { TaxonomyAdminRepository } from './content/taxonomy.repository.js';
 import { TaxonomyAdmin } from './content/taxonomy.admin.js';
 import { NewsroomRepository } from './newsroom/newsroom.repository.js';
@@ -57,6 +61,7 @@ export interface Container {
   readonly assets: AssetStore;
   readonly audit: AuditRepository;
   readonly accounts: AccountsService;
+  readonly twoFactor: TwoFactorService;
   readonly taxonomyAdmin: TaxonomyAdmin;
   readonly editorial: EditorialService;
   readonly storiesList: StoriesListService;
@@ -185,6 +190,12 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     return { status: !dbOk ? 'down' : redis === 'down' ? 'degraded' : 'ok', db: dbOk ? 'ok' : 'down', redis };
   };
   const audit = new AuditRepository(k, clock);
+  const accountsRepo = new AccountsRepository(k);
+  const twoFactorRepo = new TwoFactorRepository(k);
+  const security = new SecuritySettings(twoFactorRepo);
+  const accounts = new AccountsService(k, accountsRepo, audit, clock, security, config.newSiteTwoFactorRoles);
+  const secretKey = config.secretKey ? parseSecretKey(config.secretKey)! : keyFromDataDir(config.dataDir, (msg) => log.warn(msg));
+  const twoFactor = new TwoFactorService(k, twoFactorRepo, accountsRepo, accounts, security, audit, new SecretBox(secretKey), accounts.throttle, clock);
   const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
   const newsroomRepo = new NewsroomRepository(k);
   const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
@@ -209,7 +220,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     pageCache,
     assets: new AssetStore(),
     audit,
-    accounts: new AccountsService(k, new AccountsRepository(k), audit, clock),
+    accounts,
+    twoFactor,
     taxonomyAdmin,
     editorial,
     revisions: new RevisionsService(editorial, newsroomRepo),

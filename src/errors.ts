@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'rate_limited'
+  | 'second_factor_required'
   | 'payload_too_large'
   | 'unsupported_media_type';
 
@@ -69,6 +70,15 @@ export class RateLimitedError extends AppError {
   readonly status = 429;
   constructor(message: string, readonly retryAfterSeconds: number) {
     super(message, { retryAfterSeconds });
+  }
+}
+
+/** Signed in with the password, but the second factor (or enrolment in it) is still owed. */
+export class SecondFactorRequiredError extends AppError {
+  readonly code = 'second_factor_required' as const;
+  readonly status = 403;
+  constructor(message: string, readonly step: 'verify' | 'enrol') {
+    super(message, { secondFactor: step });
   }
 }
 

@@ -9,6 +9,7 @@ import { Toasts, notify } from './toast';
 import { TopbarTitle } from './title';
 import { roleAtLeast, type Role } from './types';
 import { SetupPage, LoginPage, ReauthDialog } from './pages/Auth';
+import { EnrolPage, SecondFactorPage } from './pages/TwoFactor';
 import { StoriesPage } from './pages/Stories';
 import { MediaPage } from './pages/Media';
 import { AccountPage } from './pages/Account';
@@ -52,6 +53,9 @@ export function App() {
     );
   if (session.needsSetup) return <><SetupPage /><Toasts /></>;
   if (!session.user) return <><LoginPage expired={session.expired} /><Toasts /></>;
+  // Password accepted, second factor owed: the server refuses everything else until it is given.
+  if (session.secondFactor === 'verify') return <><SecondFactorPage /><Toasts /></>;
+  if (session.secondFactor === 'enrol') return <><EnrolPage forced /><Toasts /></>;
   return (
     <>
       <Shell>

@@ -54,6 +54,15 @@ export function setUnauthorizedHandler(fn: Listener | null): void {
   onUnauthorized = fn;
 }
 
+let onSecondFactor: (() => void) | null = null;
+/**
+ * Called when the server says the session owes its second factor (e.g. an administrator just
+ * required it for this role): the app reloads the session and shows the enrolment or code page.
+ */
+export function setSecondFactorHandler(fn: (() => void) | null): void {
+  onSecondFactor = fn;
+}
+
 const NO_401_REDIRECT = ['/session', '/login', '/setup', '/me/password'];
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -144,6 +153,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       (e?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : null);
     const err = new ApiError(res.status, e?.code ?? httpCode(res.status), e?.message ?? res.statusText ?? `HTTP ${res.status}`, e?.details, retry);
     if (res.status === 401 && onUnauthorized && !NO_401_REDIRECT.some((p) => path.startsWith(p))) onUnauthorized(err);
+    if (err.code === 'second_factor_required') onSecondFactor?.();
     throw err;
   }
   return data as T;

@@ -1,18 +1,20 @@
 /** The signed-in user and the CSRF token, loaded from GET /session and kept in sync with sign-in/out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setCsrfToken, setUnauthorizedHandler, type ApiError } from './api';
+import { api, setCsrfToken, setSecondFactorHandler, setUnauthorizedHandler, type ApiError } from './api';
 import { clearCaches } from './data';
-import type { Session, User } from './types';
+import type { SecondFactor, Session, User } from './types';
 
 export interface SessionState {
   loading: boolean;
   error: ApiError | null;
   user: User | null;
   needsSetup: boolean;
+  /** Set while the session waits for a two-step code or for enrolment (the app shows only that page). */
+  secondFactor: SecondFactor;
   /** Reloads GET /session (and the CSRF token). */
   refresh(): Promise<void>;
   /** After login/setup: the response carries the user and the new token. */
-  signedIn(user: User, csrfToken: string): void;
+  signedIn(user: User, csrfToken: string, secondFactor?: SecondFactor): void;
   /** After logout (or a 401): forget the user and fetch a fresh token. */
   signedOut(): Promise<void>;
   /** Set when a request came back 401 while we thought we were signed in (the re-auth dialog shows). */
@@ -30,6 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [needsSetup, setNeedsSetup] = useState(false);
   const [expired, setExpired] = useState(false);
+  const [secondFactor, setSecondFactor] = useState<SecondFactor>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -37,6 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(s.csrfToken);
       setUser(s.user);
       setNeedsSetup(!!s.needsSetup);
+      setSecondFactor(s.secondFactor ?? null);
       setError(null);
     } catch (e) {
       setError(e as ApiError);
@@ -45,10 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const signedIn = useCallback((u: User, token: string) => {
+  const signedIn = useCallback((u: User, token: string, sf: SecondFactor = null) => {
     clearCaches();
     setCsrfToken(token);
     setUser(u);
+    setSecondFactor(sf);
     setNeedsSetup(false);
     setExpired(false);
   }, []);
@@ -57,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     clearCaches();
     setExpired(false);
     setUser(null);
+    setSecondFactor(null);
     await refresh();
   }, [refresh]);
 
@@ -73,12 +79,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         () => undefined,
       );
     });
-    return () => setUnauthorizedHandler(null);
+    setSecondFactorHandler(() => void refresh());
+    return () => {
+      setUnauthorizedHandler(null);
+      setSecondFactorHandler(null);
+    };
   }, [refresh]);
 
   const value = useMemo<SessionState>(
-    () => ({ loading, error, user, needsSetup, refresh, signedIn, signedOut, expired }),
-    [loading, error, user, needsSetup, refresh, signedIn, signedOut, expired],
+    () => ({ loading, error, user, needsSetup, secondFactor, refresh, signedIn, signedOut, expired }),
+    [loading, error, user, needsSetup, secondFactor, refresh, signedIn, signedOut, expired],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

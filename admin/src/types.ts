@@ -35,6 +35,8 @@ export interface User {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Two-step sign-in is on (in the users list). */
+  twoFactor?: boolean;
 }
 export interface Person {
   id: number;
@@ -207,10 +209,19 @@ export interface Settings {
   /** An uploaded image shown as the site logo (null: the built-in one). */
   logoMediaId: number | null;
 }
+/** What a signed-in session still owes: a second-factor code, or enrolment in two-step sign-in. */
+export type SecondFactor = 'verify' | 'enrol' | null;
 export interface Session {
   user: User | null;
   csrfToken: string;
   needsSetup: boolean;
+  secondFactor?: SecondFactor;
+}
+/** The answer to sign-in, setup and the second step. */
+export interface SignedIn {
+  user: User;
+  csrfToken: string;
+  secondFactor?: SecondFactor;
 }
 export interface RevisionItem {
   id: number;

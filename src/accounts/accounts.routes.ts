@@ -8,8 +8,14 @@ import { SESSION_TTL_MS } from './accounts.service.js';
 import { cookieOptions, csrfTokenFor, requireCan, requireUser, SESSION_COOKIE } from './auth.js';
 import { ROLES } from './policy.js';
 
-const Credentials = z.object({ email: z.string().max(200), password: z.string().max(500) });
-const NewUser = z.object({ email: z.string().max(200), name: z.string().max(100), password: z.string().max(500) });
+/**
+ * Text a person typed: a NUL cannot be stored by PostgreSQL and a lone surrogate is not text at
+ * all, so both are refused here (422 naming the field) on either database, before any query.
+ */
+const BROKEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const text = (max: number) => z.string().max(max).refine((v) => !BROKEN.test(v), 'Remove the invisible control or broken characters from this field.');
+const Credentials = z.object({ email: text(200), password: text(500) });
+const NewUser = z.object({ email: text(200), name: text(100), password: text(500) });
 const Role = z.enum(ROLES as ['contributor', 'author', 'editor', 'admin']);
 
 export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, secure: boolean): void {
@@ -18,7 +24,12 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
 
   apiRoute(app, {
     method: 'GET', url: '/session', tag: 'accounts', summary: 'Who is signed in, the CSRF token, and whether first-run setup is needed',
-    handler: async (req, reply) => ({ user: req.auth?.user ?? null, csrfToken: csrfTokenFor(req, reply, secure), needsSetup: await accounts.needsSetup() }),
+    handler: async (req, reply) => ({
+      user: req.auth?.user ?? null,
+      csrfToken: csrfTokenFor(req, reply, secure),
+      needsSetup: await accounts.needsSetup(),
+      secondFactor: req.auth?.secondFactor ?? null,
+    }),
   });
 
   apiRoute(app, {
@@ -27,7 +38,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
       const input = parse(NewUser, req.body);
       const { token, session } = await accounts.setup(input, req.ip, req.headers['user-agent'] ?? '');
       signIn(reply, token);
-      return reply.code(201).send({ user: session.user, csrfToken: session.csrfToken });
+      return reply.code(201).send({ user: session.user, csrfToken: session.csrfToken, secondFactor: session.secondFactor });
     },
   });
 
@@ -37,7 +48,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
       const input = parse(Credentials, req.body);
       const { token, session } = await accounts.login(input.email, input.password, req.ip, req.headers['user-agent'] ?? '');
       signIn(reply, token);
-      return { user: session.user, csrfToken: session.csrfToken };
+      return { user: session.user, csrfToken: session.csrfToken, secondFactor: session.secondFactor };
     },
   });
 
@@ -60,7 +71,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
     },
   });
 
-  const ChangePassword = z.object({ currentPassword: z.string().max(500), newPassword: z.string().max(500) });
+  const ChangePassword = z.object({ currentPassword: text(500), newPassword: text(500) });
   apiRoute(app, {
     method: 'POST', url: '/me/password', tag: 'accounts', summary: 'Change my password (other sessions end)', body: ChangePassword,
     handler: async (req, reply) => {
@@ -80,7 +91,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
   });
 
   // The role is checked by the service with the other fields, so every problem is reported at once.
-  const CreateUser = NewUser.extend({ role: z.string().max(20) });
+  const CreateUser = NewUser.extend({ role: text(20) });
   apiRoute(app, {
     method: 'POST', url: '/users', tag: 'users', summary: 'Create a user', body: CreateUser,
     handler: async (req, reply) => {
@@ -90,7 +101,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
     },
   });
 
-  const PatchUser = z.object({ name: z.string().max(100).optional(), role: Role.optional(), disabled: z.boolean().optional() });
+  const PatchUser = z.object({ name: text(100).optional(), role: Role.optional(), disabled: z.boolean().optional() });
   apiRoute(app, {
     method: 'PATCH', url: '/users/:id', tag: 'users', summary: 'Change a user’s name, role or disabled flag', body: PatchUser,
     handler: async (req) => {
@@ -99,7 +110,7 @@ export function accountsRoutes(app: FastifyInstance, accounts: AccountsService, 
     },
   });
 
-  const ResetPassword = z.object({ password: z.string().max(500) });
+  const ResetPassword = z.object({ password: text(500) });
   apiRoute(app, {
     method: 'POST', url: '/users/:id/password', tag: 'users', summary: 'Set a user’s password (their sessions end)', body: ResetPassword,
     handler: async (req, reply) => {

@@ -6,18 +6,25 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role, UserRow } from '../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { AccountsRepository } from './accounts.repository.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { ROLES } from './policy.js';
+import { AttemptThrottle, LIMITS, lockedError } from './throttle.js';
+import { isUniqueViolation } from '../db/constraint.js';
+import type { SecuritySettings } from './security-settings.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
 /** Sliding expiry is refreshed at most this often, to avoid a write per request. */
 const TOUCH_EVERY_MS = 5 * 60_000;
+/** How long a password-accepted session waits for its second factor. */
+const PENDING_TTL_MS = 10 * 60_000;
 
-/** Throttling: per account 5 failures in 15 minutes, per IP 20; the lock lasts 15 minutes. */
-export const THROTTLE = { windowMs: 15 * 60_000, lockMs: 15 * 60_000, perAccount: 5, perIp: 20 };
+/** Addresses remembered per user for the throttle's "known address" pass (hashed, newest kept). */
+const KNOWN_ADDRESSES_KEPT = 10;
+/** Known addresses are stored as a hash bound to the user, never as the address itself. */
+const addressHash = (userId: number, ip: string) => crypto.createHash('sha256').update(`${userId}\n${ip}`).digest('hex');
 
 export interface PublicUser {
   id: number;
@@ -26,12 +33,16 @@ export interface PublicUser {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Whether two-factor sign-in is on (in user lists). */
+  twoFactor?: boolean;
 }
 
 export interface SessionInfo {
   sessionId: string;
   csrfToken: string;
   user: PublicUser;
+  /** What this session still owes before it may do anything else: a code, or enrolment. */
+  secondFactor: 'verify' | 'enrol' | null;
 }
 
 export function presentUser(u: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'created_at'>): PublicUser {
@@ -43,12 +54,20 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 export const newToken = () => crypto.randomBytes(32).toString('base64url');
 
 export class AccountsService {
+  /** Password hashes checked by sign-in since start (a measure of guessing work let through). */
+  passwordChecks = 0;
+  readonly throttle: AttemptThrottle;
   constructor(
     private readonly db: Kysely<Database>,
     private readonly repo: AccountsRepository,
     private readonly audit: AuditRepository,
     private readonly clock: () => number,
-  ) {}
+    private readonly security: SecuritySettings,
+    /** Roles that must use two-factor on a site set up from now on (XABAR_NEW_SITE_TWO_FACTOR_ROLES). */
+    private readonly newSiteTwoFactorRoles: readonly Role[] = [],
+  ) {
+    this.throttle = new AttemptThrottle(repo, clock);
+  }
 
   async needsSetup(): Promise<boolean> {
     return (await this.repo.countUsers()) === 0;
@@ -70,24 +89,40 @@ export class AccountsService {
   async setup(input: { email: string; name: string; password: string }, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
     const email = this.validateNewUser(input);
     const hash = await hashPassword(input.password);
-    const userId = await this.db.transaction().execute(async (trx) => {
-      if ((await this.repo.countUsers(trx)) > 0) throw new ConflictError('The newsroom is already set up. Sign in instead.');
-      const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: 'admin', password_hash: hash, now: this.clock() });
-      await this.audit.record(trx, { userId: id, action: 'setup', entity: 'user', entityId: id, details: { role: 'admin' } });
-      return id;
-    });
+    const alreadySetUp = new ConflictError('The newsroom is already set up. Sign in instead.');
+    const userId = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        if ((await this.repo.countUsers(trx)) > 0) throw alreadySetUp;
+        // Two setups at once both count no users; the marker row lets exactly one through.
+        await this.repo.claimSetup(trx, this.clock());
+        const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: 'admin', password_hash: hash, now: this.clock() });
+        await this.audit.record(trx, { userId: id, action: 'setup', entity: 'user', entityId: id, details: { role: 'admin' } });
+        await this.security.save(trx, this.newSiteTwoFactorRoles);
+        return id;
+      })
+      .catch((err) => {
+        throw isUniqueViolation(err) ? alreadySetUp : err;
+      });
     return this.startSession(userId, ip, ua);
   }
 
   async createUser(actorId: number | null, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
     const email = this.validateNewUser(input);
-    if (await this.repo.userByEmail(email)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'email', message: 'A user with this e-mail already exists.' }]);
+    const duplicate = new ConflictError('A user with this e-mail already exists.');
+    if (await this.repo.userByEmail(email)) throw duplicate;
     const hash = await hashPassword(input.password);
-    const id = await this.db.transaction().execute(async (trx) => {
-      const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: input.role, password_hash: hash, now: this.clock() });
-      await this.audit.record(trx, { userId: actorId, action: 'user.create', entity: 'user', entityId: id, details: { email, role: input.role } });
-      return id;
-    });
+    // The check above is only for the common case; a parallel creation loses at the unique index.
+    const id = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const id = await this.repo.insertUser(trx, { email, name: input.name.trim(), role: input.role, password_hash: hash, now: this.clock() });
+        await this.audit.record(trx, { userId: actorId, action: 'user.create', entity: 'user', entityId: id, details: { email, role: input.role } });
+        return id;
+      })
+      .catch((err) => {
+        throw isUniqueViolation(err) ? duplicate : err;
+      });
     return presentUser((await this.repo.userById(id))!);
   }
 
@@ -110,7 +145,7 @@ export class AccountsService {
       // A disabled user's sessions end at once.
       if (patch.disabled) await this.repo.deleteUserSessions(trx, id);
     });
-    return presentUser((await this.repo.userById(id))!);
+    return { ...presentUser((await this.repo.userById(id))!), twoFactor: await this.repo.twoFactorConfirmed(id) };
   }
 
   async resetPassword(actorId: number, id: number, password: string): Promise<void> {
@@ -141,13 +176,14 @@ export class AccountsService {
   }
 
   listUsers(): Promise<PublicUser[]> {
-    return this.repo.listUsers().then((rows) => rows.map(presentUser));
+    return this.repo.listUsers().then((rows) => rows.map((r) => ({ ...presentUser(r), twoFactor: !!r.tf_confirmed_at })));
   }
 
   /**
-   * Signs in. Failures count per account and per IP; past the limit the key is locked and the
-   * error says when to retry. The same message for unknown e-mail and wrong password, and a
-   * dummy hash check for unknown accounts, so neither words nor timing reveal who has an account.
+   * Signs in. An attempt is reserved on the throttles BEFORE the hash is checked (throttle.ts), so
+   * parallel guesses cannot outrun the limits. The same message for unknown e-mail and wrong
+   * password, and a dummy hash check for unknown accounts, so neither words nor timing reveal who
+   * has an account.
    */
   async login(emailRaw: string, password: string, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
     const email = normalizeEmail(emailRaw ?? '');
@@ -157,48 +193,54 @@ export class AccountsService {
         ...(!password ? [{ field: 'password', message: 'Enter your password.' }] : []),
       ]);
     }
-    const now = this.clock();
-    const keys = [`acct:${email}`, `ip:${ip}`];
-    for (const key of keys) {
-      const t = await this.repo.throttle(key);
-      if (t && t.locked_until > now) throw this.locked(t.locked_until - now);
-    }
     const user = await this.repo.userByEmail(email);
+    // Asked for unknown e-mails too (user 0 has no addresses), so timing does not tell them apart.
+    const known = await this.repo.isKnownAddress(user?.id ?? 0, addressHash(user?.id ?? 0, ip));
+    const pairKey = `pair:${email}|${ip}`;
+    const reservation = await this.throttle.reserve([
+      { key: `ip:${ip}`, limit: LIMITS.address },
+      { key: pairKey, limit: LIMITS.pair },
+      // A known address skips the account-wide ceiling: a distributed attack cannot lock the owner out.
+      ...(known ? [] : [{ key: `acct:${email}`, limit: LIMITS.account }]),
+    ]);
+    this.passwordChecks++;
     const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!ok || !user) {
-      const lockedA = await this.fail(`acct:${email}`, THROTTLE.perAccount, now);
-      const lockedB = await this.fail(`ip:${ip}`, THROTTLE.perIp, now);
-      if (lockedA || lockedB) throw this.locked(THROTTLE.lockMs);
+      if (reservation.exhausted) throw lockedError(reservation.retryAfterMs);
       throw new UnauthorizedError('The e-mail or password is not correct.');
     }
+    // The right password: this attempt was not a failure, and the pair starts afresh.
+    await reservation.release([`ip:${ip}`, `acct:${email}`]);
+    await this.repo.clearThrottle(pairKey);
     if (user.disabled) throw new ForbiddenError('This account is disabled. Ask an administrator to enable it.');
-    await this.repo.clearThrottle(`acct:${email}`);
-    return this.startSession(user.id, ip, ua);
+    await this.repo.rememberAddress(user.id, addressHash(user.id, ip), this.clock(), KNOWN_ADDRESSES_KEPT);
+    // With two-factor on, the password alone opens a session that can only send the code.
+    return this.startSession(user.id, ip, ua, await this.repo.twoFactorConfirmed(user.id));
   }
 
-  private locked(ms: number): RateLimitedError {
-    const seconds = Math.ceil(ms / 1000);
-    const minutes = Math.ceil(seconds / 60);
-    return new RateLimitedError(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, seconds);
-  }
-
-  /** Counts a failure; returns true when this one locked the key. */
-  private async fail(key: string, limit: number, now: number): Promise<boolean> {
-    const t = await this.repo.throttle(key);
-    const fresh = !t || now - t.window_start > THROTTLE.windowMs;
-    const failures = fresh ? 1 : t.failures + 1;
-    const locked_until = failures >= limit ? now + THROTTLE.lockMs : 0;
-    await this.repo.saveThrottle({ key, failures: locked_until ? 0 : failures, window_start: fresh ? now : t.window_start, locked_until });
-    return locked_until > 0;
-  }
-
-  private async startSession(userId: number, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+  private async startSession(userId: number, ip: string, ua: string, pending = false): Promise<{ token: string; session: SessionInfo }> {
     const token = newToken();
     const now = this.clock();
     const csrf = newToken();
-    await this.repo.insertSession({ id: sha256(token), user_id: userId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + SESSION_TTL_MS, ip: ip.slice(0, 64), user_agent: (ua ?? '').slice(0, 300) });
+    // A session waiting for its second factor lives 10 minutes, not two weeks.
+    const ttl = pending ? PENDING_TTL_MS : SESSION_TTL_MS;
+    await this.repo.insertSession({ id: sha256(token), user_id: userId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + ttl, ip: ip.slice(0, 64), user_agent: (ua ?? '').slice(0, 300), mfa_pending: pending ? 1 : 0 });
     const user = (await this.repo.userById(userId))!;
-    return { token, session: { sessionId: sha256(token), csrfToken: csrf, user: presentUser(user) } };
+    const secondFactor = pending ? 'verify' : await this.enrolmentOwed(user.role, await this.repo.twoFactorConfirmed(userId));
+    return { token, session: { sessionId: sha256(token), csrfToken: csrf, user: presentUser(user), secondFactor } };
+  }
+
+  private async enrolmentOwed(role: Role, enrolled: boolean): Promise<'enrol' | null> {
+    return !enrolled && (await this.security.twoFactorRoles()).includes(role) ? 'enrol' : null;
+  }
+
+  /**
+   * The second factor was given: the pending session is replaced by a full one with a new token
+   * (a token seen before the second factor never becomes a full session).
+   */
+  async completeSecondFactor(pendingSessionId: string, userId: number, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
+    await this.repo.deleteSession(pendingSessionId);
+    return this.startSession(userId, ip, ua);
   }
 
   /** Resolves a cookie token to a live session of an enabled user, refreshing its expiry now and then. */
@@ -207,8 +249,10 @@ export class AccountsService {
     const now = this.clock();
     const row = await this.repo.sessionWithUser(sha256(token), now);
     if (!row || row.disabled) return null;
-    if (now - row.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(row.session_id, now, now + SESSION_TTL_MS);
-    return { sessionId: row.session_id, csrfToken: row.csrf_token, user: presentUser(row) };
+    const pending = row.mfa_pending === 1;
+    if (!pending && now - row.last_seen_at > TOUCH_EVERY_MS) await this.repo.touchSession(row.session_id, now, now + SESSION_TTL_MS);
+    const secondFactor = pending ? 'verify' : await this.enrolmentOwed(row.role, !!row.tf_confirmed_at);
+    return { sessionId: row.session_id, csrfToken: row.csrf_token, user: presentUser(row), secondFactor };
   }
 
   async logout(sessionId: string): Promise<void> {

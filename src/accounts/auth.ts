@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import { ForbiddenError, SecondFactorRequiredError, UnauthorizedError } from '../errors.js';
 import type { AccountsService, SessionInfo } from './accounts.service.js';
 import { newToken } from './accounts.service.js';
 import { can, minRole, type GlobalAction } from './policy.js';
@@ -26,6 +26,14 @@ declare module 'fastify' {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SESSION_STARTERS = new Set(['/admin/api/login', '/admin/api/setup', '/admin/api/logout']);
+/**
+ * What a session that still owes its second factor may reach: nothing but finishing sign-in.
+ * Listed here, in the one hook every newsroom request passes, so no route can forget the check.
+ */
+// Signing in again (as someone else, or after a lost phone) stays possible.
+const WHILE_VERIFYING = new Set(['/admin/api/session', '/admin/api/login', '/admin/api/logout', '/admin/api/two-factor/verify']);
+const WHILE_ENROLLING = new Set([...WHILE_VERIFYING, '/admin/api/two-factor', '/admin/api/two-factor/enrol', '/admin/api/two-factor/enrol/confirm']);
+WHILE_ENROLLING.delete('/admin/api/two-factor/verify');
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -47,6 +55,16 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     req.auth = await opts.accounts.resolve(req.cookies[SESSION_COOKIE]);
+    const owed = req.auth?.secondFactor;
+    if (owed) {
+      const url = req.routeOptions.url ?? '';
+      if (!(owed === 'verify' ? WHILE_VERIFYING : WHILE_ENROLLING).has(url)) {
+        throw new SecondFactorRequiredError(
+          owed === 'verify' ? 'Enter the code from your authenticator app to finish signing in.' : 'Your role requires two-factor sign-in. Set it up to continue.',
+          owed,
+        );
+      }
+    }
     if (SAFE.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin && origin !== 'null') {

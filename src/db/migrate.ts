@@ -9,6 +9,7 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_newsroom.js';
 import * as m0003 from './migrations/0003_derived_editions.js';
 import * as m0004 from './migrations/0004_full_text_search.js';
+import * as m0006 from './migrations/0006_accounts_security.js';
 import * as m0009 from './migrations/0009_outbox_dead.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
@@ -17,6 +18,7 @@ const STEPS: Record<string, Step> = {
   '0002_newsroom': m0002,
   '0003_derived_editions': m0003,
   '0004_full_text_search': m0004,
+  '0006_accounts_security': m0006,
   '0009_outbox_dead': m0009,
 };
 

@@ -166,6 +166,8 @@ export interface SessionsTable {
   expires_at: number;
   ip: string;
   user_agent: string;
+  /** 1 while the password was accepted but the second factor is still owed (migration 0006). */
+  mfa_pending: Generated<Flag>;
 }
 export interface LoginThrottleTable {
   key: string;
@@ -231,7 +233,41 @@ export interface OutboxTable {
   dead_at: Generated<number | null>;
 }
 
+/** Account security tables (migration 0006). */
+export interface LoginKnownAddressesTable {
+  user_id: number;
+  addr_hash: string;
+  last_seen_at: number;
+}
+export interface AccountSetupTable {
+  id: number;
+  at: number;
+}
+export interface TwoFactorTable {
+  user_id: number;
+  secret_enc: string;
+  confirmed_at: number | null;
+  last_step: Generated<number>;
+  created_at: number;
+}
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: number | null;
+}
+
+export interface SecuritySettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  security_settings: SecuritySettingsTable;
+  login_known_addresses: LoginKnownAddressesTable;
+  account_setup: AccountSetupTable;
+  two_factor: TwoFactorTable;
+  recovery_codes: RecoveryCodesTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

@@ -13,6 +13,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { Container } from '../container.js';
 import { registerAuth, requireUser } from '../accounts/auth.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
+import { twoFactorRoutes } from '../accounts/two-factor.routes.js';
 import { idParam } from '../http/validate.js';
 import { newsroomRoutes } from './newsroom.routes.js';
 import { libraryRoutes } from './library.routes.js';
@@ -35,6 +36,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     api.setValidatorCompiler(() => () => true);
     registerAuth(api, { accounts: c.accounts, secureCookies: secure });
     accountsRoutes(api, c.accounts, secure);
+    twoFactorRoutes(api, c.twoFactor, secure);
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());

@@ -37,7 +37,9 @@ export interface TestSiteOptions {
 
 export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions = {}): Promise<TestSite> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, XABAR_DEMO: 'false', LOG_LEVEL: 'silent', SITE_URL: 'https://news.example.test', ...opts.env }, process.cwd());
+  // Suites set up a fresh site and act as its admin at once; two-factor has its own tests, which
+  // turn the new-site default back on (test/two-factor.test.ts).
+  const config = loadConfig({ DATA_DIR: dataDir, XABAR_DEMO: 'false', LOG_LEVEL: 'silent', SITE_URL: 'https://news.example.test', XABAR_NEW_SITE_TWO_FACTOR_ROLES: '', ...opts.env }, process.cwd());
   let now = opts.now ?? Date.now();
   const clock = () => now;
   let schema: string | null = null;

@@ -1,4 +1,4 @@
-/** Own account: change password, sign out everywhere. */
+/** Own account: change password, two-step sign-in, sign out everywhere. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { ErrorBox, Field, useFormErrors } from '../components/ui';
@@ -7,6 +7,7 @@ import { navigate } from '../router';
 import { useUser, useSession } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
+import { TwoFactorSection } from './TwoFactorSettings';
 
 export function AccountPage() {
   const i = useI18n();
@@ -83,6 +84,7 @@ export function AccountPage() {
           </button>
         </div>
       </form>
+      <TwoFactorSection />
       <section className="card">
         <h2>{i.t('menu.signOutEverywhere')}</h2>
         <p className="muted">{i.t('account.everywhereHint')}</p>

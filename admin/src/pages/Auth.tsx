@@ -1,13 +1,13 @@
 /** First-run setup (creates the first administrator) and the sign-in form. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, setCsrfToken } from '../api';
 import { Dialog, ErrorBox, Field, useFormErrors } from '../components/ui';
 import { navigate } from '../router';
 import { useI18n } from '../i18n';
 import { LangSwitch } from '../App';
 import { REAUTH_EVENT, useSession } from '../session';
 import { usePageTitle } from '../title';
-import type { User } from '../types';
+import type { SignedIn } from '../types';
 
 const MIN_PASSWORD = 10;
 
@@ -29,8 +29,8 @@ export function SetupPage() {
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/setup', { email: email.trim(), name: name.trim(), password });
-      session.signedIn(r.user, r.csrfToken);
+      const r = await api.post<SignedIn>('/setup', { email: email.trim(), name: name.trim(), password });
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
     } catch (err) {
       // Someone else finished setup first: fall through to sign-in.
       if (err instanceof ApiError && (err.status === 409 || err.status === 403)) await session.refresh();
@@ -87,8 +87,9 @@ export function LoginPage({ expired }: { expired: boolean }) {
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: email.trim(), password });
-      session.signedIn(r.user, r.csrfToken);
+      const r = await api.post<SignedIn>('/login', { email: email.trim(), password });
+      // With two-step sign-in on, the app now shows the code page (App.tsx).
+      session.signedIn(r.user, r.csrfToken, r.secondFactor);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(401, 'unauthorized', i.t('login.wrong')));
       else if (err instanceof ApiError && err.status === 403 && err.code === 'csrf') {
@@ -129,27 +130,44 @@ export function LoginPage({ expired }: { expired: boolean }) {
 }
 
 
-/** Shown over the current page when the session ended: nothing on the page is lost. */
+/**
+ * Shown over the current page when the session ended: nothing on the page is lost. With two-step
+ * sign-in on, the code is asked for here too, so the page under the dialog stays mounted.
+ */
 export function ReauthDialog() {
   const i = useI18n();
   const session = useSession();
   const user = session.user!;
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
+  const done = (r: SignedIn) => {
+    session.signedIn(r.user, r.csrfToken, r.secondFactor);
+    setPassword('');
+    setCode(null);
+    if (r.user.id === user.id) window.dispatchEvent(new Event(REAUTH_EVENT));
+    else navigate('/stories', { replace: true, force: true });
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<{ user: User; csrfToken: string }>('/login', { email: user.email, password });
-      session.signedIn(r.user, r.csrfToken);
-      setPassword('');
-      if (r.user.id === user.id) window.dispatchEvent(new Event(REAUTH_EVENT));
-      else navigate('/stories', { replace: true, force: true });
+      if (code !== null) {
+        done(await api.post<SignedIn>('/two-factor/verify', { code: code.replace(/\s/g, '') }));
+        return;
+      }
+      const r = await api.post<SignedIn>('/login', { email: user.email, password });
+      if (r.secondFactor === 'verify') {
+        // Password accepted; the session is not usable until the code: keep the dialog.
+        setCsrfToken(r.csrfToken);
+        setCode('');
+      } else done(r);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(401, 'unauthorized', i.t('login.wrong')));
       else errs.set(err);
+      if (code !== null) setCode('');
     } finally {
       setBusy(false);
     }
@@ -171,17 +189,28 @@ export function ReauthDialog() {
           >
             {i.t('reauth.other')}
           </button>
-          <button type="submit" form="reauth-form" className="btn btn-primary" disabled={busy || !password}>
-            {i.t('login.submit')}
+          <button type="submit" form="reauth-form" className="btn btn-primary" disabled={busy || (code === null ? !password : code.replace(/\s/g, '').length !== 6)}>
+            {code === null ? i.t('login.submit') : i.t('twofa.verify')}
           </button>
         </>
       }
     >
       <form id="reauth-form" onSubmit={submit}>
-        <p>{i.t('reauth.message', { email: user.email })}</p>
-        <Field label={i.t('field.password')} error={errs.of('password')}>
-          <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
-        </Field>
+        {code === null ? (
+          <>
+            <p>{i.t('reauth.message', { email: user.email })}</p>
+            <Field label={i.t('field.password')} error={errs.of('password')}>
+              <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+            </Field>
+          </>
+        ) : (
+          <>
+            <p>{i.t('twofa.verifyIntro')}</p>
+            <Field label={i.t('twofa.code')} error={errs.of('code')} hint={i.t('twofa.codeHint')}>
+              <input className="input input-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onChange={(e) => setCode(e.target.value.replace(/[^\d ]/g, ''))} autoFocus />
+            </Field>
+          </>
+        )}
         <ErrorBox error={errs.general} />
       </form>
     </Dialog>

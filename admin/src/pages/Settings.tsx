@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, type Locale, type Names, type Settings } from '../types';
+import { TwoFactorRolesSection } from './TwoFactorSettings';
 
 function timeZones(): string[] {
   try {
@@ -154,6 +155,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      {/* Saved on its own (security settings), apart from the site settings form above. */}
+      <TwoFactorRolesSection />
       {/* Outside the form: Enter in the picker's search box must not submit the settings. */}
       <MediaPicker
         open={pickingLogo}

@@ -1,4 +1,4 @@
-/** Users (admin): list, create, change role, disable, reset password. */
+/** Users (admin): list, create, change role, disable, reset password, reset two-step sign-in. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ConfirmDialog, Dialog, ErrorBox, Field, Icon, Spinner, errorText, useFormErrors, useLoad, FormFooter } from '../components/ui';
@@ -7,6 +7,7 @@ import { useUser } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { ROLES, type Role, type User } from '../types';
+import { ResetTwoFactorDialog } from './TwoFactorSettings';
 
 export function UsersPage() {
   const i = useI18n();
@@ -16,6 +17,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const [disabling, setDisabling] = useState<User | null>(null);
+  const [resetting2fa, setResetting2fa] = useState<User | null>(null);
 
   const patch = async (u: User, body: Partial<Pick<User, 'role' | 'disabled' | 'name'>>) => {
     try {
@@ -71,7 +73,10 @@ export function UsersPage() {
                       ))}
                     </select>
                   </td>
-                  <td data-label={i.t('users.state')}>{u.disabled ? <span className="badge badge-unpublished">{i.t('users.disabled')}</span> : <span className="badge badge-published">{i.t('users.active')}</span>}</td>
+                  <td data-label={i.t('users.state')}>
+                    {u.disabled ? <span className="badge badge-unpublished">{i.t('users.disabled')}</span> : <span className="badge badge-published">{i.t('users.active')}</span>}
+                    {u.twoFactor && <span className="badge badge-scheduled">{i.t('twofa.userOn')}</span>}
+                  </td>
                   <td data-label={i.t('users.created')} className="nowrap">
                     {i.date(u.createdAt)}
                   </td>
@@ -79,6 +84,11 @@ export function UsersPage() {
                     <button type="button" className="btn btn-small" onClick={() => setResetting(u)}>
                       {i.t('users.resetPassword')}
                     </button>
+                    {u.twoFactor && u.id !== me.id && (
+                      <button type="button" className="btn btn-small" onClick={() => setResetting2fa(u)}>
+                        {i.t('twofa.reset')}
+                      </button>
+                    )}
                     {u.id !== me.id &&
                       (u.disabled ? (
                         <button type="button" className="btn btn-small" onClick={() => void patch(u, { disabled: false }).catch(() => undefined)}>
@@ -102,6 +112,17 @@ export function UsersPage() {
         onCreated={(u) => list.setData((d) => (d ? { items: [...d.items, u] } : { items: [u] }))}
       />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      {resetting2fa && (
+        <ResetTwoFactorDialog
+          user={resetting2fa}
+          onClose={() => setResetting2fa(null)}
+          onDone={() => {
+            const id = resetting2fa.id;
+            setResetting2fa(null);
+            list.setData((d) => (d ? { items: d.items.map((x) => (x.id === id ? { ...x, twoFactor: false } : x)) } : d));
+          }}
+        />
+      )}
       <ConfirmDialog
         open={!!disabling}
         title={i.t('users.disableTitle')}
