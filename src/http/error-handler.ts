@@ -18,6 +18,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isUniqueViolation(err)) {
       return reply.code(409).send({ error: { code: 'conflict', message: 'Someone else just created the same thing. Reload and try again.' } });
     }
+    if (isDataException(err)) {
+      // A value the column cannot hold that slipped past the edge check and the schemas: still
+      // the client's input, so a 400 — logged, because the schema that let it through needs fixing.
+      req.log.warn({ err, url: req.url }, 'database refused a value from the request');
+      return reply.code(400).send({ error: { code: 'bad_request', message: 'A value in the request is out of range or not allowed.' } });
+    }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
@@ -25,4 +31,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   });
+}
+
+/**
+ * PostgreSQL errors caused by a value, not by the server: out of range for the column
+ * (22003), not a number (22P02), bytes the encoding cannot hold (22021, 22P05: NUL), too long
+ * for the column (22001) or for an index row (54000). SQLite stores all of these as given.
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html
+ */
+const DATA_EXCEPTIONS = new Set(['22003', '22P02', '22021', '22P05', '22001', '54000']);
+
+function isDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown };
+  return typeof e?.code === 'string' && typeof e.severity === 'string' && DATA_EXCEPTIONS.has(e.code);
 }

@@ -12,6 +12,7 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database, EditionStatus } from '../db/schema.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors.js';
 import { docText, normalizeDoc, paragraphsToDoc, type StoryDoc } from '../content/document.js';
+import { Id } from '../http/validate.js';
 import { deriveEditionFields } from '../content/stories.service.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { LOCALE_INFO, LOCALES, type Locale } from '../i18n/locales.js';
@@ -21,16 +22,16 @@ import type { EditionPresenter, EditionJson } from './edition.presenter.js';
 import type { EditionWithStory, NewsroomRepository } from './newsroom.repository.js';
 
 export const SaveInput = z.object({
-  version: z.number().int().positive(),
+  version: Id,
   headline: z.string().max(300, 'At most 300 characters.'),
   slug: z.string().max(200),
   lead: z.string().max(1000, 'At most 1000 characters.'),
   body: z.unknown(),
   datelineCity: z.string().max(80, 'At most 80 characters.'),
-  sectionId: z.number().int().nullable(),
-  tagIds: z.array(z.number().int()).max(30, 'At most 30 tags.'),
-  authorIds: z.array(z.number().int()).max(10, 'At most 10 authors.'),
-  heroMediaId: z.number().int().nullable(),
+  sectionId: Id.nullable(),
+  tagIds: z.array(Id).max(30, 'At most 30 tags.'),
+  authorIds: z.array(Id).max(10, 'At most 10 authors.'),
+  heroMediaId: Id.nullable(),
   heroCaption: z.string().max(500),
   seoTitle: z.string().max(200),
   seoDescription: z.string().max(400),

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
+import { Id } from '../http/validate.js';
 
 const perLocale = z.record(z.enum(LOCALES), z.string().max(200));
 
@@ -32,7 +33,7 @@ export const SiteSettingsSchema = z.object({
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
   /** An uploaded image to use as the site logo instead of the built-in one. */
-  logoMediaId: z.number().int().positive().nullable().default(null),
+  logoMediaId: Id.nullable().default(null),
   /** Largest image upload accepted, in megabytes. */
   maxUploadMb: z.number().int().min(1).max(100).default(20),
 });
