@@ -3,7 +3,7 @@
  * message; Fastify's own client errors (bad JSON, body too large) keep theirs; anything else is a
  * bug: logged with its stack and answered with a plain 500 that leaks nothing.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError } from '../errors.js';
 import { isUniqueViolation } from '../db/constraint.js';
 
@@ -17,6 +17,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // to reload, never given a 500. Services still check first where they can name the field.
     if (isUniqueViolation(err)) {
       return reply.code(409).send({ error: { code: 'conflict', message: 'Someone else just created the same thing. Reload and try again.' } });
+    }
+    if (isForeignKeyViolation(err)) {
+      // A reference to a row that is gone (or a delete of one still referenced): a race or a
+      // stale form, answered like other conflicts. Services name the field where they check first.
+      return reply.code(409).send({ error: { code: 'conflict', message: 'Something this refers to no longer exists, or is still in use. Reload and try again.' } });
+    }
+    if (isBrokenMultipart(req, err)) {
+      return reply.code(400).send({ error: { code: 'bad_request', message: 'The upload was cut off or is not valid multipart/form-data. Try again.' } });
     }
     if (isDataException(err)) {
       // A value the column cannot hold that slipped past the edge check and the schemas: still
@@ -44,4 +52,19 @@ const DATA_EXCEPTIONS = new Set(['22003', '22P02', '22021', '22P05', '22001', '5
 function isDataException(err: unknown): boolean {
   const e = err as { code?: unknown; severity?: unknown };
   return typeof e?.code === 'string' && typeof e.severity === 'string' && DATA_EXCEPTIONS.has(e.code);
+}
+
+/** PostgreSQL SQLSTATE 23503; better-sqlite3's extended code. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * The multipart parser (busboy) fails with plain errors when a client sends a truncated or
+ * malformed form ("Unexpected end of multipart data", "Malformed part header"): bad input, not a bug.
+ */
+function isBrokenMultipart(req: FastifyRequest, err: Error): boolean {
+  const multipart = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+  return multipart && !(err as FastifyError).statusCode && /multipart|boundary|part header|unexpected end/i.test(err.message);
 }
