@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
 import { BadRequestError } from '../errors.js';
 
 /** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const BAD_CHAR = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Deeper than any document the editor writes (its own limit is 40 levels of nodes, each two JSON levels). */
 export const MAX_JSON_DEPTH = 100;
