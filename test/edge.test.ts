@@ -184,3 +184,19 @@ describe('the newsroom API without a built newsroom app', () => {
     }
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('is generated from the same zod schemas that validate the routes', async () => {
+    const s = await makeTestSite('sqlite');
+    try {
+      const spec = JSON.parse((await s.app.inject('/admin/api/openapi.json')).body);
+      const save = spec.paths['/editions/{id}'].put.requestBody.content['application/json'].schema;
+      expect(save.required).toEqual(expect.arrayContaining(['version', 'headline', 'sectionId', 'tagIds']));
+      expect(save.properties.tagIds.items).toMatchObject({ type: 'integer', minimum: 1, maximum: 2147483647 });
+      const list = spec.paths['/stories'].get.parameters.map((p: any) => p.name);
+      expect(list).toEqual(expect.arrayContaining(['q', 'page']));
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -6,9 +6,13 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError } from '../errors.js';
 import { isUniqueViolation } from '../db/constraint.js';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { validationFailed } from './validate.js';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    // A route's zod schema refused the input (apiRoute): the same 422 with fields as parse().
+    if (hasZodFastifySchemaValidationErrors(err)) err = validationFailed(err.validation.map((v) => v.params.issue));
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
