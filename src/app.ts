@@ -8,10 +8,16 @@ import fastifyStatic from '@fastify/static';
 import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
+import { registerEdge } from './http/edge.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 
-export async function buildApp(c: Container): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
+  adminDist?: string;
+}
+
+export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     // Per-request lines only at debug/trace: at agency traffic they drown the useful log lines.
     loggerInstance: c.log.child({ module: 'http' }, { level: ['debug', 'trace'].includes(c.config.logLevel) ? c.config.logLevel : c.log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
@@ -21,6 +27,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   registerErrorHandler(app);
+  registerEdge(app);
   app.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(securityHeaders(req.url))) if (!reply.hasHeader(k)) reply.header(k, v);
   });
@@ -45,7 +52,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
-  await adminPlugin(app, c, site.renderPreview);
+  await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   return app;
 }
 

@@ -24,7 +24,6 @@ const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
 export function App() {
   const session = useSession();
   const loc = useLocation();
-  const i = useI18n();
 
   // Keep the URL in step with what is shown: /setup while no user exists, /login when signed out.
   useEffect(() => {

@@ -5,6 +5,9 @@
  * raw HTML; the HTML is then passed through sanitize-html as a second, independent barrier.
  */
 import sanitizeHtml from 'sanitize-html';
+import { z, type ZodTypeAny } from 'zod';
+import { ValidationError } from '../errors.js';
+import { Id } from '../http/validate.js';
 
 export interface DocMark {
   type: string;
@@ -62,16 +65,23 @@ export function isStoryDoc(value: unknown): value is StoryDoc {
   return !!value && typeof value === 'object' && (value as StoryDoc).type === 'doc' && Array.isArray((value as StoryDoc).content);
 }
 
+/** A stored attribute as text; anything that is not a string or number renders as nothing. */
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+}
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
 function renderText(node: DocNode): string {
-  let html = escapeHtml(node.text ?? '');
-  for (const mark of node.marks ?? []) {
+  let html = escapeHtml(str(node.text));
+  for (const mark of list(node.marks)) {
+    if (!mark || typeof mark !== 'object') continue;
     if (mark.type === 'link') {
       const href = safeHref(mark.attrs?.href);
       if (href) {
         const external = /^https?:/i.test(href);
         html = `<a href="${escapeHtml(href)}"${external ? ' rel="noopener nofollow" target="_blank"' : ''}>${html}</a>`;
       }
-    } else if (MARK_TAGS[mark.type]) {
+    } else if (Object.hasOwn(MARK_TAGS, mark.type)) {
       const tag = MARK_TAGS[mark.type]!;
       html = `<${tag}>${html}</${tag}>`;
     }
@@ -80,19 +90,22 @@ function renderText(node: DocNode): string {
 }
 
 function renderChildren(node: DocNode): string {
-  return (node.content ?? []).map(renderNode).join('');
+  return list(node.content).map(renderNode).join('');
 }
 
 /** Embeds are stored as provider + id, never as HTML; we render a privacy-friendly link card. */
+const EMBED_LABELS = new Map([['youtube', 'YouTube'], ['telegram', 'Telegram'], ['x', 'X']]);
+
 function renderEmbed(node: DocNode): string {
-  const provider = String(node.attrs?.provider ?? '');
+  const provider = str(node.attrs?.provider);
   const url = safeHref(node.attrs?.url);
   if (!url) return '';
-  const label = { youtube: 'YouTube', telegram: 'Telegram', x: 'X' }[provider] ?? provider;
+  const label = EMBED_LABELS.get(provider) ?? provider;
   return `<figure class="embed embed-${escapeHtml(provider)}"><a href="${escapeHtml(url)}" rel="noopener nofollow" target="_blank">${escapeHtml(label)}: ${escapeHtml(url)}</a></figure>`;
 }
 
 function renderNode(node: DocNode): string {
+  if (!node || typeof node !== 'object') return '';
   switch (node.type) {
     case 'text':
       return renderText(node);
@@ -108,8 +121,8 @@ function renderNode(node: DocNode): string {
     case 'image': {
       const src = safeHref(node.attrs?.src);
       if (!src) return '';
-      const alt = escapeHtml(String(node.attrs?.alt ?? ''));
-      const caption = String(node.attrs?.caption ?? '');
+      const alt = escapeHtml(str(node.attrs?.alt));
+      const caption = str(node.attrs?.caption);
       const w = Number(node.attrs?.width) || undefined;
       const h = Number(node.attrs?.height) || undefined;
       const size = w && h ? ` width="${w}" height="${h}"` : '';
@@ -118,7 +131,7 @@ function renderNode(node: DocNode): string {
     case 'embed':
       return renderEmbed(node);
     default: {
-      const tag = BLOCK_TAGS[node.type];
+      const tag = Object.hasOwn(BLOCK_TAGS, node.type) ? BLOCK_TAGS[node.type] : undefined;
       if (!tag) return renderChildren(node); // unknown wrapper: keep its text, drop the wrapper
       if (tag === 'table') return `<div class="table-wrap"><table><tbody>${renderChildren(node)}</tbody></table></div>`;
       return `<${tag}>${renderChildren(node)}</${tag}>`;
@@ -140,7 +153,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 export function renderDoc(doc: StoryDoc): string {
-  return sanitizeHtml(doc.content.map(renderNode).join('\n'), SANITIZE);
+  return sanitizeHtml(list(doc.content).map(renderNode).join('\n'), SANITIZE);
 }
 
 /**
@@ -156,11 +169,12 @@ export function withLeadIn(bodyHtml: string, leadInHtml: string): string {
 export function docText(doc: StoryDoc): string {
   const blocks: string[] = [];
   const walk = (node: DocNode, into: string[]): void => {
-    if (node.type === 'text') into.push(node.text ?? '');
-    else if (node.type === 'image') into.push(String(node.attrs?.caption ?? ''));
-    else for (const c of node.content ?? []) walk(c, into);
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'text') into.push(str(node.text));
+    else if (node.type === 'image') into.push(str(node.attrs?.caption));
+    else for (const c of list(node.content)) walk(c, into);
   };
-  for (const n of doc.content) {
+  for (const n of list(doc.content)) {
     const acc: string[] = [];
     walk(n, acc);
     const t = acc.join('').trim();
@@ -172,24 +186,105 @@ export function docText(doc: StoryDoc): string {
 export function countImages(doc: StoryDoc): number {
   let n = 0;
   const walk = (node: DocNode): void => {
+    if (!node || typeof node !== 'object') return;
     if (node.type === 'image' || node.type === 'embed') n++;
-    for (const c of node.content ?? []) walk(c);
+    for (const c of list(node.content)) walk(c);
   };
-  doc.content.forEach(walk);
+  list(doc.content).forEach(walk);
   return n;
 }
 
 const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell']);
 const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'link', 'code', 'underline', 'subscript', 'superscript']);
 /** Where each embed provider's posts live; anything else is not an embed of that provider. */
-const EMBED_HOSTS: Record<string, RegExp> = {
-  youtube: /^https:\/\/(www\.|m\.)?(youtube\.com|youtu\.be)\//i,
-  telegram: /^https:\/\/t\.me\/[A-Za-z0-9_]+\/\d+/i,
-  x: /^https:\/\/(www\.)?(x|twitter)\.com\/[A-Za-z0-9_]+\/status\/\d+/i,
-};
+// A Map, not an object: a provider named `__proto__`, `constructor` or `toString` must find nothing.
+const EMBED_HOSTS = new Map<string, RegExp>([
+  ['youtube', /^https:\/\/(www\.|m\.)?(youtube\.com|youtu\.be)\//i],
+  ['telegram', /^https:\/\/t\.me\/[A-Za-z0-9_]+\/\d+/i],
+  ['x', /^https:\/\/(www\.)?(x|twitter)\.com\/[A-Za-z0-9_]+\/status\/\d+/i],
+]);
 
 export function isEmbedUrl(provider: string, url: string): boolean {
-  return !!EMBED_HOSTS[provider]?.test(url);
+  return !!EMBED_HOSTS.get(provider)?.test(url);
+}
+
+/** How deep nodes may nest (a table cell in a list item in a quote is 6) and how many a body may hold. */
+export const MAX_DOC_DEPTH = 40;
+export const MAX_DOC_NODES = 20_000;
+
+// The shape of what the editor sends (docs/newsroom-api.md, "Body document"). Unknown node and
+// mark types pass the shape check and are then dropped; the attributes we keep are type-checked.
+const text = (max: number) => z.string().max(max).nullish();
+const size = z.union([z.number().finite().nonnegative(), z.string().max(12)]).nullish();
+const NODE_ATTRS = new Map<string, ZodTypeAny>([
+  ['heading', z.object({ level: z.number().int().min(1).max(6).nullish() })],
+  ['image', z.object({ src: text(2000), alt: text(2000), title: text(2000), caption: text(5000), mediaId: Id.nullish(), width: size, height: size })],
+  ['embed', z.object({ provider: text(40), url: text(2000) })],
+]);
+const LinkAttrs = z.object({ href: text(2000), target: text(40), rel: text(200), class: text(200) });
+const Attrs = z.record(z.unknown()).nullish();
+const Mark = z
+  .object({ type: z.string().max(40), attrs: Attrs })
+  .superRefine((m, ctx) => {
+    if (m.type !== 'link' || !m.attrs) return;
+    const r = LinkAttrs.safeParse(m.attrs);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['attrs', ...i.path] } as z.IssueData);
+  });
+interface RawNode {
+  type: string;
+  attrs?: Record<string, unknown> | null;
+  content?: RawNode[] | null;
+  text?: string | null;
+  marks?: z.infer<typeof Mark>[] | null;
+}
+const Node: z.ZodType<RawNode> = z.lazy(() =>
+  z
+    .object({ type: z.string().max(40), attrs: Attrs, content: z.array(Node).nullish(), text: z.string().nullish(), marks: z.array(Mark).nullish() })
+    .superRefine((n, ctx) => {
+      const schema = NODE_ATTRS.get(n.type);
+      if (!schema || !n.attrs) return;
+      const r = schema.safeParse(n.attrs);
+      if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['attrs', ...i.path] } as z.IssueData);
+    }),
+);
+const Doc = z.object({ type: z.literal('doc'), content: z.array(Node) });
+
+const refuse = (message: string): never => {
+  throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message }]);
+};
+
+/** Depth and node count, measured without recursion (a hostile body may be deeper than the stack). */
+function measure(input: unknown): { depth: number; nodes: number } {
+  let depth = 0;
+  let nodes = 0;
+  const stack: [unknown, number][] = [[input, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    const children = (v as { content?: unknown }).content;
+    nodes++;
+    depth = Math.max(depth, d);
+    if (depth > MAX_DOC_DEPTH || nodes > MAX_DOC_NODES) break;
+    if (Array.isArray(children)) for (const c of children) stack.push([c, d + 1]);
+  }
+  return { depth, nodes };
+}
+
+/**
+ * Checks that a body is a document the editor could have written before anything reads it:
+ * bounded depth and size, every node an object with a string type, arrays where arrays go, and
+ * the attributes we keep of the right types. Throws a 422 with a field error on `body`.
+ */
+export function validateDoc(input: unknown): StoryDoc {
+  const { depth, nodes } = measure(input);
+  if (depth > MAX_DOC_DEPTH) refuse(`The body is nested more than ${MAX_DOC_DEPTH} levels deep.`);
+  if (nodes > MAX_DOC_NODES) refuse(`The body has more than ${MAX_DOC_NODES} parts. Split the story.`);
+  const r = Doc.safeParse(input);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    refuse(`The body is not a document the editor can open (${i.path.join('.') || 'document'}: ${i.message}).`);
+  }
+  return input as StoryDoc;
 }
 
 /**
@@ -197,14 +292,16 @@ export function isEmbedUrl(provider: string, url: string): boolean {
  * server stores only this, so a crafted request cannot smuggle markup or event handlers.
  */
 export function normalizeDoc(input: unknown): StoryDoc {
+  if (input === null || input === undefined) return { type: 'doc', content: [] };
+  validateDoc(input);
   const clean = (node: unknown, depth: number): DocNode | null => {
-    if (!node || typeof node !== 'object' || depth > 40) return null;
+    if (!node || typeof node !== 'object' || depth > MAX_DOC_DEPTH) return null;
     const n = node as DocNode;
     if (!KNOWN_NODES.has(n.type)) return null;
     if (n.type === 'text') {
       if (typeof n.text !== 'string' || n.text.length === 0) return null;
       const marks: DocMark[] = [];
-      for (const m of n.marks ?? []) {
+      for (const m of list(n.marks)) {
         if (!m || !KNOWN_MARKS.has(m.type)) continue;
         if (m.type !== 'link') marks.push({ type: m.type });
         else {
@@ -221,15 +318,15 @@ export function normalizeDoc(input: unknown): StoryDoc {
       if (!src) return null;
       out.attrs = {
         src,
-        alt: String(n.attrs?.alt ?? '').slice(0, 500),
-        caption: String(n.attrs?.caption ?? '').slice(0, 1000),
+        alt: str(n.attrs?.alt).slice(0, 500),
+        caption: str(n.attrs?.caption).slice(0, 1000),
         mediaId: Number.isInteger(n.attrs?.mediaId) ? n.attrs?.mediaId : null,
         ...(Number(n.attrs?.width) > 0 && Number(n.attrs?.height) > 0 ? { width: Number(n.attrs?.width), height: Number(n.attrs?.height) } : {}),
       };
     }
     if (n.type === 'embed') {
-      const provider = String(n.attrs?.provider ?? '');
-      const url = String(n.attrs?.url ?? '').trim();
+      const provider = str(n.attrs?.provider);
+      const url = str(n.attrs?.url).trim();
       if (!isEmbedUrl(provider, url)) return null;
       out.attrs = { provider, url };
     }
@@ -248,9 +345,10 @@ export function normalizeDoc(input: unknown): StoryDoc {
 export function docMediaIds(doc: StoryDoc): number[] {
   const ids: number[] = [];
   const walk = (n: DocNode): void => {
+    if (!n || typeof n !== 'object') return;
     if (n.type === 'image' && Number.isInteger(n.attrs?.mediaId)) ids.push(n.attrs!.mediaId as number);
-    (n.content ?? []).forEach(walk);
+    list(n.content).forEach(walk);
   };
-  doc.content.forEach(walk);
+  list(doc.content).forEach(walk);
   return ids;
 }

@@ -44,6 +44,8 @@ export type ArticleRow = EditionRow & {
   section_color: string | null;
 };
 
+// The visibility and card helpers apply to builders of any joined shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Q = SelectQueryBuilder<any, any, any>;
 
 export class EditionsRepository {
@@ -142,6 +144,7 @@ export class EditionsRepository {
       .innerJoin(sums, 'v.edition_id', 'e.id')
       .select('v.period_views');
     const rows = await q.orderBy('v.period_views', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows come from the untyped Q builder
     return rows.map((r: any) => ({ ...r, period_views: Number(r.period_views) }));
   }
 

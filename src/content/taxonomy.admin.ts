@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { LOCALES } from '../i18n/locales.js';
+import { Id } from '../http/validate.js';
 import { isValidSlug, slugify } from './slug.js';
 import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
 
@@ -15,7 +16,7 @@ export const SectionInput = z.object({
   position: z.number().int().min(0).max(1000).optional(),
   names: NamesSchema,
 });
-export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional(), photoMediaId: z.number().int().positive().nullable().optional() });
+export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional(), photoMediaId: Id.nullable().optional() });
 
 export class TaxonomyAdmin {
   constructor(

@@ -3,12 +3,16 @@
  * message; Fastify's own client errors (bad JSON, body too large) keep theirs; anything else is a
  * bug: logged with its stack and answered with a plain 500 that leaks nothing.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError } from '../errors.js';
 import { isUniqueViolation } from '../db/constraint.js';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { validationFailed } from './validate.js';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    // A route's zod schema refused the input (apiRoute): the same 422 with fields as parse().
+    if (hasZodFastifySchemaValidationErrors(err)) err = validationFailed(err.validation.map((v) => v.params.issue));
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -18,6 +22,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isUniqueViolation(err)) {
       return reply.code(409).send({ error: { code: 'conflict', message: 'Someone else just created the same thing. Reload and try again.' } });
     }
+    if (isForeignKeyViolation(err)) {
+      // A reference to a row that is gone (or a delete of one still referenced): a race or a
+      // stale form, answered like other conflicts. Services name the field where they check first.
+      return reply.code(409).send({ error: { code: 'conflict', message: 'Something this refers to no longer exists, or is still in use. Reload and try again.' } });
+    }
+    if (isBrokenMultipart(req, err)) {
+      return reply.code(400).send({ error: { code: 'bad_request', message: 'The upload was cut off or is not valid multipart/form-data. Try again.' } });
+    }
+    if (isDataException(err)) {
+      // A value the column cannot hold that slipped past the edge check and the schemas: still
+      // the client's input, so a 400 — logged, because the schema that let it through needs fixing.
+      req.log.warn({ err, url: req.url }, 'database refused a value from the request');
+      return reply.code(400).send({ error: { code: 'bad_request', message: 'A value in the request is out of range or not allowed.' } });
+    }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
@@ -25,4 +43,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   });
+}
+
+/**
+ * PostgreSQL errors caused by a value, not by the server: out of range for the column
+ * (22003), not a number (22P02), bytes the encoding cannot hold (22021, 22P05: NUL), too long
+ * for the column (22001) or for an index row (54000). SQLite stores all of these as given.
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html
+ */
+const DATA_EXCEPTIONS = new Set(['22003', '22P02', '22021', '22P05', '22001', '54000']);
+
+function isDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown };
+  return typeof e?.code === 'string' && typeof e.severity === 'string' && DATA_EXCEPTIONS.has(e.code);
+}
+
+/** PostgreSQL SQLSTATE 23503; better-sqlite3's extended code. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * The multipart parser (busboy) fails with plain errors when a client sends a truncated or
+ * malformed form ("Unexpected end of multipart data", "Malformed part header"): bad input, not a bug.
+ */
+function isBrokenMultipart(req: FastifyRequest, err: Error): boolean {
+  const multipart = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+  return multipart && !(err as FastifyError).statusCode && /multipart|boundary|part header|unexpected end/i.test(err.message);
 }

@@ -5,11 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Container } from '../container.js';
 import { registerAuth, requireUser } from '../accounts/auth.js';
 import { accountsRoutes } from '../accounts/accounts.routes.js';
@@ -20,7 +21,7 @@ import { libraryRoutes } from './library.routes.js';
 
 export const ADMIN_DIST = path.resolve('admin/dist');
 
-export async function adminPlugin(app: FastifyInstance, c: Container, renderPreview: (editionId: number) => Promise<string | null>): Promise<void> {
+export async function adminPlugin(app: FastifyInstance, c: Container, renderPreview: (editionId: number) => Promise<string | null>, dist = ADMIN_DIST): Promise<void> {
   const secure = c.config.siteUrl.startsWith('https://');
   await app.register(fastifyCookie);
 
@@ -31,9 +32,9 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
         info: { title: 'Xabar newsroom API', version: '1', description: 'See docs/newsroom-api.md. Every state-changing call needs the X-CSRF-Token header.' },
         servers: [{ url: '/admin/api' }],
       },
+      // Routes carry zod schemas (apiRoute); the document is generated from the same schemas.
+      transform: jsonSchemaTransform,
     });
-    // zod validates inside handlers (one path, 422 with fields); Fastify's validator stays out.
-    api.setValidatorCompiler(() => () => true);
     registerAuth(api, { accounts: c.accounts, secureCookies: secure });
     accountsRoutes(api, c.accounts, secure);
     twoFactorRoutes(api, c.twoFactor, secure);
@@ -54,21 +55,28 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     });
   });
 
-  // The SPA: hashed assets from admin/dist, and index.html for every client-side route.
-  const index = path.join(ADMIN_DIST, 'index.html');
+  // The SPA: hashed assets from admin/dist, and index.html for every client-side route. The
+  // wildcard below would also match /admin/api/<unknown> (the router prefers it over the API
+  // scope's not-found handler), so API paths are answered here as JSON 404 — built app or not.
+  const apiNotFound = (reply: FastifyReply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } });
+  const index = path.join(dist, 'index.html');
   if (fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', decorateReply: false, index: false, wildcard: false, maxAge: '365d', immutable: true });
-    const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    await app.register(fastifyStatic, { root: dist, prefix: '/admin/', decorateReply: false, index: false, wildcard: false, maxAge: '365d', immutable: true });
+    const sendIndex = async (_req: unknown, reply: FastifyReply) =>
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(fs.readFileSync(index));
     app.get('/admin', sendIndex);
     app.get('/admin/', sendIndex);
     app.get('/admin/*', async (req, reply) => {
       const rel = (req.params as { '*': string })['*'];
-      if (/^(assets|api)\//.test(rel)) return reply.code(404).send({ error: { code: 'not_found', message: rel.startsWith('api/') ? 'No such API endpoint.' : 'No such file.' } });
+      if (rel.startsWith('api/')) return apiNotFound(reply);
+      if (rel.startsWith('assets/')) return reply.code(404).send({ error: { code: 'not_found', message: 'No such file.' } });
       return sendIndex(req, reply);
     });
   } else {
-    app.get('/admin/*', async (_req, reply) => reply.code(503).type('text/plain; charset=utf-8').send('The newsroom app is not built yet. Run `npm run build:admin` (npm start does it for you).'));
+    app.get('/admin/*', async (req, reply) => {
+      if ((req.params as { '*': string })['*'].startsWith('api/')) return apiNotFound(reply);
+      return reply.code(503).type('text/plain; charset=utf-8').send('The newsroom app is not built yet. Run `npm run build:admin` (npm start does it for you).');
+    });
     app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
   }
 }

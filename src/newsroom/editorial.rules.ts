@@ -5,6 +5,7 @@
  */
 import { diffWords } from 'diff';
 import { z } from 'zod';
+import { Id } from '../http/validate.js';
 import type { EditionAction } from '../accounts/policy.js';
 import type { EditionStatus } from '../db/schema.js';
 import { docText, type StoryDoc } from '../content/document.js';
@@ -13,16 +14,16 @@ import { LOCALE_INFO, type Locale } from '../i18n/locales.js';
 import { transliterateText, translitDoc } from '../i18n/translit.js';
 
 export const SaveInput = z.object({
-  version: z.number().int().positive(),
+  version: Id,
   headline: z.string().max(300, 'At most 300 characters.'),
   slug: z.string().max(200),
   lead: z.string().max(1000, 'At most 1000 characters.'),
   body: z.unknown(),
   datelineCity: z.string().max(80, 'At most 80 characters.'),
-  sectionId: z.number().int().nullable(),
-  tagIds: z.array(z.number().int()).max(30, 'At most 30 tags.'),
-  authorIds: z.array(z.number().int()).max(10, 'At most 10 authors.'),
-  heroMediaId: z.number().int().nullable(),
+  sectionId: Id.nullable(),
+  tagIds: z.array(Id).max(30, 'At most 30 tags.'),
+  authorIds: z.array(Id).max(10, 'At most 10 authors.'),
+  heroMediaId: Id.nullable(),
   heroCaption: z.string().max(500),
   seoTitle: z.string().max(200),
   seoDescription: z.string().max(400),

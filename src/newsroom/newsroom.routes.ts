@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireCan, requireUser } from '../accounts/auth.js';
 import { apiRoute } from '../http/route.js';
-import { idParam, parse } from '../http/validate.js';
+import { Id, idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import { EditorialService, SaveInput, TransitionInput } from './editorial.service.js';
 import { ListQuery, type StoriesListService } from './stories-list.service.js';
@@ -91,7 +91,7 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
     handler: async (req) => revisions.revision(actor(req), idParam(req.params)),
   });
 
-  const DiffQuery = z.object({ from: z.string().regex(/^\d+$/).transform(Number), to: z.union([z.literal('current'), z.string().regex(/^\d+$/).transform(Number)]).default('current') });
+  const DiffQuery = z.object({ from: z.string().regex(/^\d{1,9}$/).transform(Number), to: z.union([z.literal('current'), z.string().regex(/^\d{1,9}$/).transform(Number)]).default('current') });
   apiRoute(app, {
     method: 'GET', url: '/editions/:id/diff', tag: 'revisions', summary: 'Word diff between two revisions (or a revision and the current text)', query: DiffQuery,
     handler: async (req) => {
@@ -100,7 +100,7 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
     },
   });
 
-  const Restore = z.object({ version: z.number().int().positive() });
+  const Restore = z.object({ version: Id });
   apiRoute(app, {
     method: 'POST', url: '/revisions/:id/restore', tag: 'revisions', summary: 'Restore a revision as a new save', body: Restore,
     handler: async (req) => revisions.restore(actor(req), idParam(req.params), parse(Restore, req.body).version),
