@@ -2,13 +2,12 @@
  * Builds the Fastify application from a container. It never listens: main.ts does, tests use
  * `inject()`.
  */
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export async function buildApp(c: Container): Promise<FastifyInstance> {
   const app = Fastify({
@@ -25,16 +24,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
 
-  await app.register(fastifyStatic, {
-    root: path.resolve(c.config.mediaDir),
-    prefix: '/media/',
-    decorateReply: false,
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-    list: false,
-    dotfiles: 'deny',
-  });
+  mediaRoutes(app, c.storage);
 
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   await adminPlugin(app, c, site.renderPreview);

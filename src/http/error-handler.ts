@@ -4,13 +4,13 @@
  * bug: logged with its stack and answered with a plain 500 that leaks nothing.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, RateLimitedError } from '../errors.js';
+import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
 import { isUniqueViolation } from '../db/constraint.js';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
-      if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof RateLimitedError || err instanceof ServiceUnavailableError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     // A uniqueness that a concurrent request won at the database's constraint: the loser is told
