@@ -88,6 +88,22 @@ describe('S3 media store', () => {
   });
 });
 
+describe('S3 outage', () => {
+  it('answers 503 with Retry-After, not 500, while the bucket is unreachable', async () => {
+    const own = await startS3('outage');
+    const site = await makeTestSite('sqlite', { env: own.env() });
+    try {
+      await own.close();
+      const res = await site.app.inject('/media/ab/0123456789abcdef-320.webp');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('service_unavailable');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
 describe('S3 settings', () => {
   it('uses the local folder unless S3_BUCKET is set', () => {
     expect(loadConfig({}).s3).toBeNull();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceUnavailableError } from '../src/errors.js';
+import { creditFromMetadata } from '../src/media/image-credit.js';
 import { ImageQueue } from '../src/media/image-queue.js';
 import { LocalMediaStore } from '../src/media/storage.js';
 import { ApiClient, multipart } from './helpers/client.js';
@@ -171,6 +172,20 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
     for (const bad of ['/media/../xabar.db', '/media/ab/x.tmp', '/media/.hidden', '/media/ab%2F..%2F..%2Fetc%2Fpasswd']) {
       expect((await s.app.inject(bad)).statusCode, bad).toBe(404);
     }
+  });
+});
+
+describe('credit from image metadata', () => {
+  it('reads EXIF Artist/Copyright, IPTC By-line/Copyright and XMP dc:creator/dc:rights', async () => {
+    const exif = (await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).withExif({ IFD0: { Artist: 'Ivan Petrov' } }).jpeg().toBuffer());
+    expect(creditFromMetadata(await sharp(exif).metadata())).toBe('Ivan Petrov');
+    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>Дилноза Каримова</rdf:li></rdf:Seq></dc:creator><dc:rights><rdf:Alt><rdf:li xml:lang="x-default">&#169; ИА &quot;Дунё&quot;</rdf:li></rdf:Alt></dc:rights></rdf:Description></rdf:RDF></x:xmpmeta>';
+    const withXmp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).withXmp(xmp).jpeg().toBuffer();
+    expect(creditFromMetadata(await sharp(withXmp).metadata())).toBe('Дилноза Каримова / © ИА "Дунё"');
+    const ds = (n: number, v: string) => { const b = Buffer.from(v, 'utf8'); return Buffer.concat([Buffer.from([0x1c, 0x02, n, b.length >> 8, b.length & 0xff]), b]); };
+    const iptc = Buffer.concat([Buffer.from('Photoshop 3.0\x008BIM\x04\x04\x00\x00'), ds(5, 'Title'), ds(80, 'Aziz Rahimov'), ds(116, '© UzA 2026')]);
+    expect(creditFromMetadata({ iptc })).toBe('Aziz Rahimov / © UzA 2026');
+    expect(creditFromMetadata({ exif: Buffer.from('Exif\0\0MM\0*\0\0\0\x08\xff\xff') })).toBe(''); // damaged: no credit, no error
   });
 });
 

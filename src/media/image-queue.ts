@@ -26,11 +26,19 @@ export class ImageQueue {
     return this.waiting.length;
   }
 
+  /** True when a new job would be refused: callers check before reading a large upload. */
+  get full(): boolean {
+    return this.active >= this.workers && this.waiting.length >= this.queue;
+  }
+
+  /** Throws the 503 a caller gets when every worker and queue place is taken. */
+  assertRoom(): void {
+    if (this.full) throw new ServiceUnavailableError('Too many images are being processed right now. Try the upload again in a few seconds.', 5);
+  }
+
   async run<T>(job: () => Promise<T>): Promise<T> {
     if (this.active >= this.workers) {
-      if (this.waiting.length >= this.queue) {
-        throw new ServiceUnavailableError('Too many images are being processed right now. Try the upload again in a few seconds.', 5);
-      }
+      this.assertRoom();
       // The slot is handed over by the finishing job (active stays counted), so a newcomer can
       // never overtake a waiting job and the limit holds at every moment.
       await new Promise<void>((resolve) => this.waiting.push(resolve));

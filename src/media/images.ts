@@ -109,7 +109,7 @@ async function cleanOriginal(input: Buffer, probed: ProbedImage, maxPixels: numb
     case 'image/png': img = img.png(); break;
     case 'image/webp': img = img.webp({ quality: 90 }); break;
     case 'image/gif': img = img.gif(); break;
-    default: img = img.avif({ quality: 70 });
+    default: img = img.avif({ quality: 70, effort: 2 }); // AVIF encoding is slow: the lowest useful effort
   }
   const { data, info } = await img.toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: animated ? (info.pageHeight ?? info.height) : info.height };

@@ -49,6 +49,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       requireCan(req, 'media.upload');
       const limitMb = (await d.settings.get()).maxUploadMb;
       if (!req.isMultipart()) throw new ValidationError('Send the image as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose an image file.' }]);
+      d.media.queue.assertRoom(); // before buffering up to maxUploadMb of a body that would wait anyway
       const fields: Record<string, string> = {};
       let file: { data: Buffer; name: string } | null = null;
       try {
