@@ -95,6 +95,19 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
     }
   });
 
+  it('answers a cut-off or malformed multipart body with 400, never 500', async () => {
+    const bodies: [Buffer, string][] = [
+      [Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nabc'), 'multipart/form-data; boundary=b'],
+      [Buffer.from('xxx'), 'multipart/form-data'],
+      [Buffer.from('--b\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--b--\r\n'), 'multipart/form-data; boundary=b'],
+    ];
+    for (const [body, type] of bodies) {
+      const r = await editor.req('POST', '/media', body, { 'content-type': type });
+      expect(r.status, r.body).toBe(400);
+      expect(r.json.error.code).toBe('bad_request');
+    }
+  });
+
   it('strips EXIF and GPS from the original and every variant, applies orientation, and keeps the credit', async () => {
     const tagged = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#2a6' } })
       .withExif({ IFD0: { Artist: 'Ivan Petrov', Copyright: 'Xabar 2026' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '41/1 18/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '69/1 16/1 0/1' } })

@@ -177,6 +177,8 @@ export class MediaService {
     const used = (await this.repo.usage([id])).get(id) ?? 0;
     if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`);
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
-    await Promise.all([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
+    // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
+    // the row is gone and nothing links to the file any more.
+    await Promise.allSettled([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
   }
 }

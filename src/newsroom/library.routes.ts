@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireCan } from '../accounts/auth.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
 import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
@@ -37,7 +37,9 @@ function uploadError(err: unknown, limitMb: number): unknown {
     case 'FST_FIELDS_LIMIT':
       return new PayloadTooLargeError('The upload has too many fields: send the file with credit, alt, caption and locale only.');
     default:
-      return err;
+      // Everything else the parser throws means a body cut off or not multipart at all
+      // ("Unexpected end of form", a missing boundary, a __proto__ field): the client's fault.
+      return err instanceof AppError ? err : new BadRequestError('The upload was cut off or is not valid multipart/form-data. Choose the file and try again.');
   }
 }
 
