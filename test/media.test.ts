@@ -137,6 +137,26 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
     expect(mine.json.credit).toBe('Фото: ИА «Дунё»'); // the uploader's credit wins
   });
 
+  it('cleans originals stored with their metadata by earlier versions (xabar media clean)', async () => {
+    const r = await upload(editor, await photo(31, 1000, 700), 'legacy.jpg');
+    const key = await storageKeyOf(r.json.id);
+    const legacy = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#345' } })
+      .withExif({ IFD0: { Artist: 'Legacy Photographer' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '41/1 18/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    await s.c.storage.put(key, legacy, 'image/jpeg'); // as an earlier version stored it
+    await s.c.db.kysely.updateTable('media').set({ credit: '' }).where('id', '=', r.json.id).execute();
+    expect((await sharp((await s.app.inject(`/media/${key}`)).rawPayload).metadata()).exif).toBeDefined();
+
+    const first = await s.c.media.cleanStoredOriginals();
+    expect(first.cleaned).toBe(1);
+    expect(first.failed).toBe(0);
+    const served = await s.app.inject(`/media/${key}`);
+    expect((await sharp(served.rawPayload).metadata()).exif).toBeUndefined();
+    expect((await editor.req('GET', `/media/${r.json.id}`)).json.credit).toBe('Legacy Photographer');
+    expect((await s.c.media.cleanStoredOriginals()).cleaned).toBe(0); // idempotent
+  });
+
   it('gives two parallel uploads of the same bytes the same item', async () => {
     const same = await photo(77, 1300, 700);
     const results = await Promise.all(Array.from({ length: 4 }, () => upload(editor, same, 'same.jpg')));

@@ -92,6 +92,22 @@ export async function processImage(input: Buffer, probed: ProbedImage, maxPixels
   }
 }
 
+/** True when the file carries EXIF, IPTC or XMP (stored before metadata was stripped). */
+export async function hasEmbeddedMetadata(input: Buffer): Promise<boolean> {
+  const meta = await sharp(input, { limitInputPixels: false }).metadata();
+  return Boolean(meta.exif || meta.iptc || meta.xmp);
+}
+
+/** Re-encodes only the original (for files stored before metadata was stripped). */
+export async function reencodeOriginal(input: Buffer, probed: ProbedImage, maxPixels: number): Promise<ProcessedImage['original']> {
+  try {
+    return await cleanOriginal(input, probed, maxPixels);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new UnsupportedMediaTypeError('The stored image is damaged and cannot be re-encoded.');
+  }
+}
+
 function load(input: Buffer, maxPixels: number, animated = false) {
   // The pixel limit is checked by probeImage already; libvips enforces it again while decoding.
   return sharp(input, { failOn: 'error', limitInputPixels: maxPixels, animated });

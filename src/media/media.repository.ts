@@ -100,6 +100,17 @@ export class MediaRepository {
     }
   }
 
+  /** Media rows in id order after `afterId`: a resumable walk over the whole library. */
+  pageAfter(afterId: number, limit: number): Promise<MediaRow[]> {
+    return this.db.selectFrom('media').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  }
+
+  /** Records a re-encoded original; the credit is filled only where nobody has set one. */
+  async setCleanedOriginal(id: number, bytes: number, credit: string): Promise<void> {
+    await this.db.updateTable('media').set({ bytes }).where('id', '=', id).execute();
+    if (credit) await this.db.updateTable('media').set({ credit }).where('id', '=', id).where('credit', '=', '').execute();
+  }
+
   async remove(trx: Kysely<Database>, id: number): Promise<void> {
     await trx.deleteFrom('media').where('id', '=', id).execute();
   }

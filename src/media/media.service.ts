@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/locales.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { MediaRow, MediaVariantRow } from '../db/schema.js';
-import { probeImage, processImage } from './images.js';
+import { hasEmbeddedMetadata, probeImage, processImage, reencodeOriginal } from './images.js';
 import type { ImageQueue } from './image-queue.js';
 import type { MediaRepository } from './media.repository.js';
 import type { MediaStore } from './storage.js';
@@ -180,5 +180,39 @@ export class MediaService {
     // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
     // the row is gone and nothing links to the file any more.
     await Promise.allSettled([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
+  }
+
+  /**
+   * Strips metadata from originals stored before uploads were cleaned (`xabar media clean`):
+   * each original still carrying EXIF, IPTC or XMP is re-encoded in place under its key, and its
+   * credit is kept where the row has none. Resumable and idempotent: clean files are skipped.
+   */
+  async cleanStoredOriginals(progress?: (r: { checked: number; cleaned: number; failed: number }) => void) {
+    const r = { checked: 0, cleaned: 0, failed: 0 };
+    for (let after = 0; ; ) {
+      const rows = await this.repo.pageAfter(after, 100);
+      if (!rows.length) return r;
+      for (const m of rows) {
+        after = m.id;
+        r.checked++;
+        const obj = await this.storage.get(m.storage_key);
+        if (!obj) continue;
+        const chunks: Buffer[] = [];
+        for await (const c of obj.body) chunks.push(Buffer.from(c as Buffer));
+        const data = Buffer.concat(chunks);
+        try {
+          if (!(await hasEmbeddedMetadata(data))) continue;
+          // No pixel limit: these files were accepted once and are ours to fix.
+          const probed = await probeImage(data, Number.MAX_SAFE_INTEGER);
+          const clean = await this.queue.run(() => reencodeOriginal(data, probed, Number.MAX_SAFE_INTEGER));
+          await this.storage.put(m.storage_key, clean.data, m.mime);
+          await this.repo.setCleanedOriginal(m.id, clean.data.length, probed.credit);
+          r.cleaned++;
+        } catch {
+          r.failed++;
+        }
+      }
+      progress?.(r);
+    }
   }
 }
