@@ -14,7 +14,6 @@ import { StoriesService } from './content/stories.service.js';
 import { MediaRepository } from './media/media.repository.js';
 import { MediaService } from './media/media.service.js';
 import { LocalMediaStore, type MediaStore } from './media/storage.js';
-import { S3MediaStore } from './media/s3-store.js';
 import { ImageQueue } from './media/image-queue.js';
 import { configureSharp } from './media/images.js';
 import { ViewCounter } from './analytics/view-counter.js';
@@ -179,7 +178,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
-      if (storage instanceof S3MediaStore) storage.close();
+      storage.close?.();
     },
   };
 }
@@ -187,6 +186,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
 /** The configured media store: S3 when S3_BUCKET is set (checked now), else the local folder. */
 async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
   if (config.s3) {
+    // Loaded only when used: the AWS SDK is large and a one-node site never needs it.
+    const { S3MediaStore } = await import('./media/s3-store.js');
     const s3 = new S3MediaStore(config.s3);
     try {
       await s3.check();

@@ -52,6 +52,8 @@ export interface MediaStore {
   remove(key: string): Promise<void>;
   /** Every stored key (for cleanup and audits), in pages the backend chooses. */
   list(): AsyncIterable<string>;
+  /** Releases connections, if the backend holds any. */
+  close?(): void;
 }
 
 /** Files under one folder, written atomically: to a temporary name first, then renamed. */
