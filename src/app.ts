@@ -2,15 +2,14 @@
  * Builds the Fastify application from a container. It never listens: main.ts does, tests use
  * `inject()`.
  */
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -39,16 +38,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     return reply.code(h.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(h);
   });
 
-  await app.register(fastifyStatic, {
-    root: path.resolve(c.config.mediaDir),
-    prefix: '/media/',
-    decorateReply: false,
-    immutable: true,
-    maxAge: '365d',
-    index: false,
-    list: false,
-    dotfiles: 'deny',
-  });
+  mediaRoutes(app, c.storage);
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });

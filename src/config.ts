@@ -93,6 +93,23 @@ const EnvSchema = z.object({
     }
     return r;
   }),
+  // Media storage: S3-compatible object storage when S3_BUCKET is set, else DATA_DIR/media.
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens').optional(),
+  S3_ENDPOINT: z.string().url('S3_ENDPOINT must be a URL such as https://s3.example.com or http://127.0.0.1:9000').optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'S3_REGION must be a region name such as us-east-1').default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: boolish.default('false'),
+  S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]+\/?$/, 'S3_PREFIX must be a folder-like key prefix such as xabar/media/ (letters, digits, . _ - and /, no leading slash)').optional(),
+  XABAR_IMAGE_MAX_MEGAPIXELS: positiveInt('XABAR_IMAGE_MAX_MEGAPIXELS')
+    .refine((n) => n >= 1 && n <= 1000, 'XABAR_IMAGE_MAX_MEGAPIXELS must be between 1 and 1000')
+    .default('120'),
+  XABAR_IMAGE_WORKERS: positiveInt('XABAR_IMAGE_WORKERS')
+    .refine((n) => n >= 1 && n <= 16, 'XABAR_IMAGE_WORKERS must be between 1 and 16')
+    .default('1'),
+  XABAR_IMAGE_QUEUE: positiveInt('XABAR_IMAGE_QUEUE')
+    .refine((n) => n <= 1000, 'XABAR_IMAGE_QUEUE must be between 0 and 1000')
+    .default('8'),
 });
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
@@ -137,6 +154,18 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** S3-compatible media storage; secrets come from the environment only, never the database. */
+export interface S3Config {
+  readonly bucket: string;
+  readonly endpoint: string | null;
+  readonly region: string;
+  readonly accessKeyId: string | null;
+  readonly secretAccessKey: string | null;
+  readonly forcePathStyle: boolean;
+  /** '' or a prefix ending in '/'. */
+  readonly prefix: string;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -169,6 +198,10 @@ export interface Config {
   readonly secretKey: string | null;
   /** Roles that must use two-factor on a site whose first-run setup happens from now on. */
   readonly newSiteTwoFactorRoles: readonly ('contributor' | 'author' | 'editor' | 'admin')[];
+  /** Where media files live: null for the local folder `mediaDir`. */
+  readonly s3: S3Config | null;
+  /** Image processing bounds: decoded pixels, concurrent sharp jobs, jobs allowed to wait. */
+  readonly images: { readonly maxPixels: number; readonly workers: number; readonly queue: number };
 }
 
 export class ConfigError extends Error {
@@ -180,11 +213,15 @@ export class ConfigError extends Error {
 
 /** Builds the config from an environment map; lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty S3_* variable (common in compose files) means "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => !(k.startsWith('S3_') && v === '')));
+  const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const s3Problems = s3ConfigProblems(e);
+  if (s3Problems.length) throw new ConfigError(s3Problems);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const dbUrl = e.DATABASE_URL ?? '';
   const database: Config['database'] = /^postgres/.test(dbUrl)
@@ -215,5 +252,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimits: Object.freeze({ search: e.XABAR_RATE_LIMIT_SEARCH, api: e.XABAR_RATE_LIMIT_API, feeds: e.XABAR_RATE_LIMIT_FEEDS, wire: e.XABAR_RATE_LIMIT_WIRE }),
     secretKey: e.XABAR_SECRET_KEY?.trim() || null,
     newSiteTwoFactorRoles: Object.freeze(e.XABAR_NEW_SITE_TWO_FACTOR_ROLES) as Config['newSiteTwoFactorRoles'],
+    s3: e.S3_BUCKET
+      ? Object.freeze({
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT ?? null,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          prefix: e.S3_PREFIX ? e.S3_PREFIX.replace(/\/?$/, '/') : '',
+        })
+      : null,
+    images: Object.freeze({ maxPixels: e.XABAR_IMAGE_MAX_MEGAPIXELS * 1_000_000, workers: e.XABAR_IMAGE_WORKERS, queue: e.XABAR_IMAGE_QUEUE }),
   } as Config);
+}
+
+/** S3 settings only make sense together: a half-configured bucket is an operator mistake. */
+function s3ConfigProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const out: string[] = [];
+  const others = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PREFIX'] as const).filter((k) => e[k] !== undefined);
+  if (!e.S3_BUCKET && others.length) out.push(`S3_BUCKET: required when ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} set (media go to S3 only with a bucket)`);
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) out.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, to use the instance role)');
+  return out;
 }

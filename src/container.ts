@@ -15,7 +15,9 @@ import { TaxonomyRepository } from './content/taxonomy.repository.js';
 import { StoriesService } from './content/stories.service.js';
 import { MediaRepository } from './media/media.repository.js';
 import { MediaService } from './media/media.service.js';
-import { MediaStorage } from './media/storage.js';
+import { LocalMediaStore, type MediaStore } from './media/storage.js';
+import { ImageQueue } from './media/image-queue.js';
+import { configureSharp } from './media/images.js';
 import { ViewCounter } from './analytics/view-counter.js';
 import { SettingsStore } from './site/settings.js';
 import { SiteService } from './site/site.service.js';
@@ -53,7 +55,7 @@ export interface Container {
   readonly taxonomy: TaxonomyRepository;
   readonly stories: StoriesService;
   readonly media: MediaService;
-  readonly storage: MediaStorage;
+  readonly storage: MediaStore;
   readonly settings: SettingsStore;
   readonly views: ViewCounter;
   readonly site: SiteService;
@@ -113,8 +115,16 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const k = db.kysely;
   const editions = new EditionsRepository(k, dialect.matchesAll);
   const taxonomy = new TaxonomyRepository(k);
-  const storage = new MediaStorage(config.mediaDir);
-  const media = new MediaService(k, new MediaRepository(k), storage);
+  let storage: MediaStore;
+  try {
+    storage = await openMediaStore(config, log);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  configureSharp();
+  const imageQueue = new ImageQueue(config.images.workers, config.images.queue);
+  const media = new MediaService(k, new MediaRepository(k), storage, { queue: imageQueue, maxPixels: config.images.maxPixels });
   const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
   const views = new ViewCounter({
@@ -238,6 +248,30 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
+      storage.close?.();
     },
   };
+}
+
+/** The configured media store: S3 when S3_BUCKET is set (checked now), else the local folder. */
+async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
+  if (config.s3) {
+    // Loaded only when used: the AWS SDK is large and a one-node site never needs it.
+    const { S3MediaStore } = await import('./media/s3-store.js');
+    const s3 = new S3MediaStore(config.s3);
+    try {
+      await s3.check();
+    } catch (err) {
+      s3.close();
+      throw new StartupError(`Cannot reach the media bucket ${config.s3.bucket}${config.s3.endpoint ? ` at ${config.s3.endpoint}` : ''}: ${(err as Error).name} ${(err as Error).message}. Check S3_BUCKET, S3_ENDPOINT, S3_REGION and the credentials.`);
+    }
+    return s3;
+  }
+  const local = new LocalMediaStore(config.mediaDir);
+  // Uploads killed mid-write leave `.tmp` files; remove old ones without delaying start-up.
+  local.startSweep(
+    (n) => n && log.info({ removed: n }, 'removed leftover temporary media files'),
+    (err) => log.warn({ err }, 'could not sweep temporary media files'),
+  );
+  return local;
 }

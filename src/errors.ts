@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'second_factor_required'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'service_unavailable';
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode;
@@ -90,6 +91,15 @@ export class PayloadTooLargeError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   readonly code = 'unsupported_media_type' as const;
   readonly status = 415;
+}
+
+/** The node is busy (e.g. the image queue is full): retry after the given seconds. */
+export class ServiceUnavailableError extends AppError {
+  readonly code = 'service_unavailable' as const;
+  readonly status = 503;
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
+  }
 }
 
 /** A start-up problem an operator must fix; main prints its message as one line and exits non-zero. */

@@ -4,6 +4,7 @@
  *   xabar demo [--stories N]      create the demo site in an empty database
  *   xabar translit --to cyrl|latn convert Uzbek text on stdin between scripts
  *   xabar users create --email E --role R [--name N] [--password P]
+ *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,8 @@ const USAGE = `usage: xabar <command>
   demo [--stories N]         create the demo site in an empty database (N: 1–300, default 90)
   translit --to cyrl|latn    convert Uzbek text from stdin to stdout
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
-                             create a newsroom user (a password is generated and printed when not given)`;
+                             create a newsroom user (a password is generated and printed when not given)
+  media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -75,6 +77,20 @@ async function run(argv: string[]): Promise<number> {
           return 2;
         }
         throw err;
+      } finally {
+        await c.close();
+      }
+    }
+    case 'media': {
+      if (rest[0] !== 'clean') {
+        console.error(`xabar media: unknown subcommand «${rest[0] ?? ''}»\n${USAGE}`);
+        return 2;
+      }
+      const c = await buildContainer(loadConfig());
+      try {
+        const r = await c.media.cleanStoredOriginals((p) => console.log(`checked ${p.checked}, cleaned ${p.cleaned}, failed ${p.failed}`));
+        console.log(`Media originals: ${r.checked} checked, ${r.cleaned} cleaned, ${r.failed} could not be read.`);
+        return r.failed ? 1 : 0;
       } finally {
         await c.close();
       }

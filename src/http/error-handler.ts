@@ -4,7 +4,7 @@
  * bug: logged with its stack and answered with a plain 500 that leaks nothing.
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, RateLimitedError } from '../errors.js';
+import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
 import { isUniqueViolation } from '../db/constraint.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationFailed } from './validate.js';
@@ -14,7 +14,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // A route's zod schema refused the input (apiRoute): the same 422 with fields as parse().
     if (hasZodFastifySchemaValidationErrors(err)) err = validationFailed(err.validation.map((v) => v.params.issue));
     if (err instanceof AppError) {
-      if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof RateLimitedError || err instanceof ServiceUnavailableError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     // A uniqueness that a concurrent request won at the database's constraint: the loser is told

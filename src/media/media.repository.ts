@@ -12,17 +12,24 @@ export interface MediaTextRow {
 export class MediaRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async findBySha(trx: Kysely<Database>, sha256: string): Promise<MediaRow | undefined> {
-    return trx.selectFrom('media').selectAll().where('sha256', '=', sha256).orderBy('id').executeTakeFirst();
+  async findByKey(trx: Kysely<Database>, storageKey: string): Promise<MediaRow | undefined> {
+    return trx.selectFrom('media').selectAll().where('storage_key', '=', storageKey).executeTakeFirst();
   }
 
-  async insert(
+  /**
+   * Inserts an image unless one with the same storage key (the same bytes) exists; returns the id
+   * of whichever row holds the key. `on conflict do nothing` waits for a concurrent insert of the
+   * same key to commit on PostgreSQL, so the select that follows sees the winner.
+   */
+  async insertOnce(
     trx: Kysely<Database>,
     row: Omit<MediaRow, 'id'>,
     variants: Omit<MediaVariantRow, 'media_id'>[],
     texts: Omit<MediaTextRow, 'media_id'>[],
   ): Promise<number> {
-    const { id } = await trx.insertInto('media').values(row).returning('id').executeTakeFirstOrThrow();
+    const inserted = await trx.insertInto('media').values(row).onConflict((oc) => oc.column('storage_key').doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) return (await trx.selectFrom('media').select('id').where('storage_key', '=', row.storage_key).executeTakeFirstOrThrow()).id;
+    const id = inserted.id;
     if (variants.length) await trx.insertInto('media_variants').values(variants.map((v) => ({ ...v, media_id: id }))).execute();
     if (texts.length) await trx.insertInto('media_texts').values(texts.map((t) => ({ ...t, media_id: id }))).execute();
     return id;
@@ -91,6 +98,17 @@ export class MediaRepository {
       await trx.deleteFrom('media_texts').where('media_id', '=', id).execute();
       if (texts.length) await trx.insertInto('media_texts').values(texts).execute();
     }
+  }
+
+  /** Media rows in id order after `afterId`: a resumable walk over the whole library. */
+  pageAfter(afterId: number, limit: number): Promise<MediaRow[]> {
+    return this.db.selectFrom('media').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  }
+
+  /** Records a re-encoded original; the credit is filled only where nobody has set one. */
+  async setCleanedOriginal(id: number, bytes: number, credit: string): Promise<void> {
+    await this.db.updateTable('media').set({ bytes }).where('id', '=', id).execute();
+    if (credit) await this.db.updateTable('media').set({ credit }).where('id', '=', id).where('credit', '=', '').execute();
   }
 
   async remove(trx: Kysely<Database>, id: number): Promise<void> {

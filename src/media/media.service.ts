@@ -1,20 +1,23 @@
 /**
- * Stores uploaded images: checks the content, writes the original and its variants to storage,
- * then records them in one transaction. Identical bytes are stored once (by SHA-256).
+ * Stores uploaded images: checks the content, writes the cleaned original and its variants to
+ * storage, then records them in one transaction. Identical bytes are stored once (the key is made
+ * from their SHA-256): two uploads of the same file, even at the same moment, get the same item.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Locale } from '../i18n/locales.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { MediaRow } from '../db/schema.js';
-import { probeImage, renderVariants } from './images.js';
+import type { MediaRow, MediaVariantRow } from '../db/schema.js';
+import { hasEmbeddedMetadata, probeImage, processImage, reencodeOriginal } from './images.js';
+import type { ImageQueue } from './image-queue.js';
 import type { MediaRepository } from './media.repository.js';
-import type { MediaStorage } from './storage.js';
+import type { MediaStore } from './storage.js';
 
 export interface ImageInput {
   data: Buffer;
   originalName?: string;
+  /** The uploader's credit; when empty, the file's own EXIF/IPTC/XMP artist and copyright. */
   credit?: string;
   texts?: Partial<Record<Locale, { alt?: string; caption?: string }>>;
 }
@@ -29,51 +32,66 @@ export interface HeroImage {
   credit: string;
 }
 
+export interface MediaServiceOptions {
+  queue: ImageQueue;
+  /** Decoded pixels an upload may have (width × height × frames). */
+  maxPixels: number;
+  publicPrefix?: string;
+}
+
 export class MediaService {
+  readonly queue: ImageQueue;
+  private readonly maxPixels: number;
+  private readonly publicPrefix: string;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly repo: MediaRepository,
-    private readonly storage: MediaStorage,
-    private readonly publicPrefix = '/media/',
-  ) {}
+    private readonly storage: MediaStore,
+    opts: MediaServiceOptions,
+  ) {
+    this.queue = opts.queue;
+    this.maxPixels = opts.maxPixels;
+    this.publicPrefix = opts.publicPrefix ?? '/media/';
+  }
 
   /** Processes and stores an image; returns its id. Pass `trx` to join a caller's transaction. */
-  async storeImage(input: ImageInput, trx: Kysely<Database> = this.db): Promise<number> {
-    const probed = await probeImage(input.data);
+  async storeImage(input: ImageInput, trx?: Kysely<Database>): Promise<number> {
+    // The header decides the type and refuses pixel bombs before anything is decoded or queued.
+    const probed = await probeImage(input.data, this.maxPixels);
     const sha = crypto.createHash('sha256').update(input.data).digest('hex');
-    const existing = await this.repo.findBySha(trx, sha);
-    if (existing) return existing.id;
-
     const ext = probed.mime.split('/')[1]!;
     const base = `${sha.slice(0, 2)}/${sha.slice(0, 16)}`;
     const originalKey = `${base}.${ext}`;
-    const variants = await renderVariants(input.data, probed);
+    const existing = await this.repo.findByKey(trx ?? this.db, originalKey);
+    if (existing) return existing.id;
+
+    const { original, variants } = await this.queue.run(() => processImage(input.data, probed, this.maxPixels));
     // Files first, rows second: a crash between them leaves only unreferenced files, never rows
-    // pointing at missing files.
-    await this.storage.put(originalKey, input.data);
-    const variantRows = [];
+    // pointing at missing files. A concurrent upload of the same bytes writes the same keys.
+    await this.storage.put(originalKey, original.data, probed.mime);
+    const variantRows: Omit<MediaVariantRow, 'media_id'>[] = [];
     for (const v of variants) {
       const key = `${base}-${v.width}.${v.format === 'jpeg' ? 'jpg' : v.format}`;
-      await this.storage.put(key, v.data);
+      await this.storage.put(key, v.data, `image/${v.format}`);
       variantRows.push({ width: v.width, height: v.height, format: v.format, storage_key: key, bytes: v.data.length });
     }
     const texts = Object.entries(input.texts ?? {}).map(([locale, t]) => ({ locale, alt: t?.alt ?? '', caption: t?.caption ?? '' }));
-    return this.repo.insert(
-      trx,
-      {
-        storage_key: originalKey,
-        mime: probed.mime,
-        width: probed.width,
-        height: probed.height,
-        bytes: input.data.length,
-        sha256: sha,
-        credit: input.credit ?? '',
-        original_name: input.originalName ?? '',
-        created_at: Date.now(),
-      },
-      variantRows,
-      texts,
-    );
+    const row = {
+      storage_key: originalKey,
+      mime: probed.mime,
+      width: original.width,
+      height: original.height,
+      bytes: original.data.length,
+      sha256: sha,
+      credit: input.credit?.trim() || probed.credit,
+      original_name: input.originalName ?? '',
+      created_at: Date.now(),
+    };
+    // The row and its variants commit together, so a concurrent upload that loses the race
+    // (insert … on conflict do nothing) finds the winner complete.
+    if (trx) return this.repo.insertOnce(trx, row, variantRows, texts);
+    return this.db.transaction().execute((t) => this.repo.insertOnce(t, row, variantRows, texts));
   }
 
   /** Presents images for pages: srcset of WebP variants, a JPEG `src`, texts in the locale. */
@@ -159,6 +177,42 @@ export class MediaService {
     const used = (await this.repo.usage([id])).get(id) ?? 0;
     if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`);
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
-    await Promise.all([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
+    // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
+    // the row is gone and nothing links to the file any more.
+    await Promise.allSettled([m.storage_key, ...variants.map((v) => v.storage_key)].map((k) => this.storage.remove(k)));
+  }
+
+  /**
+   * Strips metadata from originals stored before uploads were cleaned (`xabar media clean`):
+   * each original still carrying EXIF, IPTC or XMP is re-encoded in place under its key, and its
+   * credit is kept where the row has none. Resumable and idempotent: clean files are skipped.
+   */
+  async cleanStoredOriginals(progress?: (r: { checked: number; cleaned: number; failed: number }) => void) {
+    const r = { checked: 0, cleaned: 0, failed: 0 };
+    for (let after = 0; ; ) {
+      const rows = await this.repo.pageAfter(after, 100);
+      if (!rows.length) return r;
+      for (const m of rows) {
+        after = m.id;
+        r.checked++;
+        const obj = await this.storage.get(m.storage_key);
+        if (!obj) continue;
+        const chunks: Buffer[] = [];
+        for await (const c of obj.body) chunks.push(Buffer.from(c as Buffer));
+        const data = Buffer.concat(chunks);
+        try {
+          if (!(await hasEmbeddedMetadata(data))) continue;
+          // No pixel limit: these files were accepted once and are ours to fix.
+          const probed = await probeImage(data, Number.MAX_SAFE_INTEGER);
+          const clean = await this.queue.run(() => reencodeOriginal(data, probed, Number.MAX_SAFE_INTEGER));
+          await this.storage.put(m.storage_key, clean.data, m.mime);
+          await this.repo.setCleanedOriginal(m.id, clean.data.length, probed.credit);
+          r.cleaned++;
+        } catch {
+          r.failed++;
+        }
+      }
+      progress?.(r);
+    }
   }
 }

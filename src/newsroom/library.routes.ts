@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireCan } from '../accounts/auth.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
 import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
@@ -23,6 +23,26 @@ export interface LibraryDeps {
   purgeAll: () => void;
 }
 
+/**
+ * The multipart parser's own errors (thrown from the part or from the iterator, whichever notices
+ * first) in the documented shape: 413 `payload_too_large` with a message naming the limit.
+ */
+function uploadError(err: unknown, limitMb: number): unknown {
+  switch ((err as { code?: string } | null)?.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new PayloadTooLargeError(`The file is larger than the ${limitMb} MB limit. Resize it and try again.`);
+    case 'FST_FILES_LIMIT':
+      return new PayloadTooLargeError('Send one file per upload.');
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new PayloadTooLargeError('The upload has too many fields: send the file with credit, alt, caption and locale only.');
+    default:
+      // Everything else the parser throws means a body cut off or not multipart at all
+      // ("Unexpected end of form", a missing boundary, a __proto__ field): the client's fault.
+      return err instanceof AppError ? err : new BadRequestError('The upload was cut off or is not valid multipart/form-data. Choose the file and try again.');
+  }
+}
+
 export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
   // ---- media
   apiRoute(app, {
@@ -31,16 +51,16 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       requireCan(req, 'media.upload');
       const limitMb = (await d.settings.get()).maxUploadMb;
       if (!req.isMultipart()) throw new ValidationError('Send the image as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose an image file.' }]);
+      d.media.queue.assertRoom(); // before buffering up to maxUploadMb of a body that would wait anyway
       const fields: Record<string, string> = {};
       let file: { data: Buffer; name: string } | null = null;
-      for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 10 } })) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer().catch((err: { code?: string }) => {
-            if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeError(`The file is larger than the ${limitMb} MB limit. Resize it and try again.`);
-            throw err;
-          });
-          file = { data, name: part.filename };
-        } else fields[part.fieldname] = String(part.value ?? '').slice(0, 1000);
+      try {
+        for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 10 } })) {
+          if (part.type === 'file') file = { data: await part.toBuffer(), name: part.filename };
+          else fields[part.fieldname] = String(part.value ?? '').slice(0, 1000);
+        }
+      } catch (err) {
+        throw uploadError(err, limitMb);
       }
       if (!file || file.data.length === 0) throw new ValidationError('Choose an image file.', [{ field: 'file', message: 'Choose an image file.' }]);
       const locale = (LOCALES as readonly string[]).includes(fields.locale ?? '') ? fields.locale! : 'ru';

@@ -16,6 +16,7 @@ export function uploadError(e: unknown, i: ReturnType<typeof useI18n>, fileName:
     if (e.status === 413) return `${fileName}: ${msg || i.t('media.tooLarge')}`;
     if (e.status === 415) return `${fileName}: ${msg || i.t('media.unsupported')}`;
     if (e.status === 422) return `${fileName}: ${msg}`;
+    if (e.status === 503 && e.code === 'service_unavailable') return `${fileName}: ${i.t('media.busy', { s: e.retryAfterSeconds ?? 5 })}`;
   }
   return `${fileName}: ${errorText(e, i)}`;
 }

@@ -405,6 +405,7 @@ export const en = {
   'media.uploaded': '{n} image uploaded|{n} images uploaded',
   'media.tooLarge': 'the file is too large.',
   'media.unsupported': 'this file type is not supported.',
+  'media.busy': 'the server is processing other images. Try again in {s} s.',
   'media.empty': 'The library is empty. Upload the first image.',
   'media.noneFound': 'Nothing found.',
   'media.noCaption': 'No caption',

@@ -415,6 +415,7 @@ export const uz: Record<keyof typeof en, string> = {
   'media.uploaded': '{n} ta rasm yuklandi',
   'media.tooLarge': 'fayl juda katta.',
   'media.unsupported': 'bu fayl turi qoʻllab-quvvatlanmaydi.',
+  'media.busy': 'server boshqa rasmlarga ishlov bermoqda. {s} soniyadan soʻng qaytadan urinib koʻring.',
   'media.empty': 'Mediateka boʻsh. Birinchi rasmni yuklang.',
   'media.noneFound': 'Hech narsa topilmadi.',
   'media.noCaption': 'Izohsiz',
