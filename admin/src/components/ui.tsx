@@ -300,7 +300,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, className
       giveFocusBack(d);
       setShown(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, [open]);
   useLayoutEffect(() => {
     const d = ref.current;
@@ -342,7 +342,7 @@ export function Dialog({ open, title, onClose, children, footer, wide, className
     return () => {
       if (d && showing.current) giveFocusBack(d);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, []);
   const i = useI18n();
   return (
