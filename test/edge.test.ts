@@ -66,6 +66,7 @@ describe.each(DIALECTS)('edge validation on %s', (dialect) => {
     { name: 'save heroMediaId 0', as: 'admin', method: 'PUT', url: `/editions/{id}`, body: save({ heroMediaId: 0 }), status: 422 },
     { name: 'save version 2^31', as: 'admin', method: 'PUT', url: `/editions/{id}`, body: save({ version: 2147483648 }), status: 422 },
     { name: 'author photoMediaId 2^31', as: 'admin', method: 'POST', url: '/authors', body: { names: { ru: 'Автор' }, photoMediaId: 2147483648 }, status: 422 },
+    { name: 'author photo that does not exist', as: 'admin', method: 'POST', url: '/authors', body: { names: { ru: 'Автор' }, photoMediaId: 999999 }, status: 422 },
     { name: 'settings logoMediaId 2^31', as: 'admin', method: 'PUT', url: '/settings', body: { logoMediaId: 2147483648 }, status: 422 },
     { name: 'restore version 2^31', as: 'admin', method: 'POST', url: '/revisions/1/restore', body: { version: 2147483648 }, status: 422 },
     { name: 'diff from 2^40', as: 'admin', method: 'GET', url: `/editions/{id}/diff?from=1099511627776`, status: 422 },

@@ -108,6 +108,23 @@ describe.each(DIALECTS)('media uploads on %s', (dialect) => {
     }
   });
 
+  // Multipart text is raw UTF-8, which cannot carry an unpaired surrogate (encoders write U+FFFD): NUL is the case.
+  it('refuses NUL in the form fields and file name before storing anything', async () => {
+    const before = Number((await s.c.db.kysely.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#135' } }).jpeg().toBuffer();
+    for (const [name, fields] of [
+      ['photo.jpg', { alt: 'a\u0000b' }],
+      ['photo.jpg', { credit: 'x\u0000' }],
+      ['ph\u0000oto.jpg', {}],
+    ] as [string, Record<string, string>][]) {
+      const r = await upload(editor, jpeg, name, fields);
+      expect(r.status, r.body).toBe(400);
+      expect(r.json.error.code).toBe('bad_request');
+    }
+    const after = Number((await s.c.db.kysely.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(after).toBe(before);
+  });
+
   it('strips EXIF and GPS from the original and every variant, applies orientation, and keeps the credit', async () => {
     const tagged = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#2a6' } })
       .withExif({ IFD0: { Artist: 'Ivan Petrov', Copyright: 'Xabar 2026' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '41/1 18/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '69/1 16/1 0/1' } })

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { LOCALES } from '../i18n/locales.js';
 import { Id } from '../http/validate.js';
+import { isForeignKeyViolation } from '../db/constraint.js';
 import { isValidSlug, slugify } from './slug.js';
 import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
 
@@ -16,6 +17,15 @@ export const SectionInput = z.object({
   position: z.number().int().min(0).max(1000).optional(),
   names: NamesSchema,
 });
+/**
+ * The photo is a reference to a media row; the database's foreign key is the check (no separate
+ * read that a concurrent delete could outrun), answered as a field error the form can show.
+ */
+function missingPhoto(err: unknown): never {
+  if (isForeignKeyViolation(err)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'photoMediaId', message: 'The chosen photo no longer exists.' }]);
+  throw err;
+}
+
 export const AuthorInput = z.object({ slug: z.string().trim().optional(), names: NamesSchema, bio: NamesSchema.optional(), photoMediaId: Id.nullable().optional() });
 
 export class TaxonomyAdmin {
@@ -95,11 +105,14 @@ export class TaxonomyAdmin {
   async createAuthor(input: z.infer<typeof AuthorInput>) {
     this.needName(input.names);
     const slug = await this.slugFor('authors', input.slug, input.names);
-    const id = await this.db.transaction().execute(async (trx) => {
-      const id = await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? {});
-      if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
-      return id;
-    });
+    const id = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const id = await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? {});
+        if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
+        return id;
+      })
+      .catch(missingPhoto);
     return (await this.repo.authors([id]))[0]!;
   }
 
@@ -108,11 +121,14 @@ export class TaxonomyAdmin {
     if (!current) throw new NotFoundError('No such author.');
     this.needName(input.names);
     const slug = input.slug && input.slug !== current.slug ? await this.slugFor('authors', input.slug, input.names, id) : current.slug;
-    await this.db.transaction().execute(async (trx) => {
-      if (slug !== current.slug) await this.repo.updateAuthorSlug(trx, id, slug);
-      await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? current.bio);
-      if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
-    });
+    await this.db
+      .transaction()
+      .execute(async (trx) => {
+        if (slug !== current.slug) await this.repo.updateAuthorSlug(trx, id, slug);
+        await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? current.bio);
+        if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
+      })
+      .catch(missingPhoto);
     return (await this.repo.authors([id]))[0]!;
   }
 }

@@ -15,3 +15,9 @@ export function violatedConstraint(err: unknown): string | null {
   const c = (err as { constraint?: unknown } | null)?.constraint;
   return typeof c === 'string' ? c : null;
 }
+
+/** A reference to a row that does not exist: PostgreSQL SQLSTATE 23503; better-sqlite3's extended code. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
-import { isUniqueViolation } from '../db/constraint.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationFailed } from './validate.js';
 
@@ -56,12 +56,6 @@ const DATA_EXCEPTIONS = new Set(['22003', '22P02', '22021', '22P05', '22001', '5
 function isDataException(err: unknown): boolean {
   const e = err as { code?: unknown; severity?: unknown };
   return typeof e?.code === 'string' && typeof e.severity === 'string' && DATA_EXCEPTIONS.has(e.code);
-}
-
-/** PostgreSQL SQLSTATE 23503; better-sqlite3's extended code. */
-function isForeignKeyViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
+import { BAD_CHARACTER_MESSAGE, hasBadCharacter } from '../http/edge.js';
 import { idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { MediaService } from '../media/media.service.js';
@@ -63,6 +64,8 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
         throw uploadError(err, limitMb);
       }
       if (!file || file.data.length === 0) throw new ValidationError('Choose an image file.', [{ field: 'file', message: 'Choose an image file.' }]);
+      // Multipart text is read here, past the edge hook's JSON walk: the same rule, before anything is stored.
+      if ([file.name, ...Object.values(fields)].some(hasBadCharacter)) throw new BadRequestError(BAD_CHARACTER_MESSAGE);
       const locale = (LOCALES as readonly string[]).includes(fields.locale ?? '') ? fields.locale! : 'ru';
       const id = await d.media.storeImage({ data: file.data, originalName: file.name.slice(0, 200), credit: fields.credit ?? '', texts: { [locale]: { alt: fields.alt ?? '', caption: fields.caption ?? '' } } });
       return reply.code(201).send(await d.media.presentOne(id));
