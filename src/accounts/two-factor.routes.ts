@@ -1,5 +1,5 @@
 /**
- * Two-factor routes (docs/security-parts/accounts.md): my status, enrolment, the second step of
+ * Two-factor routes (docs/security.md, "Two-step sign-in"): my status, enrolment, the second step of
  * sign-in, recovery codes, turning it off, an administrator's reset, and which roles require it.
  * What a half-signed-in session may reach is decided in auth.ts, not here.
  */
