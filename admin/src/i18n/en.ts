@@ -138,6 +138,7 @@ export const en = {
   'twofa.sectionHint': 'Protects your account if your password is stolen: signing in also needs a code from your phone.',
   'twofa.rolesTitle': 'Two-step sign-in',
   'twofa.rolesHint': 'Users with these roles must set up two-step sign-in before they can work in the newsroom.',
+  'twofa.rolesSave': 'Save sign-in rules',
   'twofa.rolesSaved': 'Security settings saved.',
   'twofa.userOn': '2-step on',
   'twofa.reset': 'Reset 2-step',

@@ -148,6 +148,7 @@ export const uz: Record<keyof typeof en, string> = {
   'twofa.sectionHint': 'Parolingiz oʻgʻirlansa ham hisobingizni himoya qiladi: kirish uchun telefoningizdagi kod ham kerak.',
   'twofa.rolesTitle': 'Ikki bosqichli kirish',
   'twofa.rolesHint': 'Bu rollardagi foydalanuvchilar tahririyatda ishlashdan oldin ikki bosqichli kirishni sozlashlari shart.',
+  'twofa.rolesSave': 'Kirish qoidalarini saqlash',
   'twofa.rolesSaved': 'Xavfsizlik sozlamalari saqlandi.',
   'twofa.userOn': '2 bosqich',
   'twofa.reset': '2 bosqichni tiklash',

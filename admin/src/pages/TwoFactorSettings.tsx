@@ -193,7 +193,7 @@ export function TwoFactorRolesSection() {
       <ErrorBox error={errs.general} />
       <div className="form-actions">
         <button type="button" className="btn btn-primary" disabled={busy || !roles} onClick={() => void save()}>
-          {i.t('common.save')}
+          {i.t('twofa.rolesSave')}
         </button>
       </div>
     </section>
