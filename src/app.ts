@@ -25,7 +25,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
     bodyLimit: 1024 * 1024,
   });
-  registerErrorHandler(app);
+  const errors = registerErrorHandler(app);
   registerEdge(app);
   app.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(securityHeaders(req.url))) if (!reply.hasHeader(k)) reply.header(k, v);
@@ -42,6 +42,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  errors.setPublicErrorPage(site.badRequestPage);
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   return app;
 }

@@ -120,6 +120,15 @@ describe.each(DIALECTS)('edge validation on %s', (dialect) => {
     expect(r.json.error).toMatchObject({ code: 'bad_request', message: 'The request contains a character that is not allowed (NUL or an unpaired surrogate).' });
   });
 
+  it("shows readers the site's own 400 page in their language, not JSON", async () => {
+    for (const [url, words] of [['/ru/search?q=%00', 'недопустимый символ'], ['/en/search?q=a%00b', 'not allowed'], ['/uz/news/a%00b', 'ruxsat etilmagan']]) {
+      const r = await s.app.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(400);
+      expect(r.headers['content-type']).toMatch(/^text\/html/);
+      expect(r.body).toContain(words);
+    }
+  });
+
   it('accepts ordinary text, including astral characters (surrogate pairs)', async () => {
     const r = await admin.req('POST', '/tags', { name: 'Ёлка 🎄 𝔘', locale: 'ru' });
     expect(r.status).toBe(201);

@@ -3,16 +3,26 @@
  * message; Fastify's own client errors (bad JSON, body too large) keep theirs; anything else is a
  * bug: logged with its stack and answered with a plain 500 that leaks nothing.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationFailed } from './validate.js';
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** Renders a reader-facing 400 page in the site's look (set by the public site's routes). */
+export type PublicErrorPage = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Paths answered in JSON whatever happens: the newsroom API, media files, health. */
+const API_PATH = /^\/(admin|media|healthz)(\/|$|\?)/;
+
+export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage(render: PublicErrorPage): void } {
+  let publicErrorPage: PublicErrorPage | null = null;
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     // A route's zod schema refused the input (apiRoute): the same 422 with fields as parse().
     if (hasZodFastifySchemaValidationErrors(err)) err = validationFailed(err.validation.map((v) => v.params.issue));
+    // A reader's page with bad input (a NUL in the search words, say) gets the site's own 400 page
+    // in their language rather than a JSON body.
+    if (err instanceof AppError && err.status === 400 && publicErrorPage && !API_PATH.test(req.url)) return publicErrorPage(req, reply);
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError || err instanceof ServiceUnavailableError) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -43,6 +53,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
   });
+  return {
+    setPublicErrorPage(render) {
+      publicErrorPage = render;
+    },
+  };
 }
 
 /**

@@ -42,7 +42,7 @@ function parsePage(query: unknown): number {
   return Number(raw);
 }
 
-export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null> }> {
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null>; badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
   const { site, cache, views, assets, siteUrl } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
@@ -278,6 +278,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));
 
   return {
+    badRequestPage: async (req: FastifyRequest, reply: FastifyReply) => errorPage(req, reply, 400, null, messages((await guessLocale(req)) ?? (await defaultLocale())).badInput),
     async renderPreview(editionId) {
       const p = await site.preview(editionId);
       if (!p) return null;

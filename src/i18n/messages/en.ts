@@ -44,6 +44,7 @@ export const en: Messages = {
   notFoundText: 'There is no such page: it may have been removed, or the address has a typo.',
   badRequestTitle: 'Bad request',
   badPage: 'The page number must be a positive whole number.',
+  badInput: 'The page address contains a character that is not allowed. Check the link or the search words.',
   tooManyTitle: 'Too many requests',
   tooManyText: (s) => `You have sent too many requests in a short time. Please try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
   backHome: 'Back to the home page',

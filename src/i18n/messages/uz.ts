@@ -48,6 +48,7 @@ export const uz: Messages = {
   notFoundText: 'Bunday sahifa yoʻq: u oʻchirilgan boʻlishi yoki manzil xato yozilgan boʻlishi mumkin.',
   badRequestTitle: 'Notoʻgʻri soʻrov',
   badPage: 'Sahifa raqami musbat butun son boʻlishi kerak.',
+  badInput: 'Sahifa manzilida ruxsat etilmagan belgi bor. Havola yoki qidiruv soʻrovini tekshiring.',
   tooManyTitle: 'Soʻrovlar juda koʻp',
   tooManyText: (s) => `Siz qisqa vaqt ichida juda koʻp soʻrov yubordingiz. ${s} soniyadan keyin qayta urinib koʻring.`,
   backHome: 'Bosh sahifaga',
