@@ -294,6 +294,7 @@ export class EditorialService {
     await this.repo.updateEdition(trx, d.id, {
       ...t, slug: wantedSlug, ...deriveEditionFields(doc, locale, t.headline, t.lead),
       is_main: source.is_main, is_breaking: source.is_breaking, embargo_until: source.embargo_until,
+      urgency: source.urgency,
       sync: 'synced', source_version: source.version, version, updated_at: this.clock(),
     });
     await this.writeRevision(trx, d.id, version, userId);
