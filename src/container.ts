@@ -234,7 +234,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     twoFactor,
     taxonomyAdmin,
     editorial,
-    revisions: new RevisionsService(editorial, newsroomRepo),
+    revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     relay,
     retention,

@@ -32,6 +32,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
               </a>
             ) : null}
             <h1 className="article-title">{a.card.headline}</h1>
+            {a.lead ? <p className="standfirst">{a.lead}</p> : null}
             <Meta card={a.card} t={t} />
             {a.updated ? <p className="updated">{t.updatedLabel}: {a.updated}</p> : null}
           </header>
