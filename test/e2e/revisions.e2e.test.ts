@@ -179,6 +179,7 @@ describe.skipIf(!HAVE_BROWSER)('revisions, send-back and the lead in Chromium', 
       const authorPage = await pageAs('author@example.uz');
       await openStory(authorPage, e.id);
       await expect(authorPage.getByTestId('returned').innerText()).resolves.toBe('Returned by Bosh muharrir: Нужен второй источник.');
+      await authorPage.screenshot({ path: path.join(SHOTS, 'revisions-returned-1280.png') });
 
       // Embargo: published, but readers see it only later.
       const fresh = await ok(admin.call('GET', `/editions/${e.id}`));
@@ -187,6 +188,7 @@ describe.skipIf(!HAVE_BROWSER)('revisions, send-back and the lead in Chromium', 
       await ok(admin.call('POST', `/editions/${emb.id}/transition`, { to: 'published' }));
       await openStory(page, e.id);
       await expect(page.locator('.editor-bar .badge-embargo').innerText()).resolves.toMatch(/^Published · embargoed until /);
+      await page.screenshot({ path: path.join(SHOTS, 'revisions-embargo-1280.png') });
       await page.goto(`${site.url}/admin/stories`);
       await page.locator(`tr[data-edition="${e.id}"] .badge-embargo`).waitFor();
     },

@@ -1,10 +1,10 @@
 /** Editor dialogs: schedule, word diffs, save conflict (the versions dialog is revisions.tsx). */
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { diffWordsWithSpace } from 'diff';
 import { api } from '../api';
 import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
-import type { DiffPart, Edition, Revision, RevisionItem } from '../types';
+import type { DiffPart, Edition, RevisionItem } from '../types';
 import { docText } from './text';
 
 /* ---------- schedule ---------- */
