@@ -243,7 +243,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     twoFactor,
     taxonomyAdmin,
     editorial,
-    revisions: new RevisionsService(editorial, newsroomRepo),
+    revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
     previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),
     related: new RelatedService(k, relatedRepo, newsroomRepo, editorial, audit, clock, purge),

@@ -166,6 +166,8 @@ export interface Edition {
   can: Can;
   /** Section, hero image, tags and authors are shared by the story: false when a published edition the user may not edit would change. */
   canEditStoryFields: boolean;
+  /** The site shows the lead under the headline (site setting). */
+  leadOnSite?: boolean;
 }
 export interface StoryListItem {
   editionId: number;
@@ -180,6 +182,7 @@ export interface StoryListItem {
   updatedAt: string;
   publishedAt: string | null;
   scheduledAt: string | null;
+  embargoUntil?: string | null;
   version: number;
   editingNow: Person[];
   /** All editions of the story, this one included. */
@@ -208,6 +211,8 @@ export interface Settings {
   maxUploadMb: number;
   /** An uploaded image shown as the site logo (null: the built-in one). */
   logoMediaId: number | null;
+  /** The article page shows the lead under the headline. */
+  showLead?: boolean;
 }
 /** What a signed-in session still owes: a second-factor code, or enrolment in two-step sign-in. */
 export type SecondFactor = 'verify' | 'enrol' | null;
@@ -235,6 +240,20 @@ export interface Revision extends RevisionItem {
   lead: string;
   body: Doc;
   text: string;
+  /** Story-wide fields that differ from the story now: restored only on request. */
+  storyFields?: RevisionStoryField[];
+  canRestoreStoryFields?: boolean;
+}
+export type StoryFieldName = 'sectionId' | 'heroMediaId' | 'tagIds' | 'authorIds';
+export interface RevisionStoryField {
+  field: StoryFieldName;
+  revision: { id: number; name: string; thumb?: string; missing?: true }[];
+  current: { id: number; name: string; thumb?: string; missing?: true }[];
+}
+/** GET /editions/:id/diff: the word diff and the edition's own fields that differ. */
+export interface RevisionDiff {
+  parts: DiffPart[];
+  fields?: { field: 'datelineCity' | 'heroCaption' | 'seoTitle' | 'seoDescription'; before: string; after: string }[];
 }
 export interface DiffPart {
   value: string;

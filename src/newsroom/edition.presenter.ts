@@ -98,6 +98,8 @@ export class EditionPresenter {
       readingMinutes: e.reading_minutes,
       publicUrl: isVisible(e, now) ? urls.article(e.locale as Locale, e.slug) : null,
       previewUrl: `/admin/preview/${e.id}`,
+      /** Whether the site shows the lead under the headline (settings.showLead); the editor says so beside the field. */
+      leadOnSite: settings.showLead,
       notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, at: iso(n.at)!, by: person(n.user_id, n.user_name) })),
       transitions: transitions.map((t) => ({ at: iso(t.at)!, by: person(t.user_id, t.user_name), from: t.from_status, to: t.to_status, note: t.note })),
       derivedFrom: e.derived_from,

@@ -122,8 +122,10 @@ export class EditorialService {
    * Saves an edition. `version` must be the one the client loaded: otherwise 409 with the current
    * edition, so two people never overwrite each other silently. `how` names the change in the
    * audit log when the edition is published or scheduled ('restore' for a restored revision).
+   * `keepStoryFields`: the story-wide fields in `input` are ignored and stay as they are when the
+   * transaction reads them (a restore of the text alone must not undo a concurrent change to them).
    */
-  async save(actor: Actor, id: number, input: SaveInput, how: 'edit' | 'restore' = 'edit'): Promise<EditionJson> {
+  async save(actor: Actor, id: number, input: SaveInput, how: 'edit' | 'restore' = 'edit', opts: { keepStoryFields?: boolean } = {}): Promise<EditionJson> {
     const doc = normalizeDoc(input.body);
     const fields: FieldError[] = [];
     const slug = input.slug.trim();
@@ -142,7 +144,7 @@ export class EditorialService {
 
     // The conflict answer is built after the transaction ends: SQLite has one connection, and a
     // query outside the transaction while it is open would wait for ever.
-    const touched = await this.slugSafe(() => this.db.transaction().execute((trx) => this.saveIn(trx, actor, id, input, doc, slug, how))).catch(async (err: unknown) => {
+    const touched = await this.slugSafe(() => this.db.transaction().execute((trx) => this.saveIn(trx, actor, id, input, doc, slug, how, opts.keepStoryFields === true))).catch(async (err: unknown) => {
       if (!(err instanceof StaleVersion)) throw err;
       throw new ConflictError('Someone else saved this story after you opened it. Compare the versions and choose what to keep.', { current: await this.get(actor, id) });
     });
@@ -150,7 +152,7 @@ export class EditorialService {
     return this.get(actor, id);
   }
 
-  private async saveIn(trx: Kysely<Database>, actor: Actor, id: number, input: SaveInput, doc: StoryDoc, slug: string, how: 'edit' | 'restore'): Promise<Touched> {
+  private async saveIn(trx: Kysely<Database>, actor: Actor, id: number, input: SaveInput, doc: StoryDoc, slug: string, how: 'edit' | 'restore', keepStoryFields: boolean): Promise<Touched> {
     const e = await this.load(actor, id, trx);
     this.allow(actor, 'edit', e, 'edit');
     if (e.version !== input.version) throw new StaleVersion();
@@ -165,7 +167,7 @@ export class EditorialService {
     // the published ones too, so it takes the right to edit each of those.
     const [tagIds, authorIds, editions] = await Promise.all([this.repo.storyTagIds(e.story_id, trx), this.repo.storyAuthorIds(e.story_id, trx), this.repo.siblings(e.story_id, trx)]);
     const before: StoryFields = { sectionId: e.section_id, heroMediaId: e.hero_media_id, tagIds, authorIds };
-    const after: StoryFields = { sectionId: input.sectionId, heroMediaId: input.heroMediaId, tagIds: [...new Set(input.tagIds)], authorIds: [...new Set(input.authorIds)] };
+    const after: StoryFields = keepStoryFields ? before : { sectionId: input.sectionId, heroMediaId: input.heroMediaId, tagIds: [...new Set(input.tagIds)], authorIds: [...new Set(input.authorIds)] };
     const changed = changedStoryFields(before, after);
     const live = editions.filter((x) => isLive(x.status));
     if (changed.length && live.some((x) => !canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: x.status }))) {
@@ -333,6 +335,8 @@ export class EditorialService {
         else if (at <= now) fields.push({ field: 'at', message: 'The publication time must be in the future.' });
       }
       if (input.to === 'unpublished' && !input.reason?.trim()) fields.push({ field: 'reason', message: 'Say why the story is taken down; it is kept in the audit log.' });
+      // Sending a submitted story back tells its author what to do: the reason is shown in the editor.
+      if (input.to === 'draft' && e.status === 'review' && !input.reason?.trim()) fields.push({ field: 'reason', message: 'Say why the story goes back to draft; its author sees the reason in the editor.' });
       if (fields.length) throw new ValidationError('The story cannot be moved yet.', fields);
 
       const patch =
@@ -350,7 +354,7 @@ export class EditorialService {
       if (!(await this.repo.moveStatus(trx, e.id, e.status, { ...patch, updated_at: now }))) {
         throw new ConflictError('Someone else moved this story at the same moment. Reload it and try again.');
       }
-      const note = input.to === 'unpublished' ? input.reason!.trim() : input.to === 'scheduled' ? new Date(at!).toISOString() : '';
+      const note = input.to === 'unpublished' ? input.reason!.trim() : input.to === 'scheduled' ? new Date(at!).toISOString() : input.to === 'draft' ? (input.reason?.trim() ?? '') : '';
       await recordTransition(trx, { edition_id: e.id, at: now, user_id: actor.id, from_status: e.status, to_status: input.to, note });
       if (input.to === 'published' || input.to === 'unpublished' || input.to === 'scheduled') {
         await this.audit.record(trx, { userId: actor.id, action: `story.${input.to === 'published' ? 'publish' : input.to === 'scheduled' ? 'schedule' : 'unpublish'}`, entity: 'edition', entityId: e.id, details: { headline: e.headline, ...(note ? { note } : {}) } });

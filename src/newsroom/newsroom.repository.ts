@@ -55,7 +55,7 @@ export class NewsroomRepository {
       .leftJoin('users as u', 'u.id', 's.created_by')
       .select([
         'e.id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.status', 'e.updated_at', 'e.published_at', 'e.scheduled_at', 'e.version',
-        's.section_id', 'sn.name as section_name', 'u.id as owner_id', 'u.name as owner_name',
+        'e.embargo_until', 's.section_id', 'sn.name as section_name', 'u.id as owner_id', 'u.name as owner_name',
       ]);
     if (sort === 'headline') q = q.orderBy('e.headline', dir);
     else if (sort === 'published') q = q.orderBy(sql`coalesce(e.published_at, 0)`, dir);

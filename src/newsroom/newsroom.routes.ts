@@ -100,10 +100,11 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
     },
   });
 
-  const Restore = z.object({ version: Id });
+  // `storyFields`: also restore the section, hero image, tags and authors (shared by every language).
+  const Restore = z.object({ version: Id, storyFields: z.boolean().optional() });
   apiRoute(app, {
-    method: 'POST', url: '/revisions/:id/restore', tag: 'revisions', summary: 'Restore a revision as a new save', body: Restore,
-    handler: async (req) => revisions.restore(actor(req), idParam(req.params), parse(Restore, req.body).version),
+    method: 'POST', url: '/revisions/:id/restore', tag: 'revisions', summary: 'Restore a revision as a new save (text and the edition\'s own fields; story-wide fields only with storyFields)', body: Restore,
+    handler: async (req) => revisions.restore(actor(req), idParam(req.params), parse(Restore, req.body)),
   });
 
   apiRoute(app, {

@@ -70,6 +70,7 @@ export class StoriesListService {
           updatedAt: iso(r.updated_at)!,
           publishedAt: iso(r.published_at),
           scheduledAt: iso(r.scheduled_at),
+          embargoUntil: iso(r.embargo_until),
           version: r.version,
           editingNow: (presence.get(r.id) ?? []).filter((p) => p.id !== actor.id),
           // Every edition of the story, this one included, in creation order.

@@ -42,6 +42,8 @@ export const SiteSettingsSchema = z.object({
   logoMediaId: z.number().int().positive().max(MAX_ROW_ID, 'No image has this id.').nullable().default(null),
   /** Largest image upload accepted, in megabytes. */
   maxUploadMb: z.number().int().min(1).max(100).default(20),
+  /** Show an article's lead under its headline (as a standfirst). Off like the reference page; the lead still feeds previews, feeds and search. */
+  showLead: z.boolean().default(false),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

@@ -64,6 +64,8 @@ export interface ArticleModel {
   notes: { kind: 'correction' | 'update'; text: string; at: string; iso: string }[];
   /** «Обновлено …» when the story changed after publication and says so in a note. */
   updated: string | null;
+  /** The lead shown under the headline, when the site's `showLead` setting is on and there is one. */
+  lead: string | null;
 }
 
 export interface Page<T> {
@@ -329,6 +331,7 @@ export class SiteService {
       notes: notes.map((n) => ({ kind: n.kind, text: n.text, at: formatPublished(new Date(n.at), locale, settings.timeZone), iso: isoInZone(new Date(n.at), settings.timeZone) })),
       updated: row.updated_at > row.published_at! + 60_000 && notes.length > 0 ? formatPublished(new Date(row.updated_at), locale, settings.timeZone) : null,
       telegramUrl: channel ? `https://t.me/${encodeURIComponent(channel)}` : null,
+      lead: settings.showLead && row.lead.trim() ? row.lead.trim() : null,
     };
   }
 }

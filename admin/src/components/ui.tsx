@@ -455,9 +455,17 @@ export function ConfirmDialog({ open, title, message, confirmLabel, danger, inpu
 
 /* ---------- badges, pagination, misc ---------- */
 
-export function StatusBadge({ status }: { status: Status }) {
+/** `embargoUntil`: a published or scheduled story under an embargo says until when («Опубликован · эмбарго до …»). */
+export function StatusBadge({ status, embargoUntil }: { status: Status; embargoUntil?: string | null }) {
   const i = useI18n();
-  return <span className={`badge badge-${status}`}>{i.t(`status.${status}` as MessageKey)}</span>;
+  const label = i.t(`status.${status}` as MessageKey);
+  const embargoed = !!embargoUntil && (status === 'published' || status === 'scheduled') && Date.parse(embargoUntil) > Date.now();
+  if (!embargoed) return <span className={`badge badge-${status}`}>{label}</span>;
+  return (
+    <span className={`badge badge-${status} badge-embargo`} data-embargo={embargoUntil}>
+      {i.t('rev.embargoed', { status: label, time: i.dateTime(embargoUntil) })}
+    </span>
+  );
 }
 
 export function Pagination({ page, pages, total, onPage }: { page: number; pages: number; total?: number; onPage(p: number): void }) {

@@ -17,7 +17,9 @@ import { REAUTH_EVENT, useUser } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { LOCALE_TAGS, pickName, roleAtLeast, type Author, type Doc, type Edition, type Locale, type Media, type Person, type RevisionItem, type Status, type Tag } from '../types';
-import { ConflictDialog, RevisionsDialog, ScheduleDialog, SyncDiffDialog } from './dialogs';
+import { ConflictDialog, ScheduleDialog, SyncDiffDialog } from './dialogs';
+import { RevisionsDialog } from './revisions';
+import { LeadOnSite, ReturnedNotice } from './panels';
 import { buildExtensions } from './extensions';
 import { LocaleChip, localeLabel } from '../components/locale';
 import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
@@ -154,7 +156,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const [stats, setStats] = useState(() => docStats(bodyRef.current, locale));
   const [editingNow, setEditingNow] = useState<Person[]>([]);
   const [picker, setPicker] = useState<null | 'body' | 'hero'>(null);
-  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'delete' | 'revisions' | 'syncDiff' | 'resync' | 'acceptUpdate'>(null);
+  const [dialog, setDialog] = useState<null | 'schedule' | 'unpublish' | 'sendBack' | 'delete' | 'revisions' | 'syncDiff' | 'resync' | 'acceptUpdate'>(null);
   // Side-by-side translation: the id of the source edition shown next to the editor (kept in ?source=).
   const [sourceId, setSourceId] = useState<number | null>(() => {
     const q = new URLSearchParams(location.search).get('source');
@@ -434,9 +436,9 @@ function StoryEditor({ initial }: { initial: Edition }) {
     navigate('/stories', { force: true });
   };
 
-  const restore = async (rev: RevisionItem) => {
+  const restore = async (rev: RevisionItem, storyFields: boolean) => {
     if (!(await flush())) throw new Error(i.t('editor.saveFirst'));
-    const res = await enqueue(() => api.post<Edition>(`/revisions/${rev.id}/restore`, { version: versionRef.current }));
+    const res = await enqueue(() => api.post<Edition>(`/revisions/${rev.id}/restore`, { version: versionRef.current, storyFields }));
     loadEdition(res);
     notify(i.t('rev.restored', { v: rev.version }), 'success');
   };
@@ -580,7 +582,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
           <Link to="/stories" className="icon-btn" aria-label={i.t('nav.stories')} title={i.t('nav.stories')}>
             <Icon name="back" />
           </Link>
-          <StatusBadge status={ed.status} />
+          <StatusBadge status={ed.status} embargoUntil={ed.embargoUntil} />
           <LocaleChip locale={locale} />
           <SaveIndicator state={save} onConflict={() => setConflictOpen(true)} onRetry={() => void requestSave()} />
           <span className="stats muted" data-testid="stats" title={i.t('editor.statsTitle')}>
@@ -651,7 +653,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
           <Field label={i.t('editor.headline')} error={err('headline')} className="field-headline">
             <AutoTextarea className="input input-headline" value={form.headline} disabled={!editable} placeholder={i.t('editor.headlinePlaceholder')} onChange={(v) => updateForm({ headline: v })} name="headline" lang={locale} />
           </Field>
-          <Field label={i.t('editor.lead')} error={err('lead')} className="field-lead">
+          <Field label={i.t('editor.lead')} error={err('lead')} className="field-lead" hint={<LeadOnSite shown={ed.leadOnSite} />}>
             <AutoTextarea className="input input-lead" value={form.lead} disabled={!editable} placeholder={i.t('editor.leadPlaceholder')} onChange={(v) => updateForm({ lead: v })} name="lead" lang={locale} />
           </Field>
           <div className={`body-editor${err('body') ? ' has-error' : ''}`}>
@@ -667,7 +669,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
             <dl className="kv kv-small">
               <dt>{i.t('editor.status')}</dt>
               <dd>
-                <StatusBadge status={ed.status} />
+                <StatusBadge status={ed.status} embargoUntil={ed.embargoUntil} />
               </dd>
               {ed.publishedAt && (
                 <>
@@ -688,6 +690,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
               <dt>{i.t('editor.version')}</dt>
               <dd>v{ed.version}</dd>
             </dl>
+            <ReturnedNotice ed={ed} />
             <h3 className="subhead">{i.t('editor.history')}</h3>
             <History transitions={ed.transitions} />
           </Panel>
@@ -793,6 +796,16 @@ function StoryEditor({ initial }: { initial: Edition }) {
         onClose={() => setDialog(null)}
       />
       <ConfirmDialog
+        open={dialog === 'sendBack'}
+        title={i.t('rev.sendBackTitle')}
+        message={i.t('rev.sendBackMessage')}
+        inputLabel={i.t('rev.sendBackReason')}
+        inputRequired
+        confirmLabel={i.t('rev.sendBackOk')}
+        onConfirm={(reason) => transition('draft', { reason })}
+        onClose={() => setDialog(null)}
+      />
+      <ConfirmDialog
         open={dialog === 'delete'}
         title={i.t('editor.deleteTitle')}
         message={i.t('editor.deleteMessage', { headline: form.headline || i.t('stories.untitled') })}
@@ -882,7 +895,7 @@ function SaveIndicator({ state, onConflict, onRetry }: { state: SaveState; onCon
   }
 }
 
-function WorkflowButtons({ status, can, busy, onTransition, onDialog }: { status: Status; can: Edition['can']; busy: string | null; onTransition(to: Status): void; onDialog(d: 'schedule' | 'unpublish' | 'delete'): void }) {
+function WorkflowButtons({ status, can, busy, onTransition, onDialog }: { status: Status; can: Edition['can']; busy: string | null; onTransition(to: Status): void; onDialog(d: 'schedule' | 'unpublish' | 'sendBack' | 'delete'): void }) {
   const i = useI18n();
   const b: ReactNode[] = [];
   const dis = busy !== null;
@@ -894,7 +907,7 @@ function WorkflowButtons({ status, can, busy, onTransition, onDialog }: { status
     );
   if (status === 'review' && can.edit)
     b.push(
-      <button key="back" type="button" className="btn btn-small" disabled={dis} onClick={() => onTransition('draft')}>
+      <button key="back" type="button" className="btn btn-small" disabled={dis} onClick={() => onDialog('sendBack')}>
         {i.t('editor.sendBack')}
       </button>,
     );

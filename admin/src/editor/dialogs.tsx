@@ -1,10 +1,10 @@
-/** Editor dialogs: schedule, revisions (view, compare, restore), save conflict. */
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+/** Editor dialogs: schedule, word diffs, save conflict (the versions dialog is revisions.tsx). */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { diffWordsWithSpace } from 'diff';
 import { api } from '../api';
 import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
-import type { DiffPart, Edition, Revision, RevisionItem } from '../types';
+import type { DiffPart, Edition, RevisionItem } from '../types';
 import { docText } from './text';
 
 /* ---------- schedule ---------- */
@@ -154,150 +154,7 @@ export function SyncDiffDialog({ open, editionId, version, onClose, onResync }: 
   );
 }
 
-type RevView = { kind: 'none' } | { kind: 'one'; id: number } | { kind: 'diff'; from: number; to: number | 'current' };
-
-export function RevisionsDialog({ open, edition, onClose, onRestore, canRestore }: { open: boolean; edition: Edition; onClose(): void; onRestore(rev: RevisionItem): Promise<void>; canRestore: boolean }) {
-  const i = useI18n();
-  const list = useLoad((signal) => (open ? api.get<{ items: RevisionItem[] }>(`/editions/${edition.id}/revisions`, undefined, signal) : Promise.resolve(null)), [open, edition.id, edition.version]);
-  const [checked, setChecked] = useState<number[]>([]);
-  const [view, setView] = useState<RevView>({ kind: 'none' });
-  const [busy, setBusy] = useState(false);
-  const [err, setErr] = useState<unknown>(null);
-  useEffect(() => {
-    if (open) {
-      setChecked([]);
-      setView({ kind: 'none' });
-      setErr(null);
-    }
-  }, [open]);
-  const items = useMemo(() => [...(list.data?.items ?? [])].sort((a, b) => b.version - a.version), [list.data]);
-  const byId = (id: number) => items.find((r) => r.id === id);
-
-  const toggle = (id: number) =>
-    setChecked((c) => {
-      if (c.includes(id)) return c.filter((x) => x !== id);
-      return [...c, id].slice(-2);
-    });
-
-  const compareChecked = () => {
-    if (checked.length !== 2) return;
-    const [a, b] = checked.map((id) => byId(id)!).sort((x, y) => x.version - y.version);
-    setView({ kind: 'diff', from: a!.id, to: b!.id });
-  };
-
-  const selected = view.kind === 'one' ? byId(view.id) : null;
-
-  return (
-    <Dialog open={open} onClose={onClose} title={i.t('rev.title')} wide="xl">
-      <div className="rev-layout">
-        <div className="rev-list">
-          <div className="rev-actions">
-            <button type="button" className="btn btn-small" disabled={checked.length !== 2} onClick={compareChecked}>
-              {i.t('rev.compareSelected')}
-            </button>
-          </div>
-          <ErrorBox error={list.error} onRetry={list.reload} />
-          {list.loading && !list.data ? (
-            <Spinner />
-          ) : items.length === 0 ? (
-            <p className="muted">{i.t('rev.none')}</p>
-          ) : (
-            <ul className="plain-list">
-              {items.map((r) => (
-                <li key={r.id} className={`rev-item${selected?.id === r.id ? ' active' : ''}`}>
-                  <input type="checkbox" checked={checked.includes(r.id)} onChange={() => toggle(r.id)} aria-label={i.t('rev.select', { v: r.version })} />
-                  <button type="button" className="rev-open" onClick={() => setView({ kind: 'one', id: r.id })}>
-                    <span className="rev-v">v{r.version}</span>
-                    <span className="rev-head">{r.headline || '—'}</span>
-                    <span className="rev-meta muted">
-                      {r.savedBy?.name} · {i.dateTime(r.savedAt)}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="rev-pane">
-          {view.kind === 'none' && <p className="muted">{i.t('rev.hint')}</p>}
-          {view.kind === 'one' && selected && (
-            <RevisionView
-              id={selected.id}
-              header={
-                <div className="btn-row">
-                  <button type="button" className="btn btn-small" onClick={() => setView({ kind: 'diff', from: selected.id, to: 'current' })}>
-                    {i.t('rev.compareCurrent')}
-                  </button>
-                  {canRestore && (
-                    <button
-                      type="button"
-                      className="btn btn-small btn-primary"
-                      disabled={busy}
-                      onClick={async () => {
-                        setBusy(true);
-                        setErr(null);
-                        try {
-                          await onRestore(selected);
-                          onClose();
-                        } catch (e) {
-                          setErr(e);
-                        } finally {
-                          setBusy(false);
-                        }
-                      }}
-                    >
-                      {i.t('rev.restore', { v: selected.version })}
-                    </button>
-                  )}
-                </div>
-              }
-            />
-          )}
-          {view.kind === 'diff' && <DiffPane editionId={edition.id} from={view.from} to={view.to} label={`v${byId(view.from)?.version ?? '?'} → ${view.to === 'current' ? i.t('rev.current') : `v${byId(view.to)?.version ?? '?'}`}`} />}
-          <ErrorBox error={err} />
-        </div>
-      </div>
-    </Dialog>
-  );
-}
-
-function RevisionView({ id, header }: { id: number; header: ReactNode }) {
-  const i = useI18n();
-  const r = useLoad((signal) => api.get<Revision>(`/revisions/${id}`, undefined, signal), [id]);
-  if (r.error) return <ErrorBox error={r.error} onRetry={r.reload} />;
-  if (!r.data) return <Spinner />;
-  const rev = r.data;
-  return (
-    <article className="rev-view">
-      <div className="rev-view-head">
-        <span className="muted">
-          v{rev.version} · {rev.savedBy?.name} · {i.dateTime(rev.savedAt)}
-        </span>
-        {header}
-      </div>
-      <h3 className="rev-headline">{rev.headline}</h3>
-      {rev.lead && <p className="rev-lead">{rev.lead}</p>}
-      <div className="rev-text">{docText(rev.body) || rev.text}</div>
-    </article>
-  );
-}
-
-function DiffPane({ editionId, from, to, label }: { editionId: number; from: number; to: number | 'current'; label: string }) {
-  const i = useI18n();
-  const d = useLoad((signal) => api.get<{ parts: DiffPart[] }>(`/editions/${editionId}/diff`, { from, to }, signal), [editionId, from, to]);
-  return (
-    <div>
-      <div className="rev-view-head">
-        <strong>{label}</strong>
-        <span className="diff-legend">
-          <ins>{i.t('rev.added')}</ins> <del>{i.t('rev.removed')}</del>
-        </span>
-      </div>
-      <ErrorBox error={d.error} onRetry={d.reload} />
-      {d.data ? d.data.parts.some((p) => p.added || p.removed) ? <DiffView parts={d.data.parts} /> : <p className="muted">{i.t('rev.same')}</p> : !d.error && <Spinner />}
-    </div>
-  );
-}
+// The versions dialog (view, compare, restore) is in revisions.tsx.
 
 /* ---------- conflict ---------- */
 

@@ -297,6 +297,32 @@ export function History({ transitions }: { transitions: Transition[] }) {
   );
 }
 
+/* ---------- workflow ---------- */
+
+/** The reason a story was sent back to its author, while it is still the draft it was returned as. */
+export function ReturnedNotice({ ed }: { ed: Edition }) {
+  const i = useI18n();
+  if (ed.status !== 'draft') return null;
+  const last = [...ed.transitions].sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+  if (!last || last.from !== 'review' || last.to !== 'draft' || !last.note) return null;
+  return (
+    <div className="notice notice-warn notice-slim returned-notice" role="note" data-testid="returned">
+      {i.t('rev.returnedBy', { name: last.by?.name ?? '—', reason: last.note })}
+    </div>
+  );
+}
+
+/** Says beside the lead whether the site shows it (site setting «show the lead under the headline»). */
+export function LeadOnSite({ shown }: { shown?: boolean }) {
+  const i = useI18n();
+  if (shown === undefined) return null;
+  return (
+    <span className="lead-on-site" data-shown={shown ? 'yes' : 'no'}>
+      {i.t(shown ? 'rev.leadShown' : 'rev.leadHidden')}
+    </span>
+  );
+}
+
 /* ---------- notes ---------- */
 
 export function NotesPanel({ ed, canAdd, onAdd }: { ed: Edition; canAdd: boolean; onAdd(kind: 'correction' | 'update', text: string): Promise<void> }) {

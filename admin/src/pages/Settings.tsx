@@ -146,6 +146,14 @@ export function SettingsPage() {
             </Field>
           </div>
         </section>
+        <section className="card" id="settings-article">
+          <h2>{i.t('rev.settingsArticle')}</h2>
+          <label className="check">
+            <input type="checkbox" name="showLead" checked={s.showLead === true} onChange={(e) => set({ showLead: e.target.checked })} aria-describedby="settings-showlead-hint" />
+            {i.t('rev.settingsShowLead')}
+          </label>
+          <p className="muted small" id="settings-showlead-hint">{i.t('rev.settingsShowLeadHint')}</p>
+        </section>
         {other.length > 0 && <ErrorBox error={other.join(' · ')} />}
         <ErrorBox error={errs.general} />
         <div className="form-actions sticky-actions">

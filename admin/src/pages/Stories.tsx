@@ -240,7 +240,7 @@ export function StoriesPage() {
                       )}
                     </td>
                     <td data-label={i.t('stories.status')}>
-                      <StatusBadge status={s.status} />
+                      <StatusBadge status={s.status} embargoUntil={s.embargoUntil} />
                       {s.status === 'scheduled' && s.scheduledAt ? (
                         <div className="status-when scheduled-at">⏱ {shortWhen(s.scheduledAt, i)}</div>
                       ) : s.status === 'published' && s.publishedAt ? (

@@ -33,6 +33,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
             ) : null}
             {a.card.urgency <= 2 ? <p className="article-urgency"><UrgencyBadge card={a.card} t={t} /></p> : null}
             <h1 className="article-title">{a.card.headline}</h1>
+            {a.lead ? <p className="standfirst">{a.lead}</p> : null}
             <Meta card={a.card} t={t} />
             {a.updated ? <p className="updated">{t.updatedLabel}: {a.updated}</p> : null}
           </header>
