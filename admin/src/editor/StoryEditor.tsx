@@ -20,6 +20,7 @@ import { LOCALE_TAGS, pickName, roleAtLeast, type Author, type Doc, type Edition
 import { ConflictDialog, RevisionsDialog, ScheduleDialog, SyncDiffDialog } from './dialogs';
 import { buildExtensions } from './extensions';
 import { LocaleChip, localeLabel } from '../components/locale';
+import { DeskPanel } from '../desk/DeskPanel';
 import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
 import { SourcePane, defaultSource } from './SideBySide';
 import { docStats, docText } from './text';
@@ -770,6 +771,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
           </Panel>
 
           <NotesPanel ed={ed} canAdd={roleAtLeast(user.role, 'editor')} onAdd={addNote} />
+          <DeskPanel editionId={ed.id} />
         </aside>
       </div>
 
