@@ -4,6 +4,9 @@
  * own-only edits, never on the public page or the preview), and the notifications they and the
  * workflow produce — including a dead distribution job — with read marks and retention.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/client.js';
 import { DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
@@ -183,6 +186,15 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       expect((await inbox(u.contributor)).items.every((n) => n.read)).toBe(true);
     });
 
+    it('a scheduled story published by the job notifies its author (no person acted)', async () => {
+      const e = await story(u.author, 'Запланированная новость');
+      const at = new Date(s.c.clock() + 3600_000).toISOString();
+      expect((await u.editor.req('POST', `/editions/${e.id}/transition`, { to: 'scheduled', at })).status).toBe(200);
+      s.tick(2 * 3600_000);
+      await s.c.relay.runDue();
+      expect((await inbox(u.author)).items[0]).toMatchObject({ kind: 'published', editionId: e.id, actorName: null });
+    });
+
     it('a dead distribution job notifies every administrator', async () => {
       await enqueue(s.c.db.kysely, { topic: 'telegram_post', payload: { editionId: 1 }, runAt: s.c.clock(), dedupeKey: 'collab:dead' }, s.c.clock());
       expect(await s.c.relay.runDue()).toBeGreaterThan(0);
@@ -199,5 +211,34 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       // (The sweep at that time also ends every session, so the table is asked directly.)
       expect(await s.c.db.kysely.selectFrom('notifications').select('id').execute()).toEqual([]);
     });
+  });
+});
+
+describe('two nodes on one database', () => {
+  it('a notification written through one node is listed and marked read through the other (the table is the truth; the newsroom polls it)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-collab-nodes-'));
+    const env = { DATABASE_URL: `sqlite:${path.join(dir, 'site.db')}` };
+    const a = await makeTestSite('sqlite', { now: NOW, env });
+    const b = await makeTestSite('sqlite', { now: NOW, env });
+    try {
+      const adminA = new ApiClient(a.app);
+      await adminA.session();
+      await adminA.req('POST', '/setup', { email: 'admin@example.uz', name: 'Админ', password: PW });
+      const ed = await adminA.req('POST', '/users', { email: 'ed@example.uz', name: 'Редактор', role: 'editor', password: PW });
+      const edB = new ApiClient(b.app);
+      expect((await edB.login('ed@example.uz', PW)).status).toBe(200);
+      const e = (await adminA.req('POST', '/stories', { locale: 'ru', headline: 'Две ноды' })).json;
+      expect((await adminA.req('POST', `/editions/${e.id}/comments`, { body: `@{${ed.json.id}} посмотри` })).status).toBe(201);
+      const box = (await edB.req('GET', '/notifications')).json;
+      expect(box).toMatchObject({ unread: 1, items: [{ kind: 'mention', editionId: e.id, actorName: 'Админ' }] });
+      expect((await edB.req('POST', '/notifications/read-all')).json.unread).toBe(0);
+      const edA = new ApiClient(a.app);
+      await edA.login('ed@example.uz', PW);
+      expect((await edA.req('GET', '/notifications')).json.unread).toBe(0);
+    } finally {
+      await a.close();
+      await b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18,6 +18,7 @@ const SHOTS = process.env.XABAR_SCREENSHOTS;
 
 async function shot(page: Page, name: string, target?: string) {
   if (!SHOTS) return;
+  for (const x of await page.locator('.toast-x').all()) await x.click().catch(() => undefined);
   const file = path.join(SHOTS, `collab-${name}.png`);
   if (target) await page.locator(target).screenshot({ path: file });
   else await page.screenshot({ path: file });
