@@ -124,7 +124,7 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       const first = await u.editor.req('POST', `/editions/${e.id}/comments`, { body: `@{${ids.editor2}} проверь цифры, пожалуйста: СЕКРЕТНАЯ-ПОМЕТКА-42` });
       expect(first.status, first.body).toBe(201);
       const root = first.json.items[0];
-      expect(root).toMatchObject({ parentId: null, author: { id: ids.editor, name: 'Редактор Сидоров' }, names: { [ids.editor2]: 'Дилноза Каримова' }, mine: true, deleted: false });
+      expect(root).toMatchObject({ parentId: null, author: { id: ids.editor, name: 'Редактор Сидоров' }, names: { [String(ids.editor2)]: 'Дилноза Каримова' }, mine: true, deleted: false });
       const reply = await u.editor2.req('POST', `/editions/${e.id}/comments`, { body: 'Проверила, всё верно.', parentId: root.id });
       expect(reply.json.items.map((c: any) => [c.parentId, c.body])).toEqual([[null, root.body], [root.id, 'Проверила, всё верно.']]);
 

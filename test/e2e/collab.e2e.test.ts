@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { Api, AXE_SOURCE, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT } from './browser.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 let browser: Browser;
@@ -22,6 +22,15 @@ async function shot(page: Page, name: string, target?: string) {
   const file = path.join(SHOTS, `collab-${name}.png`);
   if (target) await page.locator(target).screenshot({ path: file });
   else await page.screenshot({ path: file });
+}
+
+/** axe-core's serious and critical WCAG 2 A/AA problems on the page as it is now (see newsroom-a11y.e2e.test.ts). */
+async function axe(page: Page, within?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const r = (await page.evaluate((sel) =>
+    (window as unknown as { axe: { run(d: Document | Element, o: object): Promise<unknown> } }).axe.run(sel ? document.querySelector(sel)! : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }),
+  within)) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
@@ -110,7 +119,8 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       expect(html).not.toContain('ВНУТРЕННЯЯ-ЗАМЕТКА');
 
       // ── The author, in Uzbek (Latin): the bell counts the assignment and the comment.
-      const actx = await browser.newContext({ locale: 'uz-UZ', viewport: { width: 1280, height: 900 }, storageState: await author.ctx.storageState() });
+      // bypassCSP only to inject axe-core (the newsroom's CSP allows its own script files only).
+      const actx = await browser.newContext({ locale: 'uz-UZ', viewport: { width: 1280, height: 900 }, storageState: await author.ctx.storageState(), bypassCSP: true, reducedMotion: 'reduce' });
       cleanups.push(() => actx.close());
       const ap = await actx.newPage();
       ap.setDefaultTimeout(20_000);
@@ -125,6 +135,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
         'Рустам Алиев sizga «В Самарканде открылся новый музей» materialini topshirdi',
       ]);
       await ap.locator('.bell-item', { hasText: 'topshirdi' }).locator('.bell-reason', { hasText: 'Добавьте цитату директора музея' }).waitFor();
+      expect(await axe(ap), 'axe: the bell list').toEqual([]);
       await shot(ap, 'bell-1280');
       await ap.setViewportSize({ width: 390, height: 844 });
       await shot(ap, 'bell-390');
@@ -142,6 +153,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       site.jump(2 * 3600_000);
       await ap.reload();
       await card.locator('.collab-overdue', { hasText: 'Muddati oʻtgan' }).waitFor();
+      expect(await axe(ap), 'axe: My assignments').toEqual([]);
       await shot(ap, 'assignments-1280');
       await ap.setViewportSize({ width: 390, height: 844 });
       await shot(ap, 'assignments-390');
@@ -168,6 +180,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       await apanel.locator('.collab-comment.reply', { hasText: 'Sitata qoʻshildi.' }).waitFor();
       await apanel.getByRole('button', { name: 'Bajarildi' }).click();
       await apanel.getByText('Material hech kimga topshirilmagan.').waitFor();
+      expect(await axe(ap, '#panel-desk'), 'axe: the desk panel').toEqual([]);
 
       // The editor hears of the reply within a poll; the mentioned editor was told of the mention.
       const edInbox = (await editor.call('GET', '/notifications')).json;
