@@ -119,8 +119,8 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories', icon: 'stories' },
-  { to: '/assignments', label: 'collab.myAssignments', icon: 'check' },
   { to: '/media', label: 'nav.media', icon: 'media' },
+  { to: '/assignments', label: 'collab.myAssignments', icon: 'check' },
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
