@@ -10,6 +10,7 @@ import { registerEdge } from './http/edge.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -44,6 +45,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   errors.setPublicErrorPage(site.badRequestPage);
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
+  publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in
   return app;
 }
 

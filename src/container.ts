@@ -37,6 +37,11 @@ import { TaxonomyAdmin } from './content/taxonomy.admin.js';
 import { NewsroomRepository } from './newsroom/newsroom.repository.js';
 import { EditionPresenter } from './newsroom/edition.presenter.js';
 import { EditorialService } from './newsroom/editorial.service.js';
+import { PreviewLinksRepository } from './newsroom/preview-links.repository.js';
+import { PreviewLinksService } from './newsroom/preview-links.service.js';
+import { RelatedRepository } from './newsroom/related.repository.js';
+import { RelatedService } from './newsroom/related.service.js';
+import { UrgencyService } from './newsroom/urgency.service.js';
 import { StoriesListService } from './newsroom/stories-list.service.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
@@ -70,6 +75,9 @@ export interface Container {
   readonly taxonomyAdmin: TaxonomyAdmin;
   readonly editorial: EditorialService;
   readonly storiesList: StoriesListService;
+  readonly previewLinks: PreviewLinksService;
+  readonly related: RelatedService;
+  readonly urgency: UrgencyService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
   readonly retention: Retention;
@@ -218,6 +226,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const notifications = new NotificationsService(deskRepo, clock);
   const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge, notifications.editorial);
   const desk = new DeskService(k, deskRepo, (actor, id, trx) => editorial.load(actor, id, trx), notifications, audit, clock);
+  const relatedRepo = new RelatedRepository(k);
   const retention = new Retention(new RetentionRepository(k), config.retention);
   const jobLog = log.child({ module: 'jobs' });
   const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
@@ -244,6 +253,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     editorial,
     revisions: new RevisionsService(editorial, newsroomRepo),
     storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
+    previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),
+    related: new RelatedService(k, relatedRepo, newsroomRepo, editorial, audit, clock, purge),
+    urgency: new UrgencyService(k, relatedRepo, editorial, audit, purge),
     relay,
     retention,
     desk,

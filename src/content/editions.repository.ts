@@ -27,6 +27,8 @@ export interface CardRow {
   published_at: number;
   is_breaking: number;
   is_main: number;
+  /** IPTC urgency 1 (flash) … 8. */
+  urgency: number;
   views_total: number;
   reading_minutes: number;
   hero_media_id: number | null;
@@ -97,6 +99,7 @@ export class EditionsRepository {
     return q.select([
       'e.id as edition_id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.lead', 'e.published_at', 'e.is_breaking', 'e.is_main',
       'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color',
+      'e.urgency',
     ]);
   }
 
@@ -180,6 +183,12 @@ export class EditionsRepository {
       .as('t');
     const q = this.cardColumns(this.published(locale, now)).innerJoin(shared, 't.story_id', 'e.story_id');
     return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+  }
+
+  /** The hand-picked related stories readers can see in this language, in the editor's order. */
+  async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
+    const q = this.cardColumns(this.published(locale, now)).innerJoin('story_related as r', 'r.related_story_id', 'e.story_id').where('r.story_id', '=', storyId);
+    return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
   }
 
   async isSlugTaken(trx: Kysely<Database>, locale: string, slug: string): Promise<boolean> {

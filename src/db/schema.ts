@@ -125,6 +125,8 @@ export interface EditionsTable {
   /** '' not derived; 'synced' follows its source; 'pending' has a source change waiting for someone who may edit it; 'diverged' edited by hand. */
   sync: Generated<'' | 'synced' | 'pending' | 'diverged'>;
   source_version: Generated<number | null>;
+  /** IPTC urgency 1 (flash) … 8; 5 is normal (migration 0016). */
+  urgency: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -337,6 +339,25 @@ export interface Database {
   edition_redirects: EditionRedirectsTable;
   edition_views_daily: EditionViewsDailyTable;
   edition_views_hourly: EditionViewsHourlyTable;
+  preview_links: PreviewLinksTable;
+  story_related: StoryRelatedTable;
+}
+
+/** A shareable preview link: only the token's SHA-256 is stored (migration 0016). */
+export interface PreviewLinksTable {
+  id: Generated<number>;
+  edition_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+/** Hand-picked related stories, in the editor's order (migration 0016). */
+export interface StoryRelatedTable {
+  story_id: number;
+  related_story_id: number;
+  position: number;
 }
 
 export type EditionRow = Selectable<EditionsTable>;

@@ -19,6 +19,8 @@ import { idParam } from '../http/validate.js';
 import { newsroomRoutes } from './newsroom.routes.js';
 import { libraryRoutes } from './library.routes.js';
 import { deskRoutes } from '../desk/desk.routes.js';
+import { previewLinksRoutes } from './preview-links.routes.js';
+import { relatedRoutes } from './related.routes.js';
 
 export const ADMIN_DIST = path.resolve('admin/dist');
 
@@ -42,6 +44,8 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
     deskRoutes(api, c.desk, c.notifications);
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
+    previewLinksRoutes(api, c.previewLinks);
+    relatedRoutes(api, c.related, c.urgency);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } }));
   }, { prefix: '/admin/api' });

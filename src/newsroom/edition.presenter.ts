@@ -87,6 +87,7 @@ export class EditionPresenter {
       seoDescription: e.seo_description,
       isMain: e.is_main === 1,
       isBreaking: e.is_breaking === 1,
+      urgency: e.urgency,
       publishedAt: iso(e.published_at),
       scheduledAt: iso(e.scheduled_at),
       embargoUntil: iso(e.embargo_until),

@@ -30,6 +30,8 @@ export const SaveInput = z.object({
   isMain: z.boolean(),
   isBreaking: z.boolean(),
   embargoUntil: z.string().datetime({ offset: true, message: 'Use an ISO date-time.' }).nullable(),
+  /** IPTC urgency 1 (flash) … 8, 5 normal; left out, the edition keeps its own (urgency.service.ts). */
+  urgency: z.number().int('Choose an urgency from 1 to 8.').min(1, 'Choose an urgency from 1 to 8.').max(8, 'Choose an urgency from 1 to 8.').optional(),
 });
 export type SaveInput = z.infer<typeof SaveInput>;
 

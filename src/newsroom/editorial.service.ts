@@ -196,6 +196,7 @@ export class EditorialService {
       headline, slug: finalSlug, lead, ...deriveEditionFields(doc, locale, headline, lead),
       dateline_city: input.datelineCity.trim(), hero_caption: input.heroCaption.trim(), seo_title: input.seoTitle.trim(), seo_description: input.seoDescription.trim(),
       is_main: input.isMain ? 1 : 0, is_breaking: input.isBreaking ? 1 : 0, embargo_until: input.embargoUntil ? Date.parse(input.embargoUntil) : null,
+      ...(input.urgency !== undefined ? { urgency: input.urgency } : {}),
       // A hand edit of a derived edition ends its sync.
       ...(e.derived_from !== null && (e.sync === 'synced' || e.sync === 'pending') ? { sync: 'diverged' as const } : {}),
       version, updated_at: now,
@@ -296,6 +297,7 @@ export class EditorialService {
     await this.repo.updateEdition(trx, d.id, {
       ...t, slug: wantedSlug, ...deriveEditionFields(doc, locale, t.headline, t.lead),
       is_main: source.is_main, is_breaking: source.is_breaking, embargo_until: source.embargo_until,
+      urgency: source.urgency,
       sync: 'synced', source_version: source.version, version, updated_at: this.clock(),
     });
     await this.writeRevision(trx, d.id, version, userId);

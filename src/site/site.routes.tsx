@@ -21,6 +21,7 @@ import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
 import { ErrorView, HomeView, ListView } from './views/pages.js';
+import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 
 export interface SiteDeps {
   site: SiteService;
@@ -42,7 +43,7 @@ function parsePage(query: unknown): number {
   return Number(raw);
 }
 
-export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<{ renderPreview(editionId: number): Promise<string | null>; badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<PublicPreviewPages & { badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
   const { site, cache, views, assets, siteUrl } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
@@ -279,13 +280,17 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
 
   return {
     badRequestPage: async (req: FastifyRequest, reply: FastifyReply) => errorPage(req, reply, 400, null, messages((await guessLocale(req)) ?? (await defaultLocale())).badInput),
-    async renderPreview(editionId) {
+    // A shared preview (preview-links.routes.ts) says whether readers can see the story yet.
+    async renderPreview(editionId, opts) {
       const p = await site.preview(editionId);
       if (!p) return null;
       const [chrome, feed, mostRead] = await Promise.all([site.chrome(p.locale), site.latest(p.locale, 12), site.mostRead(p.locale)]);
       const t = messages(p.locale);
-      return html(chrome, { title: `${t.previewLabel}: ${p.model.seoTitle || '—'}`, noindex: true }, <><p className="preview-banner">{t.previewLabel}</p><ArticleView a={p.model} locale={p.locale} feed={feed} mostRead={mostRead} siteUrl={siteUrl} /></>);
+      const banner = opts?.shared && !p.visible ? t['share.notPublished'] : t.previewLabel;
+      return html(chrome, { title: `${t.previewLabel}: ${p.model.seoTitle || '—'}`, noindex: true, nofollow: opts?.shared }, <><p className="preview-banner" role="status">{banner}</p><ArticleView a={p.model} locale={p.locale} feed={feed} mostRead={mostRead} siteUrl={siteUrl} /></>);
     },
+    notFoundPage: (req, reply) => errorPage(req, reply, 404),
+    limitedPage: async (req, reply, name) => limited(req, reply, name, await defaultLocale()),
   };
 }
 

@@ -13,6 +13,7 @@ import type { HeroImage, MediaService } from '../media/media.service.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import type { SettingsStore, SiteSettings } from './settings.js';
 import { urls } from './urls.js';
+import { isVisible } from '../content/visibility.js';
 
 export interface Card {
   editionId: number;
@@ -27,6 +28,8 @@ export interface Card {
   day: string;
   isToday: boolean;
   isBreaking: boolean;
+  /** IPTC urgency 1 (flash) … 8; the views label 1 and 2. */
+  urgency: number;
   views: number;
   readingMinutes: number;
   section: { name: string; href: string; color: string } | null;
@@ -147,6 +150,7 @@ export class SiteService {
         day: formatDayMonth(at, locale, s.timeZone),
         isToday: sameDay(at, now, s.timeZone),
         isBreaking: r.is_breaking === 1,
+        urgency: r.urgency,
         views: Number(r.views_total) + this.views.unflushed(r.edition_id),
         readingMinutes: r.reading_minutes,
         section: r.section_slug && r.section_name ? { name: r.section_name, href: urls.section(locale, r.section_slug), color: r.section_color ?? '' } : null,
@@ -276,11 +280,11 @@ export class SiteService {
   }
 
   /** Any edition as its public page would show it, for the newsroom preview. */
-  async preview(editionId: number): Promise<{ locale: Locale; model: ArticleModel } | null> {
+  async preview(editionId: number): Promise<{ locale: Locale; model: ArticleModel; visible: boolean } | null> {
     const row = await this.editions.anyById(editionId);
     if (!row) return null;
     const locale = row.locale as Locale;
-    return { locale, model: await this.presentArticle(locale, { ...row, published_at: row.published_at ?? row.scheduled_at ?? this.clock() }) };
+    return { locale, visible: isVisible(row, this.clock()), model: await this.presentArticle(locale, { ...row, published_at: row.published_at ?? row.scheduled_at ?? this.clock() }) };
   }
 
   private async presentArticle(locale: Locale, row: ArticleRow): Promise<ArticleModel> {
@@ -288,7 +292,7 @@ export class SiteService {
     const settings = await this.settingsStore.get();
     const card: CardRow = {
       edition_id: row.id, story_id: row.story_id, locale: row.locale, headline: row.headline, slug: row.slug, lead: row.lead,
-      published_at: row.published_at!, is_breaking: row.is_breaking, is_main: row.is_main, views_total: row.views_total,
+      published_at: row.published_at!, is_breaking: row.is_breaking, is_main: row.is_main, views_total: row.views_total, urgency: row.urgency,
       reading_minutes: row.reading_minutes, hero_media_id: row.hero_media_id, hero_caption: row.hero_caption,
       section_slug: row.section_slug, section_name: row.section_name, section_color: row.section_color,
     };
@@ -297,7 +301,11 @@ export class SiteService {
       this.taxonomy.tagsOfStories(locale, [row.story_id]),
       this.taxonomy.authorsOfStories(locale, [row.story_id]),
     ]);
-    let relatedRows = await this.editions.relatedByTags(locale, now, row.story_id, tags.map((t) => t.id), 4);
+    // Hand-picked stories first (those readers can see in this language), then automatic ones fill the block.
+    const picked = await this.editions.relatedPicked(locale, now, row.story_id, 6);
+    const seen = new Set(picked.map((r) => r.story_id));
+    const byTags = (await this.editions.relatedByTags(locale, now, row.story_id, tags.map((t) => t.id), 4 + picked.length)).filter((r) => !seen.has(r.story_id));
+    let relatedRows = [...picked, ...byTags].slice(0, Math.max(4, picked.length));
     if (relatedRows.length < 4 && row.section_id !== null) {
       const more = await this.editions.list(locale, now, { sectionId: row.section_id, excludeIds: [row.id, ...relatedRows.map((r) => r.edition_id)] }, 4 - relatedRows.length);
       relatedRows = [...relatedRows, ...more];

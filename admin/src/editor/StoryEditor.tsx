@@ -25,6 +25,9 @@ import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel
 import { SourcePane, defaultSource } from './SideBySide';
 import { docStats, docText } from './text';
 import { Toolbar } from './Toolbar';
+import { UrgencyField } from './UrgencyField';
+import { RelatedPanel } from './RelatedPanel';
+import { PreviewLinksPanel } from './PreviewLinksPanel';
 
 const AUTOSAVE_MS = 3000;
 /** While someone types without pause, still save at least this often. */
@@ -691,6 +694,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
           </Panel>
 
           <EditionsPanel ed={ed} actions={editionsActions} sideBySide={sourceId !== null} />
+          <PreviewLinksPanel ed={ed} />
 
           <Panel title={i.t('editor.classification')} id="panel-classification">
             <Field label={i.t('editor.section')} error={err('sectionId')}>
@@ -718,8 +722,10 @@ function StoryEditor({ initial }: { initial: Edition }) {
               </label>
             </div>
             {(err('isMain') || err('isBreaking')) && <div className="field-error">{err('isMain') ?? err('isBreaking')}</div>}
+            <UrgencyField ed={ed} disabled={!editable} />
           </Panel>
 
+          <RelatedPanel ed={ed} disabled={!storyEditable} />
           <HeroPanel
             hero={form.hero}
             caption={form.heroCaption}

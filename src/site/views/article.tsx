@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
 import type { ArticleModel, Card } from '../site.service.js';
 import { urls } from '../urls.js';
-import { Feed, Meta, MostRead, Picture, StoryCard, TelegramIcon } from './components.js';
+import { Feed, Meta, MostRead, Picture, StoryCard, TelegramIcon, UrgencyBadge } from './components.js';
 
 export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: ArticleModel; locale: Locale; feed: Card[]; mostRead: { mostRead24h: Card[]; mostRead7d: Card[] }; siteUrl: string }) {
   const t = messages(locale);
@@ -31,6 +31,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
                 {a.card.section.name}
               </a>
             ) : null}
+            {a.card.urgency <= 2 ? <p className="article-urgency"><UrgencyBadge card={a.card} t={t} /></p> : null}
             <h1 className="article-title">{a.card.headline}</h1>
             <Meta card={a.card} t={t} />
             {a.updated ? <p className="updated">{t.updatedLabel}: {a.updated}</p> : null}

@@ -59,6 +59,16 @@ export function Meta({ card, t }: { card: Card; t: Messages }) {
   );
 }
 
+/**
+ * The desk's label for a story: «flash» for IPTC urgency 1, «urgent» for 2 (one label, the
+ * stronger one, even when the story is also flagged breaking); otherwise the breaking badge.
+ */
+export function UrgencyBadge({ card, t, breaking = true }: { card: Pick<Card, 'urgency' | 'isBreaking'>; t: Messages; breaking?: boolean }) {
+  if (card.urgency === 1) return <span className="badge badge-flash" data-urgency="1">{t['urgency.flash']}</span>;
+  if (card.urgency === 2) return <span className="badge badge-urgent" data-urgency="2">{t['urgency.urgent']}</span>;
+  return breaking && card.isBreaking ? <span className="badge">{t.breaking}</span> : null;
+}
+
 /** A story teaser. `variant` picks the layout; headlines are h3 inside sections titled by h2. */
 export function StoryCard({ card, t, variant = 'tile', headingLevel = 3 }: { card: Card; t: Messages; variant?: 'tile' | 'row' | 'lead'; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -76,7 +86,7 @@ export function StoryCard({ card, t, variant = 'tile', headingLevel = 3 }: { car
           </a>
         ) : null}
         <H className="card-title">
-          {card.isBreaking ? <span className="badge">{t.breaking}</span> : null}
+          <UrgencyBadge card={card} t={t} />
           <a href={card.href}>{card.headline}</a>
         </H>
         {variant === 'lead' && card.lead ? <p className="card-lead">{card.lead}</p> : null}
@@ -102,12 +112,12 @@ export function Feed({ cards, t, title, moreHref }: { cards: Card[]; t: Messages
       </h2>
       <ol className="feed-list">
         {cards.map((c) => (
-          <li key={c.editionId} className={c.isBreaking ? 'is-breaking' : undefined}>
+          <li key={c.editionId} className={c.isBreaking || c.urgency <= 2 ? 'is-breaking' : undefined}>
             <time dateTime={c.publishedIso}>
               {c.time}
               {c.isToday ? null : <small>{c.day}</small>}
             </time>
-            <a href={c.href}>{c.headline}</a>
+            <a href={c.href}><UrgencyBadge card={c} t={t} breaking={false} />{c.headline}</a>
           </li>
         ))}
       </ol>

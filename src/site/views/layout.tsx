@@ -25,6 +25,8 @@ export interface Head {
   ogType?: 'website' | 'article';
   jsonLd?: object[];
   noindex?: boolean;
+  /** With noindex: links are not followed either (shared previews). */
+  nofollow?: boolean;
   prevHref?: string;
   nextHref?: string;
 }
@@ -50,7 +52,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {head.description ? <meta name="description" content={head.description} /> : null}
-        {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        {head.noindex ? <meta name="robots" content={head.nofollow ? 'noindex, nofollow' : 'noindex'} /> : null}
         {head.canonical ? <link rel="canonical" href={siteUrl + head.canonical} /> : null}
         {head.prevHref ? <link rel="prev" href={siteUrl + head.prevHref} /> : null}
         {head.nextHref ? <link rel="next" href={siteUrl + head.nextHref} /> : null}

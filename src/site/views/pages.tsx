@@ -4,7 +4,7 @@ import { messages } from '../../i18n/messages/index.js';
 import type { Card, Page } from '../site.service.js';
 import type { HeroImage } from '../../media/media.service.js';
 import { urls } from '../urls.js';
-import { Feed, MostRead, Pagination, StoryCard } from './components.js';
+import { Feed, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
 
 type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
 
@@ -105,7 +105,7 @@ export function ListView({
                   <div>
                     {c.section ? <a className="kicker" href={c.section.href} style={{ ['--accent' as string]: c.section.color }}>{c.section.name}</a> : null}
                     <h2 className="card-title">
-                      {c.isBreaking ? <span className="badge">{t.breaking}</span> : null}
+                      <UrgencyBadge card={c} t={t} />
                       <a href={c.href}>{c.headline}</a>
                     </h2>
                     {c.lead ? <p className="card-lead">{c.lead}</p> : null}
