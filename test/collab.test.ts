@@ -157,7 +157,21 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       expect(preview.status).toBe(200);
       expect(preview.body).toContain('Текст новости для читателей.');
       expect(preview.body).not.toContain('СЕКРЕТНАЯ-ПОМЕТКА');
-      expect((await s.app.inject('/ru/rss.xml')).body).not.toContain('СЕКРЕТНАЯ-ПОМЕТКА');
+      const home = await s.app.inject('/ru/');
+      expect(home.body).toContain('Новый мост через Чирчик');
+      expect(home.body).not.toContain('СЕКРЕТНАЯ-ПОМЕТКА');
+      // Search indexes what readers see only: the comment's words find nothing.
+      const found = await s.app.inject('/ru/search?q=' + encodeURIComponent('СЕКРЕТНАЯ'));
+      expect(found.statusCode).toBe(200);
+      expect(found.body).not.toContain('Новый мост через Чирчик');
+      expect((await s.app.inject('/ru/search?q=' + encodeURIComponent('Чирчик'))).body).toContain('Новый мост через Чирчик');
+      // …nor the shareable preview link a source or a lawyer opens without signing in.
+      const link = await u.editor.req('POST', `/editions/${e.id}/preview-links`, { expiry: '1h' });
+      expect(link.status, link.body).toBe(201);
+      const shared = await s.app.inject(new URL(link.json.url).pathname);
+      expect(shared.statusCode).toBe(200);
+      expect(shared.body).toContain('Текст новости для читателей.');
+      expect(shared.body).not.toContain('СЕКРЕТНАЯ-ПОМЕТКА');
 
       const gone = await admin.req('DELETE', `/comments/${root.id}`);
       expect(gone.json.items.map((c: any) => [c.deleted, c.body])).toEqual([[true, ''], [false, 'Проверила, всё верно.']]);
