@@ -178,6 +178,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       await reply.fill('Sitata qoʻshildi.');
       await apanel.locator('.collab-thread .collab-composer').getByRole('button', { name: 'Javob berish' }).click();
       await apanel.locator('.collab-comment.reply', { hasText: 'Sitata qoʻshildi.' }).waitFor();
+      await shot(ap, 'thread-1280', '#panel-desk');
       await apanel.getByRole('button', { name: 'Bajarildi' }).click();
       await apanel.getByText('Material hech kimga topshirilmagan.').waitFor();
       expect(await axe(ap, '#panel-desk'), 'axe: the desk panel').toEqual([]);
