@@ -72,6 +72,9 @@ const EnvSchema = z.object({
   XABAR_RETAIN_DEAD_JOBS_DAYS: positiveInt('XABAR_RETAIN_DEAD_JOBS_DAYS')
     .refine((n) => n >= 1 && n <= 3650, 'XABAR_RETAIN_DEAD_JOBS_DAYS must be between 1 and 3650')
     .default('30'),
+  XABAR_RETAIN_NOTIFICATIONS_DAYS: positiveInt('XABAR_RETAIN_NOTIFICATIONS_DAYS')
+    .refine((n) => n >= 1 && n <= 3650, 'XABAR_RETAIN_NOTIFICATIONS_DAYS must be between 1 and 3650')
+    .default('30'),
   XABAR_RATE_LIMIT_SEARCH: rateLimit('XABAR_RATE_LIMIT_SEARCH').default('30'),
   XABAR_RATE_LIMIT_API: rateLimit('XABAR_RATE_LIMIT_API').default('120'),
   XABAR_RATE_LIMIT_FEEDS: rateLimit('XABAR_RATE_LIMIT_FEEDS').default('60'),
@@ -188,7 +191,7 @@ export interface Config {
   readonly redisPrefix: string;
   /** Default attempts before an outbox job is dead (a handler may set its own). */
   readonly jobMaxAttempts: number;
-  readonly retention: { readonly hourlyViewsDays: number; readonly deadJobsDays: number };
+  readonly retention: { readonly hourlyViewsDays: number; readonly deadJobsDays: number; readonly notificationsDays: number };
   /** Requests per minute per address (per key for the wire); 0 = unlimited. */
   readonly rateLimits: { readonly search: number; readonly api: number; readonly feeds: number; readonly wire: number };
   /** false, a number of trusted proxy hops, or the trusted proxies' addresses/CIDRs (proxy-addr). */
@@ -248,7 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     mediaDir: path.join(dataDir, 'media'),
     jobMaxAttempts: e.XABAR_JOB_MAX_ATTEMPTS,
-    retention: Object.freeze({ hourlyViewsDays: e.XABAR_RETAIN_HOURLY_VIEWS_DAYS, deadJobsDays: e.XABAR_RETAIN_DEAD_JOBS_DAYS }),
+    retention: Object.freeze({ hourlyViewsDays: e.XABAR_RETAIN_HOURLY_VIEWS_DAYS, deadJobsDays: e.XABAR_RETAIN_DEAD_JOBS_DAYS, notificationsDays: e.XABAR_RETAIN_NOTIFICATIONS_DAYS }),
     rateLimits: Object.freeze({ search: e.XABAR_RATE_LIMIT_SEARCH, api: e.XABAR_RATE_LIMIT_API, feeds: e.XABAR_RATE_LIMIT_FEEDS, wire: e.XABAR_RATE_LIMIT_WIRE }),
     secretKey: e.XABAR_SECRET_KEY?.trim() || null,
     newSiteTwoFactorRoles: Object.freeze(e.XABAR_NEW_SITE_TWO_FACTOR_ROLES) as Config['newSiteTwoFactorRoles'],

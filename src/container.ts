@@ -49,6 +49,9 @@ import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
 import { dailySweepJob } from './jobs/sweep.job.js';
 import { Retention } from './ops/retention.js';
 import { RetentionRepository } from './ops/retention.repository.js';
+import { DeskRepository } from './desk/desk.repository.js';
+import { DeskService } from './desk/desk.service.js';
+import { NotificationsService } from './desk/notifications.service.js';
 
 export interface Container {
   readonly config: Config;
@@ -78,6 +81,8 @@ export interface Container {
   readonly revisions: RevisionsService;
   readonly relay: Relay;
   readonly retention: Retention;
+  readonly desk: DeskService;
+  readonly notifications: NotificationsService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
@@ -217,11 +222,14 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
   const newsroomRepo = new NewsroomRepository(k);
   const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
-  const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge);
+  const deskRepo = new DeskRepository(k);
+  const notifications = new NotificationsService(deskRepo, clock);
+  const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge, notifications.editorial);
+  const desk = new DeskService(k, deskRepo, (actor, id, trx) => editorial.load(actor, id, trx), notifications, audit, clock);
   const relatedRepo = new RelatedRepository(k);
   const retention = new Retention(new RetentionRepository(k), config.retention);
   const jobLog = log.child({ module: 'jobs' });
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts });
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
     log,
@@ -250,6 +258,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     urgency: new UrgencyService(k, relatedRepo, editorial, audit, purge),
     relay,
     retention,
+    desk,
+    notifications,
     redis,
     purge,
     purgeAll,

@@ -76,14 +76,14 @@ describe.each(DIALECTS)('retention sweep on %s', (dialect) => {
       .execute();
 
     const counts = await s.c.retention.sweep(NOW);
-    expect(counts).toEqual({ sessions: 1, throttles: 2, presence: 2, hourlyViews: 2, deadJobs: 1 });
+    expect(counts).toEqual({ sessions: 1, throttles: 2, presence: 2, hourlyViews: 2, deadJobs: 1, notifications: 0 });
     expect((await db().selectFrom('sessions').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['live']);
     expect((await db().selectFrom('login_throttle').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['acct:still-locked', 'ip:counting']);
     expect(await db().selectFrom('presence').select(['edition_id', 'user_id']).execute()).toEqual([{ edition_id: editions[0], user_id: users[1] }]);
     expect((await db().selectFrom('edition_views_hourly').select('views').orderBy('views').execute()).map((r) => r.views)).toEqual([3, 4]);
     expect((await db().selectFrom('outbox').select('dedupe_key').orderBy('dedupe_key').execute()).map((r) => r.dedupe_key)).toEqual(['dead-recent', 'done-recent', 'pending']);
     // A second sweep finds nothing more.
-    expect(await s.c.retention.sweep(NOW)).toEqual({ sessions: 0, throttles: 0, presence: 0, hourlyViews: 0, deadJobs: 0 });
+    expect(await s.c.retention.sweep(NOW)).toEqual({ sessions: 0, throttles: 0, presence: 0, hourlyViews: 0, deadJobs: 0, notifications: 0 });
   });
 
   it('works off a backlog in bounded batches', async () => {
@@ -129,7 +129,7 @@ describe.each(DIALECTS)('retention sweep on %s', (dialect) => {
 describe('retention settings', () => {
   it('keeps hourly view counters at least a week (the dashboard reads a week)', () => {
     expect(() => loadConfig({ XABAR_RETAIN_HOURLY_VIEWS_DAYS: '6' })).toThrow(ConfigError);
-    expect(loadConfig({}).retention).toEqual({ hourlyViewsDays: 14, deadJobsDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ hourlyViewsDays: 14, deadJobsDays: 30, notificationsDays: 30 });
     expect(loadConfig({ XABAR_RETAIN_HOURLY_VIEWS_DAYS: '7' }).retention.hourlyViewsDays).toBe(7);
   });
 });

@@ -17,6 +17,8 @@ import { UsersPage } from './pages/Users';
 import { SettingsPage } from './pages/Settings';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
+import { NotificationsBell } from './desk/Bell';
+import { MyAssignmentsPage } from './desk/MyAssignments';
 
 // The editor carries Tiptap/ProseMirror: load it only when a story is opened.
 const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
@@ -75,6 +77,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
         <StoryEditorPage key={m.id} editionId={Number(m.id)} />
       </Suspense>
     );
+  if (path === '/assignments') return <MyAssignmentsPage />;
   if (path === '/media') return <MediaPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/taxonomy') return roleAtLeast(role, 'editor') ? <TaxonomyPage /> : <NotAllowed />;
@@ -117,6 +120,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories', icon: 'stories' },
   { to: '/media', label: 'nav.media', icon: 'media' },
+  { to: '/assignments', label: 'collab.myAssignments', icon: 'check' },
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
@@ -170,6 +174,7 @@ function Shell({ children }: { children: ReactNode }) {
             <Icon name="menu" />
           </button>
           <TopbarTitle />
+          <NotificationsBell />
           <UserMenu />
         </header>
         <main id="main" className="content" tabIndex={-1}>

@@ -11,6 +11,7 @@ import * as m0003 from './migrations/0003_derived_editions.js';
 import * as m0004 from './migrations/0004_full_text_search.js';
 import * as m0006 from './migrations/0006_accounts_security.js';
 import * as m0009 from './migrations/0009_outbox_dead.js';
+import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
@@ -21,6 +22,7 @@ const STEPS: Record<string, Step> = {
   '0004_full_text_search': m0004,
   '0006_accounts_security': m0006,
   '0009_outbox_dead': m0009,
+  '0015_desk': m0015,
   '0016_preview_urgency_related': m0016,
 };
 
@@ -41,6 +43,9 @@ export async function migrate(db: Db): Promise<string[]> {
     provider,
     migrationTableName: 'xabar_migrations',
     migrationLockTableName: 'xabar_migrations_lock',
+    // Migrations are numbered by the branch that wrote them and each only adds its own tables and
+    // columns, so one landing after a higher-numbered one is still safe to run: run it, don't refuse.
+    allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

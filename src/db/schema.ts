@@ -264,7 +264,50 @@ export interface SecuritySettingsTable {
   value: string;
 }
 
+export interface DeskAssignmentsTable {
+  id: Generated<number>;
+  story_id: number;
+  edition_id: number;
+  whole_story: Flag;
+  assignee_id: number;
+  assigned_by: number | null;
+  due_at: number | null;
+  note: string;
+  status: 'open' | 'done';
+  version: number;
+  created_at: number;
+  updated_at: number;
+  done_at: number | null;
+}
+export interface DeskCommentsTable {
+  id: Generated<number>;
+  story_id: number;
+  parent_id: number | null;
+  author_id: number | null;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted: Flag;
+}
+export interface DeskMentionsTable {
+  comment_id: number;
+  user_id: number;
+}
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  actor_id: number | null;
+  edition_id: number | null;
+  details: string; // JSON
+  created_at: number;
+  read_at: number | null;
+}
 export interface Database {
+  desk_assignments: DeskAssignmentsTable;
+  desk_comments: DeskCommentsTable;
+  desk_mentions: DeskMentionsTable;
+  notifications: NotificationsTable;
   security_settings: SecuritySettingsTable;
   login_known_addresses: LoginKnownAddressesTable;
   account_setup: AccountSetupTable;

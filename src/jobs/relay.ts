@@ -44,6 +44,8 @@ export interface RelayOptions {
   pollMs?: number;
   /** Default attempts before a job is dead (XABAR_JOB_MAX_ATTEMPTS; 10 when not given). */
   maxAttempts?: number;
+  /** Told once when a job is declared dead (the newsroom notifies administrators); its failure is only logged. */
+  onDead?: (job: OutboxRow, reason: string) => Promise<void>;
 }
 
 /** Delay before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */
@@ -157,6 +159,7 @@ export class Relay {
       const ok = await this.repo.kill(lease, now, reason);
       if (ok) this.opts.log.error({ topic: job.topic, id: job.id, attempts: job.attempts, reason }, 'job is dead: gave up after its last attempt');
       else this.lost(job);
+      if (ok) await this.opts.onDead?.(job, reason).catch((err) => this.opts.log.error({ err, id: job.id }, 'could not announce a dead job'));
       return;
     }
     if (!(await this.repo.retry(lease, now + backoffMs(job.attempts), reason))) this.lost(job);

@@ -18,6 +18,7 @@ import { twoFactorRoutes } from '../accounts/two-factor.routes.js';
 import { idParam } from '../http/validate.js';
 import { newsroomRoutes } from './newsroom.routes.js';
 import { libraryRoutes } from './library.routes.js';
+import { deskRoutes } from '../desk/desk.routes.js';
 import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
 
@@ -41,6 +42,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     accountsRoutes(api, c.accounts, secure);
     twoFactorRoutes(api, c.twoFactor, secure);
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
+    deskRoutes(api, c.desk, c.notifications);
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     previewLinksRoutes(api, c.previewLinks);
     relatedRoutes(api, c.related, c.urgency);

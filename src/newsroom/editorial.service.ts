@@ -16,6 +16,7 @@ import { recordRevision, recordTransition } from '../content/revisions.repositor
 import { isValidSlug, slugify } from '../content/slug.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
+import type { EditorialNotify } from '../desk/notifications.service.js';
 import type { EditionPresenter, EditionJson } from './edition.presenter.js';
 import { editionClash, type EditionWithStory, type NewsroomRepository } from './newsroom.repository.js';
 import {
@@ -43,6 +44,8 @@ export class EditorialService {
     private readonly audit: AuditRepository,
     private readonly clock: () => number,
     private readonly purge: (locale: string, editionId: number) => void,
+    /** The desk's notifications of workflow moves, written in the move's transaction. */
+    private readonly notify: EditorialNotify = async () => {},
   ) {}
 
   /** Loads an edition the actor may read; others' stories look missing to those who may not. */
@@ -356,6 +359,7 @@ export class EditorialService {
       }
       const note = input.to === 'unpublished' ? input.reason!.trim() : input.to === 'scheduled' ? new Date(at!).toISOString() : input.to === 'draft' ? (input.reason?.trim() ?? '') : '';
       await recordTransition(trx, { edition_id: e.id, at: now, user_id: actor.id, from_status: e.status, to_status: input.to, note });
+      await this.notify(trx, { from: e.status, to: input.to, edition: e, actorId: actor.id, note: input.reason?.trim() ?? '' });
       if (input.to === 'published' || input.to === 'unpublished' || input.to === 'scheduled') {
         await this.audit.record(trx, { userId: actor.id, action: `story.${input.to === 'published' ? 'publish' : input.to === 'scheduled' ? 'schedule' : 'unpublish'}`, entity: 'edition', entityId: e.id, details: { headline: e.headline, ...(note ? { note } : {}) } });
       }
@@ -374,7 +378,9 @@ export class EditorialService {
       const now = this.clock();
       if (!(await this.repo.publishIfScheduled(trx, editionId, at, now))) return null;
       await recordTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'scheduled', to_status: 'published', note: 'scheduled' });
-      return this.repo.edition(editionId, trx);
+      const e = await this.repo.edition(editionId, trx);
+      if (e) await this.notify(trx, { from: 'scheduled', to: 'published', edition: e, actorId: null, note: '' });
+      return e;
     });
     if (e) this.purge(e.locale, editionId);
     return !!e;

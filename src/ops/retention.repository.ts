@@ -60,4 +60,13 @@ export class RetentionRepository {
       .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
+
+  /** Newsroom notifications created before `before`, read or not (the bell shows recent ones). */
+  async deleteNotifications(before: number, batch: number): Promise<number> {
+    const r = await this.db
+      .deleteFrom('notifications')
+      .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where('created_at', '<', before).limit(batch))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
 }

@@ -6,7 +6,8 @@
  *    is longer than any throttle window, so no row still counting failures goes);
  *  - presence heartbeats: after an hour (the newsroom shows the last 45 seconds);
  *  - hourly view counters: after XABAR_RETAIN_HOURLY_VIEWS_DAYS (≥ 7: the dashboard's week);
- *  - dead outbox jobs: after XABAR_RETAIN_DEAD_JOBS_DAYS (finished jobs go after a week, in the relay).
+ *  - dead outbox jobs: after XABAR_RETAIN_DEAD_JOBS_DAYS (finished jobs go after a week, in the relay);
+ *  - newsroom notifications: after XABAR_RETAIN_NOTIFICATIONS_DAYS, read or not.
  */
 import type { RetentionRepository } from './retention.repository.js';
 
@@ -16,6 +17,7 @@ const DAY = 24 * HOUR;
 export interface RetentionPolicy {
   hourlyViewsDays: number;
   deadJobsDays: number;
+  notificationsDays?: number;
 }
 
 export interface SweepCounts {
@@ -24,6 +26,7 @@ export interface SweepCounts {
   presence: number;
   hourlyViews: number;
   deadJobs: number;
+  notifications: number;
 }
 
 export class Retention {
@@ -41,6 +44,7 @@ export class Retention {
       presence: await this.drain((n) => this.repo.deletePresence(now - HOUR, n)),
       hourlyViews: await this.drain((n) => this.repo.deleteHourlyViews(now - this.policy.hourlyViewsDays * DAY, n)),
       deadJobs: await this.drain((n) => this.repo.deleteDeadJobs(now - this.policy.deadJobsDays * DAY, n)),
+      notifications: await this.drain((n) => this.repo.deleteNotifications(now - (this.policy.notificationsDays ?? 30) * DAY, n)),
     };
   }
 

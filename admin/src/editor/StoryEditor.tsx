@@ -22,6 +22,7 @@ import { RevisionsDialog } from './revisions';
 import { LeadOnSite, ReturnedNotice } from './panels';
 import { buildExtensions } from './extensions';
 import { LocaleChip, localeLabel } from '../components/locale';
+import { DeskPanel } from '../desk/DeskPanel';
 import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
 import { SourcePane, defaultSource } from './SideBySide';
 import { docStats, docText } from './text';
@@ -779,6 +780,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
           </Panel>
 
           <NotesPanel ed={ed} canAdd={roleAtLeast(user.role, 'editor')} onAdd={addNote} />
+          <DeskPanel editionId={ed.id} />
         </aside>
       </div>
 
