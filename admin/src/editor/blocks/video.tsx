@@ -52,7 +52,19 @@ function VideoView({ node, updateAttributes, selected, editor, deleteNode }: Rea
         )}
       </div>
       <figure contentEditable={false}>
-        <video controls preload="metadata" src={a.src} poster={a.poster?.src} width={a.width ?? undefined} height={a.height ?? undefined} />
+        <video
+          controls
+          preload="metadata"
+          src={a.src}
+          poster={a.poster?.src}
+          width={a.width ?? undefined}
+          height={a.height ?? undefined}
+          onLoadedMetadata={(e) => {
+            // The file's own size wins over a guess (the poster's) made when the browser could not read it at upload.
+            const v = e.currentTarget;
+            if (editable && v.videoWidth && v.videoHeight && (v.videoWidth !== a.width || v.videoHeight !== a.height)) updateAttributes({ width: v.videoWidth, height: v.videoHeight });
+          }}
+        />
         <figcaption>
           {editable ? (
             <input
