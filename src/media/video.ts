@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ServiceUnavailableError, UnsupportedMediaTypeError } from '../errors.js';
 import type { MediaStore } from './storage.js';
+import { VideosRepository } from './videos.repository.js';
 
 export interface ProbedVideo {
   mime: 'video/mp4' | 'video/webm';
@@ -77,15 +78,18 @@ export interface PresentedVideo {
 /** Stores videos: content check, the file, then its row (insert once per key, as images). */
 export class VideoStore {
   private running = 0;
+  private readonly repo: VideosRepository;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly storage: MediaStore,
     /** Largest upload in MB; uploads are held in memory, so at most `parallel` at once. */
     readonly maxMb: number,
     private readonly publicPrefix = '/media/',
     private readonly parallel = 2,
-  ) {}
+  ) {
+    this.repo = new VideosRepository(db);
+  }
 
   /** Refuses before a large body is read when the uploads already running fill the memory bound. */
   assertRoom(): void {
@@ -109,12 +113,7 @@ export class VideoStore {
     const key = `${sha.slice(0, 2)}/${sha.slice(0, 16)}.${probed.ext}`;
     // File first, row second (a crash leaves an unreferenced file, never a row without a file).
     await this.storage.put(key, data, probed.mime);
-    await this.db
-      .insertInto('videos')
-      .values({ storage_key: key, mime: probed.mime, bytes: data.length, sha256: sha, original_name: originalName.slice(0, 200), created_at: Date.now() })
-      .onConflict((oc) => oc.column('storage_key').doNothing())
-      .execute();
-    const row = await this.db.selectFrom('videos').selectAll().where('storage_key', '=', key).executeTakeFirstOrThrow();
+    const row = await this.repo.insertOnce({ storage_key: key, mime: probed.mime, bytes: data.length, sha256: sha, original_name: originalName.slice(0, 200), created_at: Date.now() });
     return { id: row.id, src: this.publicPrefix + row.storage_key, mime: row.mime, bytes: Number(row.bytes) };
   }
 }
