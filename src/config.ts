@@ -113,6 +113,9 @@ const EnvSchema = z.object({
   XABAR_IMAGE_QUEUE: positiveInt('XABAR_IMAGE_QUEUE')
     .refine((n) => n <= 1000, 'XABAR_IMAGE_QUEUE must be between 0 and 1000')
     .default('8'),
+  XABAR_VIDEO_MAX_MB: positiveInt('XABAR_VIDEO_MAX_MB')
+    .refine((n) => n >= 1 && n <= 1000, 'XABAR_VIDEO_MAX_MB must be between 1 and 1000')
+    .default('100'),
 });
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
@@ -205,6 +208,8 @@ export interface Config {
   readonly s3: S3Config | null;
   /** Image processing bounds: decoded pixels, concurrent sharp jobs, jobs allowed to wait. */
   readonly images: { readonly maxPixels: number; readonly workers: number; readonly queue: number };
+  /** Largest video upload, in MB (videos are stored as sent, never transcoded). */
+  readonly videoMaxMb: number;
 }
 
 export class ConfigError extends Error {
@@ -267,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         })
       : null,
     images: Object.freeze({ maxPixels: e.XABAR_IMAGE_MAX_MEGAPIXELS * 1_000_000, workers: e.XABAR_IMAGE_WORKERS, queue: e.XABAR_IMAGE_QUEUE }),
+    videoMaxMb: e.XABAR_VIDEO_MAX_MB,
   } as Config);
 }
 

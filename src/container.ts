@@ -137,7 +137,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   }
   configureSharp();
   const imageQueue = new ImageQueue(config.images.workers, config.images.queue);
-  const media = new MediaService(k, new MediaRepository(k), storage, { queue: imageQueue, maxPixels: config.images.maxPixels });
+  const media = new MediaService(k, new MediaRepository(k), storage, { queue: imageQueue, maxPixels: config.images.maxPixels, videoMaxMb: config.videoMaxMb });
   const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
   const views = new ViewCounter({

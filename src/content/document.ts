@@ -8,6 +8,11 @@ import sanitizeHtml from 'sanitize-html';
 import { z, type ZodTypeAny } from 'zod';
 import { ValidationError } from '../errors.js';
 import { Id } from '../http/validate.js';
+// escapeHtml/safeHref live in their own module so that blocks.ts can use them without an import cycle.
+import { escapeHtml, safeHref } from './html.js';
+import { blockImageCount, blockMediaIds, blockText, GalleryAttrs, normalizeGallery, normalizeVideo, renderGallery, renderVideo, VideoAttrs, type BlockLabels } from './blocks.js';
+
+export { escapeHtml, safeHref };
 
 export interface DocMark {
   type: string;
@@ -39,17 +44,6 @@ const BLOCK_TAGS: Record<string, string> = {
 
 const MARK_TAGS: Record<string, string> = { bold: 'strong', italic: 'em', strike: 's', code: 'code', underline: 'u', subscript: 'sub', superscript: 'sup' };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Only web and mail links survive; `javascript:` and friends become plain text. */
-export function safeHref(href: unknown): string | null {
-  if (typeof href !== 'string') return null;
-  const h = href.trim();
-  if (/^(https?:\/\/|mailto:|\/(?!\/)|#)/i.test(h)) return h;
-  return null;
-}
 
 export function paragraphsToDoc(paragraphs: string[]): StoryDoc {
   return {
@@ -130,6 +124,10 @@ function renderNode(node: DocNode): string {
     }
     case 'embed':
       return renderEmbed(node);
+    case 'gallery':
+      return renderGallery(node, ++rendering.galleries, rendering.labels);
+    case 'video':
+      return renderVideo(node);
     default: {
       const tag = Object.hasOwn(BLOCK_TAGS, node.type) ? BLOCK_TAGS[node.type] : undefined;
       if (!tag) return renderChildren(node); // unknown wrapper: keep its text, drop the wrapper
@@ -139,20 +137,30 @@ function renderNode(node: DocNode): string {
   }
 }
 
+/** One render's state (renderDoc is synchronous, so one module-level slot is enough): gallery numbering and labels. */
+const rendering: { galleries: number; labels: BlockLabels | undefined } = { galleries: 0, labels: undefined };
+
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'a', 'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'figure', 'figcaption', 'img', 'div', 'table', 'tbody', 'tr', 'th', 'td', 'span'],
+  allowedTags: ['video', 'source', 'p', 'h2', 'h3', 'h4', 'strong', 'em', 's', 'u', 'sub', 'sup', 'code', 'a', 'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'figure', 'figcaption', 'img', 'div', 'table', 'tbody', 'tr', 'th', 'td', 'span'],
   allowedAttributes: {
-    a: ['href', 'rel', 'target'],
+    a: ['href', 'rel', 'target', 'class', 'aria-label'],
+    video: ['controls', 'preload', 'poster', 'width', 'height'],
+    source: ['src', 'type'],
     img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
-    figure: ['class'],
-    div: ['class'],
+    figure: ['class', 'id'],
+    div: ['class', 'id'],
     span: ['class'],
   },
+  // <source> is a void element; sanitize-html would otherwise write a closing tag for it.
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
 };
 
-export function renderDoc(doc: StoryDoc): string {
+/** `labels` name the gallery's lightbox links in the edition's language. */
+export function renderDoc(doc: StoryDoc, labels?: BlockLabels): string {
+  rendering.galleries = 0;
+  rendering.labels = labels;
   return sanitizeHtml(list(doc.content).map(renderNode).join('\n'), SANITIZE);
 }
 
@@ -172,6 +180,7 @@ export function docText(doc: StoryDoc): string {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'text') into.push(str(node.text));
     else if (node.type === 'image') into.push(str(node.attrs?.caption));
+    else if (node.type === 'gallery' || node.type === 'video') into.push(blockText(node));
     else for (const c of list(node.content)) walk(c, into);
   };
   for (const n of list(doc.content)) {
@@ -188,13 +197,14 @@ export function countImages(doc: StoryDoc): number {
   const walk = (node: DocNode): void => {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'image' || node.type === 'embed') n++;
+    n += blockImageCount(node);
     for (const c of list(node.content)) walk(c);
   };
   list(doc.content).forEach(walk);
   return n;
 }
 
-const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell']);
+const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell', 'gallery', 'video']);
 const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'link', 'code', 'underline', 'subscript', 'superscript']);
 /** Where each embed provider's posts live; anything else is not an embed of that provider. */
 // A Map, not an object: a provider named `__proto__`, `constructor` or `toString` must find nothing.
@@ -220,6 +230,8 @@ const NODE_ATTRS = new Map<string, ZodTypeAny>([
   ['heading', z.object({ level: z.number().int().min(1).max(6).nullish() })],
   ['image', z.object({ src: text(2000), alt: text(2000), title: text(2000), caption: text(5000), mediaId: Id.nullish(), width: size, height: size })],
   ['embed', z.object({ provider: text(40), url: text(2000) })],
+  ['gallery', GalleryAttrs],
+  ['video', VideoAttrs],
 ]);
 const LinkAttrs = z.object({ href: text(2000), target: text(40), rel: text(200), class: text(200) });
 const Attrs = z.record(z.unknown()).nullish();
@@ -242,7 +254,11 @@ const Node: z.ZodType<RawNode> = z.lazy(() =>
     .object({ type: z.string().max(40), attrs: Attrs, content: z.array(Node).nullish(), text: z.string().nullish(), marks: z.array(Mark).nullish() })
     .superRefine((n, ctx) => {
       const schema = NODE_ATTRS.get(n.type);
-      if (!schema || !n.attrs) return;
+      if (!schema) return;
+      if (!n.attrs) {
+        if (n.type === 'gallery' || n.type === 'video') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attrs'], message: `A ${n.type} needs its attributes.` });
+        return;
+      }
       const r = schema.safeParse(n.attrs);
       if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['attrs', ...i.path] } as z.IssueData);
     }),
@@ -324,6 +340,8 @@ export function normalizeDoc(input: unknown): StoryDoc {
         ...(Number(n.attrs?.width) > 0 && Number(n.attrs?.height) > 0 ? { width: Number(n.attrs?.width), height: Number(n.attrs?.height) } : {}),
       };
     }
+    if (n.type === 'gallery') return normalizeGallery(n.attrs);
+    if (n.type === 'video') return normalizeVideo(n.attrs);
     if (n.type === 'embed') {
       const provider = str(n.attrs?.provider);
       const url = str(n.attrs?.url).trim();
@@ -347,6 +365,7 @@ export function docMediaIds(doc: StoryDoc): number[] {
   const walk = (n: DocNode): void => {
     if (!n || typeof n !== 'object') return;
     if (n.type === 'image' && Number.isInteger(n.attrs?.mediaId)) ids.push(n.attrs!.mediaId as number);
+    ids.push(...blockMediaIds(n));
     list(n.content).forEach(walk);
   };
   list(doc.content).forEach(walk);

@@ -11,6 +11,7 @@ import { foldForSearch } from '../db/dialect.js';
 import { ValidationError, type FieldError } from '../errors.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { countWords, readingMinutes } from '../i18n/reading-time.js';
+import { galleryLabels } from './blocks.js';
 import { countImages, docText, isStoryDoc, renderDoc, type StoryDoc } from './document.js';
 import type { EditionsRepository } from './editions.repository.js';
 import { recordRevision, recordTransition } from './revisions.repository.js';
@@ -57,7 +58,7 @@ export function deriveEditionFields(doc: StoryDoc, locale: Locale, headline: str
   const words = countWords(text, locale);
   return {
     body_json: JSON.stringify(doc),
-    body_html: renderDoc(doc),
+    body_html: renderDoc(doc, galleryLabels(locale)),
     word_count: words,
     reading_minutes: readingMinutes(words, countImages(doc), locale),
     search_text: foldForSearch(`${headline} ${lead} ${text}`),

@@ -69,6 +69,16 @@ export interface MediaVariantsTable {
   storage_key: string;
   bytes: number;
 }
+/** Uploaded videos (src/media/video.ts): files in the media store, content-addressed like images. */
+export interface VideosTable {
+  id: Generated<number>;
+  storage_key: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  original_name: string;
+  created_at: number;
+}
 export interface MediaTextsTable {
   media_id: number;
   locale: string;
@@ -332,6 +342,7 @@ export interface Database {
   media: MediaTable;
   media_variants: MediaVariantsTable;
   media_texts: MediaTextsTable;
+  videos: VideosTable;
   stories: StoriesTable;
   story_tags: StoryTagsTable;
   story_authors: StoryAuthorsTable;

@@ -6,7 +6,7 @@
  * locales.ts: Russian 184 and English 228 words per minute are the silent-reading means measured
  * by Trauzettel-Klosinski & Dietz (2012, IReST, Invest. Ophthalmol. Vis. Sci. 53:5452); Uzbek is
  * not in that study, and we use 170 because its agglutinative words are longer than Russian ones.
- * Each image or embed adds 12 seconds of looking (the figure Medium popularised). The result is
+ * Each image or embed, each gallery photo and each video adds 12 seconds of looking (the figure Medium popularised). The result is
  * rounded up and never below one minute: 236 words of Russian → 1.28 min → «2 мин».
  */
 import { LOCALE_INFO, type Locale } from './locales.js';

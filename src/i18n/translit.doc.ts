@@ -17,7 +17,21 @@ const IMAGE_ATTRS = ['alt', 'caption', 'title'] as const;
 const CODE_NODES = new Set(['codeBlock', 'code_block']);
 
 function isImageNode(node: Json): boolean {
-  return typeof node.type === 'string' && /image|figure/i.test(node.type);
+  return typeof node.type === 'string' && (/image|figure/i.test(node.type) || node.type === 'video');
+}
+
+/** A gallery's photos carry their own alt and caption (src/content/blocks.ts). */
+function convertGalleryItems(node: Json, to: Script, o: Resolved): void {
+  if (node.type !== 'gallery' || !isPlainObject(node.attrs) || !Array.isArray(node.attrs.items)) return;
+  node.attrs = {
+    ...node.attrs,
+    items: node.attrs.items.map((item: unknown) => {
+      if (!isPlainObject(item)) return item;
+      const copy: Json = { ...item };
+      for (const key of IMAGE_ATTRS) if (typeof copy[key] === 'string') copy[key] = convertSpans([{ text: copy[key] }], to, o)[0] ?? copy[key];
+      return copy;
+    }),
+  };
 }
 
 /** A text node to convert: text nodes without an inline code mark. */
@@ -55,6 +69,7 @@ function copyDoc(v: unknown, to: Script, o: Resolved, seen: WeakMap<object, unkn
     }
     out.attrs = attrs;
   }
+  convertGalleryItems(out, to, o);
   return out;
 }
 
@@ -81,7 +96,8 @@ function convertTextRuns(nodes: unknown[], to: Script, o: Resolved): void {
 
 /**
  * Converts a Tiptap/ProseMirror JSON document: returns a deep copy in which every text node's text
- * (except inline code and code blocks) and image nodes' alt, caption and title are converted. Marks,
+ * (except inline code and code blocks), image and video nodes' alt, caption and title, and gallery photos'
+ * alt and caption are converted. Marks,
  * link hrefs and other attributes are copied untouched; values that are not JSON objects or arrays
  * pass through as they are.
  */

@@ -13,6 +13,7 @@ import { hasEmbeddedMetadata, probeImage, processImage, reencodeOriginal } from 
 import type { ImageQueue } from './image-queue.js';
 import type { MediaRepository } from './media.repository.js';
 import type { MediaStore } from './storage.js';
+import { VideoStore } from './video.js';
 
 export interface ImageInput {
   data: Buffer;
@@ -37,10 +38,14 @@ export interface MediaServiceOptions {
   /** Decoded pixels an upload may have (width × height × frames). */
   maxPixels: number;
   publicPrefix?: string;
+  /** Largest video upload in MB (default 100). */
+  videoMaxMb?: number;
 }
 
 export class MediaService {
   readonly queue: ImageQueue;
+  /** Uploaded videos (video.ts), in the same store as images. */
+  readonly videos: VideoStore;
   private readonly maxPixels: number;
   private readonly publicPrefix: string;
 
@@ -53,6 +58,7 @@ export class MediaService {
     this.queue = opts.queue;
     this.maxPixels = opts.maxPixels;
     this.publicPrefix = opts.publicPrefix ?? '/media/';
+    this.videos = new VideoStore(db, storage, opts.videoMaxMb ?? 100, this.publicPrefix);
   }
 
   /** Processes and stores an image; returns its id. Pass `trx` to join a caller's transaction. */
@@ -130,6 +136,7 @@ export class MediaService {
         id: m.id,
         src: this.publicPrefix + (jpeg?.storage_key ?? m.storage_key),
         thumb: this.publicPrefix + (small?.storage_key ?? m.storage_key),
+        srcset: mine.filter((v) => v.format === 'webp').map((v) => `${this.publicPrefix}${v.storage_key} ${v.width}w`).join(', '),
         width: jpeg?.width ?? m.width,
         height: jpeg?.height ?? m.height,
         mime: m.mime,

@@ -3,7 +3,7 @@
  * site serves the same files. The bucket stays private: nodes stream objects to readers
  * (src/media/media.routes.ts), so page URLs never name the bucket and the CSP stays `'self'`.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -15,7 +15,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { S3Config } from '../config.js';
-import type { MediaStore, StoredInfo, StoredObject } from './storage.js';
+import type { ByteRange, MediaStore, StoredInfo, StoredObject } from './storage.js';
 
 export class S3MediaStore implements MediaStore {
   private readonly client: S3Client;
@@ -53,10 +53,19 @@ export class S3MediaStore implements MediaStore {
     );
   }
 
-  async get(key: string): Promise<StoredObject | null> {
+  async get(key: string, range?: ByteRange): Promise<StoredObject | null> {
     try {
-      const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }));
-      return { body: r.Body as Readable, size: r.ContentLength ?? 0, etag: r.ETag ?? `"${key}"` };
+      // GetObject takes an HTTP Range; the answer's Content-Range names the whole object's size.
+      const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
+      const got = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(r.ContentRange ?? '');
+      const total = got ? Number(got[3]) : NaN;
+      if (range && (!got || Number(got[1]) !== range.start || Number(got[2]) !== range.end)) {
+        // A server that answered another range than asked (s3rver sends everything for bytes=0-0),
+        // or ignored it: cut the asked bytes out of what came.
+        const from = got ? Number(got[1]) : 0;
+        return { body: Readable.from(slice(r.Body as Readable, range, from)), size: got ? total : (r.ContentLength ?? 0), etag: r.ETag ?? `"${key}"` };
+      }
+      return { body: r.Body as Readable, size: Number.isFinite(total) ? total : (r.ContentLength ?? 0), etag: r.ETag ?? `"${key}"` };
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
@@ -88,6 +97,22 @@ export class S3MediaStore implements MediaStore {
 
   close(): void {
     this.client.destroy();
+  }
+}
+
+/** The bytes of `range` from a stream of the object's bytes from `startsAt` on. */
+async function* slice(body: Readable, range: ByteRange, startsAt: number): AsyncGenerator<Buffer> {
+  let at = startsAt;
+  for await (const chunk of body) {
+    const c = Buffer.from(chunk as Buffer);
+    const from = Math.max(0, range.start - at);
+    const to = Math.min(c.length, range.end + 1 - at);
+    if (from < to) yield c.subarray(from, to);
+    at += c.length;
+    if (at > range.end) {
+      body.destroy();
+      return;
+    }
   }
 }
 

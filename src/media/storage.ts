@@ -18,8 +18,10 @@ const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   gif: 'image/gif',
   avif: 'image/avif',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
 };
-const KEY = /^[0-9a-f]{2}\/[0-9a-f]{16}(-\d{1,5})?\.(jpg|jpeg|png|webp|gif|avif)$/;
+const KEY = /^[0-9a-f]{2}\/[0-9a-f]{16}(-\d{1,5})?\.(jpg|jpeg|png|webp|gif|avif|mp4|webm)$/;
 
 /** True for a key this store could have written; anything else is refused before any I/O. */
 export function isMediaKey(key: string): boolean {
@@ -41,12 +43,21 @@ export interface StoredObject extends StoredInfo {
   body: Readable;
 }
 
+/** Inclusive byte positions of a part of an object (an HTTP range, RFC 9110 §14.1.2). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface MediaStore {
   /** Human-readable location for logs and errors (never a secret). */
   readonly describe: string;
   put(key: string, data: Buffer, contentType: string): Promise<void>;
-  /** The bytes as a stream, or null when there is no such key. */
-  get(key: string): Promise<StoredObject | null>;
+  /**
+   * The bytes as a stream, or null when there is no such key. With `range`, only those bytes
+   * (`size` stays the whole object's size); the caller has checked the range against `head`.
+   */
+  get(key: string, range?: ByteRange): Promise<StoredObject | null>;
   head(key: string): Promise<StoredInfo | null>;
   /** Removes the key; removing a missing key is not an error. */
   remove(key: string): Promise<void>;
@@ -88,7 +99,7 @@ export class LocalMediaStore implements MediaStore {
     return { size: st.size, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"` };
   }
 
-  async get(key: string): Promise<StoredObject | null> {
+  async get(key: string, range?: ByteRange): Promise<StoredObject | null> {
     const file = this.resolve(key);
     const handle = await fsp.open(file, 'r').catch(() => null);
     if (!handle) return null;
@@ -98,7 +109,7 @@ export class LocalMediaStore implements MediaStore {
       return null;
     }
     // The stream owns the open handle: a rename or delete meanwhile cannot change what is sent.
-    const body = handle.createReadStream();
+    const body = handle.createReadStream(range ? { start: range.start, end: range.end } : {});
     return { body, size: st.size, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"` };
   }
 

@@ -72,6 +72,30 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     },
   });
   apiRoute(app, {
+    method: 'POST', url: '/videos', tag: 'media', summary: 'Upload an MP4 or WebM video (multipart: file); stored as sent',
+    handler: async (req, reply) => {
+      requireCan(req, 'media.upload');
+      const limitMb = d.media.videos.maxMb;
+      if (!req.isMultipart()) throw new ValidationError('Send the video as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose a video file.' }]);
+      const release = d.media.videos.claim(); // a slot before buffering up to the limit in memory
+      try {
+        let file: { data: Buffer; name: string } | null = null;
+        try {
+          for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 5 } })) {
+            if (part.type === 'file') file = { data: await part.toBuffer(), name: part.filename };
+          }
+        } catch (err) {
+          throw uploadError(err, limitMb);
+        }
+        if (!file || file.data.length === 0) throw new ValidationError('Choose a video file.', [{ field: 'file', message: 'Choose a video file.' }]);
+        if (hasBadCharacter(file.name)) throw new BadRequestError(BAD_CHARACTER_MESSAGE);
+        return reply.code(201).send(await d.media.videos.store(file.data, file.name));
+      } finally {
+        release();
+      }
+    },
+  });
+  apiRoute(app, {
     method: 'GET', url: '/media', tag: 'media', summary: 'Search the media library', query: PageQuery,
     handler: async (req) => {
       requireCan(req, 'media.upload');

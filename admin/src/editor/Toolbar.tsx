@@ -4,6 +4,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { Dialog, Field, Icon, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
 import { detectEmbed } from './text';
+import { BlockButtons } from './blocks/BlockButtons';
 
 interface Props {
   editor: Editor;
@@ -89,6 +90,7 @@ export function Toolbar({ editor, onImage, disabled }: Props) {
       <TB label={i.t('editor.embed')} disabled={off} onClick={() => setEmbedOpen(true)}>
         <Icon name="embed" size={17} />
       </TB>
+      <BlockButtons editor={editor} disabled={off} />
       <TB label={i.t('editor.table')} active={s.table} disabled={off || s.table} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
         <Icon name="table" size={17} />
       </TB>

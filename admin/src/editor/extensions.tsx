@@ -10,6 +10,8 @@ import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import Placeholder from '@tiptap/extension-placeholder';
 import { useI18n } from '../i18n';
+import { Gallery } from './blocks/gallery';
+import { Video } from './blocks/video';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -164,6 +166,8 @@ export function buildExtensions(placeholder: string): Extensions {
     }),
     Figure,
     Embed,
+    Gallery,
+    Video,
     Table.configure({ resizable: false }),
     TableRow,
     TableHeader,

@@ -36,6 +36,8 @@ export function docText(doc: Doc | null | undefined): string {
   const walk = (node: DocNode, into: string[]): void => {
     if (node.type === 'text') into.push(node.text ?? '');
     else if (node.type === 'image') into.push(String(node.attrs?.caption ?? ''));
+    else if (node.type === 'gallery') into.push(((node.attrs?.items ?? []) as { caption?: string }[]).map((x) => x.caption ?? '').filter(Boolean).join(' '));
+    else if (node.type === 'video') into.push(String(node.attrs?.caption ?? ''));
     else for (const c of node.content ?? []) walk(c, into);
   };
   for (const n of doc.content) {
@@ -50,7 +52,8 @@ export function docText(doc: Doc | null | undefined): string {
 export function countImages(doc: Doc | null | undefined): number {
   let n = 0;
   const walk = (node: DocNode): void => {
-    if (node.type === 'image' || node.type === 'embed') n++;
+    if (node.type === 'image' || node.type === 'embed' || node.type === 'video') n++;
+    if (node.type === 'gallery') n += ((node.attrs?.items ?? []) as unknown[]).length;
     for (const c of node.content ?? []) walk(c);
   };
   doc?.content?.forEach(walk);

@@ -61,4 +61,7 @@ export const en: Messages = {
   correctionLabel: 'Correction',
   updateLabel: 'Update',
   photoLabel: 'Photo',
+  galleryClose: 'Close',
+  galleryPrevious: 'Previous photo',
+  galleryNext: 'Next photo',
 };

@@ -60,6 +60,9 @@ export const ru = {
   correctionLabel: 'Исправление',
   updateLabel: 'Дополнение',
   photoLabel: 'Фото',
+  galleryClose: 'Закрыть',
+  galleryPrevious: 'Предыдущее фото',
+  galleryNext: 'Следующее фото',
 };
 
 export type Messages = typeof ru;

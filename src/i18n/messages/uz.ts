@@ -65,4 +65,7 @@ export const uz: Messages = {
   correctionLabel: 'Tuzatish',
   updateLabel: 'Qoʻshimcha',
   photoLabel: 'Surat',
+  galleryClose: 'Yopish',
+  galleryPrevious: 'Oldingi surat',
+  galleryNext: 'Keyingi surat',
 };
