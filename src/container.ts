@@ -38,6 +38,11 @@ import { NewsroomRepository } from './newsroom/newsroom.repository.js';
 import { EditionPresenter } from './newsroom/edition.presenter.js';
 import { EditorialService } from './newsroom/editorial.service.js';
 import { StoriesListService } from './newsroom/stories-list.service.js';
+import { StoriesListRepository } from './newsroom/stories-list.repository.js';
+import { BulkService } from './newsroom/bulk.service.js';
+import { PlanningService } from './newsroom/planning.service.js';
+import { PlanningRepository } from './newsroom/planning.repository.js';
+import { unpublishScheduledJob } from './jobs/unpublish-scheduled.job.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
@@ -67,6 +72,8 @@ export interface Container {
   readonly taxonomyAdmin: TaxonomyAdmin;
   readonly editorial: EditorialService;
   readonly storiesList: StoriesListService;
+  readonly bulk: BulkService;
+  readonly planning: PlanningService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
   readonly retention: Retention;
@@ -212,7 +219,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge);
   const retention = new Retention(new RetentionRepository(k), config.retention);
   const jobLog = log.child({ module: 'jobs' });
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts });
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts });
   return {
     config,
     log,
@@ -235,7 +242,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     taxonomyAdmin,
     editorial,
     revisions: new RevisionsService(editorial, newsroomRepo),
-    storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
+    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k), settings, () => editorial.presenceSince()),
+    bulk: new BulkService(editorial, newsroomRepo),
+    planning: new PlanningService(k, new PlanningRepository(k), editorial, audit, clock),
     relay,
     retention,
     redis,

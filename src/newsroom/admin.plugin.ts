@@ -18,6 +18,8 @@ import { twoFactorRoutes } from '../accounts/two-factor.routes.js';
 import { idParam } from '../http/validate.js';
 import { newsroomRoutes } from './newsroom.routes.js';
 import { libraryRoutes } from './library.routes.js';
+import { bulkRoutes } from './bulk.routes.js';
+import { planningRoutes } from './planning.routes.js';
 
 export const ADMIN_DIST = path.resolve('admin/dist');
 
@@ -39,6 +41,8 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     accountsRoutes(api, c.accounts, secure);
     twoFactorRoutes(api, c.twoFactor, secure);
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
+    bulkRoutes(api, c.bulk);
+    planningRoutes(api, c.planning, c.storiesList);
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } }));
