@@ -17,6 +17,8 @@ import { UsersPage } from './pages/Users';
 import { SettingsPage } from './pages/Settings';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
+import { PlanningPage } from './pages/Planning';
+import { ReviewBadge } from './desk';
 
 // The editor carries Tiptap/ProseMirror: load it only when a story is opened.
 const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
@@ -75,6 +77,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
         <StoryEditorPage key={m.id} editionId={Number(m.id)} />
       </Suspense>
     );
+  if (path === '/planning') return <PlanningPage />;
   if (path === '/media') return <MediaPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/taxonomy') return roleAtLeast(role, 'editor') ? <TaxonomyPage /> : <NotAllowed />;
@@ -116,6 +119,7 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories', icon: 'stories' },
+  { to: '/planning', label: 'plan.nav', icon: 'calendar' },
   { to: '/media', label: 'nav.media', icon: 'media' },
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
@@ -151,6 +155,7 @@ function Shell({ children }: { children: ReactNode }) {
                 <Link to={n.to} title={i.t(n.label)} className={`nav-link${section === n.to ? ' active' : ''}`} aria-current={section === n.to ? 'page' : undefined}>
                   <Icon name={n.icon} />
                   <span>{i.t(n.label)}</span>
+                  {n.to === '/stories' && <ReviewBadge />}
                 </Link>
               </li>
             ))}
