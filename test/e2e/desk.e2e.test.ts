@@ -136,6 +136,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await prow.getByRole('button', { name: 'Показать версии на языках' }).click();
       await phone.getByRole('checkbox', { name: 'Выбрать «Синоптики обещают тёплые выходные»' }).check();
       await phone.getByRole('region', { name: 'Действия с выбранными' }).waitFor();
+      await phone.evaluate(() => window.scrollTo(0, 0));
       if (SHOTS) await phone.screenshot({ path: path.join(SHOTS, 'desk-stories-390.png'), fullPage: true });
     },
     TEST_TIMEOUT,

@@ -560,4 +560,5 @@ export const en = {
   'plan.move': 'Move',
   'plan.newTime': 'New time',
   'plan.moved': 'Moved to {time}.',
+  'desk.scheduledShort': 'goes out {time}',
 };

@@ -562,4 +562,5 @@ export const ru: Record<keyof typeof en, string> = {
   'plan.move': 'Перенести',
   'plan.newTime': 'Новое время',
   'plan.moved': 'Перенесено на {time}.',
+  'desk.scheduledShort': 'выйдет {time}',
 };

@@ -570,4 +570,5 @@ export const uz: Record<keyof typeof en, string> = {
   'plan.move': 'Koʻchirish',
   'plan.newTime': 'Yangi vaqt',
   'plan.moved': '{time} ga koʻchirildi.',
+  'desk.scheduledShort': '{time} da chiqadi',
 };

@@ -261,7 +261,11 @@ export function StoriesPage() {
                               </Link>
                               <div className="row-meta">
                                 <StatusBadge status={shown.status} />
-                                {shown.status === 'scheduled' && shown.scheduledAt && <span className="row-when scheduled-at">⏱ {shortWhen(shown.scheduledAt, i)}</span>}
+                                {r.editionId !== shown.editionId && (f.status || f.locale) && (() => {
+                                  const m = r.editions.find((e) => e.editionId === r.editionId);
+                                  return m ? <span className="row-match"><LocaleChip locale={m.locale} /> <StatusBadge status={m.status} /></span> : null;
+                                })()}
+                                {shown.status === 'scheduled' && shown.scheduledAt && <span className="row-when scheduled-at">{i.t('desk.scheduledShort', { time: shortWhen(shown.scheduledAt, i) })}</span>}
                                 {shown.unpublishAt && (shown.status === 'published' || shown.status === 'scheduled') && <span className="row-when expires-at">{i.t('desk.expiresShort', { time: shortWhen(shown.unpublishAt, i) })}</span>}
                                 {r.editingNow.length > 0 && (
                                   <span className="presence" title={r.editingNow.map((p) => p.name).join(', ')}>
@@ -342,7 +346,7 @@ export function StoriesPage() {
 /** What an edition's time says in the expanded row: scheduled, published (and expiry) or updated. */
 function editionWhen(e: StoryRow['editions'][number], i: ReturnType<typeof useI18n>): string {
   const parts: string[] = [];
-  if (e.status === 'scheduled' && e.scheduledAt) parts.push(`⏱ ${i.dateTime(e.scheduledAt)}`);
+  if (e.status === 'scheduled' && e.scheduledAt) parts.push(i.t('desk.scheduledShort', { time: i.dateTime(e.scheduledAt) }));
   else if (e.status === 'published' && e.publishedAt) parts.push(i.dateTime(e.publishedAt));
   else parts.push(i.t('desk.updatedAt', { time: i.dateTime(e.updatedAt) }));
   if (e.embargoUntil && Date.parse(e.embargoUntil) > Date.now()) parts.push(i.t('desk.embargoShort', { time: i.dateTime(e.embargoUntil) }));
