@@ -27,10 +27,11 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
     heroCaption: e.heroCaption, seoTitle: e.seoTitle, seoDescription: e.seoDescription, isMain: e.isMain, isBreaking: e.isBreaking, embargoUntil: e.embargoUntil, ...patch,
   });
 
-  async function draft(c: ApiClient, headline: string, locale = 'ru', withSection = true) {
+  async function draft(c: ApiClient, headline: string, locale = 'ru', withSection: boolean | number = true) {
     const created = await c.req('POST', '/stories', { locale, headline });
     expect(created.status).toBe(201);
-    const saved = await c.req('PUT', `/editions/${created.json.id}`, saveBody(created.json, { sectionId: withSection ? sectionId : null, body: doc('Первый абзац новости.') }));
+    const section = typeof withSection === 'number' ? withSection : withSection ? sectionId : null;
+    const saved = await c.req('PUT', `/editions/${created.json.id}`, saveBody(created.json, { sectionId: section, body: doc('Первый абзац новости.') }));
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     return saved.json;
   }
@@ -86,10 +87,12 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
     });
 
     it('walks every story exactly once with "next" pages, in every sort, whatever the editions do', async () => {
-      // 30 stories; every third gets editions updated at times interleaved with other stories.
+      // 30 stories in a section of their own; every third gets a second edition (both match the
+      // filter), updated at times interleaved with other stories.
+      const paging = (await admin.req('POST', '/sections', { slug: 'paging', color: '#333333', names: { ru: 'Страницы' } })).json.id;
       const made: number[] = [];
       for (let n = 0; n < 30; n++) {
-        const e = await draft(users.editor, `Страничная новость ${String(n).padStart(2, '0')}`);
+        const e = await draft(users.editor, `Страничная новость ${String(n).padStart(2, '0')}`, 'ru', paging);
         made.push(e.storyId);
         s.tick(1000);
         if (n % 3 === 0) {
@@ -103,7 +106,7 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
         let next: string | null = null;
         let pages = 0;
         do {
-          const r: any = await users.editor.req('GET', `/stories?q=${encodeURIComponent('страничная')}&sort=${by}&dir=${dir}${next ? `&after=${next}` : ''}`);
+          const r: any = await users.editor.req('GET', `/stories?section=${paging}&sort=${by}&dir=${dir}${next ? `&after=${next}` : ''}`);
           expect(r.status, JSON.stringify(r.json)).toBe(200);
           expect(r.json.items.length).toBeLessThanOrEqual(25);
           seen.push(...r.json.items.map((i: any) => i.storyId));
@@ -114,7 +117,7 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
         expect(new Set(seen).size, sort).toBe(30);
         expect([...seen].sort((a, b) => a - b), sort).toEqual([...made].sort((a, b) => a - b));
       }
-      const newest = await users.editor.req('GET', `/stories?q=${encodeURIComponent('страничная')}`);
+      const newest = await users.editor.req('GET', `/stories?section=${paging}`);
       expect(newest.json.items[0].storyId).toBe(made[29]);
       expect((await users.editor.req('GET', '/stories?after=not*a*cursor')).status).toBe(422);
       expect((await users.editor.req('GET', `/stories?after=${Buffer.from('{"k":"x"}').toString('base64url')}`)).status).toBe(422);
@@ -144,6 +147,23 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       const down = await users.editor.req('POST', '/bulk', { action: 'unpublish', editionIds: [a.id, c.id], reason: 'Устарело' });
       expect(down.json.items.map((i: any) => i.status)).toEqual(['unpublished', 'unpublished']);
       expect((await users.editor.req('POST', '/bulk', { action: 'publish', editionIds: Array.from({ length: 101 }, (_, n) => n + 1) })).status).toBe(422);
+    });
+
+    it('publishes each edition once when two editors send the same bulk publish at the same moment', async () => {
+      const stories = [];
+      for (let n = 0; n < 5; n++) stories.push(await draft(users.editor, `Гонка: новость ${n}`));
+      const ids = stories.map((e) => e.id);
+      const [one, two] = await Promise.all([
+        users.editor.req('POST', '/bulk', { action: 'publish', editionIds: ids }),
+        admin.req('POST', '/bulk', { action: 'publish', editionIds: [...ids].reverse() }),
+      ]);
+      for (const id of ids) {
+        const answers = [...one.json.items, ...two.json.items].filter((i: any) => i.editionId === id);
+        expect(answers.filter((a: any) => a.ok), `edition ${id}`).toHaveLength(1);
+        expect(answers.find((a: any) => !a.ok)).toMatchObject({ code: 'conflict' });
+      }
+      const audit = await s.c.db.kysely.selectFrom('audit_log').select('entity_id').where('action', '=', 'story.publish').where('entity_id', 'in', ids).execute();
+      expect(audit.map((a) => a.entity_id).sort()).toEqual([...ids].sort());
     });
 
     it('applies the same role checks as single actions', async () => {

@@ -37,9 +37,9 @@ export interface StoryPage {
   next: string | null;
 }
 
-/** The edition a row is shown as: the one in the reader's interface language if any, else the first. */
+/** The edition a row is shown as: the one in the interface language if any, else the story's first. */
 export function rowEdition(row: StoryRow, lang: string): DeskEdition {
-  return row.editions.find((e) => e.locale === lang) ?? row.editions.find((e) => e.editionId === row.editionId) ?? row.editions[0]!;
+  return row.editions.find((e) => e.locale === lang) ?? row.editions[0]!;
 }
 
 const CHANGED = 'xabar:desk-changed';

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../accounts/policy.js';
-import { AppError, ValidationError } from '../errors.js';
+import { AppError, NotFoundError, ValidationError } from '../errors.js';
 import { Id } from '../http/validate.js';
 import type { EditorialService } from './editorial.service.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
@@ -78,7 +78,9 @@ export class BulkService {
     let current: EditionJson;
     try {
       current = await this.editorial.get(actor, source.id);
-    } catch {
+    } catch (err) {
+      // The source is out of this person's sight: go through the edition they chose.
+      if (!(err instanceof NotFoundError)) throw err;
       current = await this.editorial.get(actor, id);
     }
     const tagIds = current.tags.map((t) => t.id);

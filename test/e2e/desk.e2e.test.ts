@@ -20,7 +20,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
   let site: Site;
   let admin: Api;
-  let ids: Record<string, number>;
+  let ids: Record<'water' | 'waterEn' | 'waterUz' | 'market' | 'noSection' | 'metro' | 'tomorrow', number>;
 
   async function context(lang: string, width = 1280): Promise<BrowserContext> {
     const ctx = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 }, storageState: await admin.ctx.storageState() });

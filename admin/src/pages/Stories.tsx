@@ -260,6 +260,7 @@ export function StoriesPage() {
                                 {shown.headline || <span className="muted">{i.t('stories.untitled')}</span>}
                               </Link>
                               <div className="row-meta">
+                                <LocaleChip locale={shown.locale} />
                                 <StatusBadge status={shown.status} />
                                 {r.editionId !== shown.editionId && (f.status || f.locale) && (() => {
                                   const m = r.editions.find((e) => e.editionId === r.editionId);

@@ -7,11 +7,7 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const cols = await db.introspection.getTables();
-  const editions = cols.find((t) => t.name === 'editions');
-  if (editions && !editions.columns.some((c) => c.name === 'unpublish_at')) {
-    await db.schema.alterTable('editions').addColumn('unpublish_at', 'bigint').execute();
-  }
+  await db.schema.alterTable('editions').addColumn('unpublish_at', 'bigint').execute();
   await db.schema.createIndex('editions_status_updated_idx').ifNotExists().on('editions').columns(['status', 'updated_at', 'id']).execute();
   await db.schema.createIndex('editions_updated_idx').ifNotExists().on('editions').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('editions_scheduled_at_idx').ifNotExists().on('editions').columns(['scheduled_at', 'id']).execute();
