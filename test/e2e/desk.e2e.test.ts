@@ -3,18 +3,27 @@
  * the interface's language, editions expandable), the review filter and its count in the
  * navigation, bulk publish with a per-item answer, planning (drag to another hour, the keyboard's
  * "Reschedule" dialog) and an expiry set in the editor — in the four interface languages.
- * With XABAR_SCREENSHOTS=<dir>, screenshots of the list and planning at 1280 and 390 px.
+ * axe-core finds no serious or critical problem on these screens. With XABAR_SCREENSHOTS=<dir>, screenshots of the list and planning at 1280 and 390 px.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, AXE_SOURCE, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 const SHOTS = process.env.XABAR_SCREENSHOTS;
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 let browser: Browser;
+
+/** axe-core's serious and critical WCAG 2 A/AA problems on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }),
+  )) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
@@ -23,7 +32,8 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
   let ids: Record<'water' | 'waterEn' | 'waterUz' | 'market' | 'noSection' | 'metro' | 'tomorrow', number>;
 
   async function context(lang: string, width = 1280): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 }, storageState: await admin.ctx.storageState() });
+    // bypassCSP only so that axe-core can be injected; reduced motion so colours are never measured mid-fade.
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width, height: 900 }, storageState: await admin.ctx.storageState(), bypassCSP: true, reducedMotion: 'reduce' });
     await ctx.addInitScript((l) => localStorage.setItem('xabar.admin.lang', l), lang);
     cleanups.push(() => ctx.close());
     return ctx;
@@ -106,6 +116,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await page.getByRole('checkbox', { name: 'Выбрать «Заметка корреспондента без рубрики»' }).check();
       await page.getByRole('region', { name: 'Действия с выбранными' }).getByText('Выбрано 2 материала').waitFor();
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-stories-1280.png'), fullPage: true });
+      expect(await axeProblems(page)).toEqual([]);
       const bulk = page.waitForResponse((r) => r.url().endsWith('/admin/api/bulk'));
       await page.getByRole('region', { name: 'Действия с выбранными' }).getByRole('button', { name: 'Опубликовать' }).click();
       expect((await bulk).status()).toBe(200);
@@ -116,6 +127,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await expect(page.getByTestId('review-badge').innerText()).resolves.toMatch(/^2/);
       expect((await admin.call('GET', `/editions/${ids.market}`)).json.status).toBe('published');
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-bulk-result-1280.png') });
+      expect(await axeProblems(page)).toEqual([]);
 
       // The row's headline is the interface language's edition when there is one.
       const en = await (await context('en')).newPage();
@@ -138,6 +150,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await phone.getByRole('region', { name: 'Действия с выбранными' }).waitFor();
       await phone.evaluate(() => window.scrollTo(0, 0));
       if (SHOTS) await phone.screenshot({ path: path.join(SHOTS, 'desk-stories-390.png'), fullPage: true });
+      expect(await axeProblems(phone)).toEqual([]);
     },
     TEST_TIMEOUT,
   );
@@ -155,6 +168,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await expiry.locator('input[type="datetime-local"]').fill(`${day.getFullYear()}-${p2(day.getMonth() + 1)}-${p2(day.getDate())}T18:30`);
       await expiry.getByRole('button', { name: 'Задать' }).click();
       await expiry.getByTestId('expiry-now').waitFor();
+      if (SHOTS) await ed.locator('#panel-publishing').screenshot({ path: path.join(SHOTS, 'desk-expiry-1280.png') });
       const set = (await admin.call('GET', `/editions/${ids.water}/expiry`)).json;
       expect(new Date(set.unpublishAt).getHours()).toBe(18);
 
@@ -170,6 +184,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       await item.waitFor();
       await page.locator(`.plan-item[data-kind="expire"][data-edition="${ids.water}"]`).waitFor();
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-planning-1280.png'), fullPage: true });
+      expect(await axeProblems(page)).toEqual([]);
 
       // Drag the scheduled story to 14:00 of the same day: it keeps its minutes.
       const cell = page.locator(`.wc-cell[data-hour="14"][data-day="${day.getFullYear()}-${day.getMonth()}-${day.getDate()}"]`);
@@ -207,6 +222,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       if (!(await phone.locator(`.plan-item[data-edition="${ids.metro}"]`).count())) await phone.getByRole('button', { name: /Следующая неделя/ }).click();
       await phone.locator(`.plan-item[data-edition="${ids.metro}"]`).waitFor();
       if (SHOTS) await phone.screenshot({ path: path.join(SHOTS, 'desk-planning-390.png'), fullPage: true });
+      expect(await axeProblems(phone)).toEqual([]);
     },
     TEST_TIMEOUT,
   );
