@@ -43,6 +43,11 @@ import { RelatedRepository } from './newsroom/related.repository.js';
 import { RelatedService } from './newsroom/related.service.js';
 import { UrgencyService } from './newsroom/urgency.service.js';
 import { StoriesListService } from './newsroom/stories-list.service.js';
+import { StoriesListRepository } from './newsroom/stories-list.repository.js';
+import { BulkService } from './newsroom/bulk.service.js';
+import { PlanningService } from './newsroom/planning.service.js';
+import { PlanningRepository } from './newsroom/planning.repository.js';
+import { unpublishScheduledJob } from './jobs/unpublish-scheduled.job.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay } from './jobs/relay.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
@@ -78,6 +83,8 @@ export interface Container {
   readonly previewLinks: PreviewLinksService;
   readonly related: RelatedService;
   readonly urgency: UrgencyService;
+  readonly bulk: BulkService;
+  readonly planning: PlanningService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
   readonly retention: Retention;
@@ -229,7 +236,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const relatedRepo = new RelatedRepository(k);
   const retention = new Retention(new RetentionRepository(k), config.retention);
   const jobLog = log.child({ module: 'jobs' });
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
+  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
     log,
@@ -252,10 +259,12 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     taxonomyAdmin,
     editorial,
     revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
-    storiesList: new StoriesListService(newsroomRepo, settings, () => editorial.presenceSince()),
+    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k), settings, () => editorial.presenceSince()),
     previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),
     related: new RelatedService(k, relatedRepo, newsroomRepo, editorial, audit, clock, purge),
     urgency: new UrgencyService(k, relatedRepo, editorial, audit, purge),
+    bulk: new BulkService(editorial, newsroomRepo),
+    planning: new PlanningService(k, new PlanningRepository(k), editorial, audit, clock),
     relay,
     retention,
     desk,

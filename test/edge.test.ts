@@ -204,7 +204,7 @@ describe('the OpenAPI document', () => {
       expect(save.required).toEqual(expect.arrayContaining(['version', 'headline', 'sectionId', 'tagIds']));
       expect(save.properties.tagIds.items).toMatchObject({ type: 'integer', minimum: 1, maximum: 2147483647 });
       const list = spec.paths['/stories'].get.parameters.map((p: any) => p.name);
-      expect(list).toEqual(expect.arrayContaining(['q', 'page']));
+      expect(list).toEqual(expect.arrayContaining(['q', 'after']));
     } finally {
       await s.close();
     }

@@ -329,9 +329,9 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       expect(all.json.items[0].editions).toEqual(expect.arrayContaining([expect.objectContaining({ locale: all.json.items[0].locale, editionId: all.json.items[0].editionId })]));
       const own = await users.contributor.req('GET', '/stories');
       expect(own.json.items.every((i: any) => i.createdBy?.name === 'contributor')).toBe(true);
-      expect((await users.editor.req('GET', '/stories?page=abc')).status).toBe(422);
-      expect((await users.editor.req('GET', '/stories?from=2026-11-20&to=2026-11-20')).json.total).toBeGreaterThan(0);
-      expect((await users.editor.req('GET', '/stories?from=2026-11-21')).json.total).toBe(0);
+      expect((await users.editor.req('GET', '/stories?after=abc')).status).toBe(422);
+      expect((await users.editor.req('GET', '/stories?from=2026-11-20&to=2026-11-20')).json.items.length).toBeGreaterThan(0);
+      expect((await users.editor.req('GET', '/stories?from=2026-11-21')).json.items.length).toBe(0);
     });
   });
 

@@ -19,6 +19,8 @@ import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
 import { NotificationsBell } from './desk/Bell';
 import { MyAssignmentsPage } from './desk/MyAssignments';
+import { PlanningPage } from './pages/Planning';
+import { ReviewBadge } from './desk';
 
 // The editor carries Tiptap/ProseMirror: load it only when a story is opened.
 const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
@@ -78,6 +80,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
       </Suspense>
     );
   if (path === '/assignments') return <MyAssignmentsPage />;
+  if (path === '/planning') return <PlanningPage />;
   if (path === '/media') return <MediaPage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/taxonomy') return roleAtLeast(role, 'editor') ? <TaxonomyPage /> : <NotAllowed />;
@@ -119,6 +122,7 @@ interface NavItem {
 }
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories', icon: 'stories' },
+  { to: '/planning', label: 'plan.nav', icon: 'calendar' },
   { to: '/media', label: 'nav.media', icon: 'media' },
   { to: '/assignments', label: 'collab.myAssignments', icon: 'check' },
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
@@ -155,6 +159,7 @@ function Shell({ children }: { children: ReactNode }) {
                 <Link to={n.to} title={i.t(n.label)} className={`nav-link${section === n.to ? ' active' : ''}`} aria-current={section === n.to ? 'page' : undefined}>
                   <Icon name={n.icon} />
                   <span>{i.t(n.label)}</span>
+                  {n.to === '/stories' && <ReviewBadge />}
                 </Link>
               </li>
             ))}

@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009_outbox_dead.js';
 import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
+import * as m0014 from './migrations/0014_desk.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -26,6 +27,7 @@ const STEPS: Record<string, Step> = {
   '0015_desk': m0015,
   '0016_preview_urgency_related': m0016,
   '0017_videos': m0017,
+  '0014_desk': m0014,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

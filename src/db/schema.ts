@@ -130,6 +130,8 @@ export interface EditionsTable {
   published_at: number | null;
   scheduled_at: number | null;
   embargo_until: Generated<number | null>;
+  /** When a published edition is taken down by itself (the unpublish_scheduled job); null for never. */
+  unpublish_at: Generated<number | null>;
   created_by: Generated<number | null>;
   derived_from: Generated<number | null>;
   /** '' not derived; 'synced' follows its source; 'pending' has a source change waiting for someone who may edit it; 'diverged' edited by hand. */

@@ -21,6 +21,8 @@ import { libraryRoutes } from './library.routes.js';
 import { deskRoutes } from '../desk/desk.routes.js';
 import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
+import { bulkRoutes } from './bulk.routes.js';
+import { planningRoutes } from './planning.routes.js';
 
 export const ADMIN_DIST = path.resolve('admin/dist');
 
@@ -43,6 +45,8 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     twoFactorRoutes(api, c.twoFactor, secure);
     newsroomRoutes(api, c.editorial, c.revisions, c.storiesList);
     deskRoutes(api, c.desk, c.notifications);
+    bulkRoutes(api, c.bulk);
+    planningRoutes(api, c.planning, c.storiesList);
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     previewLinksRoutes(api, c.previewLinks);
     relatedRoutes(api, c.related, c.urgency);

@@ -50,7 +50,8 @@ export const TRANSITIONS: Record<EditionStatus, { action: EditionAction; from: E
   review: { action: 'submit', from: ['draft'], verb: 'submit' },
   draft: { action: 'sendBack', from: ['review', 'scheduled', 'unpublished'], verb: 'send back' },
   published: { action: 'publish', from: ['draft', 'review', 'scheduled', 'unpublished'], verb: 'publish' },
-  scheduled: { action: 'schedule', from: ['draft', 'review', 'unpublished'], verb: 'schedule' },
+  // scheduled → scheduled is a reschedule (the planning view drags items to another time).
+  scheduled: { action: 'schedule', from: ['draft', 'review', 'unpublished', 'scheduled'], verb: 'schedule' },
   unpublished: { action: 'unpublish', from: ['published', 'scheduled'], verb: 'unpublish' },
 };
 
@@ -90,6 +91,7 @@ export function isAutoSlug(slug: string, headline: string, locale: Locale): bool
 }
 
 export const PUBLISH_SCHEDULED = 'publish_scheduled';
+export const UNPUBLISH_SCHEDULED = 'unpublish_scheduled';
 
 /** The other Uzbek script's locale, or null for languages without one. */
 export function scriptTwin(locale: string): Locale | null {

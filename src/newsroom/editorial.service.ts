@@ -348,9 +348,9 @@ export class EditorialService {
           : input.to === 'scheduled'
             ? { status: 'scheduled' as const, published_at: at!, scheduled_at: at! }
             : input.to === 'unpublished'
-              ? { status: 'unpublished' as const, scheduled_at: null }
+              ? { status: 'unpublished' as const, scheduled_at: null, unpublish_at: null }
               : input.to === 'draft'
-                ? { status: 'draft' as const, scheduled_at: null, ...(e.status === 'scheduled' ? { published_at: null } : {}) }
+                ? { status: 'draft' as const, scheduled_at: null, unpublish_at: null, ...(e.status === 'scheduled' ? { published_at: null } : {}) }
                 : { status: input.to };
       // PostgreSQL: a concurrent move holds the row; once it commits this UPDATE re-reads the row,
       // finds another status and changes nothing. SQLite runs the two one after the other.
@@ -384,6 +384,28 @@ export class EditorialService {
     });
     if (e) this.purge(e.locale, editionId);
     return !!e;
+  }
+
+  /**
+   * The scheduled-unpublish job (desk expiry): takes the edition down only if it is still published
+   * and still set to expire at exactly `at` — so a retry, a second node or a changed expiry do
+   * nothing twice. The transition's reason is "expired", audited like a hand unpublish.
+   */
+  async unpublishExpired(editionId: number, at: number): Promise<'done' | 'skipped' | 'waiting'> {
+    const e = await this.db.transaction().execute(async (trx) => {
+      const now = this.clock();
+      const before = await this.repo.edition(editionId, trx);
+      if (!before || before.unpublish_at !== at) return 'skipped' as const;
+      // A scheduled story whose publication job is late: try again once it is published.
+      if (before.status === 'scheduled') return 'waiting' as const;
+      if (!(await this.repo.unpublishIfExpiring(trx, editionId, at, now))) return 'skipped' as const;
+      await recordTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'published', to_status: 'unpublished', note: 'expired' });
+      await this.audit.record(trx, { userId: null, action: 'story.unpublish', entity: 'edition', entityId: editionId, details: { headline: before.headline, note: 'expired' } });
+      return before;
+    });
+    if (typeof e === 'string') return e;
+    this.purge(e.locale, editionId);
+    return 'done';
   }
 
   async remove(actor: Actor, id: number): Promise<void> {

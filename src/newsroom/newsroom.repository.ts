@@ -261,6 +261,12 @@ export class NewsroomRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** The expiry flip: only an edition still published and still set to expire at exactly `at`. */
+  async unpublishIfExpiring(trx: Kysely<Database>, id: number, at: number, now: number): Promise<boolean> {
+    const r = await trx.updateTable('editions').set({ status: 'unpublished', scheduled_at: null, unpublish_at: null, updated_at: now }).where('id', '=', id).where('status', '=', 'published').where('unpublish_at', '=', at).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   async updateEdition(trx: Kysely<Database>, id: number, patch: Updateable<EditionsTable>): Promise<void> {
     await trx.updateTable('editions').set(patch).where('id', '=', id).execute();
   }

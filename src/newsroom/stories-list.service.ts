@@ -1,10 +1,16 @@
-/** The newsroom's story list: filters, sorting, pagination, authors and who is editing now. */
+/**
+ * The newsroom's story list, one row per story: its editions as chips (status per language),
+ * filters, sorting, keyset pagination ("next page", never a count of the archive), authors and who
+ * is editing now; and the review queue's count for the navigation badge.
+ */
 import { z } from 'zod';
 import type { Actor } from '../accounts/policy.js';
 import { can } from '../accounts/policy.js';
+import { ValidationError } from '../errors.js';
 import { zonedToInstant } from '../i18n/dates.js';
 import type { SettingsStore } from '../site/settings.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
+import type { ListCursor, StoriesListRepository } from './stories-list.repository.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.');
 const int = z.string().regex(/^\d{1,9}$/, 'Must be a number.').transform(Number);
@@ -18,18 +24,40 @@ export const ListQuery = z.object({
   q: z.string().max(200).optional(),
   sort: z.enum(['updated', 'published', 'headline']).default('updated'),
   dir: z.enum(['asc', 'desc']).default('desc'),
-  page: z.string().regex(/^[1-9]\d{0,5}$/, 'Page must be a positive whole number.').transform(Number).default('1'),
+  /** The `next` of the previous page. */
+  after: z.string().max(1200).regex(/^[A-Za-z0-9_-]+$/, 'Use the "next" value of the previous page.').optional(),
 });
 export const PAGE = 25;
+/** The review badge counts this far and then says "99+". */
+export const REVIEW_CAP = 100;
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+function decodeCursor(s: string | undefined): ListCursor | null {
+  if (!s) return null;
+  const bad = () => new ValidationError('Please correct the highlighted fields.', [{ field: 'after', message: 'Use the "next" value of the previous page.' }]);
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const c = v as ListCursor;
+  if (!c || typeof c !== 'object' || !Number.isSafeInteger(c.id) || c.id < 1 || !(typeof c.k === 'string' ? c.k.length <= 400 : Number.isSafeInteger(c.k))) throw bad();
+  return { k: c.k, id: c.id };
+}
+const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify({ k: c.k, id: c.id })).toString('base64url');
 
 export class StoriesListService {
   constructor(
     private readonly repo: NewsroomRepository,
+    private readonly listRepo: StoriesListRepository,
     private readonly settings: SettingsStore,
     private readonly presenceSince: () => number,
   ) {}
 
   async list(actor: Actor, q: z.infer<typeof ListQuery>) {
+    const after = decodeCursor(q.after);
     const tz = (await this.settings.get()).timeZone;
     const bound = (d: string, plusDays: number) => {
       const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
@@ -45,41 +73,55 @@ export class StoriesListService {
       q: q.q?.trim() ? q.q.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е') : undefined,
       ownerId: can(actor, 'stories.listAll') ? undefined : actor.id,
     };
-    const [rows, total] = await Promise.all([this.repo.list(filter, q.sort, q.dir, PAGE, (q.page - 1) * PAGE), this.repo.count(filter)]);
-    const storyIds = [...new Set(rows.map((r) => r.story_id))];
-    const [authors, presence, editions] = await Promise.all([
-      this.repo.authorsByStory(storyIds),
-      this.repo.presence(rows.map((r) => r.id), this.presenceSince()),
-      this.repo.editionsOfStories(storyIds),
+    const found = await this.listRepo.page(filter, q.sort, q.dir, PAGE, after);
+    const rows = found.slice(0, PAGE);
+    const storyIds = rows.map((r) => r.story_id);
+    const [authors, editions, stories] = await Promise.all([this.repo.authorsByStory(storyIds), this.listRepo.editions(storyIds), this.listRepo.stories(storyIds)]);
+    const [presence, sectionNames] = await Promise.all([
+      this.repo.presence(editions.map((e) => e.id), this.presenceSince()),
+      this.listRepo.sectionNames([...new Set(stories.map((s) => s.section_id).filter((x): x is number => x !== null))]),
     ]);
-    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-    return {
-      items: rows.map((r) => {
-        const named = authors.get(r.story_id) ?? [];
-        const people = [...new Map(named.map((a) => [a.id, named.find((x) => x.id === a.id && x.locale === r.locale) ?? a])).values()];
-        return {
-          editionId: r.id,
-          storyId: r.story_id,
-          locale: r.locale,
-          headline: r.headline,
-          slug: r.slug,
-          status: r.status,
-          section: r.section_id !== null ? { id: r.section_id, name: r.section_name ?? '' } : null,
-          authors: people.map((p) => ({ id: p.id, name: p.name })),
-          createdBy: r.owner_id !== null ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
-          updatedAt: iso(r.updated_at)!,
-          publishedAt: iso(r.published_at),
-          scheduledAt: iso(r.scheduled_at),
-          embargoUntil: iso(r.embargo_until),
-          version: r.version,
-          editingNow: (presence.get(r.id) ?? []).filter((p) => p.id !== actor.id),
-          // Every edition of the story, this one included, in creation order.
-          editions: editions.filter((e) => e.story_id === r.story_id).map((e) => ({ locale: e.locale, editionId: e.id, status: e.status, sync: e.sync || null })),
-        };
-      }),
-      page: q.page,
-      pages: Math.max(1, Math.ceil(total / PAGE)),
-      total,
-    };
+    const storyById = new Map(stories.map((s) => [s.id, s]));
+    const items = rows.map((r) => {
+      const own = editions.filter((e) => e.story_id === r.story_id);
+      const lead = own.find((e) => e.id === r.id) ?? own[0]!;
+      const st = storyById.get(r.story_id);
+      const names = sectionNames.filter((n) => n.section_id === st?.section_id);
+      const named = authors.get(r.story_id) ?? [];
+      const people = [...new Map(named.map((a) => [a.id, named.find((x) => x.id === a.id && x.locale === lead.locale) ?? a])).values()];
+      const editing = new Map<number, { id: number; name: string }>();
+      for (const e of own) for (const p of presence.get(e.id) ?? []) if (p.id !== actor.id) editing.set(p.id, p);
+      return {
+        storyId: r.story_id,
+        // The edition that matched the filters first (the row's place in the order).
+        editionId: lead.id,
+        locale: lead.locale,
+        headline: lead.headline,
+        slug: lead.slug,
+        status: lead.status,
+        section: st?.section_id != null ? { id: st.section_id, name: (names.find((n) => n.locale === lead.locale) ?? names[0])?.name ?? '', names: Object.fromEntries(names.map((n) => [n.locale, n.name])) } : null,
+        authors: people.map((p) => ({ id: p.id, name: p.name })),
+        createdBy: st?.owner_id != null ? { id: st.owner_id, name: st.owner_name ?? '' } : null,
+        updatedAt: iso(Math.max(...own.map((e) => e.updated_at)))!,
+        publishedAt: iso(lead.published_at),
+        scheduledAt: iso(lead.scheduled_at),
+        version: lead.version,
+        editingNow: [...editing.values()],
+        // Every edition of the story in creation order, with what the expanded row shows.
+        editions: own.map((e) => ({
+          editionId: e.id, locale: e.locale, status: e.status, sync: e.sync || null, headline: e.headline, version: e.version,
+          updatedAt: iso(e.updated_at)!, publishedAt: iso(e.published_at), scheduledAt: iso(e.scheduled_at), embargoUntil: iso(e.embargo_until), unpublishAt: iso(e.unpublish_at),
+          createdBy: e.user_id !== null ? { id: e.user_id, name: e.user_name ?? '' } : null,
+        })),
+      };
+    });
+    const last = rows.at(-1);
+    return { items, next: found.length > PAGE && last ? encodeCursor({ k: last.k, id: last.id }) : null };
+  }
+
+  /** Editions waiting for review that the actor would see in the queue, up to REVIEW_CAP. */
+  async reviewCount(actor: Actor) {
+    const n = await this.listRepo.reviewCount(REVIEW_CAP, can(actor, 'stories.listAll') ? undefined : actor.id);
+    return { count: n, capped: n >= REVIEW_CAP };
   }
 }

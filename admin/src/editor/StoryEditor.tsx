@@ -5,6 +5,7 @@
  * typed while a save is in flight bump the sequence again, so another save follows. A 409 stops
  * autosave and opens the conflict dialog; nothing is overwritten until the user chooses.
  */
+import { ExpiryControl } from './ExpiryControl';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { api, ApiError } from '../api';
@@ -692,6 +693,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
               <dd>v{ed.version}</dd>
             </dl>
             <ReturnedNotice ed={ed} />
+            <ExpiryControl editionId={ed.id} status={ed.status} />
             <h3 className="subhead">{i.t('editor.history')}</h3>
             <History transitions={ed.transitions} />
           </Panel>

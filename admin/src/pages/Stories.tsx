@@ -1,15 +1,21 @@
-/** The story list: filters in the URL, search, sort, pagination, presence, editions, "New story". */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+/**
+ * The story list, one row per story: filters in the URL, search, sort, keyset pages ("next"),
+ * presence, editions as chips and expandable per edition, selection for bulk actions, the review
+ * queue as a one-click filter, "New story".
+ */
+import { Fragment, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { Dialog, ErrorBox, Field, Icon, Pagination, Spinner, StatusBadge, namesList, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { Dialog, ErrorBox, Field, Icon, Spinner, StatusBadge, namesList, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { useAuthors, useSections } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { usePageTitle } from '../title';
 import { EditionChips, LocaleChip, editionSlots, localeLabel } from '../components/locale';
-import { LOCALES, LOCALE_TAGS, STATUSES, pickName, type Edition, type Locale, type Page, type StoryListItem } from '../types';
+import { LOCALES, LOCALE_TAGS, STATUSES, pickName, type Edition, type Locale } from '../types';
+import { rowEdition, type StoryPage, type StoryRow } from '../desk';
+import { BulkBar } from './StoriesBulk';
 
-const FILTER_KEYS = ['status', 'section', 'author', 'locale', 'from', 'to', 'q', 'sort', 'dir', 'page'] as const;
+const FILTER_KEYS = ['status', 'section', 'author', 'locale', 'from', 'to', 'q', 'sort', 'dir', 'after'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function StoriesPage() {
@@ -30,7 +36,7 @@ export function StoriesPage() {
 
   const setFilter = (patch: Partial<Record<FilterKey, string>>, replace = false) => {
     const next = { ...f, ...patch };
-    if (!('page' in patch)) next.page = '';
+    if (!('after' in patch)) next.after = '';
     const sp = new URLSearchParams();
     for (const k of FILTER_KEYS) if (next[k]) sp.set(k, next[k]);
     const s = sp.toString();
@@ -45,23 +51,31 @@ export function StoriesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const list = useLoad((signal) => api.get<Page<StoryListItem>>('/stories', { ...f, page: f.page || 1 }, signal), [loc.search.toString()]);
+  const query = { ...f, after: f.after || undefined };
+  const list = useLoad((signal) => api.get<StoryPage>('/stories', query, signal), [loc.search.toString()]);
   // Refresh quietly now and then so "editing now" and statuses stay current.
   useEffect(() => {
     const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') {
-        api.get<Page<StoryListItem>>('/stories', { ...f, page: f.page || 1 }).then(list.setData, () => undefined);
-      }
+      if (document.visibilityState === 'visible') api.get<StoryPage>('/stories', query).then(list.setData, () => undefined);
     }, 20_000);
     return () => window.clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loc.search.toString()]);
+  // Keyset pages go forward only; the cursors walked through are kept to go back.
+  const [trail, setTrail] = useState<string[]>([]);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const [selected, setSelected] = useState<Map<number, StoryRow>>(new Map());
+  const rows = useMemo(() => list.data?.items ?? [], [list.data]);
+  const toggleOpen = (id: number) => setOpen((o) => { const n = new Set(o); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggleSel = (r: StoryRow) => setSelected((m) => { const n = new Map(m); if (n.has(r.storyId)) n.delete(r.storyId); else n.set(r.storyId, r); return n; });
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.storyId));
+  const toggleAll = () => setSelected((m) => { const n = new Map(m); for (const r of rows) if (allOnPage) n.delete(r.storyId); else n.set(r.storyId, r); return n; });
 
   // Every row gives the same languages the same place, so the chips line up down the column.
-  const slots = useMemo(() => editionSlots((list.data?.items ?? []).map((s) => s.editions ?? [])), [list.data]);
+  const slots = useMemo(() => editionSlots(rows.map((s) => s.editions)), [rows]);
 
   const activeFilters = (['status', 'section', 'author', 'locale', 'from', 'to'] as const).filter((k) => f[k]).length;
-  const anyFilter = FILTER_KEYS.some((k) => k !== 'page' && k !== 'sort' && k !== 'dir' && f[k]);
+  const anyFilter = FILTER_KEYS.some((k) => k !== 'after' && k !== 'sort' && k !== 'dir' && f[k]);
   const sort = f.sort || 'updated';
   const dir = f.dir || (sort === 'headline' ? 'asc' : 'desc');
   const sortBy = (col: 'updated' | 'published' | 'headline') => {
@@ -70,11 +84,15 @@ export function StoriesPage() {
   };
   const sortMark = (col: string) => (sort === col ? (dir === 'asc' ? '\u00a0↑' : '\u00a0↓') : '');
   const ariaSort = (col: string) => (sort === col ? (dir === 'asc' ? 'ascending' : 'descending') : undefined);
+  const reviewOnly = f.status === 'review';
 
   return (
     <div className="page">
       <header className="page-head">
         <h1>{i.t('stories.title')}</h1>
+        <button type="button" className={`btn btn-small review-filter${reviewOnly ? ' active' : ''}`} aria-pressed={reviewOnly} onClick={() => setFilter({ status: reviewOnly ? '' : 'review' })}>
+          {i.t('desk.waitingForReview')}
+        </button>
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
           <Icon name="plus" size={16} /> {i.t('stories.new')}
         </button>
@@ -176,9 +194,10 @@ export function StoriesPage() {
       </form>
 
       <ErrorBox error={list.error} onRetry={list.reload} />
+      <BulkBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} onDone={list.reload} />
       {list.loading && !list.data ? (
         <Spinner />
-      ) : list.data && list.data.items.length === 0 ? (
+      ) : list.data && rows.length === 0 ? (
         <div className="empty">
           <p>{anyFilter ? i.t('stories.emptyFiltered') : i.t('stories.empty')}</p>
           {!anyFilter && (
@@ -190,12 +209,11 @@ export function StoriesPage() {
       ) : list.data ? (
         <>
           <div className={`table-wrap${list.loading ? ' is-loading' : ''}`}>
-            <table className="table stories-table">
+            <table className="table stories-table desk-table">
               <thead>
                 <tr>
-                  <th className="col-locale">
-                    <span className="sr-only">{i.t('stories.locale')}</span>
-                    <Icon name="globe" size={15} />
+                  <th className="col-select">
+                    <input type="checkbox" checked={allOnPage} onChange={toggleAll} aria-label={i.t('desk.selectPage')} />
                   </th>
                   <th aria-sort={ariaSort('headline')}>
                     <button type="button" className="th-sort" onClick={() => sortBy('headline')}>
@@ -203,7 +221,6 @@ export function StoriesPage() {
                       {sortMark('headline')}
                     </button>
                   </th>
-                  <th>{i.t('stories.status')}</th>
                   <th className="col-editions">{i.t('stories.editions')}</th>
                   <th>{i.t('stories.section')}</th>
                   <th>{i.t('stories.authors')}</th>
@@ -222,67 +239,120 @@ export function StoriesPage() {
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((s) => (
-                  <tr key={s.editionId} data-edition={s.editionId} data-locale={s.locale}>
-                    <td className="col-locale" data-label={i.t('stories.locale')}>
-                      <LocaleChip locale={s.locale} />
-                      <span className="locale-name">{localeLabel(s.locale, i)}</span>
-                    </td>
-                    <td className="col-headline" lang={LOCALE_TAGS[s.locale] ?? s.locale}>
-                      <Link to={`/stories/${s.editionId}`} className="story-link">
-                        {s.headline || <span className="muted">{i.t('stories.untitled')}</span>}
-                      </Link>
-                      {s.editingNow.length > 0 && (
-                        <span className="presence" title={s.editingNow.map((p) => p.name).join(', ')}>
-                          <span className="presence-dot" aria-hidden="true" />
-                          {i.t('stories.editingNow', { names: namesList(s.editingNow.map((p) => p.name)) })}
-                        </span>
+                {rows.map((r) => {
+                  const shown = rowEdition(r, i.lang);
+                  const isOpen = open.has(r.storyId);
+                  const sectionName = r.section ? (r.section.names[i.lang as Locale] ?? r.section.name) : null;
+                  return (
+                    <Fragment key={r.storyId}>
+                      <tr data-story={r.storyId} data-edition={shown.editionId} data-locale={shown.locale} className={`story-row${selected.has(r.storyId) ? ' is-selected' : ''}${isOpen ? ' is-open' : ''}`}>
+                        <td className="col-select">
+                          <input type="checkbox" checked={selected.has(r.storyId)} onChange={() => toggleSel(r)} aria-label={i.t('desk.selectStory', { headline: shown.headline || i.t('stories.untitled') })} />
+                        </td>
+                        <td className="col-headline">
+                          <div className="row-head">
+                            <button type="button" className="icon-btn row-toggle" aria-expanded={isOpen} aria-controls={`eds-${r.storyId}`} onClick={() => toggleOpen(r.storyId)} title={i.t(isOpen ? 'desk.collapse' : 'desk.expand')}>
+                              <Icon name="chevronDown" size={16} />
+                              <span className="sr-only">{i.t(isOpen ? 'desk.collapse' : 'desk.expand')}</span>
+                            </button>
+                            <div>
+                              <Link to={`/stories/${shown.editionId}`} className="story-link" lang={LOCALE_TAGS[shown.locale] ?? shown.locale}>
+                                {shown.headline || <span className="muted">{i.t('stories.untitled')}</span>}
+                              </Link>
+                              <div className="row-meta">
+                                <LocaleChip locale={shown.locale} />
+                                <StatusBadge status={shown.status} embargoUntil={shown.embargoUntil} />
+                                {r.editionId !== shown.editionId && (f.status || f.locale) && (() => {
+                                  const m = r.editions.find((e) => e.editionId === r.editionId);
+                                  return m ? <span className="row-match"><LocaleChip locale={m.locale} /> <StatusBadge status={m.status} /></span> : null;
+                                })()}
+                                {shown.status === 'scheduled' && shown.scheduledAt && <span className="row-when scheduled-at">{i.t('desk.scheduledShort', { time: shortWhen(shown.scheduledAt, i) })}</span>}
+                                {shown.unpublishAt && (shown.status === 'published' || shown.status === 'scheduled') && <span className="row-when expires-at">{i.t('desk.expiresShort', { time: shortWhen(shown.unpublishAt, i) })}</span>}
+                                {r.editingNow.length > 0 && (
+                                  <span className="presence" title={r.editingNow.map((p) => p.name).join(', ')}>
+                                    <span className="presence-dot" aria-hidden="true" />
+                                    {i.t('stories.editingNow', { names: namesList(r.editingNow.map((p) => p.name)) })}
+                                  </span>
+                                )}
+                              </div>
+                            </div>
+                          </div>
+                        </td>
+                        <td data-label={i.t('stories.editions')} className="col-editions">
+                          <EditionChips editions={r.editions} current={shown.editionId} slots={slots} />
+                        </td>
+                        <td data-label={i.t('stories.section')} className="col-nowrap">{sectionName ?? <span className="muted">—</span>}</td>
+                        <td data-label={i.t('stories.authors')} className="col-nowrap">
+                          {r.authors.length ? <span title={r.authors.map((a) => a.name).join(', ')}>{namesList(r.authors.map((a) => a.name), 1)}</span> : <span className="muted">{r.createdBy?.name ?? '—'}</span>}
+                        </td>
+                        <td data-label={i.t('stories.updated')} className="nowrap">
+                          <time dateTime={r.updatedAt} title={i.dateTime(r.updatedAt)}>
+                            {shortWhen(r.updatedAt, i)}
+                          </time>
+                        </td>
+                        <td data-label={i.t('stories.published')} className="nowrap col-published">
+                          {shown.publishedAt && shown.status !== 'scheduled' ? <time dateTime={shown.publishedAt} title={i.dateTime(shown.publishedAt)}>{shortWhen(shown.publishedAt, i)}</time> : <span className="muted">—</span>}
+                        </td>
+                      </tr>
+                      {isOpen && (
+                        <tr className="editions-row" id={`eds-${r.storyId}`}>
+                          <td />
+                          <td colSpan={6}>
+                            <ul className="edition-list">
+                              {r.editions.map((e) => (
+                                <li key={e.editionId} data-edition={e.editionId}>
+                                  <LocaleChip locale={e.locale} />
+                                  <Link to={`/stories/${e.editionId}`} className="story-link" lang={LOCALE_TAGS[e.locale] ?? e.locale}>
+                                    {e.headline || <span className="muted">{i.t('stories.untitled')}</span>}
+                                  </Link>
+                                  <StatusBadge status={e.status} embargoUntil={e.embargoUntil} />
+                                  <span className="muted nowrap">{editionWhen(e, i)}</span>
+                                  <span className="muted nowrap">{e.createdBy?.name ?? '—'}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          </td>
+                        </tr>
                       )}
-                    </td>
-                    <td data-label={i.t('stories.status')}>
-                      <StatusBadge status={s.status} embargoUntil={s.embargoUntil} />
-                      {s.status === 'scheduled' && s.scheduledAt ? (
-                        <div className="status-when scheduled-at">⏱ {shortWhen(s.scheduledAt, i)}</div>
-                      ) : s.status === 'published' && s.publishedAt ? (
-                        <div className="status-when muted">{shortWhen(s.publishedAt, i)}</div>
-                      ) : null}
-                    </td>
-                    <td data-label={i.t('stories.editions')} className="col-editions">
-                      <EditionChips editions={s.editions ?? []} current={s.editionId} slots={slots} />
-                    </td>
-                    <td data-label={i.t('stories.section')} className="col-nowrap">{s.section?.name ?? <span className="muted">—</span>}</td>
-                    <td data-label={i.t('stories.authors')} className="col-nowrap">
-                      {s.authors.length ? <span title={s.authors.map((a) => a.name).join(', ')}>{namesList(s.authors.map((a) => a.name), 1)}</span> : <span className="muted">{s.createdBy?.name ?? '—'}</span>}
-                    </td>
-                    <td data-label={i.t('stories.updated')} className="nowrap">
-                      <time dateTime={s.updatedAt} title={i.dateTime(s.updatedAt)}>
-                        {shortWhen(s.updatedAt, i)}
-                      </time>
-                    </td>
-                    <td data-label={i.t('stories.published')} className="nowrap col-published">
-                      {s.status === 'scheduled' && s.scheduledAt ? (
-                        <span className="scheduled-at" title={i.dateTime(s.scheduledAt)}>
-                          ⏱ {shortWhen(s.scheduledAt, i)}
-                        </span>
-                      ) : s.publishedAt ? (
-                        <time dateTime={s.publishedAt} title={i.dateTime(s.publishedAt)}>
-                          {shortWhen(s.publishedAt, i)}
-                        </time>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                    </Fragment>
+                  );
+                })}
               </tbody>
             </table>
           </div>
-          <Pagination page={list.data.page} pages={list.data.pages} total={list.data.total} onPage={(p) => setFilter({ page: String(p) })} />
+          <nav className="pagination" aria-label={i.t('common.pagination')}>
+            <span className="pagination-controls">
+              <button type="button" className="btn btn-small" disabled={!f.after} onClick={() => {
+                const prev = trail.slice(0, -1);
+                setTrail(prev);
+                setFilter({ after: prev.at(-1) ?? '' });
+              }}>
+                ← {i.t('common.prev')}
+              </button>
+              <button type="button" className="btn btn-small" disabled={!list.data.next} onClick={() => {
+                setTrail([...trail, list.data!.next!]);
+                setFilter({ after: list.data!.next! });
+              }}>
+                {i.t('common.next')} →
+              </button>
+            </span>
+          </nav>
         </>
       ) : null}
       <NewStoryDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+/** What an edition's time says in the expanded row: scheduled, published (and expiry) or updated. */
+function editionWhen(e: StoryRow['editions'][number], i: ReturnType<typeof useI18n>): string {
+  const parts: string[] = [];
+  if (e.status === 'scheduled' && e.scheduledAt) parts.push(i.t('desk.scheduledShort', { time: i.dateTime(e.scheduledAt) }));
+  else if (e.status === 'published' && e.publishedAt) parts.push(i.dateTime(e.publishedAt));
+  else parts.push(i.t('desk.updatedAt', { time: i.dateTime(e.updatedAt) }));
+  if (e.embargoUntil && Date.parse(e.embargoUntil) > Date.now()) parts.push(i.t('desk.embargoShort', { time: i.dateTime(e.embargoUntil) }));
+  if (e.unpublishAt && (e.status === 'published' || e.status === 'scheduled')) parts.push(i.t('desk.expiresShort', { time: i.dateTime(e.unpublishAt) }));
+  return parts.join(' · ');
 }
 
 /** Today: "14:02"; this year: "26 Nov, 14:02"; otherwise the date. */
