@@ -10,6 +10,7 @@ import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import Placeholder from '@tiptap/extension-placeholder';
 import { useI18n } from '../i18n';
+import { MediaGuard } from './media-guard';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -85,6 +86,7 @@ export const Embed = Node.create({
 function ImageView({ node, updateAttributes, selected, editor, deleteNode }: ReactNodeViewProps) {
   const i = useI18n();
   const caption = String(node.attrs.caption ?? '');
+  const alt = String(node.attrs.alt ?? '');
   const editable = editor.isEditable;
   return (
     <NodeViewWrapper className={`figure-node${selected ? ' is-selected' : ''}`}>
@@ -109,6 +111,23 @@ function ImageView({ node, updateAttributes, selected, editor, deleteNode }: Rea
             caption
           )}
         </figcaption>
+        {editable && (
+          // Read aloud in place of the photo on the public site (rendered as the img's alt).
+          <input
+            className="figure-alt-input"
+            value={alt}
+            maxLength={500}
+            placeholder={i.t('ed2.imageAltPlaceholder')}
+            aria-label={i.t('ed2.imageAlt')}
+            onChange={(e) => updateAttributes({ alt: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                editor.commands.focus();
+              }
+            }}
+          />
+        )}
       </figure>
       {editable && (
         <button type="button" className="icon-btn figure-remove" aria-label={i.t('editor.imageRemove')} title={i.t('editor.imageRemove')} onClick={() => deleteNode()}>
@@ -153,7 +172,7 @@ export const Figure = Image.extend({
   },
 }).configure({ inline: false, allowBase64: false, resize: false });
 
-export function buildExtensions(placeholder: string): Extensions {
+export function buildExtensions(placeholder: string, onMediaRemoved: ((count: number, kind: 'image' | 'embed') => void) | null = null): Extensions {
   return [
     StarterKit.configure({
       code: false,
@@ -169,5 +188,6 @@ export function buildExtensions(placeholder: string): Extensions {
     TableHeader,
     TableCell,
     Placeholder.configure({ placeholder }),
+    MediaGuard.configure({ onRemoved: onMediaRemoved }),
   ];
 }
