@@ -346,10 +346,11 @@ describe.skipIf(!HAVE_BROWSER)('newsroom app in the browser', () => {
       await openStory(aziz, site, e.id);
       await openStory(olga, site, e.id);
 
-      // Aziz edits; presence: Olga sees that Aziz is editing (only looking would not list him).
+      // Aziz edits and saves; presence: Olga sees that Aziz is editing (his caret is still in the
+      // headline; only looking would not list him).
       await aziz.fill('textarea[name="headline"]', 'Курс сума к доллару вырос');
-      await olga.getByText('Also editing: Aziz Rahimov').waitFor({ timeout: 30_000 });
       await saveNow(aziz);
+      await olga.getByText('Also editing: Aziz Rahimov').waitFor({ timeout: 30_000 });
 
       // Olga, still on the old version, changes the headline too (and the lead): her save meets a
       // conflict on the headline (the lead only she changed would merge by itself).

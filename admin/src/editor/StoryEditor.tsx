@@ -158,7 +158,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
 
   const isDirty = () => seqRef.current !== savedSeqRef.current;
   /** Something typed is not on the server: unsent, or refused and left out of the saves. */
-  const unsaved = () => isDirty() || blockedRef.current.size > 0;
+  const unsaved = useCallback(() => seqRef.current !== savedSeqRef.current || blockedRef.current.size > 0, []);
 
   /** Takes server values for fields the user has not touched since `snap` (normalised slug, etc.). */
   const applyServer = useCallback((res: Edition, snap: Form) => {
@@ -454,7 +454,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
       // Leaving by the browser's back button: still try to save what was typed.
       if (isDirty() && !conflictRef.current && editableRef.current) void requestSaveRef.current();
     };
-  }, []);
+  }, [unsaved]);
 
   // Presence says whether this person is editing (may edit, and has unsaved text or a field in
   // focus): someone who only reads the story is not listed as "editing" to the others.
@@ -482,7 +482,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
       stop = true;
       window.clearInterval(t);
     };
-  }, [id, user.id]);
+  }, [id, user.id, unsaved]);
 
   /* ----- actions ----- */
 

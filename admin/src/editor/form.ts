@@ -4,7 +4,7 @@
  * changed since the common base takes that side's value; only fields both changed, differently,
  * are conflicts for the person to decide.
  */
-import type { Author, Doc, Edition, Media, Tag } from '../types';
+import type { Author, Doc, Edition, Media, Tag } from '../types.js';
 
 export interface Form {
   headline: string;
