@@ -262,9 +262,12 @@ describe.skipIf(!HAVE_BROWSER)('the story editor keeps what an editor writes', (
       expect(path.at(-1)).toBe('body');
       expect(path.length).toBeLessThanOrEqual(3);
 
-      await page.locator('textarea[name="headline"]').focus();
+      // In a text field `?` is just a character.
+      await page.locator('textarea[name="lead"]').focus();
       await page.keyboard.press('?');
       expect(await page.getByRole('dialog').count()).toBe(0);
+      await expect(page.locator('textarea[name="lead"]').inputValue()).resolves.toBe('?');
+      await page.keyboard.press('Backspace');
       await page.locator('.editor-bar').click({ position: { x: 2, y: 2 } });
       await page.keyboard.press('?');
       const overlay = page.getByRole('dialog');

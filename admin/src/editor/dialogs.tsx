@@ -410,7 +410,7 @@ export function ConflictDialog({ open, theirs, fields, mine, locale, onApply, on
           );
         })}
       </div>
-      <p className="muted small">{i.t('conflict.note')}</p>
+      <p className="muted small">{i.t('ed2.conflictNote')}</p>
     </Dialog>
   );
 }

@@ -543,4 +543,5 @@ export const en = {
   'ed2.sc.redo': 'Redo',
   'ed2.sc.help': 'This list',
   'ed2.sc.close': 'Close a dialog',
+  'ed2.conflictNote': '“Save merged” saves each field as chosen (their version stays in the revisions). “Take theirs” replaces all your unsaved changes with their version.',
 };

@@ -553,4 +553,5 @@ export const uz: Record<keyof typeof en, string> = {
   'ed2.sc.redo': 'Qaytadan bajarish',
   'ed2.sc.help': 'Shu ro‘yxat',
   'ed2.sc.close': 'Oynani yopish',
+  'ed2.conflictNote': '«Birlashtirilganini saqlash» har bir maydonni tanlovingizga ko‘ra saqlaydi (ularning versiyasi tarixda qoladi). «Saqlanganini olish» barcha saqlanmagan o‘zgarishlaringizni ularning versiyasi bilan almashtiradi.',
 };
