@@ -87,23 +87,27 @@ export const MediaGuard = Extension.create<MediaGuardOptions>({
         key: new PluginKey('mediaGuard'),
         props: {
           handleTextInput: (view, _from, _to, text) => typeAfter(view, text),
-          handleKeyDown: (view, event) => {
-            // Delete/Backspace on a selected photo: remove exactly that node (one undoable step),
-            // not whatever the browser's own editing would pick next to it.
-            if ((event.key === 'Delete' || event.key === 'Backspace') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-              if (!selectedMedia(view.state)) return false;
-              view.dispatch(view.state.tr.deleteSelection().scrollIntoView());
-              return true;
-            }
-            // Printable keys while a photo is selected: some paths (IME, keypress) bypass handleTextInput.
-            if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return false;
-            return typeAfter(view, event.key);
-          },
-          handlePaste: (view) => {
-            // Paste after the node instead of over it; ProseMirror then pastes at the new caret.
-            const sel = selectedMedia(view.state);
-            if (sel) view.dispatch(caretAfter(view.state, sel));
-            return false;
+          // As DOM handlers: they run before ProseMirror's own keydown, which first reads the
+          // browser's selection back (after a click on a photo the browser keeps its caret next to
+          // it, so Delete would remove a letter of the next paragraph instead of the photo).
+          handleDOMEvents: {
+            keydown: (view, event) => {
+              if (event.isComposing || !selectedMedia(view.state)) return false;
+              const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+              let handled = false;
+              if ((event.key === 'Delete' || event.key === 'Backspace') && plain) {
+                view.dispatch(view.state.tr.deleteSelection().scrollIntoView());
+                handled = true;
+              } else if (event.key.length === 1 && plain) handled = typeAfter(view, event.key);
+              if (handled) event.preventDefault();
+              return handled;
+            },
+            paste: (view) => {
+              // Paste after the node instead of over it; ProseMirror then pastes at the new caret.
+              const sel = selectedMedia(view.state);
+              if (sel) view.dispatch(caretAfter(view.state, sel));
+              return false;
+            },
           },
         },
         appendTransaction: (trs) => {
