@@ -316,6 +316,20 @@ describe.each(DIALECTS)('newsroom API on %s', (dialect) => {
       const list = await users.editor.req('GET', `/stories?q=${encodeURIComponent('открыли двое')}`);
       expect(list.json.items[0].editingNow.map((p: any) => p.name)).toEqual(['editor2']);
     });
+
+    it('lists only people who are editing: a reader, or someone who may not edit, is not "editing"', async () => {
+      const e = await draft(users.editor, 'Новость, которую только читают');
+      await users.editor2.req('POST', `/editions/${e.id}/presence`, { editing: false });
+      let me = await users.editor.req('POST', `/editions/${e.id}/presence`, { editing: false });
+      expect(me.json.editingNow).toEqual([]);
+      await users.editor2.req('POST', `/editions/${e.id}/presence`, { editing: true });
+      me = await users.editor.req('POST', `/editions/${e.id}/presence`, { editing: false });
+      expect(me.json.editingNow.map((p: any) => p.name)).toEqual(['editor2']);
+      // Stopping (saved, focus gone) takes them off the list at once.
+      await users.editor2.req('POST', `/editions/${e.id}/presence`, { editing: false });
+      me = await users.editor.req('POST', `/editions/${e.id}/presence`, { editing: false });
+      expect(me.json.editingNow).toEqual([]);
+    });
   });
 
   describe('story list', () => {

@@ -431,10 +431,15 @@ export class EditorialService {
     return this.get(actor, id);
   }
 
-  async heartbeat(actor: Actor, id: number) {
-    await this.load(actor, id);
+  /**
+   * The editor's heartbeat. Only someone who is editing (says so, and may edit) is listed to the
+   * others; a reader, or an editor who stopped, is taken off the list at once.
+   */
+  async heartbeat(actor: Actor, id: number, editing = true) {
+    const e = await this.load(actor, id);
     const now = this.clock();
-    await this.repo.touchPresence(id, actor.id, now);
+    if (editing && canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: e.status })) await this.repo.touchPresence(id, actor.id, now);
+    else await this.repo.dropPresence(id, actor.id);
     const all = (await this.repo.presence([id], now - PRESENCE_WINDOW_MS)).get(id) ?? [];
     return { editingNow: all.filter((p) => p.id !== actor.id) };
   }

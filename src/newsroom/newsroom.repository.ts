@@ -185,6 +185,10 @@ export class NewsroomRepository {
       .execute();
   }
 
+  async dropPresence(editionId: number, userId: number): Promise<void> {
+    await this.db.deleteFrom('presence').where('edition_id', '=', editionId).where('user_id', '=', userId).execute();
+  }
+
   async presence(editionIds: number[], since: number): Promise<Map<number, { id: number; name: string }[]>> {
     const out = new Map<number, { id: number; name: string }[]>();
     if (!editionIds.length) return out;

@@ -107,8 +107,10 @@ export function newsroomRoutes(app: FastifyInstance, editorial: EditorialService
     handler: async (req) => revisions.restore(actor(req), idParam(req.params), parse(Restore, req.body)),
   });
 
+  // `editing: false` (only reading): not listed to others. Without a body: editing, as before.
+  const Presence = z.object({ editing: z.boolean().optional() }).nullish();
   apiRoute(app, {
-    method: 'POST', url: '/editions/:id/presence', tag: 'stories', summary: 'Heartbeat while the editor is open; returns who else is editing',
-    handler: async (req) => editorial.heartbeat(actor(req), idParam(req.params)),
+    method: 'POST', url: '/editions/:id/presence', tag: 'stories', summary: 'Heartbeat while the editor is open; returns who else is editing', body: Presence,
+    handler: async (req) => editorial.heartbeat(actor(req), idParam(req.params), parse(Presence, req.body)?.editing ?? true),
   });
 }

@@ -2,8 +2,11 @@
  * The story editor page. Content lives in two places: the form fields (React state mirrored in a
  * ref) and the Tiptap body. Every change bumps a sequence number; autosave runs 3 s after the last
  * change, one request at a time, always with the version the server last returned. Keystrokes
- * typed while a save is in flight bump the sequence again, so another save follows. A 409 stops
- * autosave and opens the conflict dialog; nothing is overwritten until the user chooses.
+ * typed while a save is in flight bump the sequence again, so another save follows.
+ * Nothing typed is lost: every change is also kept in IndexedDB (draft-store.ts) until saved; a
+ * field the server refuses (422) is left out of the save and named in the bar while the rest is
+ * saved; a 409 merges per field against the version this editor started from (form.ts) and
+ * asks only about fields both people changed.
  */
 import { ExpiryControl } from './ExpiryControl';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -17,8 +20,8 @@ import { Link, navigate, setNavigationGuard } from '../router';
 import { REAUTH_EVENT, useUser } from '../session';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
-import { LOCALE_TAGS, pickName, roleAtLeast, type Author, type Doc, type Edition, type Locale, type Media, type Person, type RevisionItem, type Status, type Tag } from '../types';
-import { ConflictDialog, ScheduleDialog, SyncDiffDialog } from './dialogs';
+import { LOCALE_TAGS, pickName, roleAtLeast, type Doc, type Edition, type Locale, type Media, type Person, type RevisionItem, type Status } from '../types';
+import { ConflictDialog, FIELD_LABEL, ScheduleDialog, SyncDiffDialog } from './dialogs';
 import { RevisionsDialog } from './revisions';
 import { LeadOnSite, ReturnedNotice } from './panels';
 import { buildExtensions } from './extensions';
@@ -26,85 +29,20 @@ import { LocaleChip, localeLabel } from '../components/locale';
 import { DeskPanel } from '../desk/DeskPanel';
 import { AuthorsInput, EditionsPanel, HeroPanel, History, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
 import { SourcePane, defaultSource } from './SideBySide';
-import { docStats, docText } from './text';
+import { docStats } from './text';
 import { Toolbar } from './Toolbar';
 import { UrgencyField } from './UrgencyField';
 import { RelatedPanel } from './RelatedPanel';
 import { PreviewLinksPanel } from './PreviewLinksPanel';
+import { FIELD_OF, FORM_KEYS, bodyOf, formFrom, formKeyOf, mergeThreeWay, payload, sameValue, type Choice, type Form, type FormKey, type MergeField } from './form';
+import { deleteDraft, readDraft, writeDraft, type LocalDraft } from './draft-store';
+import { DraftOffer, HeadlineCount, MediaRemovedNotice, ShortcutsOverlay } from './safety';
 
 const AUTOSAVE_MS = 3000;
 /** While someone types without pause, still save at least this often. */
 const MAX_UNSAVED_MS = 15_000;
 const RETRY_MS = 10_000;
 const PRESENCE_MS = 15_000;
-
-interface Form {
-  headline: string;
-  slug: string;
-  lead: string;
-  datelineCity: string;
-  sectionId: number | null;
-  tags: Tag[];
-  authors: Author[];
-  hero: Media | null;
-  heroCaption: string;
-  seoTitle: string;
-  seoDescription: string;
-  isMain: boolean;
-  isBreaking: boolean;
-  embargoUntil: string | null;
-}
-type FormKey = keyof Form;
-const FORM_KEYS: FormKey[] = ['headline', 'slug', 'lead', 'datelineCity', 'sectionId', 'tags', 'authors', 'hero', 'heroCaption', 'seoTitle', 'seoDescription', 'isMain', 'isBreaking', 'embargoUntil'];
-
-function formFrom(ed: Edition): Form {
-  return {
-    headline: ed.headline ?? '',
-    slug: ed.slug ?? '',
-    lead: ed.lead ?? '',
-    datelineCity: ed.datelineCity ?? '',
-    sectionId: ed.sectionId ?? null,
-    tags: ed.tags ?? [],
-    authors: ed.authors ?? [],
-    hero: ed.hero ?? null,
-    heroCaption: ed.heroCaption ?? '',
-    seoTitle: ed.seoTitle ?? '',
-    seoDescription: ed.seoDescription ?? '',
-    isMain: !!ed.isMain,
-    isBreaking: !!ed.isBreaking,
-    embargoUntil: ed.embargoUntil ?? null,
-  };
-}
-
-function payload(f: Form, body: Doc, version: number) {
-  return {
-    version,
-    headline: f.headline,
-    slug: f.slug,
-    lead: f.lead,
-    body,
-    datelineCity: f.datelineCity,
-    sectionId: f.sectionId,
-    tagIds: f.tags.map((t) => t.id),
-    authorIds: f.authors.map((a) => a.id),
-    heroMediaId: f.hero?.id ?? null,
-    heroCaption: f.heroCaption,
-    seoTitle: f.seoTitle,
-    seoDescription: f.seoDescription,
-    isMain: f.isMain,
-    isBreaking: f.isBreaking,
-    embargoUntil: f.embargoUntil,
-  };
-}
-
-function sameValue(k: FormKey, a: unknown, b: unknown): boolean {
-  if (k === 'tags' || k === 'authors') return (a as { id: number }[]).map((x) => x.id).join(',') === (b as { id: number }[]).map((x) => x.id).join(',');
-  if (k === 'hero') return ((a as Media | null)?.id ?? null) === ((b as Media | null)?.id ?? null);
-  return a === b;
-}
-
-/** Field names of PUT /editions/:id mapped to the form (for 422 messages). */
-const FIELD_OF: Record<string, string> = { tagIds: 'tags', authorIds: 'authors', heroMediaId: 'hero' };
 
 type SaveState = { kind: 'saved'; at: Date | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'error'; message: string } | { kind: 'readonly' };
 
@@ -148,12 +86,21 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const savedSeqRef = useRef(0);
   const editableRef = useRef(initial.can.edit);
   const conflictRef = useRef(false);
-  const bodyRef = useRef<Doc>(initial.body?.type === 'doc' ? initial.body : { type: 'doc', content: [] });
+  const bodyRef = useRef<Doc>(bodyOf(initial));
+  /** The server's edition at versionRef: the common base of a three-way merge on 409. */
+  const baseRef = useRef<Edition>(initial);
+  /** Body changes, and their count when the body last equalled the base's. */
+  const bodySeqRef = useRef(0);
+  const bodyBaseSeqRef = useRef(0);
+  /** Fields the server refused (422): saves send their last saved value until they are edited. */
+  const blockedRef = useRef(new Map<FormKey | 'body', string>());
   const timer = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const queuedSave = useRef<Promise<boolean> | null>(null);
   const [save, setSave] = useState<SaveState>(initial.can.edit ? { kind: 'saved', at: initial.updatedAt ? new Date(initial.updatedAt) : null } : { kind: 'readonly' });
-  const [conflict, setConflict] = useState<Edition | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: Edition; fields: MergeField[] } | null>(null);
+  const [offer, setOffer] = useState<LocalDraft<Form> | null>(null);
+  const [removedMedia, setRemovedMedia] = useState<{ kind: 'image' | 'embed'; n: number } | null>(null);
   const [conflictOpen, setConflictOpen] = useState(false);
   const [stats, setStats] = useState(() => docStats(bodyRef.current, locale));
   const [editingNow, setEditingNow] = useState<Person[]>([]);
@@ -183,8 +130,11 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const dirtySince = useRef<number | null>(null);
   const markDirty = useCallback(() => {
     if (!editableRef.current) return;
-    if (seqRef.current === savedSeqRef.current || dirtySince.current === null) dirtySince.current = Date.now();
+    const wasClean = seqRef.current === savedSeqRef.current;
+    if (wasClean || dirtySince.current === null) dirtySince.current = Date.now();
     seqRef.current++;
+    storeDraftRef.current();
+    if (wasClean) beatRef.current();
     if (!conflictRef.current) {
       setSave((s) => (s.kind === 'saving' ? s : { kind: 'dirty' }));
       schedule(Math.max(0, Math.min(AUTOSAVE_MS, dirtySince.current + MAX_UNSAVED_MS - Date.now())));
@@ -193,7 +143,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
 
   const statsTimer = useRef<number | undefined>(undefined);
   const editor = useEditor({
-    extensions: useMemo(() => buildExtensions(i.t('editor.bodyPlaceholder')), []), // eslint-disable-line react-hooks/exhaustive-deps
+    extensions: useMemo(() => buildExtensions(i.t('editor.bodyPlaceholder'), (n, kind) => setRemovedMedia({ kind, n: Date.now() + n })), []), // eslint-disable-line react-hooks/exhaustive-deps
     content: bodyRef.current,
     editable: initial.can.edit,
     editorProps: {
@@ -206,12 +156,16 @@ function StoryEditor({ initial }: { initial: Edition }) {
   });
   const onBodyChange = useRef(() => {});
   onBodyChange.current = () => {
+    bodySeqRef.current++;
+    blockedRef.current.delete('body');
     markDirty();
     window.clearTimeout(statsTimer.current);
     statsTimer.current = window.setTimeout(() => setStats(docStats(bodyRef.current, locale)), 250);
   };
 
   const isDirty = () => seqRef.current !== savedSeqRef.current;
+  /** Something typed is not on the server: unsent, or refused and left out of the saves. */
+  const unsaved = useCallback(() => seqRef.current !== savedSeqRef.current || blockedRef.current.size > 0, []);
 
   /** Takes server values for fields the user has not touched since `snap` (normalised slug, etc.). */
   const applyServer = useCallback((res: Edition, snap: Form) => {
@@ -239,40 +193,91 @@ function StoryEditor({ initial }: { initial: Edition }) {
     }
   }, []);
 
-  const runSave = useCallback(async (): Promise<boolean> => {
+  /** Takes a merged result as the new state on top of `theirs` (the new base and version). */
+  const adoptMerge = useCallback(
+    (theirs: Edition, form: Form, body: Doc, bodyFromTheirs: boolean) => {
+      baseRef.current = theirs;
+      versionRef.current = theirs.version;
+      setEd(theirs);
+      formRef.current = form;
+      setFormState(form);
+      if (bodyFromTheirs) {
+        bodyRef.current = body;
+        editor.commands.setContent(body, { emitUpdate: false });
+        bodyBaseSeqRef.current = bodySeqRef.current;
+        setStats(docStats(body, locale));
+      }
+    },
+    [editor, locale],
+  );
+
+  const runSave = useCallback(async (attempt = 0): Promise<boolean> => {
     if (conflictRef.current) return false;
     if (!editableRef.current) return true;
     if (seqRef.current === savedSeqRef.current) return true;
     window.clearTimeout(timer.current);
     const seq = seqRef.current;
+    const bodySeq = bodySeqRef.current;
     const snap = formRef.current;
-    const body = bodyRef.current;
+    const blocked = blockedRef.current;
+    // Refused fields go out with their saved value, so that everything else can be saved.
+    const saved = formFrom(baseRef.current);
+    const sent: Form = { ...snap };
+    for (const k of blocked.keys()) if (k !== 'body') (sent as unknown as Record<string, unknown>)[k] = saved[k];
+    const body = blocked.has('body') ? bodyOf(baseRef.current) : bodyRef.current;
     setSave({ kind: 'saving' });
+    const t = iRef.current;
     try {
-      const res = await api.put<Edition>(`/editions/${id}`, payload(snap, body, versionRef.current));
+      const res = await api.put<Edition>(`/editions/${id}`, payload(sent, body, versionRef.current));
       versionRef.current = res.version;
+      baseRef.current = res;
+      if (!blocked.has('body')) bodyBaseSeqRef.current = bodySeq;
       savedSeqRef.current = seq;
       dirtySince.current = seqRef.current === seq ? null : Date.now();
-      applyServer(res, snap);
-      errs.clear();
+      applyServer(res, sent);
+      if (blocked.size === 0) errs.clear();
+      storeDraftRef.current();
       if (seqRef.current !== seq) {
         setSave({ kind: 'dirty' });
         schedule(800);
-      } else setSave({ kind: 'saved', at: new Date() });
+      } else if (blocked.size > 0) setSave({ kind: 'error', message: blockedText(t, blocked) });
+      else setSave({ kind: 'saved', at: new Date() });
       return true;
     } catch (e) {
-      const t = iRef.current;
       if (e instanceof ApiError && e.status === 409) {
         let current = (e.details as { current?: Edition } | undefined)?.current ?? null;
         if (!current) current = await api.get<Edition>(`/editions/${id}`).catch(() => null);
+        if (current && attempt < 3) {
+          const m = mergeThreeWay(baseRef.current, current, { form: formRef.current, body: bodyRef.current, bodyTouched: bodySeqRef.current !== bodyBaseSeqRef.current });
+          if (m.conflicts.length === 0) {
+            // Only one side changed each field: take both, and save the result on their version.
+            adoptMerge(current, m.form, m.body, m.bodyFromTheirs);
+            notify(t.t('ed2.merged'), 'info');
+            return runSaveRef.current(attempt + 1);
+          }
+          conflictRef.current = true;
+          window.clearTimeout(timer.current);
+          setConflict({ theirs: current, fields: m.conflicts });
+          setConflictOpen(true);
+          setSave({ kind: 'conflict' });
+          return false;
+        }
         conflictRef.current = true;
         window.clearTimeout(timer.current);
-        setConflict(current);
-        setConflictOpen(true);
+        if (current) {
+          setConflict({ theirs: current, fields: [] });
+          setConflictOpen(true);
+        }
         setSave({ kind: 'conflict' });
       } else if (e instanceof ApiError && e.status === 422) {
         errs.set(e);
-        setSave({ kind: 'error', message: t.t('editor.saveInvalid') });
+        const keys = Object.keys(e.fields).map(formKeyOf);
+        if (keys.length > 0 && keys.every((k) => k !== null) && keys.some((k) => !blocked.has(k!)) && attempt < 3) {
+          // Leave the refused fields out (marked, and named in the bar) and save the rest now.
+          for (const [f, msg] of Object.entries(e.fields)) blocked.set(formKeyOf(f)!, msg);
+          return runSaveRef.current(attempt + 1);
+        }
+        setSave({ kind: 'error', message: blocked.size ? blockedText(t, blocked) : t.t('editor.saveInvalid') });
       } else if (e instanceof ApiError && e.status === 403) {
         editableRef.current = false;
         setSave({ kind: 'error', message: t.t('error.forbidden') });
@@ -282,7 +287,83 @@ function StoryEditor({ initial }: { initial: Edition }) {
       }
       return false;
     }
-  }, [id, applyServer, schedule, errs]);
+  }, [id, applyServer, schedule, errs, adoptMerge]);
+  const runSaveRef = useRef(runSave);
+  runSaveRef.current = runSave;
+
+  /* ----- the local copy (IndexedDB) ----- */
+
+  const pageRef = useRef<HTMLDivElement>(null);
+  /** Held until a found draft is restored or discarded, so typing meanwhile does not overwrite it. */
+  const draftHold = useRef(true);
+  const draftTimer = useRef<number | undefined>(undefined);
+  const draftMark = (v: 'none' | 'pending' | 'stored') => pageRef.current?.setAttribute('data-local-draft', v);
+  const writeLocal = useCallback(() => {
+    window.clearTimeout(draftTimer.current);
+    draftTimer.current = undefined;
+    if (draftHold.current) return;
+    if (!unsaved()) {
+      void deleteDraft(id).then(() => draftTimer.current === undefined && draftMark('none'), () => undefined);
+      return;
+    }
+    const d: LocalDraft<Form> = { editionId: id, version: baseRef.current.version, savedAt: Date.now(), form: formRef.current, body: bodyRef.current, base: baseRef.current };
+    void writeDraft(d).then(() => draftTimer.current === undefined && draftMark('stored'), () => undefined);
+  }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const storeDraftRef = useRef(() => {});
+  storeDraftRef.current = () => {
+    if (draftHold.current || !editableRef.current) return;
+    draftMark('pending');
+    window.clearTimeout(draftTimer.current);
+    draftTimer.current = window.setTimeout(writeLocal, 300);
+  };
+
+  useEffect(() => {
+    let live = true;
+    void readDraft<Form>(id).then((d) => {
+      if (!live) return;
+      const base = formFrom(initial);
+      const differs = d && (FORM_KEYS.some((k) => !sameValue(k, d.form[k], base[k])) || JSON.stringify(d.body) !== JSON.stringify(bodyOf(initial)));
+      if (d && differs && initial.can.edit) setOffer(d);
+      else {
+        draftHold.current = false;
+        if (d) void deleteDraft(id);
+        draftMark(unsaved() ? 'pending' : 'none');
+        if (unsaved()) storeDraftRef.current();
+      }
+    });
+    // A reload or a closed tab: write what is pending now rather than after the debounce.
+    const onHide = () => draftTimer.current !== undefined && writeLocal();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      live = false;
+      window.removeEventListener('pagehide', onHide);
+      onHide();
+    };
+  }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const restoreDraft = (d: LocalDraft<Form>) => {
+    setOffer(null);
+    draftHold.current = false;
+    // Saved on top of the version the draft was made on: a newer version merges three-way.
+    baseRef.current = d.base;
+    versionRef.current = d.base.version;
+    formRef.current = d.form;
+    setFormState(d.form);
+    bodyRef.current = d.body;
+    editor.commands.setContent(d.body, { emitUpdate: false });
+    setStats(docStats(d.body, locale));
+    if (JSON.stringify(d.body) !== JSON.stringify(bodyOf(d.base))) bodySeqRef.current++;
+    else bodyBaseSeqRef.current = bodySeqRef.current;
+    blockedRef.current.clear();
+    markDirty();
+    void requestSaveRef.current();
+    notify(i.t('ed2.restored'), 'success');
+  };
+  const discardDraft = () => {
+    setOffer(null);
+    draftHold.current = false;
+    void deleteDraft(id).then(() => draftMark('none'));
+  };
 
   /** Saves now (after whatever request is in flight); concurrent callers share one queued save. */
   const requestSave = useCallback((): Promise<boolean> => {
@@ -307,6 +388,8 @@ function StoryEditor({ initial }: { initial: Edition }) {
   }, []);
 
   const updateForm = (patch: Partial<Form>) => {
+    // An edited field is tried again with the next save (a refused value may be fixed now).
+    for (const k of Object.keys(patch)) blockedRef.current.delete(k as FormKey);
     const next = { ...formRef.current, ...patch };
     formRef.current = next;
     setFormState(next);
@@ -321,8 +404,12 @@ function StoryEditor({ initial }: { initial: Edition }) {
       setFormState(f);
       setEd(res);
       versionRef.current = res.version;
-      bodyRef.current = res.body?.type === 'doc' ? res.body : { type: 'doc', content: [] };
+      baseRef.current = res;
+      bodyRef.current = bodyOf(res);
       editor.commands.setContent(bodyRef.current, { emitUpdate: false });
+      bodyBaseSeqRef.current = bodySeqRef.current;
+      blockedRef.current.clear();
+      storeDraftRef.current();
       setStats(docStats(bodyRef.current, locale));
       savedSeqRef.current = seqRef.current;
       errs.clear();
@@ -350,7 +437,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
       }
     };
     const onBefore = (e: BeforeUnloadEvent) => {
-      if (isDirty() || conflictRef.current) {
+      if (unsaved() || conflictRef.current) {
         e.preventDefault();
         e.returnValue = '';
       }
@@ -362,7 +449,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
     window.addEventListener('beforeunload', onBefore);
     window.addEventListener(REAUTH_EVENT, onReauth);
     const removeGuard = setNavigationGuard(() => {
-      if (!isDirty() && !conflictRef.current) return true;
+      if (!unsaved() && !conflictRef.current) return true;
       return window.confirm(iRef.current.t('editor.leaveConfirm'));
     });
     return () => {
@@ -374,26 +461,35 @@ function StoryEditor({ initial }: { initial: Edition }) {
       // Leaving by the browser's back button: still try to save what was typed.
       if (isDirty() && !conflictRef.current && editableRef.current) void requestSaveRef.current();
     };
-  }, []);
+  }, [unsaved]);
 
+  // Presence says whether this person is editing (may edit, and has unsaved text or a field in
+  // focus): someone who only reads the story is not listed as "editing" to the others.
+  const beatRef = useRef(() => {});
   useEffect(() => {
     let stop = false;
+    const editing = () => {
+      const a = document.activeElement;
+      const inField = !!a && !!pageRef.current?.contains(a) && (a instanceof HTMLTextAreaElement || a instanceof HTMLInputElement || a instanceof HTMLSelectElement || (a as HTMLElement).isContentEditable);
+      return editableRef.current && (unsaved() || inField);
+    };
     const beat = () => {
       if (document.visibilityState === 'hidden') return;
-      api.post<{ editingNow: Person[] }>(`/editions/${id}/presence`).then(
+      api.post<{ editingNow: Person[] }>(`/editions/${id}/presence`, { editing: editing() }).then(
         (r) => {
           if (!stop) setEditingNow((r?.editingNow ?? []).filter((p) => p.id !== user.id));
         },
         () => undefined,
       );
     };
+    beatRef.current = beat;
     beat();
     const t = window.setInterval(beat, PRESENCE_MS);
     return () => {
       stop = true;
       window.clearInterval(t);
     };
-  }, [id, user.id]);
+  }, [id, user.id, unsaved]);
 
   /* ----- actions ----- */
 
@@ -519,9 +615,11 @@ function StoryEditor({ initial }: { initial: Edition }) {
     })();
   };
 
-  const keepMine = () => {
+  /** The conflict dialog's answer: each field both changed takes the chosen side; the rest is merged. */
+  const applyChoices = (choices: Partial<Record<MergeField, Choice>>) => {
     if (!conflict) return;
-    versionRef.current = conflict.version;
+    const m = mergeThreeWay(baseRef.current, conflict.theirs, { form: formRef.current, body: bodyRef.current, bodyTouched: bodySeqRef.current !== bodyBaseSeqRef.current }, choices);
+    adoptMerge(conflict.theirs, m.form, m.body, m.bodyFromTheirs);
     conflictRef.current = false;
     setConflict(null);
     setConflictOpen(false);
@@ -531,7 +629,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
   const takeTheirs = () => {
     if (!conflict) return;
     conflictRef.current = false;
-    const c = conflict;
+    const c = conflict.theirs;
     setConflict(null);
     setConflictOpen(false);
     loadEdition(c);
@@ -555,7 +653,6 @@ function StoryEditor({ initial }: { initial: Edition }) {
   /* ----- render ----- */
 
   // The formatting toolbar sticks right under the editor bar, whose height depends on wrapping.
-  const pageRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const bar = barRef.current;
@@ -636,6 +733,19 @@ function StoryEditor({ initial }: { initial: Edition }) {
           </button>
         </div>
       )}
+      {offer && <DraftOffer savedAt={offer.savedAt} newerVersion={offer.version < ed.version ? ed.version : null} onRestore={() => restoreDraft(offer)} onDiscard={discardDraft} />}
+      {removedMedia && (
+        <MediaRemovedNotice
+          key={removedMedia.n}
+          kind={removedMedia.kind}
+          onUndo={() => {
+            editor.chain().focus().undo().run();
+            setRemovedMedia(null);
+          }}
+          onClose={() => setRemovedMedia(null)}
+        />
+      )}
+      <ShortcutsOverlay />
       {otherErrors.length > 0 && (
         <div className="notice notice-error notice-slim" role="alert">
           {otherErrors.join(' · ')}
@@ -652,7 +762,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
               <LocaleChip locale={locale} /> <strong>{i.t('sbs.translation')}</strong> <span className="muted">· {localeLabel(locale, i)}</span>
             </div>
           )}
-          <Field label={i.t('editor.headline')} error={err('headline')} className="field-headline">
+          <Field label={i.t('editor.headline')} error={err('headline')} className="field-headline" hint={<HeadlineCount text={form.headline} />}>
             <AutoTextarea className="input input-headline" value={form.headline} disabled={!editable} placeholder={i.t('editor.headlinePlaceholder')} onChange={(v) => updateForm({ headline: v })} name="headline" lang={locale} />
           </Field>
           <Field label={i.t('editor.lead')} error={err('lead')} className="field-lead" hint={<LeadOnSite shown={ed.leadOnSite} />}>
@@ -846,15 +956,23 @@ function StoryEditor({ initial }: { initial: Edition }) {
       {conflict && (
         <ConflictDialog
           open={conflictOpen}
-          theirs={conflict}
-          mine={{ headline: form.headline, lead: form.lead, bodyText: docText(bodyRef.current) }}
-          onKeepMine={keepMine}
+          theirs={conflict.theirs}
+          fields={conflict.fields}
+          mine={{ form, body: bodyRef.current }}
+          locale={locale}
+          onApply={applyChoices}
           onTakeTheirs={takeTheirs}
           onClose={() => setConflictOpen(false)}
         />
       )}
     </div>
   );
+}
+
+/** "Headline not saved (At most 300 characters.); everything else is saved". */
+function blockedText(t: I18n, blocked: Map<FormKey | 'body', string>): string {
+  const labels = [...blocked.keys()].map((k) => t.t(FIELD_LABEL[k] ?? 'editor.body'));
+  return t.t('ed2.blocked', { fields: labels.join(', '), message: [...new Set(blocked.values())].join(' ') });
 }
 
 function SaveIndicator({ state, onConflict, onRetry }: { state: SaveState; onConflict(): void; onRetry(): void }) {

@@ -1,5 +1,5 @@
 /** The formatting toolbar above the body, with the link and embed dialogs. */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { Dialog, Field, Icon, FormFooter } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -39,8 +39,30 @@ export function Toolbar({ editor, onImage, disabled }: Props) {
   const block = s.h2 ? 'h2' : s.h3 ? 'h3' : s.h4 ? 'h4' : 'p';
   const chain = () => editor.chain().focus();
 
+  // One Tab stop for the whole toolbar (WAI-ARIA toolbar pattern): Tab goes headline → lead →
+  // toolbar → body; the arrow keys, Home and End move between its controls.
+  const bar = useRef<HTMLDivElement>(null);
+  const current = useRef(0);
+  const controls = () => [...(bar.current?.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)') ?? [])].filter((el) => el.closest('[role="toolbar"]') === bar.current);
+  useLayoutEffect(() => {
+    const list = controls();
+    if (current.current >= list.length) current.current = 0;
+    list.forEach((el, n) => (el.tabIndex = n === current.current ? 0 : -1));
+  });
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const list = controls();
+    const at = list.indexOf(e.target as HTMLElement);
+    if (at < 0) return;
+    const to = e.key === 'ArrowRight' ? (at + 1) % list.length : e.key === 'ArrowLeft' ? (at - 1 + list.length) % list.length : e.key === 'Home' ? 0 : e.key === 'End' ? list.length - 1 : -1;
+    if (to < 0 || (e.target instanceof HTMLSelectElement && e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+    e.preventDefault();
+    list.forEach((el, n) => (el.tabIndex = n === to ? 0 : -1));
+    current.current = to;
+    list[to]!.focus();
+  };
+
   return (
-    <div className="toolbar" role="toolbar" aria-label={i.t('editor.toolbar')}>
+    <div className="toolbar" role="toolbar" aria-label={i.t('editor.toolbar')} ref={bar} onKeyDown={onKeyDown}>
       <select
         className="input toolbar-select"
         aria-label={i.t('editor.textStyle')}

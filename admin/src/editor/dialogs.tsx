@@ -3,8 +3,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { diffWordsWithSpace } from 'diff';
 import { api } from '../api';
 import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
-import { useI18n } from '../i18n';
-import type { DiffPart, Edition, RevisionItem } from '../types';
+import { useI18n, type I18n, type MessageKey } from '../i18n';
+import { pickName, type DiffPart, type Doc, type Edition, type Locale, type RevisionItem } from '../types';
+import { bodyOf, formFrom, type Choice, type Form, type MergeField } from './form';
 import { docText } from './text';
 
 /* ---------- schedule ---------- */
@@ -158,10 +159,27 @@ export function SyncDiffDialog({ open, editionId, version, onClose, onResync }: 
 
 /* ---------- conflict ---------- */
 
+/** How each field of the edition is named in the conflict dialog and the save bar. */
+export const FIELD_LABEL: Record<MergeField, MessageKey> = {
+  headline: 'editor.headline', lead: 'editor.lead', body: 'editor.body', slug: 'editor.slug', datelineCity: 'editor.datelineCity',
+  sectionId: 'editor.section', tags: 'editor.tags', authors: 'editor.authors', hero: 'editor.hero', heroCaption: 'editor.heroCaption',
+  seoTitle: 'editor.seoTitle', seoDescription: 'editor.seoDescription', isMain: 'editor.isMain', isBreaking: 'editor.isBreaking', embargoUntil: 'editor.embargo',
+};
+
+/** A field's value as text to compare side by side. */
+function fieldText(k: MergeField, form: Form, body: Doc, locale: string, i: I18n): string {
+  if (k === 'body') return docText(body);
+  const v = form[k];
+  if (k === 'tags' || k === 'authors') return (v as { names?: Record<string, string>; slug?: string; id: number }[]).map((x) => pickName(x.names ?? {}, locale as Locale, x.slug ?? String(x.id))).join(', ');
+  if (k === 'hero') return v ? `#${(v as { id: number }).id}` : '—';
+  if (k === 'isMain' || k === 'isBreaking') return v ? '✓' : '—';
+  if (k === 'embargoUntil') return v ? i.dateTime(v as string) : '—';
+  return v === null || v === undefined ? '—' : String(v);
+}
+
 export interface Mine {
-  headline: string;
-  lead: string;
-  bodyText: string;
+  form: Form;
+  body: Doc;
 }
 
 function Side({ a, b, side }: { a: string; b: string; side: 'theirs' | 'mine' }) {
@@ -178,16 +196,21 @@ function Side({ a, b, side }: { a: string; b: string; side: 'theirs' | 'mine' })
   );
 }
 
-export function ConflictDialog({ open, theirs, mine, onKeepMine, onTakeTheirs, onClose }: { open: boolean; theirs: Edition; mine: Mine; onKeepMine(): void; onTakeTheirs(): void; onClose(): void }) {
+/**
+ * Someone saved meanwhile and both of you changed `fields`: for each, keep mine or take theirs
+ * (side by side, the differences marked). Fields only one side changed are already merged.
+ */
+export function ConflictDialog({ open, theirs, fields, mine, locale, onApply, onTakeTheirs, onClose }: { open: boolean; theirs: Edition; fields: MergeField[]; mine: Mine; locale: string; onApply(choices: Partial<Record<MergeField, Choice>>): void; onTakeTheirs(): void; onClose(): void }) {
   const i = useI18n();
+  const [choices, setChoices] = useState<Partial<Record<MergeField, Choice>>>({});
+  useEffect(() => {
+    if (open) setChoices({});
+  }, [open, theirs.version]);
   const revs = useLoad((signal) => (open ? api.get<{ items: RevisionItem[] }>(`/editions/${theirs.id}/revisions`, undefined, signal) : Promise.resolve(null)), [open, theirs.id, theirs.version]);
   const savedBy = revs.data?.items.find((r) => r.version === theirs.version)?.savedBy?.name ?? [...(revs.data?.items ?? [])].sort((a, b) => b.version - a.version)[0]?.savedBy?.name;
-  const theirText = docText(theirs.body);
-  const rows: { key: string; label: string; a: string; b: string }[] = [
-    { key: 'headline', label: i.t('editor.headline'), a: theirs.headline, b: mine.headline },
-    { key: 'lead', label: i.t('editor.lead'), a: theirs.lead, b: mine.lead },
-    { key: 'body', label: i.t('editor.body'), a: theirText, b: mine.bodyText },
-  ];
+  const theirForm = formFrom(theirs);
+  const theirBody = bodyOf(theirs);
+  const rows = fields.map((k) => ({ key: k, label: i.t(FIELD_LABEL[k]), a: fieldText(k, theirForm, theirBody, locale, i), b: fieldText(k, mine.form, mine.body, locale, i) }));
   return (
     <Dialog
       open={open}
@@ -203,8 +226,8 @@ export function ConflictDialog({ open, theirs, mine, onKeepMine, onTakeTheirs, o
           <button type="button" className="btn" onClick={onTakeTheirs}>
             {i.t('conflict.takeTheirs')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={onKeepMine}>
-            {i.t('conflict.keepMine')}
+          <button type="button" className="btn btn-primary" onClick={() => onApply(choices)}>
+            {i.t('ed2.saveMerged')}
           </button>
         </>
       }
@@ -212,6 +235,7 @@ export function ConflictDialog({ open, theirs, mine, onKeepMine, onTakeTheirs, o
       <p className="conflict-intro">
         {savedBy ? i.t('conflict.introBy', { name: savedBy, time: i.dateTime(theirs.updatedAt), v: theirs.version }) : i.t('conflict.intro', { time: i.dateTime(theirs.updatedAt), v: theirs.version })}
       </p>
+      <p className="conflict-intro">{i.t('ed2.conflictFields')}</p>
       <div className="conflict-grid">
         <div className="conflict-col-head conflict-theirs-head">
           {i.t('conflict.theirs')}
@@ -219,24 +243,31 @@ export function ConflictDialog({ open, theirs, mine, onKeepMine, onTakeTheirs, o
         </div>
         <div className="conflict-col-head conflict-mine-head">{i.t('conflict.mine')}</div>
         {rows.map((r) => {
-          const same = r.a === r.b;
+          const pick = choices[r.key] ?? 'mine';
           return (
             <div key={r.key} className="conflict-row" data-field={r.key}>
-              <div className="conflict-label">
-                {r.label}
-                {same ? <span className="muted"> · {i.t('conflict.same')}</span> : <span className="conflict-differs"> · {i.t('conflict.differs')}</span>}
+              <div className="conflict-label" role="radiogroup" aria-label={r.label}>
+                <strong>{r.label}</strong>
+                <label className="check">
+                  <input type="radio" name={`pick-${r.key}`} checked={pick === 'theirs'} onChange={() => setChoices((c) => ({ ...c, [r.key]: 'theirs' }))} />
+                  {i.t('ed2.useTheirs')}
+                </label>
+                <label className="check">
+                  <input type="radio" name={`pick-${r.key}`} checked={pick === 'mine'} onChange={() => setChoices((c) => ({ ...c, [r.key]: 'mine' }))} />
+                  {i.t('ed2.useMine')}
+                </label>
               </div>
-              <div className="conflict-cell conflict-theirs" data-side="theirs">
+              <div className={`conflict-cell conflict-theirs${pick === 'theirs' ? ' is-picked' : ''}`} data-side="theirs">
                 <Side a={r.a} b={r.b} side="theirs" />
               </div>
-              <div className="conflict-cell conflict-mine" data-side="mine">
+              <div className={`conflict-cell conflict-mine${pick === 'mine' ? ' is-picked' : ''}`} data-side="mine">
                 <Side a={r.a} b={r.b} side="mine" />
               </div>
             </div>
           );
         })}
       </div>
-      <p className="muted small">{i.t('conflict.note')}</p>
+      <p className="muted small">{i.t('ed2.conflictNote')}</p>
     </Dialog>
   );
 }

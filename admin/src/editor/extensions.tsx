@@ -12,6 +12,7 @@ import Placeholder from '@tiptap/extension-placeholder';
 import { useI18n } from '../i18n';
 import { Gallery } from './blocks/gallery';
 import { Video } from './blocks/video';
+import { MediaGuard } from './media-guard';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -87,6 +88,7 @@ export const Embed = Node.create({
 function ImageView({ node, updateAttributes, selected, editor, deleteNode }: ReactNodeViewProps) {
   const i = useI18n();
   const caption = String(node.attrs.caption ?? '');
+  const alt = String(node.attrs.alt ?? '');
   const editable = editor.isEditable;
   return (
     <NodeViewWrapper className={`figure-node${selected ? ' is-selected' : ''}`}>
@@ -111,6 +113,23 @@ function ImageView({ node, updateAttributes, selected, editor, deleteNode }: Rea
             caption
           )}
         </figcaption>
+        {editable && (
+          // Read aloud in place of the photo on the public site (rendered as the img's alt).
+          <input
+            className="figure-alt-input"
+            value={alt}
+            maxLength={500}
+            placeholder={i.t('ed2.imageAltPlaceholder')}
+            aria-label={i.t('ed2.imageAlt')}
+            onChange={(e) => updateAttributes({ alt: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                editor.commands.focus();
+              }
+            }}
+          />
+        )}
       </figure>
       {editable && (
         <button type="button" className="icon-btn figure-remove" aria-label={i.t('editor.imageRemove')} title={i.t('editor.imageRemove')} onClick={() => deleteNode()}>
@@ -155,7 +174,7 @@ export const Figure = Image.extend({
   },
 }).configure({ inline: false, allowBase64: false, resize: false });
 
-export function buildExtensions(placeholder: string): Extensions {
+export function buildExtensions(placeholder: string, onMediaRemoved: ((count: number, kind: 'image' | 'embed') => void) | null = null): Extensions {
   return [
     StarterKit.configure({
       code: false,
@@ -173,5 +192,6 @@ export function buildExtensions(placeholder: string): Extensions {
     TableHeader,
     TableCell,
     Placeholder.configure({ placeholder }),
+    MediaGuard.configure({ onRemoved: onMediaRemoved }),
   ];
 }
