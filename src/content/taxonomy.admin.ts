@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { LOCALES } from '../i18n/locales.js';
 import { Id } from '../http/validate.js';
 import { isForeignKeyViolation } from '../db/constraint.js';
-import { isValidSlug, slugify } from './slug.js';
+import { isValidSlug, slugify, typedSlug } from './slug.js';
 import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
 
 const NamesSchema = z.record(z.enum(LOCALES), z.string().trim().max(120)).transform((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v)) as Names);
@@ -52,7 +52,8 @@ export class TaxonomyAdmin {
   }
 
   private async slugFor(table: 'sections' | 'tags' | 'authors', wanted: string | undefined, names: Names, exceptId?: number): Promise<string> {
-    const slug = wanted || slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
+    // A typed slug in Cyrillic is converted, not refused (issue 8).
+    const slug = wanted ? typedSlug(wanted) : slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
     if (!isValidSlug(slug)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' }]);
     if (await this.repo.slugTaken(table, slug, exceptId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'This slug is already used.' }]);
     return slug;

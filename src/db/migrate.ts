@@ -11,6 +11,7 @@ import * as m0003 from './migrations/0003_derived_editions.js';
 import * as m0004 from './migrations/0004_full_text_search.js';
 import * as m0006 from './migrations/0006_accounts_security.js';
 import * as m0009 from './migrations/0009_outbox_dead.js';
+import * as m0013 from './migrations/0013_newsroom_fixes.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -20,6 +21,7 @@ const STEPS: Record<string, Step> = {
   '0004_full_text_search': m0004,
   '0006_accounts_security': m0006,
   '0009_outbox_dead': m0009,
+  '0013_newsroom_fixes': m0013,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

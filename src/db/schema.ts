@@ -60,6 +60,8 @@ export interface MediaTable {
   credit: string;
   original_name: string;
   created_at: number;
+  /** Alt texts, captions, credit and file name, case-folded by the app (media-search.ts). */
+  search_text: Generated<string>;
 }
 export interface MediaVariantsTable {
   media_id: number;
@@ -68,6 +70,12 @@ export interface MediaVariantsTable {
   format: string;
   storage_key: string;
   bytes: number;
+}
+/** The public address of a tag merged into another: 301 to the tag it went into. */
+export interface TagRedirectsTable {
+  slug: string;
+  tag_id: number;
+  created_at: number;
 }
 export interface MediaTextsTable {
   media_id: number;
@@ -287,6 +295,7 @@ export interface Database {
   media: MediaTable;
   media_variants: MediaVariantsTable;
   media_texts: MediaTextsTable;
+  tag_redirects: TagRedirectsTable;
   stories: StoriesTable;
   story_tags: StoryTagsTable;
   story_authors: StoryAuthorsTable;

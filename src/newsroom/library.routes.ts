@@ -88,6 +88,15 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       return m;
     },
   });
+  apiRoute(app, {
+    method: 'GET', url: '/media/:id/uses', tag: 'media', summary: 'Where an image is used (stories, authors, the logo), with edit links',
+    handler: async (req) => {
+      requireCan(req, 'media.upload');
+      const id = idParam(req.params);
+      if (!(await d.media.presentOne(id))) throw new NotFoundError('No such image.');
+      return { items: await d.media.uses(id) };
+    },
+  });
   const MediaPatch = z.object({ credit: z.string().max(200).optional(), texts: z.record(z.enum(LOCALES), z.object({ alt: z.string().max(500).optional(), caption: z.string().max(1000).optional() })).optional() });
   apiRoute(app, {
     method: 'PATCH', url: '/media/:id', tag: 'media', summary: 'Edit credit, alt text and captions', body: MediaPatch,
