@@ -56,6 +56,12 @@ export class TaxonomyRepository {
       .executeTakeFirst();
   }
 
+  /** The slug of the tag a merged (or renamed) tag's old address now leads to. */
+  async tagRedirect(slug: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('tag_redirects as r').innerJoin('tags as t', 't.id', 'r.tag_id').select('t.slug').where('r.slug', '=', slug).executeTakeFirst();
+    return r?.slug;
+  }
+
   async authorBySlug(locale: string, slug: string): Promise<AuthorView | undefined> {
     return this.db
       .selectFrom('authors as a')
@@ -198,6 +204,45 @@ export class TaxonomyAdminRepository {
 
   async updateTagSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
     await trx.updateTable('tags').set({ slug }).where('id', '=', id).execute();
+  }
+
+  /** Stories carrying the tag. */
+  async tagStoryCount(trx: Kysely<Database>, id: number): Promise<number> {
+    const r = await trx.selectFrom('story_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', id).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Deletes a tag, its story links (and by cascade its names and redirects); false when already gone. */
+  async deleteTag(trx: Kysely<Database>, id: number): Promise<boolean> {
+    await trx.deleteFrom('story_tags').where('tag_id', '=', id).execute();
+    const gone = await trx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
+    return Number(gone.numDeletedRows) > 0;
+  }
+
+  /**
+   * Moves every story of tag `from` to tag `into` (a story that has both keeps one link, at the
+   * earlier position), points `from`'s address and its old redirects at `into`, then deletes
+   * `from`. Returns how many stories carried `from`, or null when `from` was gone already (a
+   * concurrent merge or delete won).
+   */
+  async mergeTag(trx: Kysely<Database>, from: { id: number; slug: string }, into: number, now: number): Promise<number | null> {
+    const links = await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', from.id).orderBy('story_id').execute();
+    const existing = new Map((await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', into).where('story_id', 'in', links.length ? links.map((l) => l.story_id) : [-1]).execute()).map((r) => [r.story_id, r.position]));
+    await trx.deleteFrom('story_tags').where('tag_id', '=', from.id).execute();
+    for (const l of links) {
+      const had = existing.get(l.story_id);
+      if (had === undefined) await trx.insertInto('story_tags').values({ story_id: l.story_id, tag_id: into, position: l.position }).execute();
+      else if (l.position < had) await trx.updateTable('story_tags').set({ position: l.position }).where('story_id', '=', l.story_id).where('tag_id', '=', into).execute();
+    }
+    await trx.updateTable('tag_redirects').set({ tag_id: into }).where('tag_id', '=', from.id).execute();
+    await trx.insertInto('tag_redirects').values({ slug: from.slug, tag_id: into, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: into, created_at: now })).execute();
+    const gone = await trx.deleteFrom('tags').where('id', '=', from.id).executeTakeFirst();
+    return Number(gone.numDeletedRows) > 0 ? links.length : null;
+  }
+
+  /** Keeps a renamed tag's old address working (301 to the new one). */
+  async addTagRedirect(trx: Kysely<Database>, slug: string, tagId: number, now: number): Promise<void> {
+    await trx.insertInto('tag_redirects').values({ slug, tag_id: tagId, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: tagId, created_at: now })).execute();
   }
 
   async setAuthorPhoto(trx: Kysely<Database>, id: number, mediaId: number | null): Promise<void> {
