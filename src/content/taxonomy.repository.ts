@@ -1,6 +1,7 @@
 /** SQL for sections, tags and authors with their per-locale names. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { nameIn, twinLocale } from './derived-names.js';
 
 export interface SectionView {
   id: number;
@@ -24,36 +25,46 @@ export interface AuthorView {
 
 export type Names = Record<string, string>;
 
+function sectionView(locale: string, r: { id: number; slug: string; color: string; name: string | null; description: string | null; twin_name: string | null; twin_description: string | null }): SectionView {
+  return { id: r.id, slug: r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
+}
+
 export class TaxonomyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Sections that have a name in the locale, in menu order. */
+  /**
+   * Sections that have a name in the locale — or, on the Uzbek sites, in the other script (shown
+   * transliterated, derived-names.ts) — in menu order.
+   */
   async sections(locale: string): Promise<SectionView[]> {
-    return this.db
-      .selectFrom('sections as s')
-      .innerJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
-      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description'])
-      .orderBy('s.position')
-      .orderBy('s.id')
-      .execute();
+    const rows = await this.sectionQuery(locale).orderBy('s.position').orderBy('s.id').execute();
+    return rows.map((r) => sectionView(locale, r));
   }
 
   async sectionBySlug(locale: string, slug: string): Promise<SectionView | undefined> {
+    const r = await this.sectionQuery(locale).where('s.slug', '=', slug).executeTakeFirst();
+    return r && sectionView(locale, r);
+  }
+
+  private sectionQuery(locale: string) {
     return this.db
       .selectFrom('sections as s')
-      .innerJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
-      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description'])
-      .where('s.slug', '=', slug)
-      .executeTakeFirst();
+      .leftJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
+      .leftJoin('section_names as o', (j) => j.onRef('o.section_id', '=', 's.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description', 'o.name as twin_name', 'o.description as twin_description'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]));
   }
 
   async tagBySlug(locale: string, slug: string): Promise<TagView | undefined> {
-    return this.db
+    const r = await this.db
       .selectFrom('tags as t')
-      .innerJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .select(['t.id', 't.slug', 'n.name'])
+      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('t.slug', '=', slug)
       .executeTakeFirst();
+    return r && { id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
   }
 
   /** The slug of the tag a merged (or renamed) tag's old address now leads to. */
@@ -63,12 +74,15 @@ export class TaxonomyRepository {
   }
 
   async authorBySlug(locale: string, slug: string): Promise<AuthorView | undefined> {
-    return this.db
+    const r = await this.db
       .selectFrom('authors as a')
-      .innerJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .select(['a.id', 'a.slug', 'n.name', 'n.bio', 'a.photo_media_id'])
+      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio', 'a.photo_media_id'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('a.slug', '=', slug)
       .executeTakeFirst();
+    return r && { id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio), photo_media_id: r.photo_media_id };
   }
 
   /** Locales in which a section, tag or author has a name (and so a page). */
@@ -79,35 +93,44 @@ export class TaxonomyRepository {
         : kind === 'tag'
           ? await this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', id).orderBy('locale').execute()
           : await this.db.selectFrom('author_names').select('locale').where('author_id', '=', id).orderBy('locale').execute();
-    return rows.map((r) => r.locale);
+    const named = new Set(rows.map((r) => r.locale));
+    // An Uzbek name in one script gives a page in the other too (shown transliterated).
+    for (const l of [...named]) named.add(twinLocale(l));
+    return [...named].sort();
   }
 
   async tagsOfStories(locale: string, storyIds: number[]): Promise<(TagView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    return this.db
+    const rows = await this.db
       .selectFrom('story_tags as st')
       .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .innerJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .select(['st.story_id', 't.id', 't.slug', 'n.name'])
+      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('st.story_id', 'in', storyIds)
       .orderBy('st.story_id')
       .orderBy('st.position')
       .orderBy('t.id')
       .execute();
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    return this.db
+    const rows = await this.db
       .selectFrom('story_authors as sa')
       .innerJoin('authors as a', 'a.id', 'sa.author_id')
-      .innerJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio'])
+      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('sa.story_id', 'in', storyIds)
       .orderBy('sa.story_id')
       .orderBy('sa.position')
       .orderBy('a.id')
       .execute();
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio) }));
   }
 
   async upsertSection(trx: Kysely<Database>, slug: string, position: number, color: string, names: Names): Promise<number> {
