@@ -104,12 +104,11 @@ export class MediaRepository {
    * the first `limit` editions and authors (a count says the rest).
    */
   async uses(id: number, limit = 50): Promise<{ editions: { edition_id: number; story_id: number; locale: string; headline: string; status: string }[]; authors: { id: number; slug: string; name: string | null }[]; logo: boolean }> {
-    const bodyLike = (eb: any) => eb.or([eb('e.body_json', 'like', `%"mediaId":${id},%`), eb('e.body_json', 'like', `%"mediaId":${id}}%`)]);
     const editions = await this.db
       .selectFrom('editions as e')
       .innerJoin('stories as s', 's.id', 'e.story_id')
       .select(['e.id as edition_id', 'e.story_id', 'e.locale', 'e.headline', 'e.status'])
-      .where((eb) => eb.or([eb('s.hero_media_id', '=', id), bodyLike(eb)]))
+      .where((eb) => eb.or([eb('s.hero_media_id', '=', id), eb('e.body_json', 'like', `%"mediaId":${id},%`), eb('e.body_json', 'like', `%"mediaId":${id}}%`)]))
       .orderBy('e.story_id', 'desc')
       .orderBy('e.id')
       .limit(limit)

@@ -9,6 +9,19 @@ import { useLocation, navigate } from '../router';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, pickName, type Author, type Media, type Names, type Section, type Tag } from '../types';
+import { toCyrillic, toLatin } from '../../../src/i18n/translit';
+import { DeleteTagDialog, MergeTagDialog } from './TagActions';
+
+/**
+ * What the site shows for an Uzbek name left empty: the other script's name transliterated (the
+ * server derives it the same way, src/content/derived-names.ts). Null when nothing is derived.
+ */
+function derivedName(value: Names, l: (typeof LOCALES)[number]): string | null {
+  if (value[l]?.trim()) return null;
+  if (l === 'uz-Cyrl' && value.uz?.trim()) return toCyrillic(value.uz.trim());
+  if (l === 'uz' && value['uz-Cyrl']?.trim()) return toLatin(value['uz-Cyrl'].trim());
+  return null;
+}
 
 type TabKey = 'sections' | 'tags' | 'authors';
 
@@ -38,10 +51,11 @@ export function TaxonomyPage() {
 }
 
 function NamesFields({ value, onChange, errs, prefix, multiline }: { value: Names; onChange(v: Names): void; errs: ReturnType<typeof useFormErrors>; prefix: string; multiline?: boolean }) {
+  const i = useI18n();
   return (
     <div className="locale-grid">
       {LOCALES.map((l) => (
-        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${prefix}.${l}`)}>
+        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${prefix}.${l}`)} hint={derivedName(value, l) ? i.t('fix.derivedName', { name: derivedName(value, l)! }) : undefined}>
           {multiline ? (
             <textarea className="input" rows={2} value={value[l] ?? ''} onChange={(e) => onChange({ ...value, [l]: e.target.value })} />
           ) : (
@@ -186,6 +200,8 @@ function TagsTab() {
   const [q, setQ] = useState('');
   const [term, setTerm] = useState('');
   const [editing, setEditing] = useState<Tag | null>(null);
+  const [merging, setMerging] = useState<Tag | null>(null);
+  const [deleting, setDeleting] = useState<Tag | null>(null);
   const [newName, setNewName] = useState('');
   const [newLocale, setNewLocale] = useState<string>(i.lang);
   const errs = useFormErrors();
@@ -262,6 +278,12 @@ function TagsTab() {
                     <button type="button" className="btn btn-small" onClick={() => setEditing(t)}>
                       {i.t('common.edit')}
                     </button>
+                    <button type="button" className="btn btn-small" onClick={() => setMerging(t)}>
+                      {i.t('taxonomy.merge')}
+                    </button>
+                    <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(t)}>
+                      {i.t('common.delete')}
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -271,6 +293,8 @@ function TagsTab() {
         </div>
       )}
       <TagDialog tag={editing} onClose={() => setEditing(null)} onSaved={list.reload} />
+      <MergeTagDialog tag={merging} onClose={() => setMerging(null)} onDone={list.reload} />
+      <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} onDone={list.reload} />
     </>
   );
 }
@@ -278,11 +302,13 @@ function TagsTab() {
 function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void; onSaved(): void }) {
   const i = useI18n();
   const [names, setNames] = useState<Names>({});
+  const [slug, setSlug] = useState('');
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
   useEffect(() => {
     if (tag) {
       setNames(tag.names);
+      setSlug(tag.slug);
       errs.clear();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -292,7 +318,7 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
     if (!tag) return;
     setBusy(true);
     try {
-      await api.patch<Tag>(`/tags/${tag.id}`, { names });
+      await api.patch<Tag>(`/tags/${tag.id}`, { names, slug: slug.trim() || undefined });
       notify(i.t('common.savedToast'), 'success');
       onSaved();
       onClose();
@@ -311,6 +337,9 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
       footer={<FormFooter form="tag-form" submitLabel={i.t('common.save')} onCancel={onClose} disabled={busy} />}
     >
       <form id="tag-form" onSubmit={submit}>
+        <Field label={i.t('tax.slug')} error={errs.of('slug')}>
+          <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} name="slug" />
+        </Field>
         {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
         <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
         <ErrorBox error={errs.general} />
