@@ -103,7 +103,7 @@ export class MediaRepository {
    * main photo or inside the body, authors with it as their photo, and the site logo. Bounded:
    * the first `limit` editions and authors (a count says the rest).
    */
-  async uses(id: number, limit = 50): Promise<{ editions: { edition_id: number; story_id: number; locale: string; headline: string; status: string }[]; authors: { id: number; slug: string; name: string | null }[]; logo: boolean }> {
+  async uses(id: number, limit = 50): Promise<{ editions: { edition_id: number; story_id: number; locale: string; headline: string; status: string }[]; authors: { id: number; slug: string; names: Record<string, string> }[]; logo: boolean }> {
     const editions = await this.db
       .selectFrom('editions as e')
       .innerJoin('stories as s', 's.id', 'e.story_id')
@@ -113,14 +113,9 @@ export class MediaRepository {
       .orderBy('e.id')
       .limit(limit)
       .execute();
-    const authors = await this.db
-      .selectFrom('authors as a')
-      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', 'ru'))
-      .select(['a.id', 'a.slug', 'n.name'])
-      .where('a.photo_media_id', '=', id)
-      .orderBy('a.id')
-      .limit(limit)
-      .execute();
+    const rows = await this.db.selectFrom('authors').select(['id', 'slug']).where('photo_media_id', '=', id).orderBy('id').limit(limit).execute();
+    const names = rows.length ? await this.db.selectFrom('author_names').select(['author_id', 'locale', 'name']).where('author_id', 'in', rows.map((r) => r.id)).orderBy('author_id').orderBy('locale').execute() : [];
+    const authors = rows.map((r) => ({ ...r, names: Object.fromEntries(names.filter((n) => n.author_id === r.id).map((n) => [n.locale, n.name])) as Record<string, string> }));
     const logo = await this.db.selectFrom('settings').select('value').where('key', '=', 'logoMediaId').executeTakeFirst();
     return { editions, authors, logo: !!logo && Number(logo.value) === id };
   }

@@ -35,7 +35,7 @@ export interface HeroImage {
 /** One place an image is used (GET /media/:id/uses, and the 409 of a delete). */
 export type MediaUse =
   | { kind: 'story'; storyId: number; editionId: number; locale: string; headline: string; status: string; href: string }
-  | { kind: 'author'; authorId: number; name: string; href: string }
+  | { kind: 'author'; authorId: number; name: string; names: Record<string, string>; href: string }
   | { kind: 'logo'; href: string };
 
 export interface MediaServiceOptions {
@@ -183,7 +183,7 @@ export class MediaService {
     const u = await this.repo.uses(id);
     return [
       ...u.editions.map((e): MediaUse => ({ kind: 'story', storyId: e.story_id, editionId: e.edition_id, locale: e.locale, headline: e.headline, status: e.status, href: `/admin/stories/${e.edition_id}` })),
-      ...u.authors.map((a): MediaUse => ({ kind: 'author', authorId: a.id, name: a.name ?? a.slug, href: `/admin/taxonomy?tab=authors` })),
+      ...u.authors.map((a): MediaUse => ({ kind: 'author', authorId: a.id, name: a.names.ru ?? a.names.uz ?? a.names.en ?? Object.values(a.names)[0] ?? a.slug, names: a.names, href: `/admin/taxonomy?tab=authors` })),
       ...(u.logo ? [{ kind: 'logo', href: '/admin/settings' } as MediaUse] : []),
     ];
   }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { notify } from '../toast';
-import type { Media, Page } from '../types';
+import { pickName, type Media, type Names, type Page } from '../types';
 import { Dialog, ErrorBox, Icon, Pagination, Spinner, errorText, useLoad } from './ui';
 import { Link } from '../router';
 
@@ -337,7 +337,7 @@ export function MediaPicker({ open, locale, onClose, onPick, title, confirmLabel
 /** One place an image is used (GET /media/:id/uses, or the 409 of a delete). */
 export type MediaUse =
   | { kind: 'story'; storyId: number; editionId: number; locale: string; headline: string; status: string; href: string }
-  | { kind: 'author'; authorId: number; name: string; href: string }
+  | { kind: 'author'; authorId: number; name: string; names: Names; href: string }
   | { kind: 'logo'; href: string };
 
 /** The places an image is used, as links to where it can be removed. */
@@ -354,7 +354,7 @@ export function MediaUses({ uses }: { uses: MediaUse[] }) {
               <span className="media-uses-locale">{u.locale}</span> {u.headline || i.t('fix.untitled')}
             </Link>
           ) : u.kind === 'author' ? (
-            <Link to={to(u.href)}>{i.t('fix.useAuthor', { name: u.name })}</Link>
+            <Link to={to(u.href)}>{i.t('fix.useAuthor', { name: pickName(u.names, i.lang, u.name) })}</Link>
           ) : (
             <Link to={to(u.href)}>{i.t('fix.useLogo')}</Link>
           )}
