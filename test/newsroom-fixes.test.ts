@@ -145,6 +145,9 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       const patched = await admin.req('PATCH', `/tags/${tag.id}`, { names: { ru: 'Экономика' }, slug: 'Экономика страны' });
       expect(patched.status, JSON.stringify(patched.json)).toBe(200);
       expect(patched.json.slug).toBe('ekonomika-strany');
+      const moved = await s.app.inject(`/ru/tag/${tag.slug}`);
+      expect(moved.statusCode).toBe(301); // the renamed tag's old address still leads to it
+      expect(moved.headers.location).toBe('/ru/tag/ekonomika-strany');
     });
     it('still refuses a slug with nothing to convert', async () => {
       const r = await admin.req('POST', '/sections', { slug: '«»—', names: { ru: 'Пусто' } });
@@ -213,6 +216,24 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       const c = (await admin.req('POST', '/tags', { name: 'Политика и выборы', locale: 'ru' })).json;
       expect((await admin.req('POST', `/tags/${b.id}/merge`, { into: c.id })).status).toBe(200);
       expect((await s.app.inject(`/ru/tag/${a.slug}`)).headers.location).toBe(`/ru/tag/${c.slug}`);
+    });
+    it('two merges of one tag at once: one wins, the other finds it gone; opposite merges do not deadlock', async () => {
+      const mk = async (name: string) => (await admin.req('POST', '/tags', { name, locale: 'ru' })).json;
+      const [x, y, z] = [await mk('Гонка X'), await mk('Гонка Y'), await mk('Гонка Z')];
+      const st = await story('Гонка слияний', { tagIds: [x.id] });
+      const [r1, r2] = await Promise.all([admin.req('POST', `/tags/${x.id}/merge`, { into: y.id }), admin.req('POST', `/tags/${x.id}/merge`, { into: z.id })]);
+      expect([r1.status, r2.status].sort()).toEqual([200, 404]);
+      const winner = r1.status === 200 ? y : z;
+      expect((await admin.req('GET', `/editions/${st.id}`)).json.tags.map((t: any) => t.id)).toEqual([winner.id]);
+      expect((await s.app.inject(`/ru/tag/${x.slug}`)).headers.location).toBe(`/ru/tag/${winner.slug}`);
+      const [p, q] = [await mk('Встречная P'), await mk('Встречная Q')];
+      const st2 = await story('Встречные слияния', { tagIds: [p.id, q.id] });
+      const both = await Promise.all([admin.req('POST', `/tags/${p.id}/merge`, { into: q.id }), admin.req('POST', `/tags/${q.id}/merge`, { into: p.id })]);
+      expect(both.map((r) => r.status).sort()).toEqual([200, both.find((r) => r.status !== 200)!.status]);
+      expect(both.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(both.every((r) => r.status < 500)).toBe(true);
+      const kept = both.find((r) => r.status === 200)!.json.id;
+      expect((await admin.req('GET', `/editions/${st2.id}`)).json.tags.map((t: any) => t.id)).toEqual([kept]);
     });
   });
 });

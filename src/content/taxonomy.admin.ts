@@ -137,6 +137,9 @@ export class TaxonomyAdmin {
     if (!from || from.id !== id) throw new NotFoundError('No such tag.');
     if (!target) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
     await this.db.transaction().execute(async (trx) => {
+      const alive = await this.repo.lockTags(trx, [id, into]);
+      if (!alive.has(id)) throw new NotFoundError('No such tag.');
+      if (!alive.has(into)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
       const moved = await this.repo.mergeTag(trx, { id: from.id, slug: from.slug }, target.id, Date.now());
       if (moved === null) throw new NotFoundError('No such tag.');
       await o.audit.record(trx, { userId: o.userId, action: 'tag.merge', entity: 'tag', entityId: id, details: { slug: from.slug, names: from.names, into: target.id, intoSlug: target.slug, stories: moved } });

@@ -263,6 +263,20 @@ export class TaxonomyAdminRepository {
     return Number(gone.numDeletedRows) > 0 ? links.length : null;
   }
 
+  /**
+   * Locks tag rows for the rest of the transaction, one at a time in id order (so two merges of
+   * the same pair in opposite directions queue instead of deadlocking). Returns the ids that
+   * still exist once locked — a merge or delete that committed meanwhile has removed its tag.
+   */
+  async lockTags(trx: Kysely<Database>, ids: number[]): Promise<Set<number>> {
+    const alive = new Set<number>();
+    for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+      const r = await trx.updateTable('tags').set((eb) => ({ slug: eb.ref('slug') })).where('id', '=', id).executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) alive.add(id);
+    }
+    return alive;
+  }
+
   /** Keeps a renamed tag's old address working (301 to the new one). */
   async addTagRedirect(trx: Kysely<Database>, slug: string, tagId: number, now: number): Promise<void> {
     await trx.insertInto('tag_redirects').values({ slug, tag_id: tagId, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: tagId, created_at: now })).execute();
