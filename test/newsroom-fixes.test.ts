@@ -69,6 +69,14 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       expect(r.json.items.map((m: any) => m.id)).toEqual([id]);
       expect(r.json.total).toBe(1);
     });
+    it('backfills the folded text of images stored before it existed (migration 0013, re-runnable)', async () => {
+      await s.c.db.kysely.updateTable('media').set({ search_text: '' }).execute();
+      expect((await admin.req('GET', `/media?q=${encodeURIComponent('Ташкент')}`)).json.total).toBe(0);
+      const { up } = await import('../src/db/migrations/0013_newsroom_fixes.js');
+      await up(s.c.db.kysely, s.c.db.dialect);
+      await up(s.c.db.kysely, s.c.db.dialect);
+      expect((await admin.req('GET', `/media?q=${encodeURIComponent('ТАШКЕНТ')}`)).json.items.map((m: any) => m.id)).toEqual([id]);
+    });
     it('finds a credit changed later by its capitalised word', async () => {
       expect((await admin.req('PATCH', `/media/${id}`, { credit: 'Фото: Дунё' })).status).toBe(200);
       expect((await admin.req('GET', `/media?q=${encodeURIComponent('ДУНЁ')}`)).json.items.map((m: any) => m.id)).toEqual([id]);

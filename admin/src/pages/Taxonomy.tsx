@@ -67,6 +67,19 @@ function NamesFields({ value, onChange, errs, prefix, multiline }: { value: Name
   );
 }
 
+/** An empty Uzbek name in a table: what the site shows instead (muted, with the explanation), else a dash. */
+function DerivedOrDash({ names, l }: { names: Names; l: (typeof LOCALES)[number] }) {
+  const i = useI18n();
+  const derived = derivedName(names, l);
+  return derived ? (
+    <span className="muted" title={i.t('fix.derivedName', { name: derived })}>
+      <i>{derived}</i>
+    </span>
+  ) : (
+    <span className="muted">—</span>
+  );
+}
+
 /* ---------- sections ---------- */
 
 function SectionsTab() {
@@ -105,7 +118,7 @@ function SectionsTab() {
                 <td className="mono">{s.slug}</td>
                 {LOCALES.filter((l) => l !== 'ru').map((l) => (
                   <td key={l} data-label={LOCALE_NAMES[l]}>
-                    {s.names[l] || <span className="muted">—</span>}
+                    {s.names[l] || <DerivedOrDash names={s.names} l={l} />}
                   </td>
                 ))}
                 <td className="actions">
@@ -271,7 +284,7 @@ function TagsTab() {
                   <td className="mono">{t.slug}</td>
                   {LOCALES.map((l) => (
                     <td key={l} data-label={LOCALE_NAMES[l]}>
-                      {t.names[l] || <span className="muted">—</span>}
+                      {t.names[l] || <DerivedOrDash names={t.names} l={l} />}
                     </td>
                   ))}
                   <td className="actions">
