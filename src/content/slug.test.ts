@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, slugify } from './slug.js';
+import { isValidSlug, slugify, typedSlug } from './slug.js';
 
 describe('slugify', () => {
   it('romanises Russian by ICAO Doc 9303', () => {
@@ -27,5 +27,17 @@ describe('isValidSlug', () => {
   it('accepts lower-case words with single dashes only', () => {
     expect(isValidSlug('a-b-1')).toBe(true);
     for (const bad of ['', 'A', 'a--b', '-a', 'a-', 'a b', 'а', '../x']) expect(isValidSlug(bad)).toBe(false);
+  });
+});
+
+describe('typedSlug', () => {
+  it('keeps a valid slug and converts Cyrillic, Uzbek Cyrillic by transliteration', () => {
+    expect(typedSlug('already-fine-2')).toBe('already-fine-2');
+    expect(typedSlug('Новости Ташкента')).toBe('novosti-tashkenta');
+    expect(typedSlug('Ўзбекистон хабарлари')).toBe('ozbekiston-xabarlari');
+    expect(typedSlug('Хабарлар', 'uz-Cyrl')).toBe('xabarlar');
+    expect(typedSlug('Хабарлар', 'ru')).toBe('khabarlar');
+    expect(typedSlug('My Slug')).toBe('my-slug');
+    expect(typedSlug('«»—')).toBe('');
   });
 });

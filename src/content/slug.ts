@@ -50,3 +50,19 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH, locale?: Loca
 export function isValidSlug(slug: string): boolean {
   return slug.length > 0 && slug.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
 }
+
+/** Letters only Uzbek Cyrillic has: text with them is Uzbek, and «х» is then «x», not «kh». */
+const UZBEK_CYRILLIC = /[ўқғҳЎҚҒҲ]/;
+
+/**
+ * A slug someone typed, made into a valid one: an ASCII slug is kept as it is; Cyrillic (or
+ * capitals, spaces) is converted the way automatic slugs are — Russian by ICAO 9303, Uzbek
+ * Cyrillic through the Latin alphabet (the edition's locale says so, or the Uzbek-only letters).
+ * Returns '' when nothing convertible is left, so the caller can refuse it with a message.
+ */
+export function typedSlug(typed: string, locale?: Locale): string {
+  const text = typed.trim();
+  if (isValidSlug(text)) return text;
+  const script: Locale | undefined = locale === 'uz-Cyrl' || (locale !== 'ru' && UZBEK_CYRILLIC.test(text)) ? 'uz-Cyrl' : locale;
+  return slugify(text, 200, script);
+}

@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
 import { LOCALES } from '../i18n/locales.js';
 import { Id } from '../http/validate.js';
 import { isForeignKeyViolation } from '../db/constraint.js';
-import { isValidSlug, slugify } from './slug.js';
+import { isValidSlug, slugify, typedSlug } from './slug.js';
 import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
 
 const NamesSchema = z.record(z.enum(LOCALES), z.string().trim().max(120)).transform((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v)) as Names);
@@ -52,7 +53,8 @@ export class TaxonomyAdmin {
   }
 
   private async slugFor(table: 'sections' | 'tags' | 'authors', wanted: string | undefined, names: Names, exceptId?: number): Promise<string> {
-    const slug = wanted || slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
+    // A typed slug in Cyrillic is converted, not refused (issue 8).
+    const slug = wanted ? typedSlug(wanted) : slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
     if (!isValidSlug(slug)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' }]);
     if (await this.repo.slugTaken(table, slug, exceptId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'This slug is already used.' }]);
     return slug;
@@ -94,12 +96,55 @@ export class TaxonomyAdmin {
     return (await this.repo.tags([id]))[0]!;
   }
 
-  async updateTag(id: number, names: Names) {
+  async updateTag(id: number, names: Names, wantedSlug?: string) {
     const [current] = await this.repo.tags([id]);
     if (!current) throw new NotFoundError('No such tag.');
     this.needName(names);
-    await this.db.transaction().execute((trx) => this.writer.upsertTag(trx, current.slug, names));
+    const slug = wantedSlug && wantedSlug !== current.slug ? await this.slugFor('tags', wantedSlug, names, id) : current.slug;
+    await this.db.transaction().execute(async (trx) => {
+      if (slug !== current.slug) {
+        await this.repo.updateTagSlug(trx, id, slug);
+        await this.repo.addTagRedirect(trx, current.slug, id, Date.now()); // links readers kept still work
+      }
+      await this.writer.upsertTag(trx, slug, names);
+    });
     return (await this.repo.tags([id]))[0]!;
+  }
+
+  /**
+   * Deletes a tag. A tag that stories carry is deleted only when `confirm` is set (the 409 says
+   * how many stories would lose it); the removal and its audit entry commit together.
+   */
+  async deleteTag(id: number, o: { confirm: boolean; userId: number; audit: AuditRepository }): Promise<void> {
+    const [current] = await this.repo.tags([id]);
+    if (!current) throw new NotFoundError('No such tag.');
+    await this.db.transaction().execute(async (trx) => {
+      const stories = await this.repo.tagStoryCount(trx, id);
+      if (stories > 0 && !o.confirm) throw new ConflictError(`This tag is on ${stories} ${stories === 1 ? 'story' : 'stories'}. Confirm to remove it from them and delete it.`, { stories });
+      if (!(await this.repo.deleteTag(trx, id))) throw new NotFoundError('No such tag.');
+      await o.audit.record(trx, { userId: o.userId, action: 'tag.delete', entity: 'tag', entityId: id, details: { slug: current.slug, names: current.names, stories } });
+    });
+  }
+
+  /**
+   * Merges tag `id` into tag `into`: its stories move to `into`, its public address becomes a
+   * 301 to `into`'s, and it is deleted — all in one transaction with the audit entry. A
+   * concurrent merge or delete of the same tag makes the later one a 404 with nothing written.
+   */
+  async mergeTag(id: number, into: number, o: { userId: number; audit: AuditRepository }) {
+    if (id === into) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'Choose another tag to merge into.' }]);
+    const [from, target] = await this.repo.tags([id, into]);
+    if (!from || from.id !== id) throw new NotFoundError('No such tag.');
+    if (!target) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
+    await this.db.transaction().execute(async (trx) => {
+      const alive = await this.repo.lockTags(trx, [id, into]);
+      if (!alive.has(id)) throw new NotFoundError('No such tag.');
+      if (!alive.has(into)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
+      const moved = await this.repo.mergeTag(trx, { id: from.id, slug: from.slug }, target.id, Date.now());
+      if (moved === null) throw new NotFoundError('No such tag.');
+      await o.audit.record(trx, { userId: o.userId, action: 'tag.merge', entity: 'tag', entityId: id, details: { slug: from.slug, names: from.names, into: target.id, intoSlug: target.slug, stories: moved } });
+    });
+    return (await this.repo.tags([into]))[0]!;
   }
 
   async createAuthor(input: z.infer<typeof AuthorInput>) {

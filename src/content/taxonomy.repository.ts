@@ -1,6 +1,7 @@
 /** SQL for sections, tags and authors with their per-locale names. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { nameIn, twinLocale } from './derived-names.js';
 
 export interface SectionView {
   id: number;
@@ -24,45 +25,64 @@ export interface AuthorView {
 
 export type Names = Record<string, string>;
 
+function sectionView(locale: string, r: { id: number; slug: string; color: string; name: string | null; description: string | null; twin_name: string | null; twin_description: string | null }): SectionView {
+  return { id: r.id, slug: r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
+}
+
 export class TaxonomyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Sections that have a name in the locale, in menu order. */
+  /**
+   * Sections that have a name in the locale — or, on the Uzbek sites, in the other script (shown
+   * transliterated, derived-names.ts) — in menu order.
+   */
   async sections(locale: string): Promise<SectionView[]> {
-    return this.db
-      .selectFrom('sections as s')
-      .innerJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
-      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description'])
-      .orderBy('s.position')
-      .orderBy('s.id')
-      .execute();
+    const rows = await this.sectionQuery(locale).orderBy('s.position').orderBy('s.id').execute();
+    return rows.map((r) => sectionView(locale, r));
   }
 
   async sectionBySlug(locale: string, slug: string): Promise<SectionView | undefined> {
+    const r = await this.sectionQuery(locale).where('s.slug', '=', slug).executeTakeFirst();
+    return r && sectionView(locale, r);
+  }
+
+  private sectionQuery(locale: string) {
     return this.db
       .selectFrom('sections as s')
-      .innerJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
-      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description'])
-      .where('s.slug', '=', slug)
-      .executeTakeFirst();
+      .leftJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
+      .leftJoin('section_names as o', (j) => j.onRef('o.section_id', '=', 's.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description', 'o.name as twin_name', 'o.description as twin_description'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]));
   }
 
   async tagBySlug(locale: string, slug: string): Promise<TagView | undefined> {
-    return this.db
+    const r = await this.db
       .selectFrom('tags as t')
-      .innerJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .select(['t.id', 't.slug', 'n.name'])
+      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('t.slug', '=', slug)
       .executeTakeFirst();
+    return r && { id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
+  }
+
+  /** The slug of the tag a merged (or renamed) tag's old address now leads to. */
+  async tagRedirect(slug: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('tag_redirects as r').innerJoin('tags as t', 't.id', 'r.tag_id').select('t.slug').where('r.slug', '=', slug).executeTakeFirst();
+    return r?.slug;
   }
 
   async authorBySlug(locale: string, slug: string): Promise<AuthorView | undefined> {
-    return this.db
+    const r = await this.db
       .selectFrom('authors as a')
-      .innerJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .select(['a.id', 'a.slug', 'n.name', 'n.bio', 'a.photo_media_id'])
+      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio', 'a.photo_media_id'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('a.slug', '=', slug)
       .executeTakeFirst();
+    return r && { id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio), photo_media_id: r.photo_media_id };
   }
 
   /** Locales in which a section, tag or author has a name (and so a page). */
@@ -73,35 +93,44 @@ export class TaxonomyRepository {
         : kind === 'tag'
           ? await this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', id).orderBy('locale').execute()
           : await this.db.selectFrom('author_names').select('locale').where('author_id', '=', id).orderBy('locale').execute();
-    return rows.map((r) => r.locale);
+    const named = new Set(rows.map((r) => r.locale));
+    // An Uzbek name in one script gives a page in the other too (shown transliterated).
+    for (const l of [...named]) named.add(twinLocale(l));
+    return [...named].sort();
   }
 
   async tagsOfStories(locale: string, storyIds: number[]): Promise<(TagView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    return this.db
+    const rows = await this.db
       .selectFrom('story_tags as st')
       .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .innerJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .select(['st.story_id', 't.id', 't.slug', 'n.name'])
+      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('st.story_id', 'in', storyIds)
       .orderBy('st.story_id')
       .orderBy('st.position')
       .orderBy('t.id')
       .execute();
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    return this.db
+    const rows = await this.db
       .selectFrom('story_authors as sa')
       .innerJoin('authors as a', 'a.id', 'sa.author_id')
-      .innerJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio'])
+      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
+      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('sa.story_id', 'in', storyIds)
       .orderBy('sa.story_id')
       .orderBy('sa.position')
       .orderBy('a.id')
       .execute();
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio) }));
   }
 
   async upsertSection(trx: Kysely<Database>, slug: string, position: number, color: string, names: Names): Promise<number> {
@@ -198,6 +227,59 @@ export class TaxonomyAdminRepository {
 
   async updateTagSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
     await trx.updateTable('tags').set({ slug }).where('id', '=', id).execute();
+  }
+
+  /** Stories carrying the tag. */
+  async tagStoryCount(trx: Kysely<Database>, id: number): Promise<number> {
+    const r = await trx.selectFrom('story_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', id).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Deletes a tag, its story links (and by cascade its names and redirects); false when already gone. */
+  async deleteTag(trx: Kysely<Database>, id: number): Promise<boolean> {
+    await trx.deleteFrom('story_tags').where('tag_id', '=', id).execute();
+    const gone = await trx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
+    return Number(gone.numDeletedRows) > 0;
+  }
+
+  /**
+   * Moves every story of tag `from` to tag `into` (a story that has both keeps one link, at the
+   * earlier position), points `from`'s address and its old redirects at `into`, then deletes
+   * `from`. Returns how many stories carried `from`, or null when `from` was gone already (a
+   * concurrent merge or delete won).
+   */
+  async mergeTag(trx: Kysely<Database>, from: { id: number; slug: string }, into: number, now: number): Promise<number | null> {
+    const links = await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', from.id).orderBy('story_id').execute();
+    const existing = new Map((await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', into).where('story_id', 'in', links.length ? links.map((l) => l.story_id) : [-1]).execute()).map((r) => [r.story_id, r.position]));
+    await trx.deleteFrom('story_tags').where('tag_id', '=', from.id).execute();
+    for (const l of links) {
+      const had = existing.get(l.story_id);
+      if (had === undefined) await trx.insertInto('story_tags').values({ story_id: l.story_id, tag_id: into, position: l.position }).execute();
+      else if (l.position < had) await trx.updateTable('story_tags').set({ position: l.position }).where('story_id', '=', l.story_id).where('tag_id', '=', into).execute();
+    }
+    await trx.updateTable('tag_redirects').set({ tag_id: into }).where('tag_id', '=', from.id).execute();
+    await trx.insertInto('tag_redirects').values({ slug: from.slug, tag_id: into, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: into, created_at: now })).execute();
+    const gone = await trx.deleteFrom('tags').where('id', '=', from.id).executeTakeFirst();
+    return Number(gone.numDeletedRows) > 0 ? links.length : null;
+  }
+
+  /**
+   * Locks tag rows for the rest of the transaction, one at a time in id order (so two merges of
+   * the same pair in opposite directions queue instead of deadlocking). Returns the ids that
+   * still exist once locked — a merge or delete that committed meanwhile has removed its tag.
+   */
+  async lockTags(trx: Kysely<Database>, ids: number[]): Promise<Set<number>> {
+    const alive = new Set<number>();
+    for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+      const r = await trx.updateTable('tags').set((eb) => ({ slug: eb.ref('slug') })).where('id', '=', id).executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) alive.add(id);
+    }
+    return alive;
+  }
+
+  /** Keeps a renamed tag's old address working (301 to the new one). */
+  async addTagRedirect(trx: Kysely<Database>, slug: string, tagId: number, now: number): Promise<void> {
+    await trx.insertInto('tag_redirects').values({ slug, tag_id: tagId, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: tagId, created_at: now })).execute();
   }
 
   async setAuthorPhoto(trx: Kysely<Database>, id: number, mediaId: number | null): Promise<void> {

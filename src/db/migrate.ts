@@ -11,10 +11,11 @@ import * as m0003 from './migrations/0003_derived_editions.js';
 import * as m0004 from './migrations/0004_full_text_search.js';
 import * as m0006 from './migrations/0006_accounts_security.js';
 import * as m0009 from './migrations/0009_outbox_dead.js';
+import * as m0013 from './migrations/0013_newsroom_fixes.js';
+import * as m0014 from './migrations/0014_desk.js';
 import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
-import * as m0014 from './migrations/0014_desk.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -24,10 +25,11 @@ const STEPS: Record<string, Step> = {
   '0004_full_text_search': m0004,
   '0006_accounts_security': m0006,
   '0009_outbox_dead': m0009,
+  '0013_newsroom_fixes': m0013,
+  '0014_desk': m0014,
   '0015_desk': m0015,
   '0016_preview_urgency_related': m0016,
   '0017_videos': m0017,
-  '0014_desk': m0014,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -60,6 +60,8 @@ export interface MediaTable {
   credit: string;
   original_name: string;
   created_at: number;
+  /** Alt texts, captions, credit and file name, case-folded by the app (media-search.ts). */
+  search_text: Generated<string>;
 }
 export interface MediaVariantsTable {
   media_id: number;
@@ -77,6 +79,12 @@ export interface VideosTable {
   bytes: number;
   sha256: string;
   original_name: string;
+  created_at: number;
+}
+/** The public address of a tag merged into another: 301 to the tag it went into. */
+export interface TagRedirectsTable {
+  slug: string;
+  tag_id: number;
   created_at: number;
 }
 export interface MediaTextsTable {
@@ -345,6 +353,7 @@ export interface Database {
   media_variants: MediaVariantsTable;
   media_texts: MediaTextsTable;
   videos: VideosTable;
+  tag_redirects: TagRedirectsTable;
   stories: StoriesTable;
   story_tags: StoryTagsTable;
   story_authors: StoryAuthorsTable;

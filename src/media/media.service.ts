@@ -33,6 +33,12 @@ export interface HeroImage {
   credit: string;
 }
 
+/** One place an image is used (GET /media/:id/uses, and the 409 of a delete). */
+export type MediaUse =
+  | { kind: 'story'; storyId: number; editionId: number; locale: string; headline: string; status: string; href: string }
+  | { kind: 'author'; authorId: number; name: string; names: Record<string, string>; href: string }
+  | { kind: 'logo'; href: string };
+
 export interface MediaServiceOptions {
   queue: ImageQueue;
   /** Decoded pixels an upload may have (width × height × frames). */
@@ -176,13 +182,27 @@ export class MediaService {
     return (await this.presentOne(id))!;
   }
 
+  /**
+   * Where an image is used, as links the newsroom can show: each edition (its story's main photo
+   * or a photo in its body), each author whose photo it is, and the site logo.
+   */
+  async uses(id: number): Promise<MediaUse[]> {
+    const u = await this.repo.uses(id);
+    return [
+      ...u.editions.map((e): MediaUse => ({ kind: 'story', storyId: e.story_id, editionId: e.edition_id, locale: e.locale, headline: e.headline, status: e.status, href: `/admin/stories/${e.edition_id}` })),
+      ...u.authors.map((a): MediaUse => ({ kind: 'author', authorId: a.id, name: a.names.ru ?? a.names.uz ?? a.names.en ?? Object.values(a.names)[0] ?? a.slug, names: a.names, href: `/admin/taxonomy?tab=authors` })),
+      ...(u.logo ? [{ kind: 'logo', href: '/admin/settings' } as MediaUse] : []),
+    ];
+  }
+
   /** Deletes an image no story uses; its files go after the rows (orphans are harmless). */
   async remove(id: number): Promise<void> {
     const { media, variants } = await this.repo.byIds([id]);
     const m = media[0];
     if (!m) throw new NotFoundError('No such image.');
     const used = (await this.repo.usage([id])).get(id) ?? 0;
-    if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`);
+    // The answer lists the places (with edit links), so the person can go and remove it there.
+    if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`, { used, uses: await this.uses(id) });
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
     // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
     // the row is gone and nothing links to the file any more.

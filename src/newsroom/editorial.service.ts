@@ -13,7 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { normalizeDoc, paragraphsToDoc, type StoryDoc } from '../content/document.js';
 import { deriveEditionFields } from '../content/stories.service.js';
 import { recordRevision, recordTransition } from '../content/revisions.repository.js';
-import { isValidSlug, slugify } from '../content/slug.js';
+import { slugify, typedSlug } from '../content/slug.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
 import type { EditorialNotify } from '../desk/notifications.service.js';
@@ -132,7 +132,9 @@ export class EditorialService {
     const doc = normalizeDoc(input.body);
     const fields: FieldError[] = [];
     const slug = input.slug.trim();
-    if (slug && !isValidSlug(slug)) fields.push({ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' });
+    // A slug typed in Cyrillic is converted in saveIn (it needs the edition's locale); only one
+    // with nothing to convert is refused.
+    if (slug && !typedSlug(slug)) fields.push({ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' });
     const [sections, tags, authors, media] = await Promise.all([
       this.repo.existingIds('sections', input.sectionId === null ? [] : [input.sectionId]),
       this.repo.existingIds('tags', input.tagIds),
@@ -177,7 +179,7 @@ export class EditorialService {
       throw new ForbiddenError(storyFieldsMessage(changed, actor.role), { fields: changed });
     }
 
-    let finalSlug = slug || e.slug;
+    let finalSlug = (slug && typedSlug(slug, e.locale as Locale)) || e.slug;
     let chosen = false;
     // Until first publication the slug follows the headline, unless someone typed their own.
     const headline = input.headline.trim();

@@ -8,7 +8,7 @@ import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxono
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
 import { BAD_CHARACTER_MESSAGE, hasBadCharacter } from '../http/edge.js';
-import { idParam, parse } from '../http/validate.js';
+import { Id, idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { MediaService } from '../media/media.service.js';
 import { checkReferences, SiteSettingsSchema, type SettingsStore } from '../site/settings.js';
@@ -112,6 +112,15 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       return m;
     },
   });
+  apiRoute(app, {
+    method: 'GET', url: '/media/:id/uses', tag: 'media', summary: 'Where an image is used (stories, authors, the logo), with edit links',
+    handler: async (req) => {
+      requireCan(req, 'media.upload');
+      const id = idParam(req.params);
+      if (!(await d.media.presentOne(id))) throw new NotFoundError('No such image.');
+      return { items: await d.media.uses(id) };
+    },
+  });
   const MediaPatch = z.object({ credit: z.string().max(200).optional(), texts: z.record(z.enum(LOCALES), z.object({ alt: z.string().max(500).optional(), caption: z.string().max(1000).optional() })).optional() });
   apiRoute(app, {
     method: 'PATCH', url: '/media/:id', tag: 'media', summary: 'Edit credit, alt text and captions', body: MediaPatch,
@@ -160,12 +169,33 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       return reply.code(201).send(await d.taxonomy.createTag(input.name, input.locale));
     },
   });
-  const TagPatch = z.object({ names: z.record(z.enum(LOCALES), z.string().max(80)) });
+  const TagPatch = z.object({ names: z.record(z.enum(LOCALES), z.string().max(80)), slug: z.string().trim().max(200).optional() });
   apiRoute(app, {
-    method: 'PATCH', url: '/tags/:id', tag: 'taxonomy', summary: 'Rename a tag', body: TagPatch,
+    method: 'PATCH', url: '/tags/:id', tag: 'taxonomy', summary: 'Rename a tag (a new slug keeps the old address as a redirect)', body: TagPatch,
     handler: async (req) => {
       requireCan(req, 'taxonomy.manage');
-      const t = await d.taxonomy.updateTag(idParam(req.params), parse(TagPatch, req.body).names);
+      const input = parse(TagPatch, req.body);
+      const t = await d.taxonomy.updateTag(idParam(req.params), input.names, input.slug);
+      d.purgeAll();
+      return t;
+    },
+  });
+  const TagDeleteQuery = z.object({ confirm: z.enum(['0', '1']).default('0') });
+  apiRoute(app, {
+    method: 'DELETE', url: '/tags/:id', tag: 'taxonomy', summary: 'Delete a tag (409 with the story count unless confirm=1)', query: TagDeleteQuery,
+    handler: async (req, reply) => {
+      const me = requireCan(req, 'taxonomy.manage');
+      await d.taxonomy.deleteTag(idParam(req.params), { confirm: parse(TagDeleteQuery, req.query).confirm === '1', userId: me.user.id, audit: d.audit });
+      d.purgeAll();
+      return reply.code(204).send();
+    },
+  });
+  const TagMerge = z.object({ into: Id });
+  apiRoute(app, {
+    method: 'POST', url: '/tags/:id/merge', tag: 'taxonomy', summary: 'Merge a tag into another: stories move, its address redirects', body: TagMerge,
+    handler: async (req) => {
+      const me = requireCan(req, 'taxonomy.manage');
+      const t = await d.taxonomy.mergeTag(idParam(req.params), parse(TagMerge, req.body).into, { userId: me.user.id, audit: d.audit });
       d.purgeAll();
       return t;
     },

@@ -16,6 +16,25 @@ export const MAX_ROW_ID = 2_147_483_647;
 
 const perLocale = z.record(z.enum(LOCALES), z.string().max(200));
 
+/**
+ * A public Telegram username: 5–32 letters, digits or underscores, starting with a letter
+ * (https://core.telegram.org/method/account.checkUsername). The site links https://t.me/<name>.
+ */
+export const TELEGRAM_USERNAME = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
+const TELEGRAM_MESSAGE = 'Give the public channel as @name, name or a t.me/name link (5–32 Latin letters, digits or _, starting with a letter).';
+
+/**
+ * What people paste for a channel — `@name`, `name`, `t.me/name`, `https://t.me/name/`,
+ * `telegram.me/name` — reduced to the bare username, the one form stored. Anything else is
+ * returned as typed (trimmed) for the check to refuse with a message.
+ */
+export function telegramUsername(typed: string): string {
+  const text = typed.trim();
+  const link = /^(?:https?:\/\/)?(?:www\.)?(?:t|telegram)\.me\/(@?[^/?#\s]+)\/?$/i.exec(text);
+  if (link) return link[1]!.replace(/^@/, '');
+  return text.replace(/^@/, '');
+}
+
 export const SiteSettingsSchema = z.object({
   siteName: perLocale.default({ ru: 'Xabar', uz: 'Xabar', 'uz-Cyrl': 'Хабар', en: 'Xabar' }),
   tagline: perLocale.default({}),
@@ -32,8 +51,8 @@ export const SiteSettingsSchema = z.object({
     }, 'Use an IANA time zone such as Asia/Tashkent.'),
   defaultLocale: z.enum(LOCALES).default('ru'),
   enabledLocales: z.array(z.enum(LOCALES)).nonempty().default(['ru', 'uz', 'uz-Cyrl', 'en']),
-  /** Telegram channel username (without @) per locale. */
-  telegramChannel: perLocale.default({}),
+  /** Telegram channel username (without @) per locale; `@name` and t.me links are reduced to it. */
+  telegramChannel: z.record(z.enum(LOCALES), z.string().max(200).transform(telegramUsername).refine((v) => v === '' || TELEGRAM_USERNAME.test(v), TELEGRAM_MESSAGE)).default({}),
   /** Agency name as printed in datelines, per locale. */
   datelineAgency: perLocale.default({}),
   /** Hours a story flagged as breaking stays in the strip. */

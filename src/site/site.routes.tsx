@@ -250,7 +250,18 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   };
   app.get('/:locale/news', listRoute('news'));
   app.get('/:locale/section/:slug', listRoute('section'));
-  app.get('/:locale/tag/:slug', listRoute('tag'));
+  const tagList = listRoute('tag');
+  app.get('/:locale/tag/:slug', async (req, reply) => {
+    // A tag merged into another (or renamed) keeps its address as a 301. Looked up only when no
+    // page is cached under the address, so a cached tag page costs no query.
+    const l = await locale(req);
+    const { slug } = req.params as { slug: string };
+    if (l && isValidSlug(slug) && !cache?.get(urls.tag(l, slug, 1))) {
+      const target = (await site.tag(l, slug)) ? undefined : await site.tagRedirect(slug);
+      if (target) return reply.redirect(urls.tag(l, target), 301);
+    }
+    return tagList(req, reply);
+  });
   app.get('/:locale/author/:slug', listRoute('author'));
 
   app.get('/:locale/search', async (req, reply) => {

@@ -258,6 +258,10 @@ export class SiteService {
   tag(locale: Locale, slug: string) {
     return this.taxonomy.tagBySlug(locale, slug);
   }
+  /** Where the address of a merged or renamed tag leads now (its slug), if anywhere. */
+  tagRedirect(slug: string) {
+    return this.taxonomy.tagRedirect(slug);
+  }
   async photo(mediaId: number | null | undefined, locale: Locale): Promise<HeroImage | null> {
     if (!mediaId) return null;
     return (await this.media.heroImages([mediaId], locale)).get(mediaId) ?? null;

@@ -6,8 +6,9 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { notify } from '../toast';
-import type { Media, Page } from '../types';
+import { pickName, type Media, type Names, type Page } from '../types';
 import { Dialog, ErrorBox, Icon, Pagination, Spinner, errorText, useLoad } from './ui';
+import { Link } from '../router';
 
 export function uploadError(e: unknown, i: ReturnType<typeof useI18n>, fileName: string): string {
   if (e instanceof ApiError) {
@@ -331,4 +332,40 @@ export function MediaPicker({ open, locale, onClose, onPick, title, confirmLabel
       )}
     </Dialog>
   );
+}
+
+/** One place an image is used (GET /media/:id/uses, or the 409 of a delete). */
+export type MediaUse =
+  | { kind: 'story'; storyId: number; editionId: number; locale: string; headline: string; status: string; href: string }
+  | { kind: 'author'; authorId: number; name: string; names: Names; href: string }
+  | { kind: 'logo'; href: string };
+
+/** The places an image is used, as links to where it can be removed. */
+export function MediaUses({ uses }: { uses: MediaUse[] }) {
+  const i = useI18n();
+  // The server gives full /admin/… paths; the router wants them without the base.
+  const to = (href: string) => href.replace(/^\/admin(?=\/)/, '');
+  return (
+    <ul className="media-uses">
+      {uses.map((u) => (
+        <li key={u.kind === 'story' ? `s${u.editionId}` : u.kind === 'author' ? `a${u.authorId}` : 'logo'}>
+          {u.kind === 'story' ? (
+            <Link to={to(u.href)}>
+              <span className="media-uses-locale">{u.locale}</span> {u.headline || i.t('fix.untitled')}
+            </Link>
+          ) : u.kind === 'author' ? (
+            <Link to={to(u.href)}>{i.t('fix.useAuthor', { name: pickName(u.names, i.lang, u.name) })}</Link>
+          ) : (
+            <Link to={to(u.href)}>{i.t('fix.useLogo')}</Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Loads where an image is used (only asked when the library says it is used somewhere). */
+export function useMediaUses(media: Media | null) {
+  const id = media && media.usedBy > 0 ? media.id : null;
+  return useLoad((signal) => (id === null ? Promise.resolve({ items: [] as MediaUse[] }) : api.get<{ items: MediaUse[] }>(`/media/${id}/uses`, undefined, signal)), [id]);
 }

@@ -1,7 +1,7 @@
 /** The media library page: upload, search, edit credit/alt/caption per locale, delete. */
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
-import { MediaGrid, UploadZone, forgetMedia, rememberMedia } from '../components/media';
+import { MediaGrid, MediaUses, UploadZone, forgetMedia, rememberMedia, useMediaUses, type MediaUse } from '../components/media';
 import { ConfirmDialog, Dialog, ErrorBox, Field, formatBytes, useFormErrors } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useUser } from '../session';
@@ -39,6 +39,9 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
   const [tab, setTab] = useState<Locale>('ru');
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Where the image is used: loaded with the dialog, or taken from a delete's 409 (a race).
+  const [blocked, setBlocked] = useState<MediaUse[] | null>(null);
+  const uses = useMediaUses(media);
   const errs = useFormErrors();
   useEffect(() => {
     if (media) {
@@ -47,6 +50,7 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
       for (const l of LOCALES) t[l] = { alt: media.texts?.[l]?.alt ?? '', caption: media.texts?.[l]?.caption ?? '' };
       setTexts(t);
       setTab(i.lang);
+      setBlocked(null);
       errs.clear();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -75,6 +79,11 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
       await api.del(`/media/${media.id}`);
       forgetMedia(media.id);
     } catch (e) {
+      const listed = e instanceof ApiError && e.status === 409 ? (e.details as { uses?: MediaUse[] } | undefined)?.uses : undefined;
+      if (listed?.length) {
+        setBlocked(listed);
+        return;
+      }
       if (e instanceof ApiError && e.status === 409) throw new ApiError(409, 'conflict', e.message || i.t('media.inUse'));
       throw e;
     }
@@ -86,14 +95,14 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
   return (
     <>
       <Dialog
-        open={!!media && !confirmDelete}
+        open={!!media && !confirmDelete && !blocked}
         onClose={onClose}
         title={i.t('media.editTitle', { id: media.id })}
         wide
         footer={
           <>
             {roleAtLeast(user.role, 'editor') && (
-              <button type="button" className="btn btn-danger-outline footer-left" onClick={() => setConfirmDelete(true)}>
+              <button type="button" className="btn btn-danger-outline footer-left" onClick={() => (media.usedBy > 0 && uses.data?.items.length ? setBlocked(uses.data.items) : setConfirmDelete(true))}>
                 {i.t('common.delete')}
               </button>
             )}
@@ -119,6 +128,12 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
               <dt>{i.t('media.usedBy')}</dt>
               <dd>{i.tn('media.usedByN', media.usedBy)}</dd>
             </dl>
+            {uses.data && uses.data.items.length > 0 && (
+              <div className="media-uses-box">
+                <h3 className="subhead">{i.t('fix.whereUsed')}</h3>
+                <MediaUses uses={uses.data.items} />
+              </div>
+            )}
           </div>
           <form
             className="media-edit-form"
@@ -148,6 +163,19 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
             <button type="submit" hidden />
           </form>
         </div>
+      </Dialog>
+      <Dialog
+        open={!!blocked}
+        title={i.t('fix.inUseTitle')}
+        onClose={() => setBlocked(null)}
+        footer={
+          <button type="button" className="btn" onClick={() => setBlocked(null)}>
+            {i.t('common.close')}
+          </button>
+        }
+      >
+        <p>{i.t('fix.inUseIntro')}</p>
+        <MediaUses uses={blocked ?? []} />
       </Dialog>
       <ConfirmDialog
         open={confirmDelete}

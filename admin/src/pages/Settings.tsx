@@ -132,7 +132,8 @@ export function SettingsPage() {
         </section>
         <section className="card">
           <h2>{i.t('settings.telegram')}</h2>
-          <p className="muted small">{i.t('settings.telegramHint')}</p>
+          <p className="muted small">{i.t('settings.telegramHint')} {i.t('fix.telegramForms')}</p>
+          {errs.of('telegramChannel') && <div className="field-error">{errs.of('telegramChannel')}</div>}
           {perLocale('telegramChannel', '@channel')}
         </section>
         <section className="card">

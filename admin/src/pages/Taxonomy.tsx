@@ -9,6 +9,19 @@ import { useLocation, navigate } from '../router';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, pickName, type Author, type Media, type Names, type Section, type Tag } from '../types';
+import { toCyrillic, toLatin } from '../../../src/i18n/translit';
+import { DeleteTagDialog, MergeTagDialog } from './TagActions';
+
+/**
+ * What the site shows for an Uzbek name left empty: the other script's name transliterated (the
+ * server derives it the same way, src/content/derived-names.ts). Null when nothing is derived.
+ */
+function derivedName(value: Names, l: (typeof LOCALES)[number]): string | null {
+  if (value[l]?.trim()) return null;
+  if (l === 'uz-Cyrl' && value.uz?.trim()) return toCyrillic(value.uz.trim());
+  if (l === 'uz' && value['uz-Cyrl']?.trim()) return toLatin(value['uz-Cyrl'].trim());
+  return null;
+}
 
 type TabKey = 'sections' | 'tags' | 'authors';
 
@@ -38,10 +51,11 @@ export function TaxonomyPage() {
 }
 
 function NamesFields({ value, onChange, errs, prefix, multiline }: { value: Names; onChange(v: Names): void; errs: ReturnType<typeof useFormErrors>; prefix: string; multiline?: boolean }) {
+  const i = useI18n();
   return (
     <div className="locale-grid">
       {LOCALES.map((l) => (
-        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${prefix}.${l}`)}>
+        <Field key={l} label={LOCALE_NAMES[l]} error={errs.of(`${prefix}.${l}`)} hint={derivedName(value, l) ? i.t('fix.derivedName', { name: derivedName(value, l)! }) : undefined}>
           {multiline ? (
             <textarea className="input" rows={2} value={value[l] ?? ''} onChange={(e) => onChange({ ...value, [l]: e.target.value })} />
           ) : (
@@ -50,6 +64,19 @@ function NamesFields({ value, onChange, errs, prefix, multiline }: { value: Name
         </Field>
       ))}
     </div>
+  );
+}
+
+/** An empty Uzbek name in a table: what the site shows instead (muted, with the explanation), else a dash. */
+function DerivedOrDash({ names, l }: { names: Names; l: (typeof LOCALES)[number] }) {
+  const i = useI18n();
+  const derived = derivedName(names, l);
+  return derived ? (
+    <span className="muted" title={i.t('fix.derivedName', { name: derived })}>
+      <i>{derived}</i>
+    </span>
+  ) : (
+    <span className="muted">—</span>
   );
 }
 
@@ -91,7 +118,7 @@ function SectionsTab() {
                 <td className="mono">{s.slug}</td>
                 {LOCALES.filter((l) => l !== 'ru').map((l) => (
                   <td key={l} data-label={LOCALE_NAMES[l]}>
-                    {s.names[l] || <span className="muted">—</span>}
+                    {s.names[l] || <DerivedOrDash names={s.names} l={l} />}
                   </td>
                 ))}
                 <td className="actions">
@@ -186,6 +213,8 @@ function TagsTab() {
   const [q, setQ] = useState('');
   const [term, setTerm] = useState('');
   const [editing, setEditing] = useState<Tag | null>(null);
+  const [merging, setMerging] = useState<Tag | null>(null);
+  const [deleting, setDeleting] = useState<Tag | null>(null);
   const [newName, setNewName] = useState('');
   const [newLocale, setNewLocale] = useState<string>(i.lang);
   const errs = useFormErrors();
@@ -255,12 +284,18 @@ function TagsTab() {
                   <td className="mono">{t.slug}</td>
                   {LOCALES.map((l) => (
                     <td key={l} data-label={LOCALE_NAMES[l]}>
-                      {t.names[l] || <span className="muted">—</span>}
+                      {t.names[l] || <DerivedOrDash names={t.names} l={l} />}
                     </td>
                   ))}
                   <td className="actions">
                     <button type="button" className="btn btn-small" onClick={() => setEditing(t)}>
                       {i.t('common.edit')}
+                    </button>
+                    <button type="button" className="btn btn-small" onClick={() => setMerging(t)}>
+                      {i.t('taxonomy.merge')}
+                    </button>
+                    <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(t)}>
+                      {i.t('common.delete')}
                     </button>
                   </td>
                 </tr>
@@ -271,6 +306,8 @@ function TagsTab() {
         </div>
       )}
       <TagDialog tag={editing} onClose={() => setEditing(null)} onSaved={list.reload} />
+      <MergeTagDialog tag={merging} onClose={() => setMerging(null)} onDone={list.reload} />
+      <DeleteTagDialog tag={deleting} onClose={() => setDeleting(null)} onDone={list.reload} />
     </>
   );
 }
@@ -278,11 +315,13 @@ function TagsTab() {
 function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void; onSaved(): void }) {
   const i = useI18n();
   const [names, setNames] = useState<Names>({});
+  const [slug, setSlug] = useState('');
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
   useEffect(() => {
     if (tag) {
       setNames(tag.names);
+      setSlug(tag.slug);
       errs.clear();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -292,7 +331,7 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
     if (!tag) return;
     setBusy(true);
     try {
-      await api.patch<Tag>(`/tags/${tag.id}`, { names });
+      await api.patch<Tag>(`/tags/${tag.id}`, { names, slug: slug.trim() || undefined });
       notify(i.t('common.savedToast'), 'success');
       onSaved();
       onClose();
@@ -311,6 +350,9 @@ function TagDialog({ tag, onClose, onSaved }: { tag: Tag | null; onClose(): void
       footer={<FormFooter form="tag-form" submitLabel={i.t('common.save')} onCancel={onClose} disabled={busy} />}
     >
       <form id="tag-form" onSubmit={submit}>
+        <Field label={i.t('tax.slug')} error={errs.of('slug')}>
+          <input className="input mono" value={slug} onChange={(e) => setSlug(e.target.value)} spellCheck={false} name="slug" />
+        </Field>
         {errs.of('names') && <div className="field-error">{errs.of('names')}</div>}
         <NamesFields value={names} onChange={setNames} errs={errs} prefix="names" />
         <ErrorBox error={errs.general} />
