@@ -54,7 +54,9 @@ export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
+      // Fastify's own refusals (bad JSON, body too large, wrong content type): its English text, and a key for the newsroom.
+      const key = status === 413 ? 'request.body_too_large' : status === 415 ? 'request.unsupported_type' : 'request.invalid';
+      return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message, key, params: {} } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal', msg('request.internal')));

@@ -6,6 +6,7 @@ import type { EditorialService } from './editorial.service.js';
 import { plainText, wordDiff } from './editorial.rules.js';
 import type { EditionJson } from './edition.presenter.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
+import { msg } from '../i18n/api-messages.js';
 
 export class RevisionsService {
   constructor(
@@ -21,7 +22,7 @@ export class RevisionsService {
 
   async revision(actor: Actor, revisionId: number) {
     const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
+    if (!r) throw new NotFoundError(msg('story.revision_not_found'));
     await this.editorial.load(actor, r.edition_id);
     const body = JSON.parse(r.body_json) as StoryDoc;
     return { id: r.id, editionId: r.edition_id, version: r.version, savedAt: new Date(r.saved_at).toISOString(), savedBy: r.saved_by === null ? null : { id: r.saved_by, name: r.user_name ?? '' }, headline: r.headline, lead: r.lead, body, text: docText(body) };
@@ -30,11 +31,11 @@ export class RevisionsService {
   async diff(actor: Actor, id: number, from: number, to: number | 'current') {
     const e = await this.editorial.load(actor, id);
     const a = await this.repo.revision(from);
-    if (!a || a.edition_id !== id) throw new NotFoundError('No such revision.');
+    if (!a || a.edition_id !== id) throw new NotFoundError(msg('story.revision_not_found'));
     let right = plainText(e);
     if (to !== 'current') {
       const b = await this.repo.revision(to);
-      if (!b || b.edition_id !== id) throw new NotFoundError('No such revision.');
+      if (!b || b.edition_id !== id) throw new NotFoundError(msg('story.revision_not_found'));
       right = plainText(b);
     }
     return wordDiff(plainText(a), right, e.locale);
@@ -43,7 +44,7 @@ export class RevisionsService {
   /** Restores a revision as a new save (so the restore itself is undoable; audited on a published edition). */
   async restore(actor: Actor, revisionId: number, version: number): Promise<EditionJson> {
     const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
+    if (!r) throw new NotFoundError(msg('story.revision_not_found'));
     const snap = JSON.parse(r.snapshot) as Record<string, unknown>;
     return this.editorial.save(actor, r.edition_id, {
       version,

@@ -5,9 +5,10 @@ import { can } from '../accounts/policy.js';
 import { zonedToInstant } from '../i18n/dates.js';
 import type { SettingsStore } from '../site/settings.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
+import { key } from '../http/validate.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.');
-const int = z.string().regex(/^\d{1,9}$/, 'Must be a number.').transform(Number);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key('field.date'));
+const int = z.string().regex(/^\d{1,9}$/, key('field.number')).transform(Number);
 export const ListQuery = z.object({
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'unpublished']).optional(),
   section: int.optional(),
@@ -18,7 +19,7 @@ export const ListQuery = z.object({
   q: z.string().max(200).optional(),
   sort: z.enum(['updated', 'published', 'headline']).default('updated'),
   dir: z.enum(['asc', 'desc']).default('desc'),
-  page: z.string().regex(/^[1-9]\d{0,5}$/, 'Page must be a positive whole number.').transform(Number).default('1'),
+  page: z.string().regex(/^[1-9]\d{0,5}$/, key('field.page_number')).transform(Number).default('1'),
 });
 export const PAGE = 25;
 
