@@ -193,7 +193,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       const size = 50;
       const { rows, total } = await d.audit.page(size, (page - 1) * size);
       return {
-        items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), user: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, action: r.action, entity: r.entity, entityId: r.entity_id, details: JSON.parse(r.details) as unknown })),
+        items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), user: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, action: r.action, entity: r.entity, entityId: r.entity_id, details: JSON.parse(r.details) as unknown, target: { name: r.target_user_name ?? null, headline: r.target_headline ?? null, locale: r.target_locale ?? null } })),
         page,
         pages: Math.max(1, Math.ceil(total / size)),
         total,
