@@ -691,4 +691,5 @@ export const en = {
   'audit.f.heroMediaId': 'main photo',
   'audit.f.tagIds': 'tags',
   'audit.f.authorIds': 'authors',
+  'audit.d.roleIs': 'Role: {role}',
 };

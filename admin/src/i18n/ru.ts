@@ -693,4 +693,5 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.f.heroMediaId': 'главное фото',
   'audit.f.tagIds': 'теги',
   'audit.f.authorIds': 'авторы',
+  'audit.d.roleIs': 'Роль: {role}',
 };

@@ -701,4 +701,5 @@ export const uz: Record<keyof typeof en, string> = {
   'audit.f.heroMediaId': 'asosiy surat',
   'audit.f.tagIds': 'teglar',
   'audit.f.authorIds': 'mualliflar',
+  'audit.d.roleIs': 'Rol: {role}',
 };

@@ -73,7 +73,7 @@ function detailLines(e: AuditEntry, i: I18n): string[] {
   if (e.action === 'story.delete' && d.status) out.push(i.t('audit.d.status', { status: translated(i, 'status.', d.status) }));
   if (e.action === 'user.role') out.push(i.t('audit.d.role', { from: translated(i, 'role.', d.from), to: translated(i, 'role.', d.to) }));
   if (e.action === 'user.create' || e.action === 'setup') {
-    if (d.email || d.role) out.push(d.email ? i.t('audit.d.newUser', { email: str(d.email), role: translated(i, 'role.', d.role) }) : translated(i, 'role.', d.role));
+    if (d.email || d.role) out.push(d.email ? i.t('audit.d.newUser', { email: str(d.email), role: translated(i, 'role.', d.role) }) : i.t('audit.d.roleIs', { role: translated(i, 'role.', d.role) }));
   }
   if (e.action === 'settings.two_factor_roles' && Array.isArray(d.roles)) {
     out.push(i.t('audit.d.roles', { roles: d.roles.length ? d.roles.map((r) => translated(i, 'role.', r)).join(', ') : i.t('audit.d.none') }));
@@ -85,7 +85,8 @@ function Action({ e }: { e: AuditEntry }) {
   const i = useI18n();
   const key = `audit.action.${e.action}`;
   const slots = { ...subject(e, i), action: <code className="code-chip">{e.action}</code> };
-  return <>{sentence(has(i, key) ? i.t(key) : i.t('audit.action.other'), slots)}</>;
+  // One element: on phones the cell is a flex row (label, value), and the sentence must stay one value.
+  return <span className="audit-sentence">{sentence(has(i, key) ? i.t(key) : i.t('audit.action.other'), slots)}</span>;
 }
 
 export function AuditPage() {
@@ -128,9 +129,13 @@ export function AuditPage() {
                         <Action e={e} />
                       </td>
                       <td className="muted audit-details" data-label={i.t('audit.details')}>
-                        {lines.map((l, n) => (
-                          <div key={n}>{l}</div>
-                        ))}
+                        <span>
+                          {lines.map((l, n) => (
+                            <span key={n} className="audit-line">
+                              {l}
+                            </span>
+                          ))}
+                        </span>
                       </td>
                     </tr>
                   );
