@@ -142,6 +142,7 @@ export const API_MESSAGES = {
 
   // Media library and uploads.
   'media.not_found': 'No such image.',
+  'media.in_use_one': 'This image is in use (1 place: a story, an author photo or the site logo); remove it from there first.',
   'media.in_use': 'This image is in use ({count} places: stories, author photos or the site logo); remove it from them first.',
   'media.unavailable': 'Images are unavailable for a moment. Try again shortly.',
   'media.busy': 'Too many images are being processed right now. Try the upload again in a few seconds.',

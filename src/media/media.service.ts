@@ -176,7 +176,7 @@ export class MediaService {
     const m = media[0];
     if (!m) throw new NotFoundError(msg('media.not_found'));
     const used = (await this.repo.usage([id])).get(id) ?? 0;
-    if (used > 0) throw new ConflictError(msg('media.in_use', { count: used }));
+    if (used > 0) throw new ConflictError(used === 1 ? msg('media.in_use_one') : msg('media.in_use', { count: used }));
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
     // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
     // the row is gone and nothing links to the file any more.

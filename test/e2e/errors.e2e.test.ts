@@ -88,7 +88,7 @@ describe.skipIf(!HAVE_BROWSER)('server errors and the audit log in the Russian n
       await m.p.locator('.media-card').first().click();
       await m.p.getByRole('dialog').getByRole('button', { name: 'Удалить', exact: true }).click();
       await m.p.getByRole('alertdialog').or(m.p.getByRole('dialog').last()).getByRole('button', { name: 'Удалить', exact: true }).last().click();
-      await m.p.getByText(/Изображение используется \(мест: 1/).first().waitFor();
+      await m.p.getByText('Изображение используется в одном месте (материал, фото автора или логотип сайта); сначала уберите его оттуда.').first().waitFor();
       await m.p.screenshot({ path: path.join(SHOTS, 'errors-media-in-use-ru-1280.png') });
       await m.ctx.close();
     },

@@ -692,4 +692,5 @@ export const en = {
   'audit.f.tagIds': 'tags',
   'audit.f.authorIds': 'authors',
   'audit.d.roleIs': 'Role: {role}',
+  'err.media.in_use_one': 'This image is in use (1 place: a story, an author photo or the site logo); remove it from there first.',
 };

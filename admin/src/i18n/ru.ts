@@ -694,4 +694,5 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.f.tagIds': 'теги',
   'audit.f.authorIds': 'авторы',
   'audit.d.roleIs': 'Роль: {role}',
+  'err.media.in_use_one': 'Изображение используется в одном месте (материал, фото автора или логотип сайта); сначала уберите его оттуда.',
 };

@@ -702,4 +702,5 @@ export const uz: Record<keyof typeof en, string> = {
   'audit.f.tagIds': 'teglar',
   'audit.f.authorIds': 'mualliflar',
   'audit.d.roleIs': 'Rol: {role}',
+  'err.media.in_use_one': 'Rasm bitta joyda ishlatilmoqda (material, muallif surati yoki sayt logotipi); avval uni u yerdan olib tashlang.',
 };
