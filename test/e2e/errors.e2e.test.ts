@@ -113,6 +113,23 @@ describe.skipIf(!HAVE_BROWSER)('server errors and the audit log in the Russian n
         await p.screenshot({ path: path.join(SHOTS, `errors-audit-ru-${width}.png`), fullPage: width === 390 });
         await ctx.close();
       }
+
+      // The sections table and form say «Адрес», not the jargon «Slug»; a taken address is refused in Russian.
+      const { ctx, p } = await page(1280);
+      await p.goto(`${site.url}/admin/taxonomy`);
+      await p.getByRole('columnheader', { name: 'Адрес' }).first().waitFor();
+      await expect(p.getByText('Slug', { exact: true }).count()).resolves.toBe(0);
+      expect((await admin.call('POST', '/sections', { slug: 'politika', color: '#1D4E89', names: { ru: 'Политика' } })).status).toBe(201);
+      await p.getByRole('button', { name: 'Новая рубрика' }).click();
+      const dialog = p.getByRole('dialog');
+      await dialog.getByLabel('Адрес').fill('politika');
+      await dialog.getByLabel('Русский').fill('Политика 2');
+      const refused = p.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/api/sections'));
+      await dialog.getByRole('button', { name: 'Сохранить' }).click();
+      expect((await refused).status()).toBe(422);
+      await dialog.getByText('Этот адрес уже занят.').waitFor();
+      await p.screenshot({ path: path.join(SHOTS, 'errors-section-address-ru-1280.png') });
+      await ctx.close();
     },
     TEST_TIMEOUT,
   );
