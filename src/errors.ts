@@ -2,7 +2,14 @@
  * The error catalogue. Domain code throws these; `src/http/error-handler.ts` maps them to HTTP in
  * one place. Each has a stable code (clients may branch on it), a status and a message a person can
  * act on. Anything else that escapes is a bug: logged and answered with a plain 500.
+ *
+ * The message is given as `msg(key, params)` from src/i18n/api-messages.ts: the response then
+ * carries the key and parameters, and the newsroom shows the text in the user's language (the
+ * English text stays as `message`). A plain string still works but is shown in English everywhere.
  */
+import { msg, type ApiMessage, type ApiMessageKey, type ApiParams, type ParamsArg } from './i18n/api-messages.js';
+
+export { msg };
 export type ErrorCode =
   | 'not_found'
   | 'bad_request'
@@ -21,10 +28,17 @@ export abstract class AppError extends Error {
   abstract readonly status: number;
   /** Extra detail safe to show the client (e.g. field errors). */
   readonly details?: unknown;
-  constructor(message: string, details?: unknown) {
-    super(message);
+  /** The catalogue key of the message and its parameters (absent for a plain-string message). */
+  readonly key?: ApiMessageKey;
+  readonly params?: ApiParams;
+  constructor(message: string | ApiMessage, details?: unknown) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = new.target.name;
     this.details = details;
+    if (typeof message !== 'string') {
+      this.key = message.key;
+      this.params = message.params;
+    }
   }
 }
 
@@ -41,12 +55,20 @@ export class BadRequestError extends AppError {
 export interface FieldError {
   field: string;
   message: string;
+  key?: ApiMessageKey;
+  params?: ApiParams;
+}
+
+/** A field's error from the catalogue: `field('headline', 'story.headline_required')`. */
+export function field<K extends ApiMessageKey>(name: string, key: K, ...params: ParamsArg<K>): FieldError {
+  const m = msg(key, ...params);
+  return { field: name, message: m.message, key: m.key, params: m.params };
 }
 
 export class ValidationError extends AppError {
   readonly code = 'validation_failed' as const;
   readonly status = 422;
-  constructor(message: string, readonly fields: FieldError[] = []) {
+  constructor(message: string | ApiMessage, readonly fields: FieldError[] = []) {
     super(message, { fields });
   }
 }
@@ -69,7 +91,7 @@ export class ConflictError extends AppError {
 export class RateLimitedError extends AppError {
   readonly code = 'rate_limited' as const;
   readonly status = 429;
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(message: string | ApiMessage, readonly retryAfterSeconds: number) {
     super(message, { retryAfterSeconds });
   }
 }
@@ -78,7 +100,7 @@ export class RateLimitedError extends AppError {
 export class SecondFactorRequiredError extends AppError {
   readonly code = 'second_factor_required' as const;
   readonly status = 403;
-  constructor(message: string, readonly step: 'verify' | 'enrol') {
+  constructor(message: string | ApiMessage, readonly step: 'verify' | 'enrol') {
     super(message, { secondFactor: step });
   }
 }
@@ -97,7 +119,7 @@ export class UnsupportedMediaTypeError extends AppError {
 export class ServiceUnavailableError extends AppError {
   readonly code = 'service_unavailable' as const;
   readonly status = 503;
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(message: string | ApiMessage, readonly retryAfterSeconds: number) {
     super(message, { retryAfterSeconds });
   }
 }

@@ -8,6 +8,25 @@ export const API_BASE = '/admin/api';
 export interface FieldError {
   field: string;
   message: string;
+  /** The server's catalogue key (shown as `err.<key>` in the UI language) and its parameters. */
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Turns a server message key and its parameters into the UI language's text, or null when the
+ * catalogue has no `err.<key>` (the English message is shown then). Set by the i18n provider.
+ */
+export type ErrorTranslator = (key: string, params: Record<string, string | number>) => string | null;
+let translator: ErrorTranslator | null = null;
+export function setErrorTranslator(fn: ErrorTranslator | null): void {
+  translator = fn;
+}
+
+/** The text of a server message in the UI language: its key when translated, else its English message. */
+export function messageText(m: { message?: string; key?: string; params?: Record<string, string | number> }, t: ErrorTranslator | null = translator): string {
+  const s = m.key && t ? t(m.key, m.params ?? {}) : null;
+  return s ?? String(m.message ?? '');
 }
 
 export class ApiError extends Error {
@@ -15,25 +34,48 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: unknown;
   readonly retryAfterSeconds: number | null;
+  /** The server's catalogue key and parameters (`message` is then its English text). */
+  readonly key: string | null;
+  readonly params: Record<string, string | number>;
 
-  constructor(status: number, code: string, message: string, details?: unknown, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    retryAfterSeconds: number | null = null,
+    key: string | null = null,
+    params: Record<string, string | number> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.key = key;
+    this.params = params;
   }
 
-  /** 422 field messages keyed by field name (the request's property names). */
-  get fields(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /** The message in the UI language when the catalogue has its key, else the server's English. */
+  text(t: ErrorTranslator | null = translator): string {
+    return messageText({ message: this.message, key: this.key ?? undefined, params: this.params }, t);
+  }
+
+  /** 422 field errors as sent (with their keys). */
+  get fieldList(): FieldError[] {
     const list = (this.details as { fields?: FieldError[] } | undefined)?.fields;
-    if (Array.isArray(list)) {
-      for (const f of list) {
-        if (f && typeof f.field === 'string' && !out[f.field]) out[f.field] = String(f.message ?? '');
-      }
-    }
+    return Array.isArray(list) ? list.filter((f) => f && typeof f.field === 'string') : [];
+  }
+
+  /** 422 field messages, in the UI language, keyed by field name (the request's property names). */
+  get fields(): Record<string, string> {
+    return this.fieldsIn(translator);
+  }
+
+  fieldsIn(t: ErrorTranslator | null): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.fieldList) if (!out[f.field]) out[f.field] = messageText(f, t);
     return out;
   }
 
@@ -147,11 +189,11 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     }
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown; key?: string; params?: Record<string, string | number> } } | null)?.error;
     const retryHeader = Number(res.headers.get('retry-after'));
     const retry =
       (e?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : null);
-    const err = new ApiError(res.status, e?.code ?? httpCode(res.status), e?.message ?? res.statusText ?? `HTTP ${res.status}`, e?.details, retry);
+    const err = new ApiError(res.status, e?.code ?? httpCode(res.status), e?.message ?? res.statusText ?? `HTTP ${res.status}`, e?.details, retry, e?.key ?? null, e?.params ?? {});
     if (res.status === 401 && onUnauthorized && !NO_401_REDIRECT.some((p) => path.startsWith(p))) onUnauthorized(err);
     if (err.code === 'second_factor_required') onSecondFactor?.();
     throw err;

@@ -268,6 +268,8 @@ export interface AuditEntry {
   entity: string;
   entityId: number | string | null;
   details: unknown;
+  /** What the entry is about as it is now: a user's name, or an edition's headline and language. */
+  target?: { name: string | null; headline: string | null; locale: string | null };
 }
 
 /** The editable fields of an edition, as PUT /editions/:id takes them (minus version). */

@@ -8,12 +8,13 @@ import { SESSION_TTL_MS } from './accounts.service.js';
 import { cookieOptions, csrfTokenFor, requireCan, requireUser, SESSION_COOKIE } from './auth.js';
 import { ROLES } from './policy.js';
 import { hasBadCharacter } from '../http/edge.js';
+import { key } from '../http/validate.js';
 
 /**
  * Text a person typed: a NUL cannot be stored by PostgreSQL and a lone surrogate is not text at
  * all, so both are refused here (422 naming the field) on either database, before any query.
  */
-export const text = (max: number) => z.string().max(max).refine((v) => !hasBadCharacter(v), 'Remove the invisible control or broken characters from this field.');
+export const text = (max: number) => z.string().max(max).refine((v) => !hasBadCharacter(v), key('field.bad_character'));
 const Credentials = z.object({ email: text(200), password: text(500) });
 const NewUser = z.object({ email: text(200), name: text(100), password: text(500) });
 const Role = z.enum(ROLES as ['contributor', 'author', 'editor', 'admin']);

@@ -14,6 +14,8 @@ import { ROLES } from './policy.js';
 import { AttemptThrottle, LIMITS, lockedError } from './throttle.js';
 import { isUniqueViolation } from '../db/constraint.js';
 import type { SecuritySettings } from './security-settings.js';
+import { field, type FieldError } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
 /** Sliding expiry is refreshed at most this often, to avoid a write per request. */
@@ -74,14 +76,14 @@ export class AccountsService {
   }
 
   private validateNewUser(input: { email: string; name: string; password: string; role?: string }) {
-    const fields: { field: string; message: string }[] = [];
+    const fields: FieldError[] = [];
     const email = normalizeEmail(input.email ?? '');
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) fields.push({ field: 'email', message: 'Enter a valid e-mail address.' });
-    if (!input.name?.trim() || input.name.trim().length > 100) fields.push({ field: 'name', message: 'Enter a name of 1–100 characters.' });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) fields.push(field('email', 'account.email_invalid'));
+    if (!input.name?.trim() || input.name.trim().length > 100) fields.push(field('name', 'account.name_invalid'));
     const pw = passwordProblem(input.password ?? '', email);
-    if (pw) fields.push({ field: 'password', message: pw });
-    if (input.role !== undefined && !ROLES.includes(input.role as Role)) fields.push({ field: 'role', message: `Role must be one of ${ROLES.join(', ')}.` });
-    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    if (pw) fields.push({ field: 'password', ...pw });
+    if (input.role !== undefined && !ROLES.includes(input.role as Role)) fields.push(field('role', 'account.role_invalid', { roles: ROLES.join(', ') }));
+    if (fields.length) throw new ValidationError(msg('form.invalid'), fields);
     return email;
   }
 
@@ -89,7 +91,7 @@ export class AccountsService {
   async setup(input: { email: string; name: string; password: string }, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
     const email = this.validateNewUser(input);
     const hash = await hashPassword(input.password);
-    const alreadySetUp = new ConflictError('The newsroom is already set up. Sign in instead.');
+    const alreadySetUp = new ConflictError(msg('account.already_set_up'));
     const userId = await this.db
       .transaction()
       .execute(async (trx) => {
@@ -109,7 +111,7 @@ export class AccountsService {
 
   async createUser(actorId: number | null, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
     const email = this.validateNewUser(input);
-    const duplicate = new ConflictError('A user with this e-mail already exists.');
+    const duplicate = new ConflictError(msg('account.email_taken'));
     if (await this.repo.userByEmail(email)) throw duplicate;
     const hash = await hashPassword(input.password);
     // The check above is only for the common case; a parallel creation loses at the unique index.
@@ -128,13 +130,13 @@ export class AccountsService {
 
   async updateUser(actorId: number, id: number, patch: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
     const user = await this.repo.userById(id);
-    if (!user) throw new NotFoundError('No such user.');
+    if (!user) throw new NotFoundError(msg('account.no_user'));
     const fields: { field: string; message: string }[] = [];
-    if (patch.name !== undefined && (!patch.name.trim() || patch.name.length > 100)) fields.push({ field: 'name', message: 'Enter a name of 1–100 characters.' });
-    if (patch.role !== undefined && !ROLES.includes(patch.role)) fields.push({ field: 'role', message: `Role must be one of ${ROLES.join(', ')}.` });
-    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    if (patch.name !== undefined && (!patch.name.trim() || patch.name.length > 100)) fields.push(field('name', 'account.name_invalid'));
+    if (patch.role !== undefined && !ROLES.includes(patch.role)) fields.push(field('role', 'account.role_invalid', { roles: ROLES.join(', ') }));
+    if (fields.length) throw new ValidationError(msg('form.invalid'), fields);
     if (id === actorId && ((patch.role && patch.role !== 'admin') || patch.disabled)) {
-      throw new ForbiddenError('You cannot demote or disable your own account; ask another administrator.');
+      throw new ForbiddenError(msg('account.self_demote'));
     }
     await this.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(trx, id, { name: patch.name?.trim(), role: patch.role, disabled: patch.disabled === undefined ? undefined : patch.disabled ? 1 : 0 }, this.clock());
@@ -150,9 +152,9 @@ export class AccountsService {
 
   async resetPassword(actorId: number, id: number, password: string): Promise<void> {
     const user = await this.repo.userById(id);
-    if (!user) throw new NotFoundError('No such user.');
+    if (!user) throw new NotFoundError(msg('account.no_user'));
     const problem = passwordProblem(password ?? '', user.email);
-    if (problem) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'password', message: problem }]);
+    if (problem) throw new ValidationError(msg('form.invalid'), [{ field: 'password', ...problem }]);
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(trx, id, { password_hash: hash }, this.clock());
@@ -164,10 +166,10 @@ export class AccountsService {
   async changeOwnPassword(userId: number, current: string, next: string, keepSessionId: string): Promise<void> {
     const user = await this.repo.userById(userId);
     if (!user || !(await verifyPassword(user.password_hash, current ?? ''))) {
-      throw new ValidationError('Please correct the highlighted fields.', [{ field: 'currentPassword', message: 'The current password is not correct.' }]);
+      throw new ValidationError(msg('form.invalid'), [field('currentPassword', 'account.current_password_wrong')]);
     }
     const problem = passwordProblem(next ?? '', user.email);
-    if (problem) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'newPassword', message: problem }]);
+    if (problem) throw new ValidationError(msg('form.invalid'), [{ field: 'newPassword', ...problem }]);
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       await this.repo.updateUser(trx, userId, { password_hash: hash }, this.clock());
@@ -188,9 +190,9 @@ export class AccountsService {
   async login(emailRaw: string, password: string, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
     const email = normalizeEmail(emailRaw ?? '');
     if (!email || !password) {
-      throw new ValidationError('Enter your e-mail and password.', [
-        ...(!email ? [{ field: 'email', message: 'Enter your e-mail.' }] : []),
-        ...(!password ? [{ field: 'password', message: 'Enter your password.' }] : []),
+      throw new ValidationError(msg('account.enter_credentials'), [
+        ...(!email ? [field('email', 'account.enter_email')] : []),
+        ...(!password ? [field('password', 'account.enter_password')] : []),
       ]);
     }
     const user = await this.repo.userByEmail(email);
@@ -207,12 +209,12 @@ export class AccountsService {
     const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!ok || !user) {
       if (reservation.exhausted) throw lockedError(reservation.retryAfterMs);
-      throw new UnauthorizedError('The e-mail or password is not correct.');
+      throw new UnauthorizedError(msg('account.credentials_wrong'));
     }
     // The right password: this attempt was not a failure, and the pair starts afresh.
     await reservation.release([`ip:${ip}`, `acct:${email}`]);
     await this.repo.clearThrottle(pairKey);
-    if (user.disabled) throw new ForbiddenError('This account is disabled. Ask an administrator to enable it.');
+    if (user.disabled) throw new ForbiddenError(msg('account.disabled'));
     await this.repo.rememberAddress(user.id, addressHash(user.id, ip), this.clock(), KNOWN_ADDRESSES_KEPT);
     // With two-factor on, the password alone opens a session that can only send the code.
     return this.startSession(user.id, ip, ua, await this.repo.twoFactorConfirmed(user.id));

@@ -14,6 +14,7 @@ import { ForbiddenError, SecondFactorRequiredError, UnauthorizedError } from '..
 import type { AccountsService, SessionInfo } from './accounts.service.js';
 import { newToken } from './accounts.service.js';
 import { can, minRole, type GlobalAction } from './policy.js';
+import { msg } from '../i18n/api-messages.js';
 
 export const SESSION_COOKIE = 'xabar_sid';
 export const CSRF_COOKIE = 'xabar_csrf';
@@ -60,7 +61,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       const url = req.routeOptions.url ?? '';
       if (!(owed === 'verify' ? WHILE_VERIFYING : WHILE_ENROLLING).has(url)) {
         throw new SecondFactorRequiredError(
-          owed === 'verify' ? 'Enter the code from your authenticator app to finish signing in.' : 'Your role requires two-factor sign-in. Set it up to continue.',
+          owed === 'verify' ? msg('auth.code_owed') : msg('auth.enrol_owed'),
           owed,
         );
       }
@@ -74,17 +75,17 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       } catch {
         /* unparsable origin is treated as foreign */
       }
-      if (host !== req.headers.host) throw new ForbiddenError('Cross-site request refused.');
+      if (host !== req.headers.host) throw new ForbiddenError(msg('auth.cross_site'));
     }
     // A session cookie that no longer resolves (expired, signed out elsewhere, user disabled) is
     // "sign in again" (401), not a CSRF failure — except on the routes that start a session.
     if (!req.auth && req.cookies[SESSION_COOKIE] && !SESSION_STARTERS.has(req.routeOptions.url ?? '')) {
-      throw new UnauthorizedError('Your session has ended. Sign in again.');
+      throw new UnauthorizedError(msg('auth.session_ended'));
     }
     const header = String(req.headers['x-csrf-token'] ?? '');
     const expected = req.auth ? req.auth.csrfToken : req.cookies[CSRF_COOKIE] ?? '';
     if (!header || !expected || !same(header, expected)) {
-      throw new ForbiddenError('Missing or stale security token. Reload the page and try again.');
+      throw new ForbiddenError(msg('auth.csrf'));
     }
   });
 }
@@ -101,14 +102,14 @@ export function csrfTokenFor(req: FastifyRequest, reply: FastifyReply, secure: b
 }
 
 export function requireUser(req: FastifyRequest): SessionInfo {
-  if (!req.auth) throw new UnauthorizedError('Sign in to continue.');
+  if (!req.auth) throw new UnauthorizedError(msg('auth.sign_in'));
   return req.auth;
 }
 
 export function requireCan(req: FastifyRequest, action: GlobalAction): SessionInfo {
   const auth = requireUser(req);
   if (!can(auth.user, action)) {
-    throw new ForbiddenError(`This needs the ${minRole(action)} role or higher; your role is ${auth.user.role}.`);
+    throw new ForbiddenError(msg('auth.role_needed', { minRole: minRole(action), role: auth.user.role }));
   }
   return auth;
 }

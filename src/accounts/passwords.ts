@@ -3,6 +3,7 @@
  * OWASP's password storage cheat sheet minimum for argon2id (19 MiB, t=2, p=1).
  */
 import { hash, verify, type Options } from '@node-rs/argon2';
+import { type ApiMessage, msg } from '../i18n/api-messages.js';
 
 // algorithm 2 is Argon2id (a const enum in the typings, which isolatedModules cannot read).
 const OPTIONS: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -30,10 +31,10 @@ export function dummyHash(): Promise<string> {
 }
 
 /** Reasons a new password is refused, or null. */
-export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) return 'Do not use your e-mail name in the password.';
-  if (/^(.)\1+$/.test(password)) return 'Do not repeat one character.';
+export function passwordProblem(password: string, email?: string): ApiMessage | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return msg('password.too_short', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) return msg('password.too_long', { max: MAX_PASSWORD_LENGTH });
+  if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) return msg('password.contains_email');
+  if (/^(.)\1+$/.test(password)) return msg('password.repeated');
   return null;
 }

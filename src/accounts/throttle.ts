@@ -8,6 +8,7 @@
  */
 import { RateLimitedError } from '../errors.js';
 import type { AccountsRepository } from './accounts.repository.js';
+import { msg } from '../i18n/api-messages.js';
 
 export interface ThrottleRule {
   key: string;
@@ -32,10 +33,10 @@ export interface Reservation {
   release(keys?: string[]): Promise<void>;
 }
 
-export function lockedError(ms: number, what = 'sign-ins'): RateLimitedError {
+export function lockedError(ms: number, what: 'sign-ins' | 'code attempts' = 'sign-ins'): RateLimitedError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return new RateLimitedError(`Too many failed ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, seconds);
+  return new RateLimitedError(msg(what === 'sign-ins' ? 'account.locked' : 'account.codes_locked', { minutes }), seconds);
 }
 
 export class AttemptThrottle {
@@ -45,7 +46,7 @@ export class AttemptThrottle {
   ) {}
 
   /** Reserves one attempt on every rule in order; throws 429 (after giving back) when any is spent. */
-  async reserve(rules: ThrottleRule[], what?: string): Promise<Reservation> {
+  async reserve(rules: ThrottleRule[], what?: 'sign-ins' | 'code attempts'): Promise<Reservation> {
     const now = this.clock();
     const held: { key: string; windowStart: number; last: boolean }[] = [];
     const giveBack = async (keys?: string[]) => {

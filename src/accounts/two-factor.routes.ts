@@ -12,9 +12,10 @@ import { text } from './accounts.routes.js';
 import { cookieOptions, requireCan, requireUser, SESSION_COOKIE } from './auth.js';
 import { ROLES } from './policy.js';
 import type { TwoFactorService } from './two-factor.service.js';
+import { key } from '../http/validate.js';
 
 const Code = z.object({ code: text(20) });
-const Verify = z.object({ code: text(20).optional(), recoveryCode: text(40).optional() }).refine((v) => !!(v.code || v.recoveryCode), { message: 'Enter the code from your app or a recovery code.', path: ['code'] });
+const Verify = z.object({ code: text(20).optional(), recoveryCode: text(40).optional() }).refine((v) => !!(v.code || v.recoveryCode), { message: key('twofa.enter_code'), path: ['code'] });
 const Roles = z.object({ twoFactorRoles: z.array(z.enum(ROLES as ['contributor', 'author', 'editor', 'admin'])).max(4) });
 
 export function twoFactorRoutes(app: FastifyInstance, twoFactor: TwoFactorService, secure: boolean): void {

@@ -17,6 +17,8 @@ import type { SecuritySettings } from './security-settings.js';
 import { LIMITS, lockedError, type AttemptThrottle } from './throttle.js';
 import type { TwoFactorRepository } from './two-factor.repository.js';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from './totp.js';
+import { field } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 export interface Enrolment {
   /** The secret in base32, for typing into an app by hand. */
@@ -33,7 +35,7 @@ export interface TwoFactorStatus {
 }
 
 const owner = (userId: number) => `totp:${userId}`;
-const wrongCode = () => new ValidationError('That code is not correct. Check the time on your phone and try the newest code.', [{ field: 'code', message: 'That code is not correct.' }]);
+const wrongCode = () => new ValidationError(msg('twofa.code_wrong'), [field('code', 'twofa.code_wrong_short')]);
 
 export class TwoFactorService {
   constructor(
@@ -57,7 +59,7 @@ export class TwoFactorService {
   async startEnrolment(user: { id: number; email: string }): Promise<Enrolment> {
     const secret = newTotpSecret();
     if (!(await this.repo.startEnrolment(user.id, this.box.seal(secret, owner(user.id)), this.clock()))) {
-      throw new ConflictError('Two-factor sign-in is already on. Turn it off first to set up another phone.');
+      throw new ConflictError(msg('twofa.already_on_restart'));
     }
     const otpauthUrl = totpUri(secret, user.email, this.issuer);
     const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -67,7 +69,7 @@ export class TwoFactorService {
   /** Confirms enrolment with a first code; returns the recovery codes (shown this once only). */
   async confirmEnrolment(userId: number, code: string): Promise<string[]> {
     const row = await this.repo.get(userId);
-    if (!row || row.confirmed_at) throw new ConflictError(row ? 'Two-factor sign-in is already on.' : 'Start the set-up first: no secret is waiting for confirmation.');
+    if (!row || row.confirmed_at) throw new ConflictError(row ? msg('twofa.already_on') : msg('twofa.not_started'));
     const { step, reservation } = await this.checkTotp(userId, row.secret_enc, code);
     await reservation.release();
     const codes = newRecoveryCodes();
@@ -77,21 +79,21 @@ export class TwoFactorService {
       await this.audit.record(trx, { userId, action: 'user.2fa_enable', entity: 'user', entityId: userId });
       return true;
     });
-    if (!ok) throw new ConflictError('Two-factor set-up was confirmed or restarted elsewhere. Reload and try again.');
+    if (!ok) throw new ConflictError(msg('twofa.changed_elsewhere'));
     return codes;
   }
 
   /** The second step of sign-in: a TOTP code or a recovery code turns the pending session into a full one. */
   async verify(session: SessionInfo, input: { code?: string; recoveryCode?: string }, ip: string, ua: string): Promise<{ token: string; session: SessionInfo }> {
-    if (session.secondFactor !== 'verify') throw new ConflictError('This session does not wait for a code.');
+    if (session.secondFactor !== 'verify') throw new ConflictError(msg('twofa.no_code_owed'));
     const userId = session.user.id;
     const row = await this.repo.get(userId);
-    if (!row?.confirmed_at) throw new ConflictError('Two-factor sign-in was turned off for this account. Sign in again.');
+    if (!row?.confirmed_at) throw new ConflictError(msg('twofa.turned_off'));
     if (input.recoveryCode) {
       const reservation = await this.reserve(userId);
       if (!(await this.repo.useRecoveryCode(userId, hashRecoveryCode(input.recoveryCode), this.clock()))) {
         if (reservation.exhausted) throw lockedError(reservation.retryAfterMs, 'code attempts');
-        throw new ValidationError('That recovery code is not valid or was already used.', [{ field: 'recoveryCode', message: 'That recovery code is not valid or was already used.' }]);
+        throw new ValidationError(msg('twofa.recovery_wrong'), [field('recoveryCode', 'twofa.recovery_wrong')]);
       }
       await reservation.release();
       await this.db.transaction().execute((trx) => this.audit.record(trx, { userId, action: 'user.2fa_recovery_used', entity: 'user', entityId: userId }));
@@ -104,7 +106,7 @@ export class TwoFactorService {
   /** New recovery codes (the old ones stop working); needs a current code. */
   async regenerateRecoveryCodes(userId: number, code: string): Promise<string[]> {
     const row = await this.repo.get(userId);
-    if (!row?.confirmed_at) throw new ConflictError('Turn on two-factor sign-in first.');
+    if (!row?.confirmed_at) throw new ConflictError(msg('twofa.turn_on_first'));
     await this.spendCode(userId, row.secret_enc, code);
     const codes = newRecoveryCodes();
     await this.db.transaction().execute(async (trx) => {
@@ -117,10 +119,10 @@ export class TwoFactorService {
   /** Turns it off for oneself, with a current code, unless the role requires it. */
   async disable(user: { id: number; role: Role }, code: string): Promise<void> {
     if ((await this.security.twoFactorRoles()).includes(user.role)) {
-      throw new ForbiddenError(`Two-factor sign-in is required for the ${user.role} role and cannot be turned off. An administrator can reset it if you lost your phone.`);
+      throw new ForbiddenError(msg('twofa.required_for_role', { role: user.role }));
     }
     const row = await this.repo.get(user.id);
-    if (!row?.confirmed_at) throw new ConflictError('Two-factor sign-in is not on.');
+    if (!row?.confirmed_at) throw new ConflictError(msg('twofa.not_on'));
     await this.spendCode(user.id, row.secret_enc, code);
     await this.db.transaction().execute(async (trx) => {
       await this.repo.remove(trx, user.id);
@@ -130,7 +132,7 @@ export class TwoFactorService {
 
   /** An administrator's reset for a user who lost their phone: secret, codes and sessions go (audited). */
   async reset(actorId: number, targetId: number): Promise<void> {
-    if (!(await this.accountsRepo.userById(targetId))) throw new NotFoundError('No such user.');
+    if (!(await this.accountsRepo.userById(targetId))) throw new NotFoundError(msg('account.no_user'));
     await this.db.transaction().execute(async (trx) => {
       const had = await this.repo.remove(trx, targetId);
       await this.accountsRepo.deleteUserSessions(trx, targetId);
@@ -157,7 +159,7 @@ export class TwoFactorService {
   /** Checks a TOTP code against the stored secret under the throttle; returns its time step. */
   private async checkTotp(userId: number, secretEnc: string, code: string) {
     const secret = this.box.open(secretEnc, owner(userId));
-    if (!secret) throw new ConflictError('The stored two-factor secret cannot be read (was XABAR_SECRET_KEY changed?). Ask an administrator to reset two-factor sign-in for you.');
+    if (!secret) throw new ConflictError(msg('twofa.secret_unreadable'));
     const reservation = await this.reserve(userId);
     const step = matchTotp(secret, code, this.clock());
     if (step === null) {
@@ -173,6 +175,6 @@ export class TwoFactorService {
     const fresh = await this.db.transaction().execute((trx) => this.repo.useStep(trx, userId, step));
     // A replayed code stays counted as a failed attempt.
     if (fresh) await reservation.release();
-    else throw new ValidationError('That code was already used. Wait for the next one in your app.', [{ field: 'code', message: 'That code was already used. Wait for the next one.' }]);
+    else throw new ValidationError(msg('twofa.code_reused'), [field('code', 'twofa.code_reused')]);
   }
 }

@@ -26,7 +26,11 @@ export class AuditRepository {
       this.db
         .selectFrom('audit_log as a')
         .leftJoin('users as u', 'u.id', 'a.user_id')
+        // What the entry is about, named as it is now (the log shows "published «headline»", not "edition #12").
+        .leftJoin('users as tu', (j) => j.onRef('tu.id', '=', 'a.entity_id').on('a.entity', '=', 'user'))
+        .leftJoin('editions as te', (j) => j.onRef('te.id', '=', 'a.entity_id').on('a.entity', '=', 'edition'))
         .select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.details', 'u.id as user_id', 'u.name as user_name'])
+        .select(['tu.name as target_user_name', 'te.headline as target_headline', 'te.locale as target_locale'])
         .orderBy('a.at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(limit)

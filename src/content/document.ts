@@ -13,6 +13,7 @@ import { escapeHtml, safeHref } from './html.js';
 import { blockImageCount, blockMediaIds, blockText, GalleryAttrs, normalizeGallery, normalizeVideo, renderGallery, renderVideo, VideoAttrs, type BlockLabels } from './blocks.js';
 
 export { escapeHtml, safeHref };
+import { type ApiMessage, msg } from '../i18n/api-messages.js';
 
 export interface DocMark {
   type: string;
@@ -265,8 +266,8 @@ const Node: z.ZodType<RawNode> = z.lazy(() =>
 );
 const Doc = z.object({ type: z.literal('doc'), content: z.array(Node) });
 
-const refuse = (message: string): never => {
-  throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message }]);
+const refuse = (m: ApiMessage): never => {
+  throw new ValidationError(msg('form.invalid'), [{ field: 'body', ...m }]);
 };
 
 /** Depth and node count, measured without recursion (a hostile body may be deeper than the stack). */
@@ -293,12 +294,12 @@ function measure(input: unknown): { depth: number; nodes: number } {
  */
 export function validateDoc(input: unknown): StoryDoc {
   const { depth, nodes } = measure(input);
-  if (depth > MAX_DOC_DEPTH) refuse(`The body is nested more than ${MAX_DOC_DEPTH} levels deep.`);
-  if (nodes > MAX_DOC_NODES) refuse(`The body has more than ${MAX_DOC_NODES} parts. Split the story.`);
+  if (depth > MAX_DOC_DEPTH) refuse(msg('body.too_deep', { max: MAX_DOC_DEPTH }));
+  if (nodes > MAX_DOC_NODES) refuse(msg('body.too_many_parts', { max: MAX_DOC_NODES }));
   const r = Doc.safeParse(input);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    refuse(`The body is not a document the editor can open (${i.path.join('.') || 'document'}: ${i.message}).`);
+    refuse(msg('body.unreadable', { path: i.path.join('.') || 'document', detail: i.message }));
   }
   return input as StoryDoc;
 }

@@ -16,6 +16,8 @@ import { countImages, docText, isStoryDoc, renderDoc, type StoryDoc } from './do
 import type { EditionsRepository } from './editions.repository.js';
 import { recordRevision, recordTransition } from './revisions.repository.js';
 import { isValidSlug, slugify } from './slug.js';
+import { field } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 export interface EditionInput {
   locale: Locale;
@@ -75,20 +77,20 @@ export class StoriesService {
   validate(input: StoryInput): void {
     const fields: FieldError[] = [];
     const seen = new Set<string>();
-    if (input.editions.length === 0) fields.push({ field: 'editions', message: 'A story needs at least one edition.' });
+    if (input.editions.length === 0) fields.push(field('editions', 'story.needs_edition'));
     input.editions.forEach((e, i) => {
       const f = (name: string) => `editions[${i}].${name}`;
-      if (!isLocale(e.locale)) fields.push({ field: f('locale'), message: `Unknown locale «${String(e.locale)}».` });
-      if (seen.has(e.locale)) fields.push({ field: f('locale'), message: `The story already has a ${e.locale} edition.` });
+      if (!isLocale(e.locale)) fields.push(field(f('locale'), 'field.locale'));
+      if (seen.has(e.locale)) fields.push(field(f('locale'), 'story.locale_taken'));
       seen.add(e.locale);
-      if (!e.headline?.trim()) fields.push({ field: f('headline'), message: 'The headline is empty.' });
-      else if (e.headline.length > 300) fields.push({ field: f('headline'), message: 'The headline is longer than 300 characters.' });
-      if (e.slug !== undefined && !isValidSlug(e.slug)) fields.push({ field: f('slug'), message: 'Use lower-case Latin letters, digits and dashes.' });
-      if (!isStoryDoc(e.doc)) fields.push({ field: f('doc'), message: 'The body is not a valid document.' });
-      if (e.status === 'published' && !e.publishedAt) fields.push({ field: f('publishedAt'), message: 'A published edition needs a publication time.' });
-      if (e.derivedFrom !== undefined && !input.editions.slice(0, i).some((x) => x.locale === e.derivedFrom)) fields.push({ field: f('derivedFrom'), message: 'Derive from an edition listed before this one.' });
+      if (!e.headline?.trim()) fields.push(field(f('headline'), 'story.headline_empty'));
+      else if (e.headline.length > 300) fields.push(field(f('headline'), 'story.headline_too_long', { max: 300 }));
+      if (e.slug !== undefined && !isValidSlug(e.slug)) fields.push(field(f('slug'), 'field.slug'));
+      if (!isStoryDoc(e.doc)) fields.push(field(f('doc'), 'story.body_invalid'));
+      if (e.status === 'published' && !e.publishedAt) fields.push(field(f('publishedAt'), 'story.published_needs_time'));
+      if (e.derivedFrom !== undefined && !input.editions.slice(0, i).some((x) => x.locale === e.derivedFrom)) fields.push(field(f('derivedFrom'), 'story.derive_order'));
     });
-    if (fields.length) throw new ValidationError('The story cannot be saved.', fields);
+    if (fields.length) throw new ValidationError(msg('story.cannot_save'), fields);
   }
 
   /** Creates a story whole or not at all; pass `trx` to make it part of a larger transaction. */

@@ -9,12 +9,15 @@ import { Id } from '../http/validate.js';
 import { isForeignKeyViolation } from '../db/constraint.js';
 import { isValidSlug, slugify, typedSlug } from './slug.js';
 import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxonomy.repository.js';
+import { field } from '../errors.js';
+import { key } from '../http/validate.js';
+import { msg } from '../i18n/api-messages.js';
 
 const NamesSchema = z.record(z.enum(LOCALES), z.string().trim().max(120)).transform((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v)) as Names);
 
 export const SectionInput = z.object({
   slug: z.string().trim().optional(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1D4E89.').optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, key('field.colour')).optional(),
   position: z.number().int().min(0).max(1000).optional(),
   names: NamesSchema,
 });
@@ -23,7 +26,7 @@ export const SectionInput = z.object({
  * read that a concurrent delete could outrun), answered as a field error the form can show.
  */
 function missingPhoto(err: unknown): never {
-  if (isForeignKeyViolation(err)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'photoMediaId', message: 'The chosen photo no longer exists.' }]);
+  if (isForeignKeyViolation(err)) throw new ValidationError(msg('form.invalid'), [field('photoMediaId', 'taxonomy.photo_gone')]);
   throw err;
 }
 
@@ -55,13 +58,13 @@ export class TaxonomyAdmin {
   private async slugFor(table: 'sections' | 'tags' | 'authors', wanted: string | undefined, names: Names, exceptId?: number): Promise<string> {
     // A typed slug in Cyrillic is converted, not refused (issue 8).
     const slug = wanted ? typedSlug(wanted) : slugify(names.en ?? names.uz ?? names.ru ?? Object.values(names)[0] ?? '');
-    if (!isValidSlug(slug)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' }]);
-    if (await this.repo.slugTaken(table, slug, exceptId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'This slug is already used.' }]);
+    if (!isValidSlug(slug)) throw new ValidationError(msg('form.invalid'), [field('slug', 'field.slug')]);
+    if (await this.repo.slugTaken(table, slug, exceptId)) throw new ValidationError(msg('form.invalid'), [field('slug', 'taxonomy.slug_taken')]);
     return slug;
   }
 
   private needName(names: Names): void {
-    if (Object.keys(names).length === 0) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'names', message: 'Give a name in at least one language.' }]);
+    if (Object.keys(names).length === 0) throw new ValidationError(msg('form.invalid'), [field('names', 'taxonomy.name_required')]);
   }
 
   async createSection(input: z.infer<typeof SectionInput>) {
@@ -73,7 +76,7 @@ export class TaxonomyAdmin {
 
   async updateSection(id: number, input: z.infer<typeof SectionInput>) {
     const current = (await this.repo.sections()).find((s) => s.id === id);
-    if (!current) throw new NotFoundError('No such section.');
+    if (!current) throw new NotFoundError(msg('taxonomy.section_not_found'));
     this.needName(input.names);
     const slug = input.slug && input.slug !== current.slug ? await this.slugFor('sections', input.slug, input.names, id) : current.slug;
     await this.db.transaction().execute(async (trx) => {
@@ -86,8 +89,8 @@ export class TaxonomyAdmin {
   /** Returns the tag with this name if one exists, else creates it. */
   async createTag(name: string, locale: string) {
     const clean = (name ?? '').trim().replace(/\s+/g, ' ');
-    if (!clean || clean.length > 80) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'name', message: 'A tag is 1–80 characters.' }]);
-    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'locale', message: 'Unknown locale.' }]);
+    if (!clean || clean.length > 80) throw new ValidationError(msg('form.invalid'), [field('name', 'taxonomy.tag_invalid', { max: 80 })]);
+    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError(msg('form.invalid'), [field('locale', 'field.locale')]);
     const existing = await this.repo.tagByName(clean);
     if (existing) return (await this.repo.tags([existing]))[0]!;
     let slug = slugify(clean) || 'tag';
@@ -98,7 +101,7 @@ export class TaxonomyAdmin {
 
   async updateTag(id: number, names: Names, wantedSlug?: string) {
     const [current] = await this.repo.tags([id]);
-    if (!current) throw new NotFoundError('No such tag.');
+    if (!current) throw new NotFoundError(msg('taxonomy.tag_not_found'));
     this.needName(names);
     const slug = wantedSlug && wantedSlug !== current.slug ? await this.slugFor('tags', wantedSlug, names, id) : current.slug;
     await this.db.transaction().execute(async (trx) => {
@@ -163,7 +166,7 @@ export class TaxonomyAdmin {
 
   async updateAuthor(id: number, input: z.infer<typeof AuthorInput>) {
     const [current] = await this.repo.authors([id]);
-    if (!current) throw new NotFoundError('No such author.');
+    if (!current) throw new NotFoundError(msg('taxonomy.author_not_found'));
     this.needName(input.names);
     const slug = input.slug && input.slug !== current.slug ? await this.slugFor('authors', input.slug, input.names, id) : current.slug;
     await this.db

@@ -12,6 +12,7 @@
  */
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
 import { BadRequestError } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 /** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
@@ -19,7 +20,7 @@ const BAD_CHAR = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
 /** Deeper than any document the editor writes (its own limit is 40 levels of nodes, each two JSON levels). */
 export const MAX_JSON_DEPTH = 100;
 
-export const BAD_CHARACTER_MESSAGE = 'The request contains a character that is not allowed (NUL or an unpaired surrogate).';
+export const BAD_CHARACTER_MESSAGE = msg('request.bad_character').message;
 
 export function hasBadCharacter(s: string): boolean {
   return BAD_CHAR.test(s);
@@ -50,8 +51,8 @@ export function inspectInput(value: unknown): 'character' | 'depth' | null {
 function check(req: FastifyRequest): void {
   for (const part of [req.params, req.query, req.body]) {
     const why = inspectInput(part);
-    if (why === 'character') throw new BadRequestError(BAD_CHARACTER_MESSAGE);
-    if (why === 'depth') throw new BadRequestError(`The request is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    if (why === 'character') throw new BadRequestError(msg('request.bad_character'));
+    if (why === 'depth') throw new BadRequestError(msg('request.too_deep', { max: MAX_JSON_DEPTH }));
   }
 }
 

@@ -8,6 +8,12 @@ import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.j
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationFailed } from './validate.js';
+import { msg, type ApiMessage } from '../i18n/api-messages.js';
+
+/** The JSON error body: the category `code`, the English `message`, and the catalogue `key` with its `params`. */
+export function errorBody(code: string, m: ApiMessage, details?: unknown) {
+  return { error: { code, message: m.message, key: m.key, params: m.params, ...(details === undefined ? {} : { details }) } };
+}
 
 /** Renders a reader-facing 400 page in the site's look (set by the public site's routes). */
 export type PublicErrorPage = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -25,33 +31,35 @@ export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage
     if (err instanceof AppError && err.status === 400 && publicErrorPage && !API_PATH.test(req.url)) return publicErrorPage(req, reply);
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError || err instanceof ServiceUnavailableError) reply.header('retry-after', String(err.retryAfterSeconds));
-      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, key: err.key, params: err.params, details: err.details } });
     }
     // A uniqueness that a concurrent request won at the database's constraint: the loser is told
     // to reload, never given a 500. Services still check first where they can name the field.
     if (isUniqueViolation(err)) {
-      return reply.code(409).send({ error: { code: 'conflict', message: 'Someone else just created the same thing. Reload and try again.' } });
+      return reply.code(409).send(errorBody('conflict', msg('db.duplicate')));
     }
     if (isForeignKeyViolation(err)) {
       // A reference to a row that is gone (or a delete of one still referenced): a race or a
       // stale form, answered like other conflicts. Services name the field where they check first.
-      return reply.code(409).send({ error: { code: 'conflict', message: 'Something this refers to no longer exists, or is still in use. Reload and try again.' } });
+      return reply.code(409).send(errorBody('conflict', msg('db.reference')));
     }
     if (isBrokenMultipart(req, err)) {
-      return reply.code(400).send({ error: { code: 'bad_request', message: 'The upload was cut off or is not valid multipart/form-data. Try again.' } });
+      return reply.code(400).send(errorBody('bad_request', msg('upload.broken')));
     }
     if (isDataException(err)) {
       // A value the column cannot hold that slipped past the edge check and the schemas: still
       // the client's input, so a 400 — logged, because the schema that let it through needs fixing.
       req.log.warn({ err, url: req.url }, 'database refused a value from the request');
-      return reply.code(400).send({ error: { code: 'bad_request', message: 'A value in the request is out of range or not allowed.' } });
+      return reply.code(400).send(errorBody('bad_request', msg('request.bad_value')));
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message } });
+      // Fastify's own refusals (bad JSON, body too large, wrong content type): its English text, and a key for the newsroom.
+      const key = status === 413 ? 'request.body_too_large' : status === 415 ? 'request.unsupported_type' : 'request.invalid';
+      return reply.code(status).send({ error: { code: (err as FastifyError).code ?? 'bad_request', message: err.message, key, params: {} } });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
+    return reply.code(500).send(errorBody('internal', msg('request.internal')));
   });
   return {
     setPublicErrorPage(render) {

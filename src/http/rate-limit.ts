@@ -24,6 +24,7 @@ import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { RateLimitedError } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 export type LimitName = keyof Config['rateLimits'];
 
@@ -87,7 +88,7 @@ export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptio
   const enforce: RateLimiter['enforce'] = async (name, req, subject) => {
     const wait = await take(name, req, subject);
     // The error handler sets Retry-After from the error.
-    if (wait !== null) throw new RateLimitedError(`Too many requests. Try again in ${wait} s.`, wait);
+    if (wait !== null) throw new RateLimitedError(msg('request.rate_limited', { seconds: wait }), wait);
   };
   const limiter: RateLimiter = {
     take,

@@ -41,7 +41,10 @@ describe('apiRoute', () => {
     const r = await a.inject({ method: 'POST', url: '/things', payload: { ids: [2147483648] } });
     expect(r.statusCode).toBe(422);
     expect(r.json()).toEqual({
-      error: { code: 'validation_failed', message: 'Please correct the highlighted fields.', details: { fields: [{ field: 'name', message: 'This field is required.' }, { field: 'ids', message: 'This number is too large.' }] } },
+      error: {
+        code: 'validation_failed', message: 'Please correct the highlighted fields.', key: 'form.invalid', params: {},
+        details: { fields: [{ field: 'name', message: 'This field is required.', key: 'field.required', params: {} }, { field: 'ids', message: 'This number is too large.', key: 'field.number_too_large', params: {} }] },
+      },
     });
     const q = await a.inject({ method: 'POST', url: '/things?page=x', payload: { name: 'a', ids: [] } });
     expect(q.json().error.details.fields).toEqual([{ field: 'page', message: 'Page must be a number.' }]);

@@ -5,6 +5,7 @@
  * letting uploads pile up in memory and starve the public site.
  */
 import { ServiceUnavailableError } from '../errors.js';
+import { msg } from '../i18n/api-messages.js';
 
 export class ImageQueue {
   private active = 0;
@@ -33,7 +34,7 @@ export class ImageQueue {
 
   /** Throws the 503 a caller gets when every worker and queue place is taken. */
   assertRoom(): void {
-    if (this.full) throw new ServiceUnavailableError('Too many images are being processed right now. Try the upload again in a few seconds.', 5);
+    if (this.full) throw new ServiceUnavailableError(msg('media.busy'), 5);
   }
 
   async run<T>(job: () => Promise<T>): Promise<T> {

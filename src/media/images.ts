@@ -11,6 +11,7 @@
 import sharp from 'sharp';
 import { AppError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
 import { creditFromMetadata } from './image-credit.js';
+import { msg } from '../i18n/api-messages.js';
 
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1600] as const;
 export const FALLBACK_WIDTH = 1200;
@@ -47,22 +48,24 @@ export async function probeImage(input: Buffer, maxPixels: number): Promise<Prob
   try {
     meta = await sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
   } catch {
-    throw new UnsupportedMediaTypeError('The file is not a readable image. Upload a JPEG, PNG, WebP, AVIF or GIF file.');
+    throw new UnsupportedMediaTypeError(msg('image.unreadable'));
   }
   const mime = meta.format ? ACCEPTED.get(meta.format) : undefined;
   if (!mime) {
-    throw new UnsupportedMediaTypeError(`Images of type ${meta.format ?? 'unknown'} are not accepted. Upload a JPEG, PNG, WebP, AVIF or GIF file.`);
+    throw new UnsupportedMediaTypeError(msg('image.type_refused', { format: meta.format ?? 'unknown' }));
   }
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
-  if (!width || !height) throw new ValidationError('The image has no size; it may be damaged.');
+  if (!width || !height) throw new ValidationError(msg('image.no_size'));
   const pages = Math.max(1, meta.pages ?? 1);
   // An animation decodes every frame: its pixels are the frame's times the frame count.
   const pixels = width * (meta.pageHeight ?? height) * pages;
   if (pixels > maxPixels) {
     const mp = (n: number) => Math.round(n / 1e5) / 10;
     throw new PayloadTooLargeError(
-      `The image is ${width}×${height} pixels${pages > 1 ? ` in ${pages} frames` : ''} (${mp(pixels)} megapixels); the largest accepted is ${mp(maxPixels)} megapixels. Resize it and upload it again.`,
+      pages > 1
+        ? msg('image.too_many_pixels_animated', { width, height, frames: pages, megapixels: mp(pixels), maxMegapixels: mp(maxPixels) })
+        : msg('image.too_many_pixels', { width, height, megapixels: mp(pixels), maxMegapixels: mp(maxPixels) }),
       { maxMegapixels: mp(maxPixels) },
     );
   }
@@ -88,7 +91,7 @@ export async function processImage(input: Buffer, probed: ProbedImage, maxPixels
     return { original: await cleanOriginal(input, probed, maxPixels), variants: await renderVariants(input, probed, maxPixels) };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new UnsupportedMediaTypeError('The image is damaged or incomplete (for example cut off during copying) and cannot be read. Save it again from an image editor and upload it again.');
+    throw new UnsupportedMediaTypeError(msg('image.damaged'));
   }
 }
 
@@ -104,7 +107,7 @@ export async function reencodeOriginal(input: Buffer, probed: ProbedImage, maxPi
     return await cleanOriginal(input, probed, maxPixels);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new UnsupportedMediaTypeError('The stored image is damaged and cannot be re-encoded.');
+    throw new UnsupportedMediaTypeError(msg('image.stored_damaged'));
   }
 }
 

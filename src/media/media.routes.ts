@@ -9,8 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { ServiceUnavailableError } from '../errors.js';
 import { parseRange, rangeStillValid } from './range.js';
 import { contentTypeFor, isMediaKey, type ByteRange, type MediaStore } from './storage.js';
+import { errorBody } from '../http/error-handler.js';
+import { msg } from '../i18n/api-messages.js';
 
-const NOT_FOUND = { error: { code: 'not_found', message: 'No such file.' } };
+const NOT_FOUND = errorBody('not_found', msg('request.no_file'));
 
 export function mediaRoutes(app: FastifyInstance, store: MediaStore): void {
   app.get('/media/*', async (req, reply) => {
@@ -53,7 +55,7 @@ export function mediaRoutes(app: FastifyInstance, store: MediaStore): void {
       return await op();
     } catch (err) {
       app.log.error({ err, store: store.describe }, 'media store unreachable');
-      throw new ServiceUnavailableError('Images are unavailable for a moment. Try again shortly.', 5);
+      throw new ServiceUnavailableError(msg('media.unavailable'), 5);
     }
   }
 }

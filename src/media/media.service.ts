@@ -14,6 +14,7 @@ import type { ImageQueue } from './image-queue.js';
 import type { MediaRepository } from './media.repository.js';
 import type { MediaStore } from './storage.js';
 import { VideoStore } from './video.js';
+import { msg } from '../i18n/api-messages.js';
 
 export interface ImageInput {
   data: Buffer;
@@ -176,7 +177,7 @@ export class MediaService {
   }
 
   async update(id: number, patch: { credit?: string; texts?: Record<string, { alt?: string; caption?: string }> }) {
-    if (!(await this.presentOne(id))) throw new NotFoundError('No such image.');
+    if (!(await this.presentOne(id))) throw new NotFoundError(msg('media.not_found'));
     const texts = patch.texts ? Object.entries(patch.texts).map(([locale, t]) => ({ media_id: id, locale, alt: (t.alt ?? '').slice(0, 500), caption: (t.caption ?? '').slice(0, 1000) })) : undefined;
     await this.db.transaction().execute((trx) => this.repo.update(trx, id, patch.credit?.slice(0, 200), texts));
     return (await this.presentOne(id))!;
@@ -199,10 +200,10 @@ export class MediaService {
   async remove(id: number): Promise<void> {
     const { media, variants } = await this.repo.byIds([id]);
     const m = media[0];
-    if (!m) throw new NotFoundError('No such image.');
+    if (!m) throw new NotFoundError(msg('media.not_found'));
     const used = (await this.repo.usage([id])).get(id) ?? 0;
     // The answer lists the places (with edit links), so the person can go and remove it there.
-    if (used > 0) throw new ConflictError(`This image is in use (${used} ${used === 1 ? 'place' : 'places'}: stories, author photos or the site logo); remove it from them first.`, { used, uses: await this.uses(id) });
+    if (used > 0) throw new ConflictError(used === 1 ? msg('media.in_use_one') : msg('media.in_use', { count: used }), { used, uses: await this.uses(id) });
     await this.db.transaction().execute((trx) => this.repo.remove(trx, id));
     // A file that cannot be removed now (store unreachable) is an orphan, not a failed delete:
     // the row is gone and nothing links to the file any more.

@@ -23,6 +23,8 @@ import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
 import { bulkRoutes } from './bulk.routes.js';
 import { planningRoutes } from './planning.routes.js';
+import { errorBody } from '../http/error-handler.js';
+import { msg } from '../i18n/api-messages.js';
 
 export const ADMIN_DIST = path.resolve('admin/dist');
 
@@ -51,7 +53,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     previewLinksRoutes(api, c.previewLinks);
     relatedRoutes(api, c.related, c.urgency);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
-    api.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } }));
+    api.setNotFoundHandler(async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
   }, { prefix: '/admin/api' });
 
   await app.register(async (pv) => {
@@ -60,7 +62,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
       const me = requireUser(req);
       await c.editorial.load(me.user, idParam(req.params)); // same visibility as the editor
       const html = await renderPreview(idParam(req.params));
-      if (!html) return reply.code(404).send({ error: { code: 'not_found', message: 'No such story.' } });
+      if (!html) return reply.code(404).send(errorBody('not_found', msg('story.not_found')));
       return reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(html);
     });
   });
@@ -68,7 +70,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
   // The SPA: hashed assets from admin/dist, and index.html for every client-side route. The
   // wildcard below would also match /admin/api/<unknown> (the router prefers it over the API
   // scope's not-found handler), so API paths are answered here as JSON 404 — built app or not.
-  const apiNotFound = (reply: FastifyReply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API endpoint.' } });
+  const apiNotFound = (reply: FastifyReply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint')));
   const index = path.join(dist, 'index.html');
   if (fs.existsSync(index)) {
     await app.register(fastifyStatic, { root: dist, prefix: '/admin/', decorateReply: false, index: false, wildcard: false, maxAge: '365d', immutable: true });
@@ -79,7 +81,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     app.get('/admin/*', async (req, reply) => {
       const rel = (req.params as { '*': string })['*'];
       if (rel.startsWith('api/')) return apiNotFound(reply);
-      if (rel.startsWith('assets/')) return reply.code(404).send({ error: { code: 'not_found', message: 'No such file.' } });
+      if (rel.startsWith('assets/')) return reply.code(404).send(errorBody('not_found', msg('request.no_file')));
       return sendIndex(req, reply);
     });
   } else {

@@ -12,26 +12,27 @@ import { docText, type StoryDoc } from '../content/document.js';
 import { slugify } from '../content/slug.js';
 import { LOCALE_INFO, type Locale } from '../i18n/locales.js';
 import { transliterateText, translitDoc } from '../i18n/translit.js';
+import { type ApiMessage, msg } from '../i18n/api-messages.js';
 
 export const SaveInput = z.object({
   version: Id,
-  headline: z.string().max(300, 'At most 300 characters.'),
+  headline: z.string().max(300),
   slug: z.string().max(200),
-  lead: z.string().max(1000, 'At most 1000 characters.'),
+  lead: z.string().max(1000),
   body: z.unknown(),
-  datelineCity: z.string().max(80, 'At most 80 characters.'),
+  datelineCity: z.string().max(80),
   sectionId: Id.nullable(),
-  tagIds: z.array(Id).max(30, 'At most 30 tags.'),
-  authorIds: z.array(Id).max(10, 'At most 10 authors.'),
+  tagIds: z.array(Id).max(30),
+  authorIds: z.array(Id).max(10),
   heroMediaId: Id.nullable(),
   heroCaption: z.string().max(500),
   seoTitle: z.string().max(200),
   seoDescription: z.string().max(400),
   isMain: z.boolean(),
   isBreaking: z.boolean(),
-  embargoUntil: z.string().datetime({ offset: true, message: 'Use an ISO date-time.' }).nullable(),
+  embargoUntil: z.string().datetime({ offset: true }).nullable(),
   /** IPTC urgency 1 (flash) … 8, 5 normal; left out, the edition keeps its own (urgency.service.ts). */
-  urgency: z.number().int('Choose an urgency from 1 to 8.').min(1, 'Choose an urgency from 1 to 8.').max(8, 'Choose an urgency from 1 to 8.').optional(),
+  urgency: z.number().int().min(1).max(8).optional(),
 });
 export type SaveInput = z.infer<typeof SaveInput>;
 
@@ -40,7 +41,7 @@ export const TransitionInput = z.object({
   to: Status,
   /** The status the client saw: when the story has moved on since, the transition is refused (409). */
   from: Status.optional(),
-  at: z.string().datetime({ offset: true, message: 'Use an ISO date-time.' }).optional(),
+  at: z.string().datetime({ offset: true }).optional(),
   reason: z.string().max(500).optional(),
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
@@ -74,10 +75,10 @@ export function changedStoryFields(before: StoryFields, after: StoryFields): (ke
   return (Object.keys(STORY_FIELD_NAMES) as (keyof StoryFields)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-export function storyFieldsMessage(fields: (keyof StoryFields)[], role: string): string {
+export function storyFieldsMessage(fields: (keyof StoryFields)[], role: string): ApiMessage {
   const names = fields.map((f) => STORY_FIELD_NAMES[f]);
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  return `The ${list} belong to every language of this story, and it has a published or scheduled edition your role (${role}) may not edit. Ask an editor to change them.`;
+  return msg('story.shared_fields', { fields: list ?? '', role });
 }
 
 /**

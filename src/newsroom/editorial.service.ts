@@ -23,6 +23,8 @@ import {
   changedStoryFields, isAutoSlug, isLive, plainText, PUBLISH_SCHEDULED, scriptTwin, storyFieldsMessage, TRANSITIONS, transliterated, wordDiff,
   type SaveInput, type StoryFields, type TransitionInput,
 } from './editorial.rules.js';
+import { type ApiMessage, msg } from '../i18n/api-messages.js';
+import { field } from '../errors.js';
 
 export { SaveInput, TransitionInput, PUBLISH_SCHEDULED, scriptTwin, transliterated, plainText, wordDiff } from './editorial.rules.js';
 
@@ -31,8 +33,8 @@ class StaleVersion extends Error {}
 const PRESENCE_WINDOW_MS = 45_000;
 /** A race on an automatic slug is retried with the next free one; a few rounds always suffice. */
 const SLUG_RETRIES = 5;
-const LOCALE_TAKEN = 'The story already has an edition in this language.';
-const SCRIPT_TAKEN = 'The story already has an edition in the other script; re-sync it instead.';
+const LOCALE_TAKEN = msg('story.locale_taken');
+const SCRIPT_TAKEN = msg('story.script_taken');
 
 type Touched = { locale: string; id: number }[];
 
@@ -51,13 +53,13 @@ export class EditorialService {
   /** Loads an edition the actor may read; others' stories look missing to those who may not. */
   async load(actor: Actor, id: number, trx?: Kysely<Database>): Promise<EditionWithStory> {
     const e = await this.repo.edition(id, trx);
-    if (!e || !canOnEdition(actor, 'read', { ownerId: e.owner_id, status: e.status })) throw new NotFoundError('No such story.');
+    if (!e || !canOnEdition(actor, 'read', { ownerId: e.owner_id, status: e.status })) throw new NotFoundError(msg('story.not_found'));
     return e;
   }
 
   private allow(actor: Actor, action: EditionAction, e: { owner_id: number | null; status: EditionStatus }, what: string): void {
     if (!canOnEdition(actor, action, { ownerId: e.owner_id, status: e.status })) {
-      throw new ForbiddenError(`Your role (${actor.role}) may not ${what} this story${e.status !== 'draft' && actor.role === 'contributor' ? ` while it is ${e.status}` : ''}.`);
+      throw new ForbiddenError(e.status !== 'draft' && actor.role === 'contributor' ? msg('story.role_may_not_while', { role: actor.role, action: what, status: e.status }) : msg('story.role_may_not', { role: actor.role, action: what }));
     }
   }
 
@@ -70,7 +72,7 @@ export class EditorialService {
    * the next round sees the winner's row and picks the next free slug. The one-edition-per-language
    * uniqueness becomes `localeTaken` when given; anything else propagates.
    */
-  private async slugSafe<T>(work: () => Promise<T>, localeTaken?: string): Promise<T> {
+  private async slugSafe<T>(work: () => Promise<T>, localeTaken?: ApiMessage): Promise<T> {
     for (let round = 1; ; round++) {
       try {
         return await work();
@@ -83,7 +85,7 @@ export class EditorialService {
   }
 
   async create(actor: Actor, locale: string, headline = ''): Promise<EditionJson> {
-    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'locale', message: 'Choose a language.' }]);
+    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError(msg('form.invalid'), [field('locale', 'field.locale')]);
     const id = await this.slugSafe(() =>
       this.db.transaction().execute(async (trx) => {
         const storyId = await this.repo.insertStory(trx, actor.id, this.clock());
@@ -95,7 +97,7 @@ export class EditorialService {
 
   /** Adds another language edition to a story, as a draft. */
   async translate(actor: Actor, sourceId: number, locale: string): Promise<EditionJson> {
-    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'locale', message: 'Choose a language.' }]);
+    if (!(LOCALES as readonly string[]).includes(locale)) throw new ValidationError(msg('form.invalid'), [field('locale', 'field.locale')]);
     const id = await this.slugSafe(
       () =>
         this.db.transaction().execute(async (trx) => {
@@ -134,24 +136,24 @@ export class EditorialService {
     const slug = input.slug.trim();
     // A slug typed in Cyrillic is converted in saveIn (it needs the edition's locale); only one
     // with nothing to convert is refused.
-    if (slug && !typedSlug(slug)) fields.push({ field: 'slug', message: 'Use lower-case Latin letters, digits and dashes.' });
+    if (slug && !typedSlug(slug)) fields.push(field('slug', 'field.slug'));
     const [sections, tags, authors, media] = await Promise.all([
       this.repo.existingIds('sections', input.sectionId === null ? [] : [input.sectionId]),
       this.repo.existingIds('tags', input.tagIds),
       this.repo.existingIds('authors', input.authorIds),
       this.repo.existingIds('media', input.heroMediaId === null ? [] : [input.heroMediaId]),
     ]);
-    if (input.sectionId !== null && !sections.has(input.sectionId)) fields.push({ field: 'sectionId', message: 'This section no longer exists.' });
-    if (input.tagIds.some((t) => !tags.has(t))) fields.push({ field: 'tagIds', message: 'A chosen tag no longer exists.' });
-    if (input.authorIds.some((a) => !authors.has(a))) fields.push({ field: 'authorIds', message: 'A chosen author no longer exists.' });
-    if (input.heroMediaId !== null && !media.has(input.heroMediaId)) fields.push({ field: 'heroMediaId', message: 'The chosen image no longer exists.' });
-    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    if (input.sectionId !== null && !sections.has(input.sectionId)) fields.push(field('sectionId', 'story.section_gone'));
+    if (input.tagIds.some((t) => !tags.has(t))) fields.push(field('tagIds', 'story.tag_gone'));
+    if (input.authorIds.some((a) => !authors.has(a))) fields.push(field('authorIds', 'story.author_gone'));
+    if (input.heroMediaId !== null && !media.has(input.heroMediaId)) fields.push(field('heroMediaId', 'story.image_gone'));
+    if (fields.length) throw new ValidationError(msg('form.invalid'), fields);
 
     // The conflict answer is built after the transaction ends: SQLite has one connection, and a
     // query outside the transaction while it is open would wait for ever.
     const touched = await this.slugSafe(() => this.db.transaction().execute((trx) => this.saveIn(trx, actor, id, input, doc, slug, how, opts.keepStoryFields === true))).catch(async (err: unknown) => {
       if (!(err instanceof StaleVersion)) throw err;
-      throw new ConflictError('Someone else saved this story after you opened it. Compare the versions and choose what to keep.', { current: await this.get(actor, id) });
+      throw new ConflictError(msg('story.stale'), { current: await this.get(actor, id) });
     });
     for (const t of touched) this.purge(t.locale, t.id);
     return this.get(actor, id);
@@ -162,7 +164,7 @@ export class EditorialService {
     this.allow(actor, 'edit', e, 'edit');
     if (e.version !== input.version) throw new StaleVersion();
     if (isLive(e.status) && !input.headline.trim()) {
-      throw new ValidationError('Please correct the highlighted fields.', [{ field: 'headline', message: 'A published story needs a headline.' }]);
+      throw new ValidationError(msg('form.invalid'), [field('headline', 'story.published_needs_headline')]);
     }
     const locale = e.locale as Locale;
     const now = this.clock();
@@ -190,7 +192,7 @@ export class EditorialService {
     if (finalSlug !== e.slug) {
       // A typed address that is taken is the user's to change (422). An automatic one was free a
       // moment ago; if a concurrent save takes it first, the constraint fails and slugSafe retries.
-      if (!chosen && (await this.repo.slugTaken(trx, e.locale, finalSlug, e.id))) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'slug', message: 'Another story already uses this address.' }]);
+      if (!chosen && (await this.repo.slugTaken(trx, e.locale, finalSlug, e.id))) throw new ValidationError(msg('form.invalid'), [field('slug', 'story.slug_taken')]);
       // A story that readers may have linked keeps its old address as a redirect.
       await this.repo.moveAddress(trx, e, e.published_at !== null ? e.slug : null, finalSlug, now);
     }
@@ -205,7 +207,7 @@ export class EditorialService {
       ...(e.derived_from !== null && (e.sync === 'synced' || e.sync === 'pending') ? { sync: 'diverged' as const } : {}),
       version, updated_at: now,
     });
-    if (!ok) throw new ConflictError('Someone else changed this story at the same moment. Reload and try again.');
+    if (!ok) throw new ConflictError(msg('story.concurrent_save'));
     await this.repo.updateStoryFields(trx, e.story_id, { section_id: after.sectionId, hero_media_id: after.heroMediaId, updated_at: now });
     if (changed.length) {
       await this.repo.replaceStoryTags(trx, e.story_id, after.tagIds);
@@ -245,7 +247,7 @@ export class EditorialService {
           const source = await this.load(actor, sourceId, trx);
           this.allow(actor, 'edit', source, 'add an edition to');
           const target = scriptTwin(source.locale);
-          if (!target) throw new ValidationError('Only Uzbek editions have an edition in the other script.', [{ field: 'locale', message: 'Derive from an Uzbek (Latin or Cyrillic) edition.' }]);
+          if (!target) throw new ValidationError(msg('story.not_uzbek'), [field('locale', 'story.derive_from_uzbek')]);
           if ((await this.repo.siblings(source.story_id, trx)).some((x) => x.locale === target)) throw new ConflictError(SCRIPT_TAKEN);
           const id = await this.insertEdition(trx, actor, source.story_id, target, '', paragraphsToDoc([]));
           await this.repo.updateEdition(trx, id, { derived_from: source.id, sync: 'synced' });
@@ -265,7 +267,7 @@ export class EditorialService {
     const e = await this.db.transaction().execute(async (trx) => {
       const e = await this.load(actor, id, trx);
       this.allow(actor, 'edit', e, 'edit');
-      if (e.derived_from === null) throw new ConflictError('This edition is not derived from another one.');
+      if (e.derived_from === null) throw new ConflictError(msg('story.not_derived'));
       await this.syncDerived(trx, e.id, actor.id, 'story.resync');
       return e;
     });
@@ -276,9 +278,9 @@ export class EditorialService {
   /** Word diff between a derived edition and what the transliterated source would give. */
   async syncDiff(actor: Actor, id: number) {
     const e = await this.load(actor, id);
-    if (e.derived_from === null) throw new ConflictError('This edition is not derived from another one.');
+    if (e.derived_from === null) throw new ConflictError(msg('story.not_derived'));
     const source = await this.repo.edition(e.derived_from);
-    if (!source) throw new NotFoundError('The source edition no longer exists.');
+    if (!source) throw new NotFoundError(msg('story.source_gone'));
     const fresh = transliterated(source, e.locale as Locale);
     return wordDiff(plainText(e), plainText(fresh), e.locale);
   }
@@ -324,25 +326,25 @@ export class EditorialService {
     const rule = TRANSITIONS[input.to];
     const e = await this.db.transaction().execute(async (trx) => {
       const e = await this.load(actor, id, trx);
-      if (input.from && input.from !== e.status) throw new ConflictError(`The story was moved to ${e.status} meanwhile. Reload it and try again.`);
-      if (!rule.from.includes(e.status)) throw new ConflictError(`A ${e.status} story cannot be moved to ${input.to}.`);
+      if (input.from && input.from !== e.status) throw new ConflictError(msg('story.moved_meanwhile', { status: e.status }));
+      if (!rule.from.includes(e.status)) throw new ConflictError(msg('story.bad_transition', { from: e.status, to: input.to }));
       this.allow(actor, rule.action, e, rule.verb);
       const now = this.clock();
       const fields: FieldError[] = [];
       let at: number | null = null;
       if (input.to === 'published' || input.to === 'scheduled') {
-        if (!e.headline.trim()) fields.push({ field: 'headline', message: 'Write a headline before publishing.' });
-        if (e.section_id === null) fields.push({ field: 'sectionId', message: 'Choose a section before publishing.' });
+        if (!e.headline.trim()) fields.push(field('headline', 'story.headline_required'));
+        if (e.section_id === null) fields.push(field('sectionId', 'story.section_required'));
       }
       if (input.to === 'scheduled') {
         at = input.at ? Date.parse(input.at) : NaN;
-        if (!Number.isFinite(at)) fields.push({ field: 'at', message: 'Choose the publication time.' });
-        else if (at <= now) fields.push({ field: 'at', message: 'The publication time must be in the future.' });
+        if (!Number.isFinite(at)) fields.push(field('at', 'story.time_required'));
+        else if (at <= now) fields.push(field('at', 'story.time_in_past'));
       }
-      if (input.to === 'unpublished' && !input.reason?.trim()) fields.push({ field: 'reason', message: 'Say why the story is taken down; it is kept in the audit log.' });
+      if (input.to === 'unpublished' && !input.reason?.trim()) fields.push(field('reason', 'story.reason_required'));
       // Sending a submitted story back tells its author what to do: the reason is shown in the editor.
-      if (input.to === 'draft' && e.status === 'review' && !input.reason?.trim()) fields.push({ field: 'reason', message: 'Say why the story goes back to draft; its author sees the reason in the editor.' });
-      if (fields.length) throw new ValidationError('The story cannot be moved yet.', fields);
+      if (input.to === 'draft' && e.status === 'review' && !input.reason?.trim()) fields.push(field('reason', 'story.send_back_reason_required'));
+      if (fields.length) throw new ValidationError(msg('story.cannot_move'), fields);
 
       const patch =
         input.to === 'published'
@@ -357,7 +359,7 @@ export class EditorialService {
       // PostgreSQL: a concurrent move holds the row; once it commits this UPDATE re-reads the row,
       // finds another status and changes nothing. SQLite runs the two one after the other.
       if (!(await this.repo.moveStatus(trx, e.id, e.status, { ...patch, updated_at: now }))) {
-        throw new ConflictError('Someone else moved this story at the same moment. Reload it and try again.');
+        throw new ConflictError(msg('story.concurrent_move'));
       }
       const note = input.to === 'unpublished' ? input.reason!.trim() : input.to === 'scheduled' ? new Date(at!).toISOString() : input.to === 'draft' ? (input.reason?.trim() ?? '') : '';
       await recordTransition(trx, { edition_id: e.id, at: now, user_id: actor.id, from_status: e.status, to_status: input.to, note });
@@ -424,7 +426,7 @@ export class EditorialService {
     const e = await this.load(actor, id);
     this.allow(actor, 'note', e, 'add notes to');
     const clean = (text ?? '').trim();
-    if (!clean || clean.length > 2000) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'text', message: 'Write the note (up to 2000 characters).' }]);
+    if (!clean || clean.length > 2000) throw new ValidationError(msg('form.invalid'), [field('text', 'story.note_invalid', { max: 2000 })]);
     await this.db.transaction().execute(async (trx) => {
       await this.repo.insertNote(trx, { edition_id: e.id, kind, text: clean, at: this.clock(), user_id: actor.id });
       await this.audit.record(trx, { userId: actor.id, action: `story.${kind}`, entity: 'edition', entityId: e.id, details: { text: clean } });

@@ -7,13 +7,16 @@ import type { AuditRepository } from '../audit/audit.repository.js';
 import { AuthorInput, SectionInput, type TaxonomyAdmin } from '../content/taxonomy.admin.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { apiRoute } from '../http/route.js';
-import { BAD_CHARACTER_MESSAGE, hasBadCharacter } from '../http/edge.js';
+import { hasBadCharacter } from '../http/edge.js';
 import { Id, idParam, parse } from '../http/validate.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { MediaService } from '../media/media.service.js';
 import { checkReferences, SiteSettingsSchema, type SettingsStore } from '../site/settings.js';
+import { field } from '../errors.js';
+import { key } from '../http/validate.js';
+import { msg } from '../i18n/api-messages.js';
 
-const PageQuery = z.object({ q: z.string().max(200).optional(), page: z.string().regex(/^[1-9]\d{0,5}$/, 'Page must be a positive whole number.').transform(Number).default('1') });
+const PageQuery = z.object({ q: z.string().max(200).optional(), page: z.string().regex(/^[1-9]\d{0,5}$/, key('field.page_number')).transform(Number).default('1') });
 
 export interface LibraryDeps {
   media: MediaService;
@@ -31,16 +34,16 @@ export interface LibraryDeps {
 function uploadError(err: unknown, limitMb: number): unknown {
   switch ((err as { code?: string } | null)?.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new PayloadTooLargeError(`The file is larger than the ${limitMb} MB limit. Resize it and try again.`);
+      return new PayloadTooLargeError(msg('upload.too_large', { limitMb }));
     case 'FST_FILES_LIMIT':
-      return new PayloadTooLargeError('Send one file per upload.');
+      return new PayloadTooLargeError(msg('upload.one_file'));
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new PayloadTooLargeError('The upload has too many fields: send the file with credit, alt, caption and locale only.');
+      return new PayloadTooLargeError(msg('upload.too_many_fields'));
     default:
       // Everything else the parser throws means a body cut off or not multipart at all
       // ("Unexpected end of form", a missing boundary, a __proto__ field): the client's fault.
-      return err instanceof AppError ? err : new BadRequestError('The upload was cut off or is not valid multipart/form-data. Choose the file and try again.');
+      return err instanceof AppError ? err : new BadRequestError(msg('upload.broken'));
   }
 }
 
@@ -51,7 +54,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     handler: async (req, reply) => {
       requireCan(req, 'media.upload');
       const limitMb = (await d.settings.get()).maxUploadMb;
-      if (!req.isMultipart()) throw new ValidationError('Send the image as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose an image file.' }]);
+      if (!req.isMultipart()) throw new ValidationError(msg('upload.not_multipart'), [field('file', 'upload.choose_file')]);
       d.media.queue.assertRoom(); // before buffering up to maxUploadMb of a body that would wait anyway
       const fields: Record<string, string> = {};
       let file: { data: Buffer; name: string } | null = null;
@@ -63,9 +66,9 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       } catch (err) {
         throw uploadError(err, limitMb);
       }
-      if (!file || file.data.length === 0) throw new ValidationError('Choose an image file.', [{ field: 'file', message: 'Choose an image file.' }]);
+      if (!file || file.data.length === 0) throw new ValidationError(msg('upload.choose_file'), [field('file', 'upload.choose_file')]);
       // Multipart text is read here, past the edge hook's JSON walk: the same rule, before anything is stored.
-      if ([file.name, ...Object.values(fields)].some(hasBadCharacter)) throw new BadRequestError(BAD_CHARACTER_MESSAGE);
+      if ([file.name, ...Object.values(fields)].some(hasBadCharacter)) throw new BadRequestError(msg('request.bad_character'));
       const locale = (LOCALES as readonly string[]).includes(fields.locale ?? '') ? fields.locale! : 'ru';
       const id = await d.media.storeImage({ data: file.data, originalName: file.name.slice(0, 200), credit: fields.credit ?? '', texts: { [locale]: { alt: fields.alt ?? '', caption: fields.caption ?? '' } } });
       return reply.code(201).send(await d.media.presentOne(id));
@@ -88,7 +91,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
           throw uploadError(err, limitMb);
         }
         if (!file || file.data.length === 0) throw new ValidationError('Choose a video file.', [{ field: 'file', message: 'Choose a video file.' }]);
-        if (hasBadCharacter(file.name)) throw new BadRequestError(BAD_CHARACTER_MESSAGE);
+        if (hasBadCharacter(file.name)) throw new BadRequestError(msg('request.bad_character'));
         return reply.code(201).send(await d.media.videos.store(file.data, file.name));
       } finally {
         release();
@@ -108,7 +111,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     handler: async (req) => {
       requireCan(req, 'media.upload');
       const m = await d.media.presentOne(idParam(req.params));
-      if (!m) throw new NotFoundError('No such image.');
+      if (!m) throw new NotFoundError(msg('media.not_found'));
       return m;
     },
   });
@@ -225,7 +228,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       const next = parse(SettingsInput, req.body);
       // Settings that name rows are checked here, so one value cannot break every public page.
       const problems = await checkReferences(next, { mediaExists: async (id) => (await d.media.logo(id)) !== null });
-      if (problems.length) throw new ValidationError('Please correct the highlighted fields.', problems);
+      if (problems.length) throw new ValidationError(msg('form.invalid'), problems);
       await d.db.transaction().execute(async (trx) => {
         await d.settings.save(next, trx);
         await d.audit.record(trx, { userId: me.user.id, action: 'settings.update', entity: 'settings', details: next as unknown as Record<string, unknown> });
@@ -244,7 +247,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
       const size = 50;
       const { rows, total } = await d.audit.page(size, (page - 1) * size);
       return {
-        items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), user: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, action: r.action, entity: r.entity, entityId: r.entity_id, details: JSON.parse(r.details) as unknown })),
+        items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), user: r.user_id === null ? null : { id: r.user_id, name: r.user_name ?? '' }, action: r.action, entity: r.entity, entityId: r.entity_id, details: JSON.parse(r.details) as unknown, target: { name: r.target_user_name ?? null, headline: r.target_headline ?? null, locale: r.target_locale ?? null } })),
         page,
         pages: Math.max(1, Math.ceil(total / size)),
         total,

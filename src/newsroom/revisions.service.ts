@@ -27,6 +27,7 @@ export interface StoryFieldItem {
 type Names = Partial<Record<string, string>>;
 const nameIn = (names: Names, locale: string, fallback: string) => names[locale] || names.ru || Object.values(names).find(Boolean) || fallback;
 const textOf = (e: EditionWithStory): EditionText => ({ datelineCity: e.dateline_city, heroCaption: e.hero_caption, seoTitle: e.seo_title, seoDescription: e.seo_description });
+import { msg } from '../i18n/api-messages.js';
 
 export class RevisionsService {
   constructor(
@@ -48,7 +49,7 @@ export class RevisionsService {
    */
   async revision(actor: Actor, revisionId: number) {
     const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
+    if (!r) throw new NotFoundError(msg('story.revision_not_found'));
     const current = await this.editorial.get(actor, r.edition_id);
     const body = JSON.parse(r.body_json) as StoryDoc;
     const snap = parseSnapshot(r.snapshot);
@@ -96,14 +97,14 @@ export class RevisionsService {
   async diff(actor: Actor, id: number, from: number, to: number | 'current') {
     const e = await this.editorial.load(actor, id);
     const a = await this.repo.revision(from);
-    if (!a || a.edition_id !== id) throw new NotFoundError('No such revision.');
+    if (!a || a.edition_id !== id) throw new NotFoundError(msg('story.revision_not_found'));
     const snapA = parseSnapshot(a.snapshot);
     let right = plainText(e);
     let before: EditionText = restoredText(snapA, { ...textOf(e), heroMediaId: e.hero_media_id }, false);
     let after = textOf(e);
     if (to !== 'current') {
       const b = await this.repo.revision(to);
-      if (!b || b.edition_id !== id) throw new NotFoundError('No such revision.');
+      if (!b || b.edition_id !== id) throw new NotFoundError(msg('story.revision_not_found'));
       right = plainText(b);
       before = snapA;
       after = parseSnapshot(b.snapshot);
@@ -119,7 +120,7 @@ export class RevisionsService {
    */
   async restore(actor: Actor, revisionId: number, input: { version: number; storyFields?: boolean }): Promise<EditionJson> {
     const r = await this.repo.revision(revisionId);
-    if (!r) throw new NotFoundError('No such revision.');
+    if (!r) throw new NotFoundError(msg('story.revision_not_found'));
     const e = await this.editorial.load(actor, r.edition_id);
     const snap = parseSnapshot(r.snapshot);
     const withStory = input.storyFields === true;

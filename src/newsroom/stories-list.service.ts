@@ -11,9 +11,10 @@ import { zonedToInstant } from '../i18n/dates.js';
 import type { SettingsStore } from '../site/settings.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
 import type { ListCursor, StoriesListRepository } from './stories-list.repository.js';
+import { key } from '../http/validate.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-26.');
-const int = z.string().regex(/^\d{1,9}$/, 'Must be a number.').transform(Number);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key('field.date'));
+const int = z.string().regex(/^\d{1,9}$/, key('field.number')).transform(Number);
 export const ListQuery = z.object({
   status: z.enum(['draft', 'review', 'scheduled', 'published', 'unpublished']).optional(),
   section: int.optional(),
@@ -25,7 +26,7 @@ export const ListQuery = z.object({
   sort: z.enum(['updated', 'published', 'headline']).default('updated'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   /** The `next` of the previous page. */
-  after: z.string().max(1200).regex(/^[A-Za-z0-9_-]+$/, 'Use the "next" value of the previous page.').optional(),
+  after: z.string().max(1200).regex(/^[A-Za-z0-9_-]+$/, key('field.list_cursor')).optional(),
 });
 export const PAGE = 25;
 /** The review badge counts this far and then says "99+". */

@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
+import { type FieldError, field } from '../errors.js';
+import { key } from '../http/validate.js';
 
 /** Row ids are PostgreSQL `integer`: a larger number cannot name a row (and would fail the query). */
 export const MAX_ROW_ID = 2_147_483_647;
@@ -48,7 +50,7 @@ export const SiteSettingsSchema = z.object({
       } catch {
         return false;
       }
-    }, 'Use an IANA time zone such as Asia/Tashkent.'),
+    }, key('field.time_zone')),
   defaultLocale: z.enum(LOCALES).default('ru'),
   enabledLocales: z.array(z.enum(LOCALES)).nonempty().default(['ru', 'uz', 'uz-Cyrl', 'en']),
   /** Telegram channel username (without @) per locale; `@name` and t.me links are reduced to it. */
@@ -58,7 +60,7 @@ export const SiteSettingsSchema = z.object({
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
   /** An uploaded image to use as the site logo instead of the built-in one (checked on save). */
-  logoMediaId: z.number().int().positive().max(MAX_ROW_ID, 'No image has this id.').nullable().default(null),
+  logoMediaId: z.number().int().positive().max(MAX_ROW_ID, key('settings.logo_id')).nullable().default(null),
   /** Largest image upload accepted, in megabytes. */
   maxUploadMb: z.number().int().min(1).max(100).default(20),
   /** Show an article's lead under its headline (as a standfirst). Off like the reference page; the lead still feeds previews, feeds and search. */
@@ -78,12 +80,12 @@ export interface SettingsReferences {
  * Field errors for references to rows that do not exist (422 on save). The id range is already
  * checked by the schema, so the lookups here never see an id the database cannot hold.
  */
-export async function checkReferences(s: SiteSettings, refs: SettingsReferences): Promise<{ field: string; message: string }[]> {
-  const problems: { field: string; message: string }[] = [];
+export async function checkReferences(s: SiteSettings, refs: SettingsReferences): Promise<FieldError[]> {
+  const problems: FieldError[] = [];
   if (s.logoMediaId !== null && !(await refs.mediaExists(s.logoMediaId))) {
-    problems.push({ field: 'logoMediaId', message: 'No image in the media library has this id. Choose an uploaded image.' });
+    problems.push(field('logoMediaId', 'settings.logo_missing'));
   }
-  if (!s.enabledLocales.includes(s.defaultLocale)) problems.push({ field: 'defaultLocale', message: 'The default language must be one of the enabled ones.' });
+  if (!s.enabledLocales.includes(s.defaultLocale)) problems.push(field('defaultLocale', 'settings.default_locale'));
   return problems;
 }
 

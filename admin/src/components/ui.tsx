@@ -1,7 +1,7 @@
 /** Small shared pieces: dialogs, form fields, status badges, pagination, error text, data loading. */
 import { cloneElement, isValidElement, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type DependencyList } from 'react';
 import { ApiError } from '../api';
-import { useI18n, type I18n, type MessageKey } from '../i18n';
+import { apiErrorTranslator, useI18n, type I18n, type MessageKey } from '../i18n';
 import type { Status } from '../types';
 
 /* ---------- errors ---------- */
@@ -11,6 +11,11 @@ export function errorText(e: unknown, i: I18n): string {
   if (typeof e === 'string') return e;
   if (e instanceof ApiError) {
     if (e.status === 0) return i.t('error.network');
+    // The server named its message: say it in this language (its English when not translated yet).
+    if (e.key && e.status < 500) {
+      const s = apiErrorTranslator(i)(e.key, e.params);
+      if (s) return s;
+    }
     if (e.status === 403) return i.t('error.forbidden');
     if (e.status === 404) return i.t('error.notFound');
     if (e.status === 429) return e.retryAfterSeconds ? i.t('error.rateLimitedIn', { s: e.retryAfterSeconds }) : i.t('error.rateLimited');
@@ -40,18 +45,19 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
 
 /** Field errors from a 422 plus a general message for everything else. */
 export function useFormErrors() {
+  const i = useI18n();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<unknown>(null);
   const set = useCallback((e: unknown) => {
     if (e instanceof ApiError && e.status === 422) {
-      const f = e.fields;
+      const f = e.fieldsIn(apiErrorTranslator(i));
       setFields(f);
       setGeneral(Object.keys(f).length ? null : e);
     } else {
       setFields({});
       setGeneral(e);
     }
-  }, []);
+  }, [i]);
   const clear = useCallback(() => {
     setFields({});
     setGeneral(null);

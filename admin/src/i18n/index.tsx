@@ -10,6 +10,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { toCyrillic } from '../../../src/i18n/translit';
+import { setErrorTranslator, type ErrorTranslator } from '../api';
 import { en } from './en';
 import { ru } from './ru';
 import { uz } from './uz';
@@ -25,7 +26,7 @@ export const UI_LANG_SHORT: Record<UiLang, string> = { ru: 'RU', uz: 'OʻZ', 'uz
 export const UI_LANG_TAGS: Record<UiLang, string> = { ru: 'ru-RU', uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', en: 'en-GB' };
 
 /** Words the transliterator must leave in Latin letters (product names, standard abbreviations). */
-const KEEP = { keep: ['SEO', 'URL', 'IANA', 'MB', 'KB', 'RSS', 'Telegram', 'Twitter', 'X', 'Asia/Tashkent', 'Asia', 'Tashkent', 'PNG', 'WebP', 'SVG', 'px', 'QR', 'TOTP', 'Google', 'Microsoft', 'Authenticator', 'Aegis', '2FAS'] };
+const KEEP = { keep: ['SEO', 'URL', 'IANA', 'MB', 'KB', 'RSS', 'Telegram', 'Twitter', 'X', 'Asia/Tashkent', 'Asia', 'Tashkent', 'PNG', 'WebP', 'SVG', 'px', 'QR', 'TOTP', 'Google', 'Microsoft', 'Authenticator', 'Aegis', '2FAS', 'JPEG', 'AVIF', 'GIF', 'NUL', 'ISO', 'XABAR_SECRET_KEY', 'XABAR', 'SECRET', 'KEY', 'multipart', 'form-data', 'file'] };
 
 /**
  * The Cyrillic twin of a Latin catalogue. Only the template is converted, never what is put into
@@ -187,6 +188,28 @@ export function makeI18n(lang: UiLang, setLang: (l: UiLang) => void): I18n {
   };
 }
 
+/** Parameters naming a role or a status are shown by their names in this language. */
+const PARAM_PREFIX: Record<string, string> = { role: 'role.', minRole: 'role.', status: 'status.', from: 'status.', to: 'status.' };
+
+/**
+ * A server message key (`story.headline_required`) in this language: the catalogue's
+ * `err.<key>` filled with the parameters, or null when the catalogue has no such key.
+ */
+export function apiErrorTranslator(i: I18n): ErrorTranslator {
+  return (key, params) => {
+    const k = `err.${key}`;
+    const vars: Vars = {};
+    for (const [name, v] of Object.entries(params ?? {})) {
+      const prefix = PARAM_PREFIX[name];
+      const named = prefix ? `${prefix}${v}` : '';
+      const local = named ? i.t(named as MessageKey) : '';
+      vars[name] = local && local !== named ? local : typeof v === 'number' ? i.number(v) : String(v);
+    }
+    const s = i.t(k as MessageKey, vars);
+    return s === k ? null : s;
+  };
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<UiLang>(initialLang);
   const setLang = useCallback((l: UiLang) => {
@@ -199,7 +222,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo(() => {
     document.documentElement.lang = UI_LANG_TAGS[lang].replace(/-(RU|GB)$/, '');
-    return makeI18n(lang, setLang);
+    const i = makeI18n(lang, setLang);
+    // Server errors read in this language wherever they are shown (ApiError.text(), .fields).
+    setErrorTranslator(apiErrorTranslator(i));
+    return i;
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

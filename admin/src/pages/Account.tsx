@@ -33,7 +33,7 @@ export function AccountPage() {
       setRepeat('');
       notify(i.t('account.passwordChanged'), 'success');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(422, 'validation_failed', '', { fields: [{ field: 'currentPassword', message: err.message || i.t('account.wrongCurrent') }] }));
+      if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(422, 'validation_failed', '', { fields: [{ field: 'currentPassword', message: err.text() || i.t('account.wrongCurrent') }] }));
       else errs.set(err);
     } finally {
       setBusy(false);

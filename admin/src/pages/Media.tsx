@@ -84,7 +84,7 @@ function MediaEditDialog({ media, onClose, onChanged }: { media: Media | null; o
         setBlocked(listed);
         return;
       }
-      if (e instanceof ApiError && e.status === 409) throw new ApiError(409, 'conflict', e.message || i.t('media.inUse'));
+      if (e instanceof ApiError && e.status === 409) throw new ApiError(409, 'conflict', e.text() || i.t('media.inUse'));
       throw e;
     }
     notify(i.t('media.deleted'), 'success');
