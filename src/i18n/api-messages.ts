@@ -131,6 +131,7 @@ export const API_MESSAGES = {
   'story.derive_order': 'Derive from an edition listed before this one.',
   'body.too_deep': 'The body is nested more than {max} levels deep.',
   'body.too_many_parts': 'The body has more than {max} parts. Split the story.',
+  'body.attrs_missing': 'A {type} block needs its settings: add it again from the toolbar.',
   'body.unreadable': 'The body is not a document the editor can open ({path}: {detail}).',
 
   // Sections, tags, authors.
