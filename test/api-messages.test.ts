@@ -4,6 +4,8 @@
  * the same {placeholders}; and the API's errors carry the key and parameters — a zod limit, a
  * workflow rule, a conflict and an upload limit — on SQLite and PostgreSQL.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_MESSAGES, englishMessage, type ApiMessageKey } from '../src/i18n/api-messages.js';
@@ -40,6 +42,41 @@ describe('API message catalogue', () => {
   it('fills the English template from the parameters', () => {
     expect(englishMessage('upload.too_large', { limitMb: 20 })).toBe('The file is larger than the 20 MB limit. Resize it and try again.');
     expect(englishMessage('field.too_long', { max: 300 })).toBe('At most 300 characters.');
+  });
+});
+
+// Sources whose messages never reach the newsroom: start-up and configuration errors, the command line, migrations, the demo generator.
+const NOT_API = /^(cli|db\/migrations|demo)\/|^config\.ts$/;
+const sources = (dir = 'src'): { file: string; text: string }[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name) ? [{ file: relative('src', path).replaceAll('\\', '/'), text: readFileSync(path, 'utf8') }] : [];
+  });
+
+describe('no English-only message is left in the API code', () => {
+  const files = sources().filter((f) => !NOT_API.test(f.file) && f.file !== 'i18n/api-messages.ts');
+  const hits = (re: RegExp) => files.flatMap((f) => f.text.split('\n').flatMap((l, n) => (re.test(l) ? [`${f.file}:${n + 1}: ${l.trim()}`] : [])));
+  it('throws typed errors with a catalogue key, never a literal sentence', () => {
+    // `new Error('…')` is a programming error (a 500, logged); StartupError/ConfigError stop the process before any request.
+    expect(hits(/new (?!Startup|Config)\w+Error\(\s*['"`]/)).toEqual([]);
+  });
+  it('gives field errors and zod custom messages a key, never a literal sentence', () => {
+    expect(hits(/\bmessage: *['"`][A-Z]/)).toEqual([]);
+  });
+  it('names every audit action the server writes in the audit log of all three languages', async () => {
+    const [ru, uz, en] = await Promise.all([spa('ru'), spa('uz'), spa('en')]);
+    const actions = new Set<string>();
+    for (const f of sources()) {
+      for (const m of f.text.matchAll(/\.record\([^;]*?action: ((?:[\w.]+ \? )?'[a-z0-9_.]+'(?: : '[a-z0-9_.]+')?),/g)) {
+        for (const a of m[1]!.matchAll(/'([a-z0-9_.]+)'/g)) actions.add(a[1]!);
+      }
+    }
+    // Actions built from a variable (story.${how}): the workflow's verbs.
+    for (const a of ['story.publish', 'story.schedule', 'story.unpublish', 'story.edit', 'story.restore', 'story.correction', 'story.update', 'story.sync', 'story.resync']) actions.add(a);
+    expect(actions.size).toBeGreaterThan(20);
+    const missing = [...actions].flatMap((a) => (['ru', 'uz', 'en'] as const).filter((l) => !{ ru, uz, en }[l][`audit.action.${a}`]).map((l) => `${l}: ${a}`));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -77,7 +77,8 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       // Someone who cannot open the story cannot be assigned to it.
       const bad = await u.editor.req('POST', `/editions/${e.id}/assignments`, { assigneeId: ids.contributor, dueAt: null });
       expect(bad.status).toBe(422);
-      expect(bad.json.error.details.fields[0].field).toBe('assigneeId');
+      expect(bad.json.error.details.fields[0]).toMatchObject({ field: 'assigneeId', key: 'desk.assignee_cannot_open' });
+      expect(bad.json.error.details.fields[0].params.name).toBeTruthy();
 
       // Reassign (editors, conditional on the version), then the new assignee completes it.
       expect((await u.author.req('PATCH', `/assignments/${a.json.id}`, { version: a.json.version, assigneeId: ids.editor2 })).status).toBe(403);

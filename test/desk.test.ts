@@ -134,9 +134,9 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
       expect(r.json).toMatchObject({ ok: 2, failed: 2 });
       expect(r.json.items).toEqual([
         { editionId: a.id, ok: true, status: 'published' },
-        expect.objectContaining({ editionId: b.id, ok: false, code: 'validation_failed', fields: [expect.objectContaining({ field: 'sectionId' })] }),
+        expect.objectContaining({ editionId: b.id, ok: false, code: 'validation_failed', key: 'story.cannot_move', fields: [expect.objectContaining({ field: 'sectionId', key: 'story.section_required' })] }),
         { editionId: c.id, ok: true, status: 'published' },
-        expect.objectContaining({ editionId: 999999, ok: false, code: 'not_found' }),
+        expect.objectContaining({ editionId: 999999, ok: false, code: 'not_found', key: 'story.not_found' }),
       ]);
       expect((await users.editor.req('GET', `/editions/${b.id}`)).json.status).toBe('draft');
       const audit = await s.c.db.kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'story.publish').where('entity_id', 'in', [a.id, b.id, c.id]).execute();
@@ -144,6 +144,7 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
 
       const noReason = await users.editor.req('POST', '/bulk', { action: 'unpublish', editionIds: [a.id, c.id] });
       expect(noReason.status).toBe(422);
+      expect(noReason.json.error.details.fields[0]).toMatchObject({ field: 'reason', key: 'bulk.reason_required' });
       const down = await users.editor.req('POST', '/bulk', { action: 'unpublish', editionIds: [a.id, c.id], reason: 'Устарело' });
       expect(down.json.items.map((i: any) => i.status)).toEqual(['unpublished', 'unpublished']);
       expect((await users.editor.req('POST', '/bulk', { action: 'publish', editionIds: Array.from({ length: 101 }, (_, n) => n + 1) })).status).toBe(422);
@@ -231,7 +232,9 @@ describe.each(DIALECTS)('the desk on %s', (dialect) => {
         expect.objectContaining({ kind: 'embargo', editionId: emb.id, at: embargo, canMove: false }),
       ]);
       expect((await users.contributor.req('GET', `/planning?${window}`)).json.items.some((i: any) => i.editionId === e.id)).toBe(false);
-      expect((await users.editor.req('GET', `/planning?from=${new Date(NOW).toISOString()}&to=${new Date(NOW + 50 * 24 * HOUR).toISOString()}`)).status).toBe(422);
+      const tooLong = await users.editor.req('GET', `/planning?from=${new Date(NOW).toISOString()}&to=${new Date(NOW + 50 * 24 * HOUR).toISOString()}`);
+      expect(tooLong.status).toBe(422);
+      expect(tooLong.json.error.details.fields[0]).toMatchObject({ field: 'to', key: 'planning.range', params: { maxDays: 42 } });
 
       const past = await users.author.req('POST', `/editions/${e.id}/reschedule`, { at: new Date(s.c.clock() - 1000).toISOString() });
       expect(past.status).toBe(422);

@@ -195,6 +195,7 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       const refused = await admin.req('DELETE', `/tags/${used.id}`);
       expect(refused.status).toBe(409);
       expect(refused.json.error.details.stories).toBe(1);
+      expect(refused.json.error.key).toBe('taxonomy.tag_in_use_one');
       expect((await admin.req('DELETE', `/tags/${used.id}?confirm=1`)).status).toBe(204);
       expect((await admin.req('GET', `/editions/${a.id}`)).json.tags).toEqual([]);
       const audit = (await admin.req('GET', '/audit')).json.items;
@@ -217,7 +218,9 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       const list = (await s.app.inject(`/ru/tag/${b.slug}`)).body;
       expect(list).toContain('Первая про выборы');
       expect(list).toContain('Вторая про выборы');
-      expect((await admin.req('POST', `/tags/${b.id}/merge`, { into: b.id })).status).toBe(422);
+      const self = await admin.req('POST', `/tags/${b.id}/merge`, { into: b.id });
+      expect(self.status).toBe(422);
+      expect(self.json.error.details.fields[0]).toMatchObject({ field: 'into', key: 'taxonomy.merge_same' });
       const audit = (await admin.req('GET', '/audit')).json.items;
       expect(audit.find((x: any) => x.action === 'tag.merge' && x.entityId === a.id)).toBeTruthy();
       // Merging B further keeps A's old address pointing at the final tag.

@@ -135,6 +135,7 @@ describe.each(DIALECTS)('preview links on %s', (dialect) => {
     const own = await draft(users.contributor, 'Заметка корреспондента');
     const r = await users.contributor.req('POST', `/editions/${own.id}/preview-links`, { expiry: '1h' });
     expect(r.status).toBe(403);
+    expect(r.json.error).toMatchObject({ key: 'preview.role_may_not', params: { role: 'contributor' } });
     expect(r.json.error.message).toMatch(/Ask an editor/);
     expect((await users.contributor.req('GET', `/editions/${own.id}/preview-links`)).status).toBe(403);
     const authors = await draft(users.author, 'Заметка автора');
@@ -153,7 +154,7 @@ describe.each(DIALECTS)('preview links on %s', (dialect) => {
     const e = await draft(users.editor, 'Срок');
     const r = await users.editor.req('POST', `/editions/${e.id}/preview-links`, { expiry: '30d' });
     expect(r.status).toBe(422);
-    expect(r.json.error.details.fields[0]).toMatchObject({ field: 'expiry' });
+    expect(r.json.error.details.fields[0]).toMatchObject({ field: 'expiry', key: 'preview.expiry_choice' });
   });
 
   it('a published story shows the plain preview banner', async () => {

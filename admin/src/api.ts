@@ -181,7 +181,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     if (fresh && fresh.csrfToken !== sentToken) {
       csrfToken = fresh.csrfToken;
       if (!fresh.user && !NO_401_REDIRECT.some((p) => path.startsWith(p))) {
-        const err = new ApiError(401, 'unauthorized', 'Sign in to continue.');
+        const err = new ApiError(401, 'unauthorized', 'Sign in to continue.', undefined, null, 'auth.sign_in');
         onUnauthorized?.(err);
         throw err;
       }

@@ -7,13 +7,13 @@
 import sanitizeHtml from 'sanitize-html';
 import { z, type ZodTypeAny } from 'zod';
 import { ValidationError } from '../errors.js';
-import { Id } from '../http/validate.js';
+import { Id, key } from '../http/validate.js';
 // escapeHtml/safeHref live in their own module so that blocks.ts can use them without an import cycle.
 import { escapeHtml, safeHref } from './html.js';
 import { blockImageCount, blockMediaIds, blockText, GalleryAttrs, normalizeGallery, normalizeVideo, renderGallery, renderVideo, VideoAttrs, type BlockLabels } from './blocks.js';
 
 export { escapeHtml, safeHref };
-import { type ApiMessage, msg } from '../i18n/api-messages.js';
+import { type ApiMessage, isApiMessageKey, msg, msgDynamic } from '../i18n/api-messages.js';
 
 export interface DocMark {
   type: string;
@@ -257,7 +257,7 @@ const Node: z.ZodType<RawNode> = z.lazy(() =>
       const schema = NODE_ATTRS.get(n.type);
       if (!schema) return;
       if (!n.attrs) {
-        if (n.type === 'gallery' || n.type === 'video') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attrs'], message: `A ${n.type} needs its attributes.` });
+        if (n.type === 'gallery' || n.type === 'video') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['attrs'], message: key('body.attrs_missing'), params: { type: n.type } });
         return;
       }
       const r = schema.safeParse(n.attrs);
@@ -299,6 +299,7 @@ export function validateDoc(input: unknown): StoryDoc {
   const r = Doc.safeParse(input);
   if (!r.success) {
     const i = r.error.issues[0]!;
+    if (isApiMessageKey(i.message)) refuse(msgDynamic(i.message, i.code === 'custom' ? (i.params ?? {}) : {}));
     refuse(msg('body.unreadable', { path: i.path.join('.') || 'document', detail: i.message }));
   }
   return input as StoryDoc;

@@ -120,11 +120,11 @@ export class TaxonomyAdmin {
    */
   async deleteTag(id: number, o: { confirm: boolean; userId: number; audit: AuditRepository }): Promise<void> {
     const [current] = await this.repo.tags([id]);
-    if (!current) throw new NotFoundError('No such tag.');
+    if (!current) throw new NotFoundError(msg('taxonomy.tag_not_found'));
     await this.db.transaction().execute(async (trx) => {
       const stories = await this.repo.tagStoryCount(trx, id);
-      if (stories > 0 && !o.confirm) throw new ConflictError(`This tag is on ${stories} ${stories === 1 ? 'story' : 'stories'}. Confirm to remove it from them and delete it.`, { stories });
-      if (!(await this.repo.deleteTag(trx, id))) throw new NotFoundError('No such tag.');
+      if (stories > 0 && !o.confirm) throw new ConflictError(stories === 1 ? msg('taxonomy.tag_in_use_one') : msg('taxonomy.tag_in_use', { count: stories }), { stories });
+      if (!(await this.repo.deleteTag(trx, id))) throw new NotFoundError(msg('taxonomy.tag_not_found'));
       await o.audit.record(trx, { userId: o.userId, action: 'tag.delete', entity: 'tag', entityId: id, details: { slug: current.slug, names: current.names, stories } });
     });
   }
@@ -135,16 +135,16 @@ export class TaxonomyAdmin {
    * concurrent merge or delete of the same tag makes the later one a 404 with nothing written.
    */
   async mergeTag(id: number, into: number, o: { userId: number; audit: AuditRepository }) {
-    if (id === into) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'Choose another tag to merge into.' }]);
+    if (id === into) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_same')]);
     const [from, target] = await this.repo.tags([id, into]);
-    if (!from || from.id !== id) throw new NotFoundError('No such tag.');
-    if (!target) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
+    if (!from || from.id !== id) throw new NotFoundError(msg('taxonomy.tag_not_found'));
+    if (!target) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_target_gone')]);
     await this.db.transaction().execute(async (trx) => {
       const alive = await this.repo.lockTags(trx, [id, into]);
-      if (!alive.has(id)) throw new NotFoundError('No such tag.');
-      if (!alive.has(into)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'into', message: 'The tag to merge into no longer exists.' }]);
+      if (!alive.has(id)) throw new NotFoundError(msg('taxonomy.tag_not_found'));
+      if (!alive.has(into)) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_target_gone')]);
       const moved = await this.repo.mergeTag(trx, { id: from.id, slug: from.slug }, target.id, Date.now());
-      if (moved === null) throw new NotFoundError('No such tag.');
+      if (moved === null) throw new NotFoundError(msg('taxonomy.tag_not_found'));
       await o.audit.record(trx, { userId: o.userId, action: 'tag.merge', entity: 'tag', entityId: id, details: { slug: from.slug, names: from.names, into: target.id, intoSlug: target.slug, stories: moved } });
     });
     return (await this.repo.tags([into]))[0]!;

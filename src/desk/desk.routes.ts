@@ -3,12 +3,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth.js';
 import { apiRoute } from '../http/route.js';
-import { Id, idParam, parse } from '../http/validate.js';
+import { Id, idParam, key, parse } from '../http/validate.js';
 import type { DeskService } from './desk.service.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const actor = (req: FastifyRequest) => requireUser(req).user;
-const DueAt = z.string().datetime({ offset: true, message: 'Use an ISO date-time.' }).nullable();
+const DueAt = z.string().datetime({ offset: true, message: key('field.datetime') }).nullable();
 
 export function deskRoutes(app: FastifyInstance, desk: DeskService, notifications: NotificationsService): void {
   const PeopleQuery = z.object({ q: z.string().max(100).default('') });

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/policy.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, field, msg } from '../errors.js';
 import type { EditionWithStory } from '../newsroom/newsroom.repository.js';
 import type { DeskRepository } from './desk.repository.js';
 import { canAssign, canComplete, canDeleteComment, canEditComment, canOpenStory } from './desk.policy.js';
@@ -58,7 +58,7 @@ export class DeskService {
   // ── Assignments ─────────────────────────────────────────────────────────────────────────
 
   async assign(actor: Actor, editionId: number, input: AssignInput) {
-    if (!canAssign(actor)) throw new ForbiddenError(`Only editors hand out assignments; your role is ${actor.role}.`);
+    if (!canAssign(actor)) throw new ForbiddenError(msg('desk.assign_role', { role: actor.role }));
     const due = parseDue(input.dueAt);
     const id = await this.db.transaction().execute(async (trx) => {
       const e = await this.load(actor, editionId, trx);
@@ -72,12 +72,12 @@ export class DeskService {
   }
 
   async update(actor: Actor, id: number, patch: AssignmentPatch) {
-    if (!canAssign(actor)) throw new ForbiddenError(`Only editors change assignments; your role is ${actor.role}.`);
+    if (!canAssign(actor)) throw new ForbiddenError(msg('desk.reassign_role', { role: actor.role }));
     await this.db.transaction().execute(async (trx) => {
       const a = await this.repo.assignment(id, trx);
-      if (!a) throw new NotFoundError('No such assignment.');
+      if (!a) throw new NotFoundError(msg('desk.assignment_not_found'));
       const e = await this.load(actor, a.edition_id, trx);
-      if (a.status !== 'open') throw new ConflictError('This assignment is already done.');
+      if (a.status !== 'open') throw new ConflictError(msg('desk.assignment_done'));
       const set: { assignee_id?: number; due_at?: number | null; note?: string; updated_at: number } = { updated_at: this.clock() };
       if (patch.assigneeId !== undefined && patch.assigneeId !== a.assignee_id) {
         await this.checkAssignee(trx, patch.assigneeId, e.owner_id);
@@ -85,7 +85,7 @@ export class DeskService {
       }
       if (patch.dueAt !== undefined) set.due_at = parseDue(patch.dueAt);
       if (patch.note !== undefined) set.note = patch.note.trim();
-      if (!(await this.repo.updateAssignment(trx, id, patch.version, set))) throw new ConflictError('Someone changed this assignment meanwhile. Reload it and try again.');
+      if (!(await this.repo.updateAssignment(trx, id, patch.version, set))) throw new ConflictError(msg('desk.assignment_stale'));
       const reassigned = set.assignee_id !== undefined;
       await this.audit.record(trx, { userId: actor.id, action: reassigned ? 'desk.reassign' : 'desk.update', entity: 'edition', entityId: e.id, details: { assignmentId: id, headline: e.headline, from: a.assignee_id, to: set.assignee_id ?? a.assignee_id, dueAt: set.due_at ?? a.due_at } });
       if (reassigned) await this.notifications.send(trx, [set.assignee_id!], { kind: 'assigned', actorId: actor.id, editionId: e.id, details: { headline: e.headline, reason: set.note ?? a.note, dueAt: set.due_at ?? a.due_at } });
@@ -97,8 +97,8 @@ export class DeskService {
     await this.db.transaction().execute(async (trx) => {
       const a = await this.repo.assignment(id, trx);
       // Someone else's assignment on a story one may not read looks missing.
-      if (!a || (a.assignee_id !== actor.id && !canAssign(actor))) throw new NotFoundError('No such assignment.');
-      if (!canComplete(actor, a)) throw new ForbiddenError('Only the assignee or an editor can mark this done.');
+      if (!a || (a.assignee_id !== actor.id && !canAssign(actor))) throw new NotFoundError(msg('desk.assignment_not_found'));
+      if (!canComplete(actor, a)) throw new ForbiddenError(msg('desk.complete_role'));
       const now = this.clock();
       if (!(await this.repo.updateAssignment(trx, id, version, { status: 'done', done_at: now, updated_at: now }))) {
         throw new ConflictError(a.status === 'done' ? 'This assignment is already done.' : 'Someone changed this assignment meanwhile. Reload it and try again.');
@@ -121,7 +121,7 @@ export class DeskService {
   private async one(id: number) {
     const a = await this.repo.assignment(id);
     const row = a && (await this.repo.storyAssignments(a.story_id)).find((r) => r.id === id);
-    if (!row) throw new NotFoundError('No such assignment.');
+    if (!row) throw new NotFoundError(msg('desk.assignment_not_found'));
     return this.presentAssignment(row);
   }
 
@@ -146,8 +146,8 @@ export class DeskService {
 
   private async checkAssignee(trx: Kysely<Database>, userId: number, ownerId: number | null): Promise<void> {
     const [u] = await this.repo.activeUsers([userId], trx);
-    if (!u) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'assigneeId', message: 'Choose an active member of the newsroom.' }]);
-    if (!canOpenStory(u, ownerId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'assigneeId', message: `${u.name} cannot open this story: assign an editor, or the story's author.` }]);
+    if (!u) throw new ValidationError(msg('form.invalid'), [field('assigneeId', 'desk.assignee_inactive')]);
+    if (!canOpenStory(u, ownerId)) throw new ValidationError(msg('form.invalid'), [field('assigneeId', 'desk.assignee_cannot_open', { name: u.name })]);
   }
 
   // ── Comments ────────────────────────────────────────────────────────────────────────────
@@ -179,7 +179,7 @@ export class DeskService {
       const body = cleanBody(input.body);
       if (input.parentId) {
         const parent = await this.repo.comment(input.parentId, trx);
-        if (!parent || parent.story_id !== e.story_id) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'parentId', message: 'The comment you reply to is not on this story.' }]);
+        if (!parent || parent.story_id !== e.story_id) throw new ValidationError(msg('form.invalid'), [field('parentId', 'desk.reply_elsewhere')]);
       }
       const mentioned = await this.mentions(trx, body, e.owner_id);
       const id = await this.repo.insertComment(trx, { story_id: e.story_id, parent_id: input.parentId ?? null, author_id: actor.id, body, created_at: this.clock() });
@@ -192,11 +192,11 @@ export class DeskService {
   async editComment(actor: Actor, commentId: number, text: string) {
     const editionId = await this.db.transaction().execute(async (trx) => {
       const { c, e } = await this.commentFor(trx, actor, commentId);
-      if (!canEditComment(actor, c)) throw new ForbiddenError('You can edit only your own comments.');
+      if (!canEditComment(actor, c)) throw new ForbiddenError(msg('desk.comment_edit_own'));
       const body = cleanBody(text);
       const before = await this.repo.mentionsOf(trx, c.id);
       const mentioned = await this.mentions(trx, body, e.owner_id);
-      if (!(await this.repo.updateComment(trx, c.id, actor.id, body, this.clock()))) throw new ConflictError('This comment was deleted meanwhile.');
+      if (!(await this.repo.updateComment(trx, c.id, actor.id, body, this.clock()))) throw new ConflictError(msg('desk.comment_deleted_meanwhile'));
       await this.repo.setMentions(trx, c.id, mentioned);
       // Only people newly mentioned by the edit hear of it.
       await this.notifyComment(trx, actor, e, mentioned.filter((u) => !before.includes(u)), null, null);
@@ -208,8 +208,8 @@ export class DeskService {
   async deleteComment(actor: Actor, commentId: number) {
     const editionId = await this.db.transaction().execute(async (trx) => {
       const { c, e } = await this.commentFor(trx, actor, commentId);
-      if (!canDeleteComment(actor, c)) throw new ForbiddenError('You can delete only your own comments.');
-      if (!(await this.repo.deleteComment(trx, c.id, this.clock()))) throw new ConflictError('This comment was already deleted.');
+      if (!canDeleteComment(actor, c)) throw new ForbiddenError(msg('desk.comment_delete_own'));
+      if (!(await this.repo.deleteComment(trx, c.id, this.clock()))) throw new ConflictError(msg('desk.comment_already_deleted'));
       return e.id;
     });
     return this.comments(actor, editionId);
@@ -218,22 +218,22 @@ export class DeskService {
   /** The comment and an edition of its story the actor may read (else it looks missing). */
   private async commentFor(trx: Kysely<Database>, actor: Actor, commentId: number) {
     const c = await this.repo.comment(commentId, trx);
-    if (!c) throw new NotFoundError('No such comment.');
+    if (!c) throw new NotFoundError(msg('desk.comment_not_found'));
     const editionId = await this.repo.anyEdition(trx, c.story_id);
-    if (editionId === null) throw new NotFoundError('No such comment.');
+    if (editionId === null) throw new NotFoundError(msg('desk.comment_not_found'));
     return { c, e: await this.load(actor, editionId, trx) };
   }
 
   /** The mentioned ids, checked: active people who can open the story. */
   private async mentions(trx: Kysely<Database>, body: string, ownerId: number | null): Promise<number[]> {
     const ids = [...new Set([...body.matchAll(MENTION)].map((m) => Number(m[1])))];
-    if (ids.length > MAX_MENTIONS) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message: `Mention at most ${MAX_MENTIONS} people in one comment.` }]);
+    if (ids.length > MAX_MENTIONS) throw new ValidationError(msg('form.invalid'), [field('body', 'desk.too_many_mentions', { max: MAX_MENTIONS })]);
     const users = await this.repo.activeUsers(ids.filter((id) => id > 0 && id < 2 ** 31), trx);
     const found = new Map(users.map((u) => [u.id, u]));
     for (const id of ids) {
       const u = found.get(id);
-      if (!u) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message: 'A mentioned person is not an active member of the newsroom.' }]);
-      if (!canOpenStory(u, ownerId)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message: `${u.name} cannot open this story, so cannot be mentioned on it.` }]);
+      if (!u) throw new ValidationError(msg('form.invalid'), [field('body', 'desk.mention_inactive')]);
+      if (!canOpenStory(u, ownerId)) throw new ValidationError(msg('form.invalid'), [field('body', 'desk.mention_cannot_open', { name: u.name })]);
     }
     return ids;
   }
@@ -255,13 +255,13 @@ export class DeskService {
 function parseDue(s: string | null | undefined): number | null {
   if (s === null || s === undefined || s === '') return null;
   const t = Date.parse(s);
-  if (!Number.isFinite(t)) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'dueAt', message: 'Use an ISO date-time.' }]);
+  if (!Number.isFinite(t)) throw new ValidationError(msg('form.invalid'), [field('dueAt', 'field.datetime')]);
   return t;
 }
 
 function cleanBody(text: string): string {
   const body = (text ?? '').trim();
-  if (!body) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message: 'Write the comment.' }]);
-  if (body.length > 4000) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'body', message: 'At most 4000 characters.' }]);
+  if (!body) throw new ValidationError(msg('form.invalid'), [field('body', 'desk.comment_required')]);
+  if (body.length > 4000) throw new ValidationError(msg('form.invalid'), [field('body', 'field.too_long', { max: 4000 })]);
   return body;
 }

@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ServiceUnavailableError, UnsupportedMediaTypeError } from '../errors.js';
+import { ServiceUnavailableError, UnsupportedMediaTypeError, msg } from '../errors.js';
 import type { MediaStore } from './storage.js';
 import { VideosRepository } from './videos.repository.js';
 
@@ -93,7 +93,7 @@ export class VideoStore {
 
   /** Refuses before a large body is read when the uploads already running fill the memory bound. */
   assertRoom(): void {
-    if (this.running >= this.parallel) throw new ServiceUnavailableError('Other videos are being uploaded right now. Try again in a minute.', 30);
+    if (this.running >= this.parallel) throw new ServiceUnavailableError(msg('video.busy'), 30);
   }
 
   /** Claims one upload slot for the body about to be read; call the returned function when done. */

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../accounts/policy.js';
-import { AppError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, NotFoundError, ValidationError, field, msg, type FieldError } from '../errors.js';
+import type { ApiMessageKey, ApiParams } from '../i18n/api-messages.js';
 import { Id } from '../http/validate.js';
 import type { EditorialService } from './editorial.service.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
@@ -26,7 +27,7 @@ export type BulkInput = z.infer<typeof BulkInput>;
 
 export type BulkItem =
   | { editionId: number; ok: true; status: string; skipped?: true }
-  | { editionId: number; ok: false; code: string; message: string; fields?: { field: string; message: string }[] };
+  | { editionId: number; ok: false; code: string; message: string; key?: ApiMessageKey; params?: ApiParams; fields?: FieldError[] };
 
 const TARGET = { submit: 'review', publish: 'published', unpublish: 'unpublished' } as const;
 
@@ -38,10 +39,10 @@ export class BulkService {
 
   async run(actor: Actor, input: BulkInput): Promise<{ items: BulkItem[]; ok: number; failed: number }> {
     if (input.action === 'unpublish' && !input.reason?.trim()) {
-      throw new ValidationError('Please correct the highlighted fields.', [{ field: 'reason', message: 'Say why the stories are taken down; it is kept in the audit log.' }]);
+      throw new ValidationError(msg('form.invalid'), [field('reason', 'bulk.reason_required')]);
     }
-    if (input.action === 'section' && input.sectionId === undefined) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'sectionId', message: 'Choose a section.' }]);
-    if (input.action === 'tag' && input.tagId === undefined) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'tagId', message: 'Choose a tag.' }]);
+    if (input.action === 'section' && input.sectionId === undefined) throw new ValidationError(msg('form.invalid'), [field('sectionId', 'bulk.section_required')]);
+    if (input.action === 'tag' && input.tagId === undefined) throw new ValidationError(msg('form.invalid'), [field('tagId', 'bulk.tag_required')]);
     const items: BulkItem[] = [];
     const storiesDone = new Map<number, BulkItem>();
     // One after the other: each item is its own transaction, and SQLite has one connection anyway.
@@ -57,7 +58,9 @@ export class BulkService {
         // Anything but a refusal the person can act on (a lost database, a bug) stops the batch.
         if (!(err instanceof AppError)) throw err;
         const fields = err instanceof ValidationError && err.fields.length ? { fields: err.fields } : {};
-        items.push({ editionId: id, ok: false, code: err.code, message: err.message, ...fields });
+        // The key and parameters let the newsroom show the refusal in the user's language.
+        const text = err.key ? { key: err.key, params: err.params ?? {} } : {};
+        items.push({ editionId: id, ok: false, code: err.code, message: err.message, ...text, ...fields });
       }
     }
     const ok = items.filter((i) => i.ok).length;

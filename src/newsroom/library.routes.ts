@@ -79,7 +79,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     handler: async (req, reply) => {
       requireCan(req, 'media.upload');
       const limitMb = d.media.videos.maxMb;
-      if (!req.isMultipart()) throw new ValidationError('Send the video as multipart/form-data with a "file" field.', [{ field: 'file', message: 'Choose a video file.' }]);
+      if (!req.isMultipart()) throw new ValidationError(msg('upload.video_not_multipart'), [field('file', 'upload.choose_video')]);
       const release = d.media.videos.claim(); // a slot before buffering up to the limit in memory
       try {
         let file: { data: Buffer; name: string } | null = null;
@@ -90,7 +90,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
         } catch (err) {
           throw uploadError(err, limitMb);
         }
-        if (!file || file.data.length === 0) throw new ValidationError('Choose a video file.', [{ field: 'file', message: 'Choose a video file.' }]);
+        if (!file || file.data.length === 0) throw new ValidationError(msg('upload.choose_video'), [field('file', 'upload.choose_video')]);
         if (hasBadCharacter(file.name)) throw new BadRequestError(msg('request.bad_character'));
         return reply.code(201).send(await d.media.videos.store(file.data, file.name));
       } finally {
@@ -120,7 +120,7 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     handler: async (req) => {
       requireCan(req, 'media.upload');
       const id = idParam(req.params);
-      if (!(await d.media.presentOne(id))) throw new NotFoundError('No such image.');
+      if (!(await d.media.presentOne(id))) throw new NotFoundError(msg('media.not_found'));
       return { items: await d.media.uses(id) };
     },
   });

@@ -10,13 +10,14 @@ import type { Actor } from '../accounts/policy.js';
 import { can, canOnEdition } from '../accounts/policy.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, ValidationError, field, msg } from '../errors.js';
+import { key } from '../http/validate.js';
 import { enqueue } from '../jobs/outbox.js';
 import { UNPUBLISH_SCHEDULED } from './editorial.rules.js';
 import type { EditorialService } from './editorial.service.js';
 import { PLAN_LIMIT, type PlanKind, type PlanningRepository } from './planning.repository.js';
 
-const isoTime = z.string().datetime({ offset: true, message: 'Use an ISO date-time.' });
+const isoTime = z.string().datetime({ offset: true, message: key('field.datetime') });
 export const PlanQuery = z.object({ from: isoTime, to: isoTime });
 export const RescheduleInput = z.object({ at: isoTime });
 export const ExpiryInput = z.object({ at: isoTime.nullable() });
@@ -38,7 +39,7 @@ export class PlanningService {
     const from = Date.parse(q.from);
     const to = Date.parse(q.to);
     if (!(to > from) || to - from > MAX_WINDOW_MS) {
-      throw new ValidationError('Please correct the highlighted fields.', [{ field: 'to', message: 'Choose an end after the start, at most 42 days later.' }]);
+      throw new ValidationError(msg('form.invalid'), [field('to', 'planning.range', { maxDays: MAX_WINDOW_MS / (24 * 3600_000) })]);
     }
     const owner = can(actor, 'stories.listAll') ? undefined : actor.id;
     const kinds: PlanKind[] = ['publish', 'embargo', 'expire'];
@@ -77,16 +78,16 @@ export class PlanningService {
     await this.db.transaction().execute(async (trx) => {
       const e = await this.editorial.load(actor, id, trx);
       if (!canOnEdition(actor, 'unpublish', { ownerId: e.owner_id, status: e.status })) {
-        throw new ForbiddenError(`Your role (${actor.role}) may not set when this story is taken down.`);
+        throw new ForbiddenError(msg('expiry.role_may_not', { role: actor.role }));
       }
-      if (e.status !== 'published' && e.status !== 'scheduled') throw new ConflictError('Only a published or scheduled story can be set to expire.');
+      if (e.status !== 'published' && e.status !== 'scheduled') throw new ConflictError(msg('expiry.not_live'));
       const now = this.clock();
       const at = atIso === null ? null : Date.parse(atIso);
       if (at !== null) {
-        const fields = at <= now ? 'The expiry time must be in the future.' : e.status === 'scheduled' && e.scheduled_at !== null && at <= e.scheduled_at ? 'The expiry time must come after the publication time.' : null;
-        if (fields) throw new ValidationError('Please correct the highlighted fields.', [{ field: 'at', message: fields }]);
+        const fields = at <= now ? field('at', 'expiry.in_past') : e.status === 'scheduled' && e.scheduled_at !== null && at <= e.scheduled_at ? field('at', 'expiry.before_publication') : null;
+        if (fields) throw new ValidationError(msg('form.invalid'), [fields]);
       }
-      if (!(await this.repo.setExpiry(trx, e.id, e.status, at))) throw new ConflictError('Someone else moved this story at the same moment. Reload it and try again.');
+      if (!(await this.repo.setExpiry(trx, e.id, e.status, at))) throw new ConflictError(msg('story.concurrent_move'));
       if (at !== null) await enqueue(trx, { topic: UNPUBLISH_SCHEDULED, payload: { editionId: e.id, at }, runAt: at, dedupeKey: `unpublish:${e.id}:${at}` }, now);
       await this.audit.record(trx, { userId: actor.id, action: 'story.expiry', entity: 'edition', entityId: e.id, details: { headline: e.headline, before: iso(e.unpublish_at), after: iso(at) } });
     });

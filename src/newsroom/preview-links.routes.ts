@@ -12,12 +12,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../accounts/auth.js';
 import { apiRoute } from '../http/route.js';
-import { idParam, parse } from '../http/validate.js';
+import { idParam, key, parse } from '../http/validate.js';
 import type { LimitName } from '../http/rate-limit.js';
 import type { PreviewLinksService } from './preview-links.service.js';
 
 const actor = (req: FastifyRequest) => requireUser(req).user;
-const NewLink = z.object({ expiry: z.enum(['1h', '24h', '7d'], { message: 'Choose 1 hour, 24 hours or 7 days.' }) });
+const NewLink = z.object({ expiry: z.enum(['1h', '24h', '7d'], { message: key('preview.expiry_choice') }) });
 
 export function previewLinksRoutes(app: FastifyInstance, links: PreviewLinksService): void {
   apiRoute(app, {

@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { atLeast, canOnEdition, type Actor, type EditionFacts } from '../accounts/policy.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, msg } from '../errors.js';
 import type { EditorialService } from './editorial.service.js';
 import type { PreviewLinksRepository } from './preview-links.repository.js';
 
@@ -57,7 +57,7 @@ export class PreviewLinksService {
   private async editionFor(actor: Actor, editionId: number) {
     const e = await this.editorial.load(actor, editionId);
     if (!maySharePreview(actor, { ownerId: e.owner_id, status: e.status })) {
-      throw new ForbiddenError(`Your role (${actor.role}) may not share previews. Ask an editor to make the link.`);
+      throw new ForbiddenError(msg('preview.role_may_not', { role: actor.role }));
     }
     return e;
   }
@@ -69,9 +69,9 @@ export class PreviewLinksService {
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = now + PREVIEW_EXPIRY[expiry];
     const id = await this.db.transaction().execute(async (trx) => {
-      if (!(await this.repo.lockEdition(trx, e.id))) throw new NotFoundError('No such story.');
+      if (!(await this.repo.lockEdition(trx, e.id))) throw new NotFoundError(msg('story.not_found'));
       if ((await this.repo.countActive(trx, e.id, now)) >= MAX_ACTIVE_LINKS) {
-        throw new ConflictError(`This story already has ${MAX_ACTIVE_LINKS} active preview links. Revoke one you no longer need first.`);
+        throw new ConflictError(msg('preview.too_many', { max: MAX_ACTIVE_LINKS }));
       }
       const id = await this.repo.insert(trx, { edition_id: e.id, token_hash: hashToken(token), created_by: actor.id, created_at: now, expires_at: expiresAt });
       await this.audit.record(trx, { userId: actor.id, action: 'preview.share', entity: 'edition', entityId: e.id, details: { headline: e.headline, linkId: id, expiresAt } });
@@ -91,7 +91,7 @@ export class PreviewLinksService {
     const now = this.clock();
     await this.db.transaction().execute(async (trx) => {
       // Conditional: of two revokes at once, one changes the row and the other finds nothing.
-      if (!(await this.repo.revoke(trx, e.id, linkId, now))) throw new NotFoundError('No such active preview link; it may have expired or been revoked already.');
+      if (!(await this.repo.revoke(trx, e.id, linkId, now))) throw new NotFoundError(msg('preview.link_not_found'));
       await this.audit.record(trx, { userId: actor.id, action: 'preview.revoke', entity: 'edition', entityId: e.id, details: { headline: e.headline, linkId } });
     });
   }

@@ -9,7 +9,7 @@ import { canOnEdition, type Actor } from '../accounts/policy.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
 import { foldForSearch } from '../db/dialect.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError, field, msg } from '../errors.js';
 import { isLive } from './editorial.rules.js';
 import type { EditorialService } from './editorial.service.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
@@ -66,20 +66,20 @@ export class RelatedService {
     const siblings = await this.newsroom.siblings(e.story_id);
     const facts = (status: Edition['status']) => ({ ownerId: e.owner_id, status });
     if (!canOnEdition(actor, 'edit', facts(e.status)) || siblings.some((s) => isLive(s.status) && !canOnEdition(actor, 'edit', facts(s.status)))) {
-      throw new ForbiddenError(`Related stories belong to every language of this story, and your role (${actor.role}) may not edit one of its editions. Ask an editor to change them.`);
+      throw new ForbiddenError(msg('related.role_may_not', { role: actor.role }));
     }
     const ids = [...new Set(storyIds)];
     const fields = [];
-    if (ids.length > MAX_RELATED) fields.push({ field: 'storyIds', message: `Pick at most ${MAX_RELATED} related stories.` });
-    if (ids.includes(e.story_id)) fields.push({ field: 'storyIds', message: 'A story cannot be related to itself.' });
+    if (ids.length > MAX_RELATED) fields.push(field('storyIds', 'related.too_many', { max: MAX_RELATED }));
+    if (ids.includes(e.story_id)) fields.push(field('storyIds', 'related.self'));
     const existing = await this.repo.existingStories(ids);
-    if (ids.some((id) => !existing.has(id))) fields.push({ field: 'storyIds', message: 'A chosen story no longer exists.' });
-    if (fields.length) throw new ValidationError('Please correct the highlighted fields.', fields);
+    if (ids.some((id) => !existing.has(id))) fields.push(field('storyIds', 'related.gone'));
+    if (fields.length) throw new ValidationError(msg('form.invalid'), fields);
 
     const live = siblings.filter((s) => isLive(s.status));
     await this.db.transaction().execute(async (trx) => {
       const before = await this.repo.pickedIds(e.story_id, trx);
-      if (!(await this.repo.replace(trx, e.story_id, ids, this.clock()))) throw new NotFoundError('No such story.');
+      if (!(await this.repo.replace(trx, e.story_id, ids, this.clock()))) throw new NotFoundError(msg('story.not_found'));
       if (live.length && before.join(',') !== ids.join(',')) {
         await this.audit.record(trx, { userId: actor.id, action: 'story.related', entity: 'edition', entityId: e.id, details: { storyId: e.story_id, before, after: ids } });
       }

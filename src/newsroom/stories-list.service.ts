@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Actor } from '../accounts/policy.js';
 import { can } from '../accounts/policy.js';
-import { ValidationError } from '../errors.js';
+import { ValidationError, field, msg } from '../errors.js';
 import { zonedToInstant } from '../i18n/dates.js';
 import type { SettingsStore } from '../site/settings.js';
 import type { NewsroomRepository } from './newsroom.repository.js';
@@ -36,7 +36,7 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 
 function decodeCursor(s: string | undefined): ListCursor | null {
   if (!s) return null;
-  const bad = () => new ValidationError('Please correct the highlighted fields.', [{ field: 'after', message: 'Use the "next" value of the previous page.' }]);
+  const bad = () => new ValidationError(msg('form.invalid'), [field('after', 'field.list_cursor')]);
   let v: unknown;
   try {
     v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));

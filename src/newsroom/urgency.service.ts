@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { canOnEdition, type Actor } from '../accounts/policy.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
-import { ForbiddenError } from '../errors.js';
+import { ForbiddenError, msg } from '../errors.js';
 import { isLive } from './editorial.rules.js';
 import type { EditorialService } from './editorial.service.js';
 import type { RelatedRepository } from './related.repository.js';
@@ -29,7 +29,7 @@ export class UrgencyService {
   async set(actor: Actor, editionId: number, urgency: number): Promise<{ urgency: number }> {
     const e = await this.editorial.load(actor, editionId);
     if (!canOnEdition(actor, 'edit', { ownerId: e.owner_id, status: e.status })) {
-      throw new ForbiddenError(`Your role (${actor.role}) may not edit this story${e.status !== 'draft' ? ` while it is ${e.status}` : ''}.`);
+      throw new ForbiddenError(e.status !== 'draft' ? msg('story.role_may_not_while', { role: actor.role, action: 'edit', status: e.status }) : msg('story.role_may_not', { role: actor.role, action: 'edit' }));
     }
     const touched = await this.db.transaction().execute(async (trx) => {
       // Followers the actor may not edit keep their value (the same rule as text sync).

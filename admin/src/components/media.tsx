@@ -13,7 +13,7 @@ import { Link } from '../router';
 export function uploadError(e: unknown, i: ReturnType<typeof useI18n>, fileName: string): string {
   if (e instanceof ApiError) {
     const fieldMsgs = Object.values(e.fields);
-    const msg = fieldMsgs.length ? fieldMsgs.join(' ') : e.message;
+    const msg = fieldMsgs.length ? fieldMsgs.join(' ') : e.text();
     if (e.status === 413) return `${fileName}: ${msg || i.t('media.tooLarge')}`;
     if (e.status === 415) return `${fileName}: ${msg || i.t('media.unsupported')}`;
     if (e.status === 422) return `${fileName}: ${msg}`;

@@ -518,7 +518,7 @@ function StoryEditor({ initial }: { initial: Edition }) {
       if (e instanceof ApiError && e.status === 422) {
         errs.set(e);
         const f = e.fields;
-        notify(Object.values(f).join(' ') || e.message, 'error');
+        notify(Object.values(f).join(' ') || e.text(), 'error');
       } else notify(errorText(e, i), 'error');
       if (extra.at || extra.reason) throw e;
     } finally {

@@ -32,7 +32,7 @@ function translated(i: I18n, prefix: string, v: unknown): string {
 }
 
 /** What the entry is about: the story (linked, with its language) or the user. */
-function subject(e: AuditEntry, i: I18n): { story: ReactNode; target: ReactNode } {
+function subject(e: AuditEntry, i: I18n): { story: ReactNode; target: ReactNode; tag: ReactNode } {
   const d = obj(e.details);
   const id = e.entityId ?? '';
   const headline = e.target?.headline || str(d.headline) || i.t('audit.story', { id: String(id) });
@@ -51,7 +51,15 @@ function subject(e: AuditEntry, i: I18n): { story: ReactNode; target: ReactNode 
       </>
     ),
     target: <strong>{e.target?.name || str(d.email) || i.t('audit.user', { id: String(id) })}</strong>,
+    tag: <strong>«{tagName(d, i)}»</strong>,
   };
+}
+
+/** A deleted or merged tag by its name in the UI language (or any language it has), else its address. */
+function tagName(d: Record<string, unknown>, i: I18n): string {
+  const names = obj(d.names);
+  const own = names[i.lang === 'uz-Cyrl' ? 'uz-Cyrl' : i.lang] ?? names[i.lang === 'uz-Cyrl' ? 'uz' : i.lang];
+  return str(own) || str(Object.values(names).find((v) => typeof v === 'string' && v)) || str(d.slug);
 }
 
 /** The details as short readable lines for the actions we know; nothing for the rest. */
@@ -75,6 +83,11 @@ function detailLines(e: AuditEntry, i: I18n): string[] {
   if (e.action === 'user.create' || e.action === 'setup') {
     if (d.email || d.role) out.push(d.email ? i.t('audit.d.newUser', { email: str(d.email), role: translated(i, 'role.', d.role) }) : i.t('audit.d.roleIs', { role: translated(i, 'role.', d.role) }));
   }
+  if (e.action === 'story.expiry') out.push(typeof d.after === 'string' ? i.t('audit.d.expiry', { at: i.dateTime(d.after) }) : i.t('audit.d.noExpiry'));
+  if (e.action === 'story.urgency') out.push(i.t('audit.d.urgency', { from: str(d.before), to: str(d.after) }));
+  if (e.action === 'preview.share' && typeof d.expiresAt === 'number') out.push(i.t('audit.d.expires', { at: i.dateTime(new Date(d.expiresAt).toISOString()) }));
+  if ((e.action === 'tag.delete' || e.action === 'tag.merge') && typeof d.stories === 'number') out.push(i.t('audit.d.stories', { count: i.number(d.stories) }));
+  if (e.action === 'tag.merge' && d.intoSlug) out.push(i.t('audit.d.into', { tag: str(d.intoSlug) }));
   if (e.action === 'settings.two_factor_roles' && Array.isArray(d.roles)) {
     out.push(i.t('audit.d.roles', { roles: d.roles.length ? d.roles.map((r) => translated(i, 'role.', r)).join(', ') : i.t('audit.d.none') }));
   }

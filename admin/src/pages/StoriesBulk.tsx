@@ -4,7 +4,7 @@
  * rules; the answer, per edition, is shown until dismissed.
  */
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, messageText } from '../api';
 import { Icon, errorText } from '../components/ui';
 import { LocaleChip } from '../components/locale';
 import { useSections } from '../data';
@@ -13,7 +13,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { pickName, type Status, type Tag } from '../types';
 
 type Action = 'submit' | 'publish' | 'unpublish' | 'section' | 'tag';
-type Item = { editionId: number; ok: boolean; status?: string; skipped?: boolean; code?: string; message?: string; fields?: { field: string; message: string }[] };
+type Item = { editionId: number; ok: boolean; status?: string; skipped?: boolean; code?: string; message?: string; key?: string; params?: Record<string, string | number>; fields?: { field: string; message: string; key?: string; params?: Record<string, string | number> }[] };
 
 /** Which editions of the selected stories an action applies to. */
 const ELIGIBLE: Record<'submit' | 'publish' | 'unpublish', Status[]> = { submit: ['draft'], publish: ['draft', 'review'], unpublish: ['published', 'scheduled'] };
@@ -145,7 +145,7 @@ function BulkResult({ result, onClose }: { result: { action: Action; items: Item
               <span className="bulk-mark" aria-hidden="true">{x.ok ? '✓' : '✕'}</span>
               {e && <LocaleChip locale={e.locale} />}
               <span className="bulk-headline">{e?.headline || `#${x.editionId}`}</span>
-              <span className="muted">{x.ok ? (x.skipped ? i.t('desk.unchanged') : x.status ? i.t(`status.${x.status}` as MessageKey) : '') : [x.message, ...(x.fields ?? []).map((f) => f.message)].filter(Boolean).join(' ')}</span>
+              <span className="muted">{x.ok ? (x.skipped ? i.t('desk.unchanged') : x.status ? i.t(`status.${x.status}` as MessageKey) : '') : [messageText(x), ...(x.fields ?? []).map((f) => messageText(f))].filter(Boolean).join(' ')}</span>
             </li>
           );
         })}
