@@ -14,6 +14,6 @@ describe('editorial rules', () => {
     const before = { sectionId: 1, heroMediaId: null, tagIds: [1, 2], authorIds: [] };
     expect(changedStoryFields(before, { ...before })).toEqual([]);
     expect(changedStoryFields(before, { ...before, tagIds: [2, 1], authorIds: [3] })).toEqual(['tagIds', 'authorIds']);
-    expect(storyFieldsMessage(['sectionId', 'tagIds', 'authorIds'], 'contributor')).toMatch(/^The section, tags and authors belong to every language/);
+    expect(storyFieldsMessage(['sectionId', 'tagIds', 'authorIds'], 'contributor').message).toMatch(/^The section, tags and authors belong to every language/);
   });
 });

@@ -123,7 +123,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
       const result = page.getByRole('status', { name: 'Результат действия' });
       await result.getByText('выполнено 1, не выполнено 1').waitFor();
       await expect(result.locator(`[data-edition="${ids.market}"]`).getAttribute('data-ok')).resolves.toBe('1');
-      await expect(result.locator(`[data-edition="${ids.noSection}"]`).innerText()).resolves.toContain('section');
+      await expect(result.locator(`[data-edition="${ids.noSection}"]`).innerText()).resolves.toContain('выберите рубрику');
       await expect(page.getByTestId('review-badge').innerText()).resolves.toMatch(/^2/);
       expect((await admin.call('GET', `/editions/${ids.market}`)).json.status).toBe('published');
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'desk-bulk-result-1280.png') });

@@ -87,8 +87,14 @@ describe.skipIf(!HAVE_BROWSER)('server errors and the audit log in the Russian n
       await m.p.goto(`${site.url}/admin/media`);
       await m.p.locator('.media-card').first().click();
       await m.p.getByRole('dialog').getByRole('button', { name: 'Удалить', exact: true }).click();
-      await m.p.getByRole('alertdialog').or(m.p.getByRole('dialog').last()).getByRole('button', { name: 'Удалить', exact: true }).last().click();
-      await m.p.getByText('Изображение используется в одном месте (материал, фото автора или логотип сайта); сначала уберите его оттуда.').first().waitFor();
+      // The library knows the image is in use before asking the server, and says where, in Russian.
+      const inUse = m.p.getByRole('dialog', { name: 'Изображение используется' });
+      await inUse.getByText('Сначала уберите изображение отсюда, затем удалите его:').waitFor();
+      await inUse.getByRole('link', { name: /Новая площадь/ }).waitFor();
+      // The server's own refusal (a race with a stale library) is Russian too.
+      const refused = await admin.call('DELETE', `/media/${media.id}`);
+      expect(refused.status).toBe(409);
+      expect((refused.json as { error: { key: string } }).error.key).toBe('media.in_use_one');
       await m.p.screenshot({ path: path.join(SHOTS, 'errors-media-in-use-ru-1280.png') });
       await m.ctx.close();
     },
