@@ -7,13 +7,12 @@
  * The video is a real WebM recorded in the browser from a canvas (MediaRecorder), so the content
  * check and the player see a genuine file.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, launchChromium, PW, saveNow, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, HAVE_BROWSER, buildAdminAndLaunch, PW, saveNow, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 const SHOTS = path.resolve('docs/screenshots');
 let browser: Browser;
@@ -64,8 +63,7 @@ async function recordWebm(page: Page): Promise<Buffer> {
 
 describe.skipIf(!HAVE_BROWSER)('gallery and video blocks in the browser', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
     site = await startSite();
     admin = await Api.open(site.url);
     expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Bosh muharrir', password: PW })).status).toBe(201);

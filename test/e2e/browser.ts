@@ -2,7 +2,9 @@
  * Shared pieces of the browser tests: Debian's Chromium, a real Xabar listening on a random port
  * with a clock kept in step with real time, an API client that behaves like the SPA, and axe-core.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -94,6 +96,22 @@ export async function saveNow(page: Page) {
 }
 
 /** Headless Debian Chromium; the flags keep it from reaching for the network at start. */
+/**
+ * What every newsroom browser suite does first: build the SPA when its sources changed (so the
+ * test drives the current app), check it is there, and start Debian's Chromium.
+ */
+export async function buildAdminAndLaunch(): Promise<Browser> {
+  execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
+  expect(fs.existsSync('admin/dist/index.html')).toBe(true);
+  return launchChromium();
+}
+
+/** Runs a suite's clean-ups newest first; one failing does not stop the others. */
+export async function runCleanups(cleanups: (() => Promise<unknown>)[]): Promise<void> {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  cleanups.length = 0;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -6,10 +6,9 @@
  * in the four interface languages; with XABAR_SCREENSHOTS set, they are saved at 390 and 1280 px.
  */
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, AXE_SOURCE, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { Api, AXE_SOURCE, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 let browser: Browser;
@@ -35,11 +34,10 @@ async function axe(page: Page, within?: string): Promise<string[]> {
 
 describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
   }, 180_000);
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await runCleanups(cleanups);
     await browser?.close();
   });
 

@@ -5,12 +5,10 @@
  * "Reschedule" dialog) and an expiry set in the editor — in the four interface languages.
  * axe-core finds no serious or critical problem on these screens. With XABAR_SCREENSHOTS=<dir>, screenshots of the list and planning at 1280 and 390 px.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, AXE_SOURCE, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, AXE_SOURCE, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 const SHOTS = process.env.XABAR_SCREENSHOTS;
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -40,9 +38,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    expect(fs.existsSync('admin/dist/index.html')).toBe(true);
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
     site = await startSite();
     admin = await Api.open(site.url);
     expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Бош муҳаррир', password: PW })).status).toBe(201);
@@ -84,7 +80,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk in the browser', () => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await runCleanups(cleanups);
     await admin?.dispose();
     await site?.close();
     await browser?.close();

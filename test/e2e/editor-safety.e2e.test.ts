@@ -6,13 +6,10 @@
  *
  * Nothing sleeps for a fixed time: every wait is for a condition (an element, a response).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, PW, launchChromium, saveNow, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, HAVE_BROWSER, PW, buildAdminAndLaunch, runCleanups, saveNow, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 let browser: Browser;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -74,13 +71,11 @@ async function shot(page: Page, name: string) {
 
 describe.skipIf(!HAVE_BROWSER)('the story editor keeps what an editor writes', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    expect(fs.existsSync('admin/dist/index.html')).toBe(true);
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
   }, TEST_TIMEOUT);
 
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await runCleanups(cleanups);
     await browser?.close();
   });
 

@@ -3,12 +3,10 @@
  * published Cyrillic edition unchanged with a pending update; the editions panel says so, and an
  * editor accepts it. A contributor sees the story-level fields of a published story read-only.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 let browser: Browser;
@@ -16,12 +14,10 @@ const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('pending updates of derived editions in the browser', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    expect(fs.existsSync('admin/dist/index.html')).toBe(true);
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
   }, 180_000);
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await runCleanups(cleanups);
     await browser?.close();
   });
 

@@ -4,13 +4,12 @@
  * headline, deleting an image in use — and the audit log reads as sentences with the story
  * linked, not `story.publish` and JSON. Screenshots of both at 390 and 1280 px.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, PW, launchChromium, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, HAVE_BROWSER, PW, buildAdminAndLaunch, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const SHOTS = path.resolve('docs/screenshots');
@@ -21,8 +20,7 @@ let admin: Api;
 
 describe.skipIf(!HAVE_BROWSER)('server errors and the audit log in the Russian newsroom', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
     site = await startSite();
     admin = await Api.open(site.url);
     expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);

@@ -5,12 +5,10 @@
  * the article shows the flash label and the picked story first among the related ones.
  * XABAR_SCREENSHOTS=<dir> writes preview-*.png and urgency-*.png at 390 and 1280 px.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, launchChromium, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const shots = process.env.XABAR_SCREENSHOTS;
@@ -19,12 +17,10 @@ const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('preview links, urgency and related stories in the browser', () => {
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.resolve('scripts/build-admin.mjs')], { stdio: 'inherit' });
-    expect(fs.existsSync('admin/dist/index.html')).toBe(true);
-    browser = await launchChromium();
+    browser = await buildAdminAndLaunch();
   }, 180_000);
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    await runCleanups(cleanups);
     await browser?.close();
   });
 
