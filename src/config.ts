@@ -5,6 +5,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSecretKey } from './accounts/secret-box.js';
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -82,7 +83,7 @@ const EnvSchema = z.object({
   XABAR_SECRET_KEY: z
     .string()
     .optional()
-    .refine((v) => !v || /^[0-9a-f]{64}$/i.test(v.trim()) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length === 32), 'XABAR_SECRET_KEY must be 32 random bytes as 64 hex digits (openssl rand -hex 32) or base64'),
+    .refine((v) => !v || parseSecretKey(v) !== null, 'XABAR_SECRET_KEY must be 32 random bytes as 64 hex digits (openssl rand -hex 32) or base64'),
   XABAR_NEW_SITE_TWO_FACTOR_ROLES: z
     .string()
     .default('editor,admin')

@@ -228,6 +228,15 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       expect((await admin.req('POST', `/tags/${b.id}/merge`, { into: c.id })).status).toBe(200);
       expect((await s.app.inject(`/ru/tag/${a.slug}`)).headers.location).toBe(`/ru/tag/${c.slug}`);
     });
+    it('merges into a tag whose address sorts before the merged one', async () => {
+      const late = (await admin.req('POST', '/tags', { name: 'Яблоки', locale: 'ru' })).json;
+      const early = (await admin.req('POST', '/tags', { name: 'Абрикосы', locale: 'ru' })).json;
+      expect(early.slug < late.slug).toBe(true);
+      const st = await story('Про фрукты', { tagIds: [late.id] });
+      const merged = await admin.req('POST', `/tags/${late.id}/merge`, { into: early.id });
+      expect(merged.status, JSON.stringify(merged.json)).toBe(200);
+      expect((await admin.req('GET', `/editions/${st.id}`)).json.tags.map((t: any) => t.id)).toEqual([early.id]);
+    });
     it('two merges of one tag at once: one wins, the other finds it gone; opposite merges do not deadlock', async () => {
       const mk = async (name: string) => (await admin.req('POST', '/tags', { name, locale: 'ru' })).json;
       const [x, y, z] = [await mk('Гонка X'), await mk('Гонка Y'), await mk('Гонка Z')];

@@ -12,7 +12,8 @@ import { key } from '../http/validate.js';
 
 /**
  * Text a person typed: a NUL cannot be stored by PostgreSQL and a lone surrogate is not text at
- * all, so both are refused here (422 naming the field) on either database, before any query.
+ * all. The edge hook (src/http/edge.ts) already refuses both for every JSON body with a 400; this
+ * refinement keeps the accounts schemas safe on their own, should they be used past that hook.
  */
 export const text = (max: number) => z.string().max(max).refine((v) => !hasBadCharacter(v), key('field.bad_character'));
 const Credentials = z.object({ email: text(200), password: text(500) });

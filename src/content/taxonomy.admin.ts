@@ -136,8 +136,11 @@ export class TaxonomyAdmin {
    */
   async mergeTag(id: number, into: number, o: { userId: number; audit: AuditRepository }) {
     if (id === into) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_same')]);
-    const [from, target] = await this.repo.tags([id, into]);
-    if (!from || from.id !== id) throw new NotFoundError(msg('taxonomy.tag_not_found'));
+    // tags() returns rows in slug order, not in the order asked.
+    const rows = await this.repo.tags([id, into]);
+    const from = rows.find((r) => r.id === id);
+    const target = rows.find((r) => r.id === into);
+    if (!from) throw new NotFoundError(msg('taxonomy.tag_not_found'));
     if (!target) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_target_gone')]);
     await this.db.transaction().execute(async (trx) => {
       const alive = await this.repo.lockTags(trx, [id, into]);

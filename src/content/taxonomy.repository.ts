@@ -249,18 +249,19 @@ export class TaxonomyAdminRepository {
    * concurrent merge or delete won).
    */
   async mergeTag(trx: Kysely<Database>, from: { id: number; slug: string }, into: number, now: number): Promise<number | null> {
-    const links = await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', from.id).orderBy('story_id').execute();
-    const existing = new Map((await trx.selectFrom('story_tags').select(['story_id', 'position']).where('tag_id', '=', into).where('story_id', 'in', links.length ? links.map((l) => l.story_id) : [-1]).execute()).map((r) => [r.story_id, r.position]));
-    await trx.deleteFrom('story_tags').where('tag_id', '=', from.id).execute();
-    for (const l of links) {
-      const had = existing.get(l.story_id);
-      if (had === undefined) await trx.insertInto('story_tags').values({ story_id: l.story_id, tag_id: into, position: l.position }).execute();
-      else if (l.position < had) await trx.updateTable('story_tags').set({ position: l.position }).where('story_id', '=', l.story_id).where('tag_id', '=', into).execute();
-    }
+    // Set-based, so a tag on 100,000 stories costs three statements, not one per story (and no
+    // list of ids that could pass PostgreSQL's 65,535-parameter limit). A story that had both tags
+    // keeps the earlier of the two positions.
+    await sql`update story_tags set position = (select f.position from story_tags f where f.tag_id = ${from.id} and f.story_id = story_tags.story_id)
+      where tag_id = ${into} and exists (select 1 from story_tags f where f.tag_id = ${from.id} and f.story_id = story_tags.story_id and f.position < story_tags.position)`.execute(trx);
+    await sql`insert into story_tags (story_id, tag_id, position)
+      select f.story_id, ${into}, f.position from story_tags f
+      where f.tag_id = ${from.id} and not exists (select 1 from story_tags t where t.tag_id = ${into} and t.story_id = f.story_id)`.execute(trx);
+    const moved = Number((await trx.deleteFrom('story_tags').where('tag_id', '=', from.id).executeTakeFirst()).numDeletedRows);
     await trx.updateTable('tag_redirects').set({ tag_id: into }).where('tag_id', '=', from.id).execute();
     await trx.insertInto('tag_redirects').values({ slug: from.slug, tag_id: into, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: into, created_at: now })).execute();
     const gone = await trx.deleteFrom('tags').where('id', '=', from.id).executeTakeFirst();
-    return Number(gone.numDeletedRows) > 0 ? links.length : null;
+    return Number(gone.numDeletedRows) > 0 ? moved : null;
   }
 
   /**

@@ -1,5 +1,5 @@
-/** SQL for the newsroom: story lists with filters, editions by id, revisions, history, notes, presence. */
-import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+/** SQL for the newsroom (the story list itself is stories-list.repository.ts): editions by id, revisions, history, notes, presence. */
+import { type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database, EditionRow, EditionStatus, EditionsTable } from '../db/schema.js';
 import { isUniqueViolation, violatedConstraint } from '../db/constraint.js';
 
@@ -35,38 +35,6 @@ export function editionClash(err: unknown): 'slug' | 'locale' | null {
 
 export class NewsroomRepository {
   constructor(private readonly db: Kysely<Database>) {}
-
-  private filtered(f: NewsroomFilter) {
-    let q = this.db.selectFrom('editions as e').innerJoin('stories as s', 's.id', 'e.story_id');
-    if (f.status) q = q.where('e.status', '=', f.status);
-    if (f.sectionId !== undefined) q = q.where('s.section_id', '=', f.sectionId);
-    if (f.authorId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
-    if (f.locale) q = q.where('e.locale', '=', f.locale);
-    if (f.from !== undefined) q = q.where('e.updated_at', '>=', f.from);
-    if (f.to !== undefined) q = q.where('e.updated_at', '<', f.to);
-    if (f.q) q = q.where('e.search_text', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
-    if (f.ownerId !== undefined) q = q.where('s.created_by', '=', f.ownerId);
-    return q;
-  }
-
-  async list(f: NewsroomFilter, sort: NewsroomSort, dir: 'asc' | 'desc', limit: number, offset: number) {
-    let q = this.filtered(f)
-      .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 's.section_id').onRef('sn.locale', '=', 'e.locale'))
-      .leftJoin('users as u', 'u.id', 's.created_by')
-      .select([
-        'e.id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.status', 'e.updated_at', 'e.published_at', 'e.scheduled_at', 'e.version',
-        'e.embargo_until', 's.section_id', 'sn.name as section_name', 'u.id as owner_id', 'u.name as owner_name',
-      ]);
-    if (sort === 'headline') q = q.orderBy('e.headline', dir);
-    else if (sort === 'published') q = q.orderBy(sql`coalesce(e.published_at, 0)`, dir);
-    else q = q.orderBy('e.updated_at', dir);
-    return q.orderBy('e.id', dir).limit(limit).offset(offset).execute();
-  }
-
-  async count(f: NewsroomFilter): Promise<number> {
-    const r = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    return Number(r?.n ?? 0);
-  }
 
   async edition(id: number, trx: Kysely<Database> = this.db): Promise<EditionWithStory | undefined> {
     return (await trx
