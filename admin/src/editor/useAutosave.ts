@@ -358,6 +358,7 @@ export function useAutosave(initial: Edition, onMediaRemoved: (n: number, kind: 
       window.removeEventListener(REAUTH_EVENT, onReauth);
       removeGuard();
       window.clearTimeout(timer.current);
+      window.clearTimeout(statsTimer.current);
       // Leaving by the browser's back button: still try to save what was typed.
       if (isDirty() && !conflictRef.current && editableRef.current) void requestSaveRef.current();
     };

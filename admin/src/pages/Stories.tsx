@@ -55,10 +55,16 @@ export function StoriesPage() {
   const list = useLoad((signal) => api.get<StoryPage>('/stories', query, signal), [loc.search.toString()]);
   // Refresh quietly now and then so "editing now" and statuses stay current.
   useEffect(() => {
+    // Aborted with the effect: a refresh still on its way when the filter changes must not put
+    // the old filter's rows back.
+    const ac = new AbortController();
     const t = window.setInterval(() => {
-      if (document.visibilityState === 'visible') api.get<StoryPage>('/stories', query).then(list.setData, () => undefined);
+      if (document.visibilityState === 'visible') api.get<StoryPage>('/stories', query, ac.signal).then(list.setData, () => undefined);
     }, 20_000);
-    return () => window.clearInterval(t);
+    return () => {
+      window.clearInterval(t);
+      ac.abort();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loc.search.toString()]);
   // Keyset pages go forward only; the cursors walked through are kept to go back.

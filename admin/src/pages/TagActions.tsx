@@ -1,7 +1,7 @@
 /** Merging and deleting tags (editor+): the dialogs of the Tags tab. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { Dialog, ErrorBox, Field, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, FormFooter, Spinner, useFormErrors, useLoad } from '../components/ui';
 import { useI18n } from '../i18n';
 import { notify } from '../toast';
 import { pickName, type Tag } from '../types';
@@ -55,16 +55,7 @@ export function MergeTagDialog({ tag, onClose, onDone }: { tag: Tag | null; onCl
       open={!!tag}
       onClose={onClose}
       title={i.t('taxonomy.mergeTitle', { name })}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {i.t('common.cancel')}
-          </button>
-          <button type="submit" form="merge-form" className="btn btn-primary" disabled={busy || !into}>
-            {i.t('taxonomy.mergeButton')}
-          </button>
-        </>
-      }
+      footer={<FormFooter form="merge-form" submitLabel={i.t('taxonomy.mergeButton')} onCancel={onClose} disabled={busy || !into} />}
     >
       <form id="merge-form" onSubmit={submit} className="merge-form">
         <p className="muted small">{i.t('taxonomy.mergeHint', { name, slug: tag?.slug ?? '' })}</p>

@@ -142,14 +142,18 @@ function measure(file: File): Promise<{ width: number; height: number } | null> 
   return new Promise((resolve) => {
     const url = URL.createObjectURL(file);
     const v = document.createElement('video');
+    let timeout: ReturnType<typeof setTimeout> | undefined;
     const done = (r: { width: number; height: number } | null) => {
+      if (timeout === undefined) return; // already answered (metadata, error or the timeout)
+      clearTimeout(timeout);
+      timeout = undefined;
       URL.revokeObjectURL(url);
       resolve(r);
     };
     v.preload = 'metadata';
     v.onloadedmetadata = () => done(v.videoWidth && v.videoHeight ? { width: v.videoWidth, height: v.videoHeight } : null);
     v.onerror = () => done(null);
-    setTimeout(() => done(null), 5000);
+    timeout = setTimeout(() => done(null), 5000);
     v.src = url;
   });
 }
