@@ -49,7 +49,9 @@ import { PlanningService } from './newsroom/planning.service.js';
 import { PlanningRepository } from './newsroom/planning.repository.js';
 import { unpublishScheduledJob } from './jobs/unpublish-scheduled.job.js';
 import { RevisionsService } from './newsroom/revisions.service.js';
-import { Relay } from './jobs/relay.js';
+import { Relay, type JobHandler } from './jobs/relay.js';
+import { StoryEvents } from './distribution/story-events.js';
+import { PublicStoryReader } from './distribution/public-story.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
 import { dailySweepJob } from './jobs/sweep.job.js';
 import { Retention } from './ops/retention.js';
@@ -87,6 +89,12 @@ export interface Container {
   readonly planning: PlanningService;
   readonly revisions: RevisionsService;
   readonly relay: Relay;
+  /** Published/updated/corrected/unpublished, emitted by the newsroom in the change's transaction (src/distribution/story-events.ts). */
+  readonly storyEvents: StoryEvents;
+  /** Editions as feeds, the read API, the wire and webhooks present them (src/distribution/public-story.ts). */
+  readonly publicStories: PublicStoryReader;
+  /** Seals secrets stored in the database under XABAR_SECRET_KEY (or DATA_DIR/secret.key). */
+  readonly secretBox: SecretBox;
   readonly retention: Retention;
   readonly desk: DeskService;
   readonly notifications: NotificationsService;
@@ -225,18 +233,24 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const security = new SecuritySettings(twoFactorRepo);
   const accounts = new AccountsService(k, accountsRepo, audit, clock, security, config.newSiteTwoFactorRoles);
   const secretKey = config.secretKey ? parseSecretKey(config.secretKey)! : keyFromDataDir(config.dataDir, (msg) => log.warn(msg));
-  const twoFactor = new TwoFactorService(k, twoFactorRepo, accountsRepo, accounts, security, audit, new SecretBox(secretKey), accounts.throttle, clock);
+  // Secrets stored in the database (second-factor seeds, bot tokens, webhook secrets) are sealed with one key from the environment.
+  const secretBox = new SecretBox(secretKey);
+  const twoFactor = new TwoFactorService(k, twoFactorRepo, accountsRepo, accounts, security, audit, secretBox, accounts.throttle, clock);
   const taxonomyAdmin = new TaxonomyAdmin(k, new TaxonomyAdminRepository(k), taxonomy);
   const newsroomRepo = new NewsroomRepository(k);
   const presenter = new EditionPresenter(newsroomRepo, taxonomyAdmin, media, settings, clock);
   const deskRepo = new DeskRepository(k);
   const notifications = new NotificationsService(deskRepo, clock);
-  const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge, notifications.editorial);
+  const storyEvents = new StoryEvents();
+  const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge, notifications.editorial, storyEvents);
+  const publicStories = new PublicStoryReader(k, taxonomy, new MediaRepository(k), settings, config.siteUrl, clock);
   const desk = new DeskService(k, deskRepo, (actor, id, trx) => editorial.load(actor, id, trx), notifications, audit, clock);
   const relatedRepo = new RelatedRepository(k);
   const retention = new Retention(new RetentionRepository(k), config.retention);
   const jobLog = log.child({ module: 'jobs' });
-  const relay = new Relay({ db: k, dialect, handlers: [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)], clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
+  const jobHandlers: JobHandler[] = [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)];
+  // Distribution: each subscriber adds its job handler here and subscribes to story events.
+  const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
     log,
@@ -266,6 +280,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     bulk: new BulkService(editorial, newsroomRepo),
     planning: new PlanningService(k, new PlanningRepository(k), editorial, audit, clock),
     relay,
+    storyEvents,
+    publicStories,
+    secretBox,
     retention,
     desk,
     notifications,

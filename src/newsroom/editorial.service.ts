@@ -16,6 +16,7 @@ import { recordRevision, recordTransition } from '../content/revisions.repositor
 import { slugify, typedSlug } from '../content/slug.js';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 import { enqueue } from '../jobs/outbox.js';
+import { StoryEvents } from '../distribution/story-events.js';
 import type { EditorialNotify } from '../desk/notifications.service.js';
 import type { EditionPresenter, EditionJson } from './edition.presenter.js';
 import { editionClash, type EditionWithStory, type NewsroomRepository } from './newsroom.repository.js';
@@ -48,6 +49,8 @@ export class EditorialService {
     private readonly purge: (locale: string, editionId: number) => void,
     /** The desk's notifications of workflow moves, written in the move's transaction. */
     private readonly notify: EditorialNotify = async () => {},
+    /** Announcements to the world outside the site (feeds' pings, Telegram, webhooks), in the change's transaction. */
+    private readonly events: StoryEvents = new StoryEvents(),
   ) {}
 
   /** Loads an edition the actor may read; others' stories look missing to those who may not. */
@@ -233,6 +236,13 @@ export class EditorialService {
         await this.repo.updateEdition(trx, f.id, { sync: 'pending' });
       }
     }
+    await this.announceUpdates(trx, touched, e.story_id, now);
+    // A published story put under a (new) embargo is announced again once the embargo passes;
+    // whoever already announced it sees that and does nothing twice.
+    const embargo = input.embargoUntil ? Date.parse(input.embargoUntil) : null;
+    if (e.status === 'published' && embargo !== null && embargo > now && embargo !== e.embargo_until) {
+      await this.events.emit(trx, { type: 'published', editionId: e.id, storyId: e.story_id, locale: e.locale, at: now }, { visibleFrom: embargo });
+    }
     return touched;
   }
 
@@ -269,6 +279,7 @@ export class EditorialService {
       this.allow(actor, 'edit', e, 'edit');
       if (e.derived_from === null) throw new ConflictError(msg('story.not_derived'));
       await this.syncDerived(trx, e.id, actor.id, 'story.resync');
+      if (isLive(e.status)) await this.announceUpdates(trx, [{ locale: e.locale, id: e.id }], e.story_id, this.clock());
       return e;
     });
     if (isLive(e.status)) this.purge(e.locale, e.id);
@@ -310,6 +321,11 @@ export class EditorialService {
     if (auditAction && isLive(d.status)) {
       await this.audit.record(trx, { userId, action: auditAction, entity: 'edition', entityId: d.id, details: { headline: t.headline, version, sourceId: source.id, sourceVersion: source.version, before: { headline: d.headline, lead: d.lead, version: d.version } } });
     }
+  }
+
+  /** Tells the world that these live editions changed (coalesced per edition by StoryEvents). */
+  private async announceUpdates(trx: Kysely<Database>, touched: Touched, storyId: number, now: number): Promise<void> {
+    for (const t of touched) await this.events.emit(trx, { type: 'updated', editionId: t.id, storyId, locale: t.locale, at: now });
   }
 
   /** A revision of the edition as it now is (the same record every story write leaves). */
@@ -370,6 +386,11 @@ export class EditorialService {
       if (input.to === 'scheduled') {
         await enqueue(trx, { topic: PUBLISH_SCHEDULED, payload: { editionId: e.id, at }, runAt: at!, dedupeKey: `publish:${e.id}:${at}` }, now);
       }
+      const event = { editionId: e.id, storyId: e.story_id, locale: e.locale, at: now };
+      if (input.to === 'published') await this.events.emit(trx, { type: 'published', ...event }, { visibleFrom: e.embargo_until });
+      // Taken off the site (unpublished, or a published story sent back to draft): a scheduled
+      // one that never went out was not announced, and its subscribers find nothing to withdraw.
+      else if (isLive(e.status) && !isLive(input.to)) await this.events.emit(trx, { type: 'unpublished', ...event });
       return e;
     });
     this.purge(e.locale, e.id);
@@ -384,6 +405,7 @@ export class EditorialService {
       await recordTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'scheduled', to_status: 'published', note: 'scheduled' });
       const e = await this.repo.edition(editionId, trx);
       if (e) await this.notify(trx, { from: 'scheduled', to: 'published', edition: e, actorId: null, note: '' });
+      if (e) await this.events.emit(trx, { type: 'published', editionId, storyId: e.story_id, locale: e.locale, at: now }, { visibleFrom: e.embargo_until });
       return e;
     });
     if (e) this.purge(e.locale, editionId);
@@ -405,6 +427,7 @@ export class EditorialService {
       if (!(await this.repo.unpublishIfExpiring(trx, editionId, at, now))) return 'skipped' as const;
       await recordTransition(trx, { edition_id: editionId, at: now, user_id: null, from_status: 'published', to_status: 'unpublished', note: 'expired' });
       await this.audit.record(trx, { userId: null, action: 'story.unpublish', entity: 'edition', entityId: editionId, details: { headline: before.headline, note: 'expired' } });
+      await this.events.emit(trx, { type: 'unpublished', editionId, storyId: before.story_id, locale: before.locale, at: now });
       return before;
     });
     if (typeof e === 'string') return e;
@@ -418,6 +441,7 @@ export class EditorialService {
     await this.db.transaction().execute(async (trx) => {
       await this.repo.deleteEdition(trx, e.id, e.story_id);
       await this.audit.record(trx, { userId: actor.id, action: 'story.delete', entity: 'edition', entityId: e.id, details: { headline: e.headline, status: e.status } });
+      if (isLive(e.status)) await this.events.emit(trx, { type: 'unpublished', editionId: e.id, storyId: e.story_id, locale: e.locale, at: this.clock() });
     });
     this.purge(e.locale, e.id);
   }
@@ -430,6 +454,7 @@ export class EditorialService {
     await this.db.transaction().execute(async (trx) => {
       await this.repo.insertNote(trx, { edition_id: e.id, kind, text: clean, at: this.clock(), user_id: actor.id });
       await this.audit.record(trx, { userId: actor.id, action: `story.${kind}`, entity: 'edition', entityId: e.id, details: { text: clean } });
+      if (e.status === 'published') await this.events.emit(trx, { type: kind === 'correction' ? 'corrected' : 'updated', editionId: e.id, storyId: e.story_id, locale: e.locale, at: this.clock() });
     });
     this.purge(e.locale, e.id);
     return this.get(actor, id);
