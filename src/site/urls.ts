@@ -4,6 +4,11 @@ import { LOCALE_INFO, type Locale } from '../i18n/locales.js';
 const p = (l: Locale) => `/${LOCALE_INFO[l].prefix}`;
 const q = (page: number) => (page > 1 ? `?page=${page}` : '');
 
+export type FeedFormat = 'rss' | 'atom' | 'json';
+/** Whose stories a feed carries: the whole locale, or one section, tag or author. */
+export type FeedScope = { kind: 'section' | 'tag' | 'author'; slug: string } | null;
+const FEED_FILE: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
 export const urls = {
   home: (l: Locale) => `${p(l)}/`,
   news: (l: Locale, page = 1) => `${p(l)}/news${q(page)}`,
@@ -13,4 +18,8 @@ export const urls = {
   author: (l: Locale, slug: string, page = 1) => `${p(l)}/author/${slug}${q(page)}`,
   search: (l: Locale, query = '', page = 1) =>
     `${p(l)}/search${query ? `?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}` : ''}`,
+  /** `/ru/rss.xml`, `/ru/section/politics/atom.xml`, `/uz/tag/iqtisod/feed.json` … */
+  feed: (l: Locale, format: FeedFormat, scope: FeedScope = null) => `${scope ? `${p(l)}/${scope.kind}/${scope.slug}` : p(l)}/${FEED_FILE[format]}`,
+  /** The Russian full-text feed in Yandex News' form. */
+  yandexFeed: (l: Locale) => `${p(l)}/yandex.xml`,
 };
