@@ -124,7 +124,7 @@ export class PublicStoryReader {
   async byEditionIds(ids: readonly number[]): Promise<PublicStory[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    if (unique.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} editions per call`);
+    if (unique.length > MAX_BATCH) throw new Error(`programming error: at most ${MAX_BATCH} editions per call`);
     const now = this.clock();
     const rows = await this.db
       .selectFrom('editions as e')
