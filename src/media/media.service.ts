@@ -32,6 +32,12 @@ export interface HeroImage {
   alt: string;
   caption: string;
   credit: string;
+  /**
+   * The widest stored variant (WebP up to 1,600 px, or the JPEG), for consumers that want a large
+   * file: search engines' article images (≥ 1,200 px wide) and social cards. An original narrower
+   * than 1,200 px has no larger variant; this is then that width.
+   */
+  large?: { src: string; width: number; height: number };
 }
 
 /** One place an image is used (GET /media/:id/uses, and the 409 of a delete). */
@@ -118,6 +124,7 @@ export class MediaService {
       const jpeg = mine.find((v) => v.format === 'jpeg');
       const text = texts.find((t) => t.media_id === m.id && t.locale === locale);
       const fallback = jpeg ?? webp[webp.length - 1];
+      const widest = mine.reduce<MediaVariantRow | undefined>((w, v) => (!w || v.width > w.width ? v : w), undefined);
       out.set(m.id, {
         src: this.publicPrefix + (fallback?.storage_key ?? m.storage_key),
         srcset: webp.map((v) => `${this.publicPrefix}${v.storage_key} ${v.width}w`).join(', '),
@@ -126,6 +133,7 @@ export class MediaService {
         alt: text?.alt ?? '',
         caption: text?.caption ?? '',
         credit: m.credit,
+        large: widest ? { src: this.publicPrefix + widest.storage_key, width: widest.width, height: widest.height } : { src: this.publicPrefix + m.storage_key, width: m.width, height: m.height },
       });
     }
     return out;

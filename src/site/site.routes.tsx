@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { LOCALE_INFO, localeFromPrefix, type Locale } from '../i18n/locales.js';
+import { localeFromPrefix, type Locale } from '../i18n/locales.js';
 import { messages } from '../i18n/messages/index.js';
 import { foldForSearch } from '../db/dialect.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
@@ -17,6 +17,7 @@ import { sendCompressed } from './http-cache.js';
 import { PageCache, type CachedPage } from './page-cache.js';
 import type { Chrome, SiteService } from './site.service.js';
 import { urls } from './urls.js';
+import { articleLd, breadcrumbLd, modifiedIso, organizationLd, publisherOf, webSiteLd } from './structured-data.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
@@ -132,9 +133,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const [chrome, m] = await Promise.all([site.chrome(l), site.home(l)]);
       const t = messages(l);
       const alternates = await site.alternates(null, urls.home);
+      const publisher = publisherOf(chrome, siteUrl, assets.logo);
       return {
         status: 200,
-        html: html(chrome, { title: chrome.siteName, description: `${chrome.siteName} — ${t.agencyKind}`, canonical: urls.home(l), alternates, jsonLd: [organizationLd(chrome, siteUrl, assets.logo)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
+        html: html(chrome, { title: chrome.siteName, description: `${chrome.siteName} — ${t.agencyKind}`, canonical: urls.home(l), alternates, jsonLd: [webSiteLd(publisher), organizationLd(publisher)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
       };
     }, l);
   });
@@ -160,6 +162,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
       const alternates = await site.articleAlternates(a.card.storyId);
+      const image = a.card.image;
+      const trail = [{ name: messages(l).home, path: urls.home(l) }, ...(a.card.section ? [{ name: a.card.section.name, path: a.card.section.href }] : []), { name: a.card.headline, path: a.card.href }];
       return {
         status: 200,
         html: html(
@@ -170,8 +174,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
             canonical: a.card.href,
             alternates,
             ogType: 'article',
-            ogImage: a.card.image?.src,
-            jsonLd: [articleLd(a, chrome, siteUrl, assets.logo)],
+            // The JPEG (1,200 px wide when the original allows): every link-preview scraper reads JPEG.
+            ogImage: image ? { src: image.src, width: image.width, height: image.height, alt: image.alt || image.caption } : undefined,
+            article: {
+              publishedIso: a.card.publishedIso,
+              modifiedIso: modifiedIso(a.card.publishedIso, a.updatedIso),
+              section: a.card.section?.name,
+              tags: a.tags.map((t) => t.name),
+              authors: a.authors.map((au) => siteUrl + au.href),
+            },
+            jsonLd: [articleLd(a, publisherOf(chrome, siteUrl, assets.logo)), breadcrumbLd(trail, siteUrl)],
           },
           <ArticleView a={a} locale={l} feed={feed} mostRead={mostRead} siteUrl={siteUrl} />,
           a.card.section ? `section:${a.card.section.href.split('/').pop()}` : undefined,
@@ -202,6 +214,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       let href: (p: number) => string;
       let active: string | undefined;
       let alternates: Partial<Record<Locale, string>>;
+      let jsonLd: object[] | undefined;
       if (kind === 'news') {
         title = t.newsFeed;
         href = (p) => urls.news(l, p);
@@ -216,6 +229,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         href = (p) => urls.section(l, slug, p);
         active = `section:${slug}`;
         alternates = await site.taxonomyAlternates('section', s.id, slug);
+        jsonLd = [breadcrumbLd([{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }], siteUrl)];
       } else if (kind === 'tag') {
         const tag = await site.tag(l, slug);
         if (!tag) return null;
@@ -238,12 +252,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
       const head: Head = {
         title: page > 1 ? `${title} — ${t.pageN(page)}` : title,
+        description: intro,
         canonical: href(page),
         // Alternates point at first pages: page N in one language is not page N in another.
         alternates: page === 1 ? alternates : undefined,
         switcher: alternates,
         prevHref: page > 1 ? href(page - 1) : undefined,
         nextHref: page < result.pages ? href(page + 1) : undefined,
+        jsonLd,
       };
       return { status: 200, html: html(chrome, head, <ListView locale={l} title={title} intro={intro} photo={photo} page={result} pageHref={href} mostRead={mostRead} />, active) };
     }, l);
@@ -302,27 +318,5 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     },
     notFoundPage: (req, reply) => errorPage(req, reply, 404),
     limitedPage: async (req, reply, name) => limited(req, reply, name, await defaultLocale()),
-  };
-}
-
-function organizationLd(chrome: Chrome, siteUrl: string, logo: string) {
-  return { '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: chrome.siteName, url: siteUrl + urls.home(chrome.locale), logo: siteUrl + logo };
-}
-
-function articleLd(a: import('./site.service.js').ArticleModel, chrome: Chrome, siteUrl: string, logo: string) {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: a.card.headline.slice(0, 110),
-    description: a.seoDescription,
-    inLanguage: LOCALE_INFO[chrome.locale].htmlLang,
-    mainEntityOfPage: siteUrl + a.card.href,
-    datePublished: a.card.publishedIso,
-    dateModified: a.updatedIso,
-    image: a.card.image ? [siteUrl + a.card.image.src] : undefined,
-    articleSection: a.card.section?.name,
-    keywords: a.tags.map((t) => t.name).join(', ') || undefined,
-    author: a.authors.length ? a.authors.map((au) => ({ '@type': 'Person', name: au.name, url: siteUrl + au.href })) : [{ '@type': 'Organization', name: chrome.siteName }],
-    publisher: { '@type': 'NewsMediaOrganization', name: chrome.siteName, logo: { '@type': 'ImageObject', url: siteUrl + logo } },
   };
 }

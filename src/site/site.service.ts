@@ -45,6 +45,8 @@ export interface Chrome {
   now: number;
   /** The uploaded logo, when one is set in the settings. */
   logo: { src: string; width: number; height: number } | null;
+  /** The same logo file at its own pixel size (structured data states the file's dimensions). */
+  logoFile?: { src: string; width: number; height: number } | null;
 }
 
 export interface ArticleModel {
@@ -114,6 +116,7 @@ export class SiteService {
       now,
       // Shown 44 px high in the masthead; the width follows the image's proportions.
       logo: logo ? { src: logo.src, height: 44, width: Math.round((logo.width / logo.height) * 44) } : null,
+      logoFile: logo,
     };
   }
 

@@ -5,6 +5,7 @@ import { messages } from '../../i18n/messages/index.js';
 import { formatPublished } from '../../i18n/dates.js';
 import type { Chrome } from '../site.service.js';
 import { urls } from '../urls.js';
+import { serializeJsonLd, socialTags, type ArticleMeta } from '../structured-data.js';
 import { TelegramIcon } from './components.js';
 
 export interface Assets {
@@ -21,19 +22,17 @@ export interface Head {
   alternates?: Partial<Record<Locale, string>>;
   /** Where the language switcher leads; defaults to `alternates`, then each language's home. */
   switcher?: Partial<Record<Locale, string>>;
-  ogImage?: string;
+  /** The share image: a site path and the file's pixel size. */
+  ogImage?: { src: string; width: number; height: number; alt: string };
   ogType?: 'website' | 'article';
+  /** Open Graph article:* properties (ogType 'article'). */
+  article?: ArticleMeta;
   jsonLd?: object[];
   noindex?: boolean;
   /** With noindex: links are not followed either (shared previews). */
   nofollow?: boolean;
   prevHref?: string;
   nextHref?: string;
-}
-
-/** JSON inside <script> must not be able to close the tag. */
-function safeJson(value: object): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 export function Layout({ chrome, head, assets, siteUrl, children, active }: { chrome: Chrome; head: Head; assets: Assets; siteUrl: string; children: ReactNode; active?: string }) {
@@ -61,18 +60,22 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
               <link key={l} rel="alternate" hrefLang={l === 'x-default' ? 'x-default' : LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
             ))
           : null}
-        <meta property="og:site_name" content={chrome.siteName} />
-        <meta property="og:title" content={head.title} />
-        <meta property="og:type" content={head.ogType ?? 'website'} />
-        {head.canonical ? <meta property="og:url" content={siteUrl + head.canonical} /> : null}
-        {head.description ? <meta property="og:description" content={head.description} /> : null}
-        {head.ogImage ? <meta property="og:image" content={siteUrl + head.ogImage} /> : null}
-        <meta name="twitter:card" content={head.ogImage ? 'summary_large_image' : 'summary'} />
+        {socialTags({
+          siteName: chrome.siteName,
+          title: head.title,
+          description: head.description,
+          url: head.canonical ? siteUrl + head.canonical : undefined,
+          type: head.ogType ?? 'website',
+          locale,
+          alternateLocales: alternates.map(([l]) => l),
+          image: head.ogImage ? { ...head.ogImage, src: siteUrl + head.ogImage.src } : undefined,
+          article: head.article,
+        }).map((m, i) => ('property' in m ? <meta key={`og${i}`} property={m.property} content={m.content} /> : <meta key={`tw${i}`} name={m.name} content={m.content} />))}
         <meta name="theme-color" content="#0b3a6e" />
         <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         {(head.jsonLd ?? []).map((j, i) => (
-          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(j) }} />
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(j) }} />
         ))}
       </head>
       <body>
