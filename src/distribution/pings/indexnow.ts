@@ -4,9 +4,10 @@
  * changed, so they recrawl them now instead of on their own schedule. The key file at the site
  * root (`/<key>.txt`, key-file.routes.ts) proves the site sent the list.
  *
- * We send the article URLs only — the edition's own page, also when it was unpublished, so
- * engines recrawl it and find it gone. List pages (home, sections) change with every story and
- * are found by the crawlers anyway; naming them on every change would be noise.
+ * We send article URLs only: the edition's own page (also when it was unpublished, so engines
+ * recrawl it and find it gone), and the addresses it left since the change (a new slug: the old
+ * one now redirects, and engines should drop it). List pages (home, sections) change with every
+ * story and are found by the crawlers anyway; naming them on every change would be noise.
  *
  * Answers (documented by indexnow.org and Yandex): 200 received, 202 received while the key is
  * still being checked — both done. 429 (too many requests) and 5xx are passing: thrown, so the
@@ -18,7 +19,9 @@ import type { Logger } from 'pino';
 import type { JobHandler } from '../../jobs/relay.js';
 import type { StoryEventSubscriber } from '../story-events.js';
 import type { PublicStoryReader } from '../public-story.js';
+import { urls } from '../../site/urls.js';
 import { announcement } from './announcement.js';
+import type { PingsRepository } from './pings.repository.js';
 import { postPing } from './http.js';
 
 export const INDEXNOW_TOPIC = 'ping.indexnow';
@@ -46,7 +49,7 @@ export function indexNowSubscriber(cfg: IndexNowConfig | null): StoryEventSubscr
   return { topic: INDEXNOW_TOPIC, enabled: () => cfg !== null };
 }
 
-export function indexNowJob(cfg: IndexNowConfig | null, siteUrl: string, reader: PublicStoryReader, log: Logger): JobHandler {
+export function indexNowJob(cfg: IndexNowConfig | null, siteUrl: string, reader: PublicStoryReader, repo: PingsRepository, log: Logger): JobHandler {
   return {
     topic: INDEXNOW_TOPIC,
     maxAttempts: MAX_ATTEMPTS,
@@ -55,7 +58,9 @@ export function indexNowJob(cfg: IndexNowConfig | null, siteUrl: string, reader:
       const a = await announcement(reader, payload);
       // A deleted edition took its address with it: there is no URL left to name.
       if (!a?.story) return;
-      const body: IndexNowPayload = { host: new URL(siteUrl).host, key: cfg.key, keyLocation: keyLocation(siteUrl, cfg.key), urlList: [a.story.url] };
+      const left = await repo.slugsLeftSince(a.story.editionId, a.event.at);
+      const urlList = [a.story.url, ...left.map((slug) => reader.abs(urls.article(a.locale, slug)))];
+      const body: IndexNowPayload = { host: new URL(siteUrl).host, key: cfg.key, keyLocation: keyLocation(siteUrl, cfg.key), urlList };
       const res = await postPing(cfg.endpoint, JSON.stringify(body), 'application/json; charset=utf-8');
       if (res.status >= 200 && res.status <= 299) return;
       if (res.status === 429 || res.status >= 500) throw new Error(`IndexNow answered ${res.status}: ${res.body.slice(0, 200)}`);
