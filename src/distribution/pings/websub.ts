@@ -23,6 +23,14 @@ export const WEBSUB_TOPIC = 'ping.websub';
 /** 10 s doubling: the last try is about 20 minutes after the change, when a ping stops being news. */
 const MAX_ATTEMPTS = 8;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+/** Pings in flight at once for one job. */
+const PARALLEL = 4;
+
+async function ping(hub: string, topic: string): Promise<void> {
+  const body = new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString();
+  const res = await postPing(hub, body, 'application/x-www-form-urlencoded');
+  if (res.status < 200 || res.status > 299) throw new Error(`WebSub hub answered ${res.status} for ${topic}: ${res.body.slice(0, 200)}`);
+}
 
 /**
  * The feeds a change of this edition alters, as absolute URLs: the locale's feeds (and the
@@ -52,11 +60,13 @@ export function websubJob(hub: string | null, reader: PublicStoryReader, log: Lo
       if (hub === null) return;
       const a = await announcement(reader, payload);
       if (!a) return;
-      // One at a time, stopping at the first refusal: a hub that is down costs one timeout, not one per topic.
-      for (const topic of websubTopics((p) => reader.abs(p), a.locale, a.story)) {
-        const body = new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString();
-        const res = await postPing(hub, body, 'application/x-www-form-urlencoded');
-        if (res.status < 200 || res.status > 299) throw new Error(`WebSub hub answered ${res.status} for ${topic}: ${res.body.slice(0, 200)}`);
+      // A few at a time, stopping after the first batch with a refusal: a story with many tags
+      // stays well inside the job's lease, and a hub that is down costs one timeout, not one per topic.
+      const topics = websubTopics((p) => reader.abs(p), a.locale, a.story);
+      for (let i = 0; i < topics.length; i += PARALLEL) {
+        const results = await Promise.allSettled(topics.slice(i, i + PARALLEL).map((t) => ping(hub, t)));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       }
       log.debug({ editionId: a.event.editionId, type: a.event.type }, 'WebSub hub pinged');
     },
