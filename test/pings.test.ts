@@ -224,6 +224,18 @@ describe.each(DIALECTS)('WebSub and IndexNow pings on %s', (dialect: DialectName
     expect(fake.indexNowBodies()).toEqual([indexNowBody([`${SITE}/en/news/${e.slug}`])]);
   });
 
+  it('announces a deleted edition by its locale feeds only: its address and terms went with it', async () => {
+    const e = await published('Удалённая заметка');
+    await s.c.relay.runDue();
+    fake.reset();
+    const del = await admin.req('DELETE', `/editions/${e.id}`);
+    expect(del.status, del.body).toBe(204);
+    expect(await s.c.relay.runDue()).toBe(2);
+    expect(fake.hubTopics().sort()).toEqual(feedsOf('ru', [], true));
+    expect(fake.indexNowBodies()).toEqual([]);
+    expect((await pingJobs(s)).every((j) => Number(j.done_at) > 0)).toBe(true);
+  });
+
   it('retries a hub that fails, later, until it accepts; IndexNow is not held up by it', async () => {
     fake.answers['/hub'] = [{ status: 500 }];
     await published('Выборы назначены');
