@@ -117,7 +117,27 @@ const EnvSchema = z.object({
   XABAR_VIDEO_MAX_MB: positiveInt('XABAR_VIDEO_MAX_MB')
     .refine((n) => n >= 1 && n <= 1000, 'XABAR_VIDEO_MAX_MB must be between 1 and 1000')
     .default('100'),
+  // Pings (src/distribution/pings/): each is off until its key is set; empty means unset.
+  XABAR_WEBSUB_HUB: httpUrl('XABAR_WEBSUB_HUB', 'https://pubsubhubbub.appspot.com/').optional(),
+  XABAR_INDEXNOW_KEY: z
+    .string()
+    .regex(/^(|[A-Za-z0-9-]{8,128})$/, 'XABAR_INDEXNOW_KEY must be 8–128 letters, digits or dashes (e.g. openssl rand -hex 16)')
+    .optional(),
+  XABAR_INDEXNOW_ENDPOINT: httpUrl('XABAR_INDEXNOW_ENDPOINT', 'https://api.indexnow.org/indexnow').default('https://api.indexnow.org/indexnow'),
 });
+
+/** An absolute http(s) URL, or empty (unset). */
+function httpUrl(name: string, example: string) {
+  return z.string().refine((v) => v === '' || /^https?:$/.test(safeUrl(v)?.protocol ?? ''), `${name} must be an http(s) URL such as ${example}`);
+}
+
+function safeUrl(v: string): URL | null {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+}
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
 function rateLimit(name: string) {
@@ -211,6 +231,10 @@ export interface Config {
   readonly images: { readonly maxPixels: number; readonly workers: number; readonly queue: number };
   /** Largest video upload, in MB (videos are stored as sent, never transcoded). */
   readonly videoMaxMb: number;
+  /** The WebSub hub the feeds declare and the pings notify; null: no hub, no pings. */
+  readonly websubHub: string | null;
+  /** IndexNow key and endpoint; null: no key file, no pings. */
+  readonly indexNow: { readonly key: string; readonly endpoint: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -274,6 +298,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : null,
     images: Object.freeze({ maxPixels: e.XABAR_IMAGE_MAX_MEGAPIXELS * 1_000_000, workers: e.XABAR_IMAGE_WORKERS, queue: e.XABAR_IMAGE_QUEUE }),
     videoMaxMb: e.XABAR_VIDEO_MAX_MB,
+    websubHub: e.XABAR_WEBSUB_HUB || null,
+    indexNow: e.XABAR_INDEXNOW_KEY ? Object.freeze({ key: e.XABAR_INDEXNOW_KEY, endpoint: e.XABAR_INDEXNOW_ENDPOINT || 'https://api.indexnow.org/indexnow' }) : null,
   } as Config);
 }
 

@@ -52,6 +52,9 @@ import { RevisionsService } from './newsroom/revisions.service.js';
 import { Relay, type JobHandler } from './jobs/relay.js';
 import { StoryEvents } from './distribution/story-events.js';
 import { PublicStoryReader } from './distribution/public-story.js';
+import { websubJob, websubSubscriber } from './distribution/pings/websub.js';
+import { indexNowJob, indexNowSubscriber } from './distribution/pings/indexnow.js';
+import { PingsRepository } from './distribution/pings/pings.repository.js';
 import { publishScheduledJob } from './jobs/publish-scheduled.job.js';
 import { dailySweepJob } from './jobs/sweep.job.js';
 import { Retention } from './ops/retention.js';
@@ -250,6 +253,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const jobLog = log.child({ module: 'jobs' });
   const jobHandlers: JobHandler[] = [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)];
   // Distribution: each subscriber adds its job handler here and subscribes to story events.
+  jobHandlers.push(websubJob(config.websubHub, publicStories, jobLog), indexNowJob(config.indexNow, config.siteUrl, publicStories, new PingsRepository(k), jobLog));
+  storyEvents.subscribe(websubSubscriber(config.websubHub));
+  storyEvents.subscribe(indexNowSubscriber(config.indexNow));
   const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
