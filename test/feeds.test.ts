@@ -231,6 +231,11 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
       expect(r.statusCode, url).toBe(404);
       expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
     }
+    // A tag merged into another keeps its feed addresses as redirects.
+    const old = await n.admin.req('POST', '/tags', { name: 'Старый тег', locale: 'ru' });
+    expect((await n.admin.req('POST', `/tags/${old.json.id}/merge`, { into: tag.id })).status).toBe(200);
+    const moved = await get(`/ru/tag/${old.json.slug}/atom.xml?limit=5`);
+    expect([moved.statusCode, moved.headers.location]).toEqual([301, `/ru/tag/${tag.slug}/atom.xml?limit=5`]);
     await n.s.c.settings.save({ enabledLocales: ['ru', 'uz', 'uz-Cyrl'] });
     n.s.c.purgeAll();
     try {

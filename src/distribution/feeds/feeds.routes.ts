@@ -79,7 +79,14 @@ export async function feedRoutes(app: FastifyInstance, c: Container): Promise<Fe
       return { ...PageCache.build(body, 200, FEED_TTL_MS, [`list:${l}`], () => now, CONTENT_TYPE[kind]), lastModified: Math.floor(now / 1000) * 1000 };
     };
     const page = (hit ?? (cache ? await cache.fetch(key, build) : await build())) as FeedPage | null;
-    if (!page) return text(reply, 404, t.notFoundTitle);
+    if (!page) {
+      // A merged or renamed tag keeps its feed addresses as 301s, as its page does.
+      if (scope?.kind === 'tag' && kind !== 'yandex') {
+        const target = await c.taxonomy.tagRedirect(scope.slug);
+        if (target) return reply.redirect(urls.feed(l, kind, { kind: 'tag', slug: target }) + (limit === FEED_DEFAULT_LIMIT ? '' : `?limit=${limit}`), 301);
+      }
+      return text(reply, 404, t.notFoundTitle);
+    }
     return send(req, reply, page);
   }
 
