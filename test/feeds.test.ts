@@ -11,6 +11,7 @@ import formats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attr, htmlToText, rfc822InZone, xmlSafe, ZonedDate } from '../src/distribution/feeds/feed-text.js';
 import { multipart } from './helpers/client.js';
 import { doc, draft, makeNewsroom, saveBody, type Newsroom } from './helpers/editorial.js';
 import { BROWSER_UA, DIALECTS } from './helpers/site.js';
@@ -40,6 +41,23 @@ function xml(body: string): any {
   expect(XMLValidator.validate(body)).toBe(true); // well-formed before anything else
   return parser.parse(body);
 }
+
+describe('feed text rules', () => {
+  it('writes RFC 822 dates with the zone offset, west of Greenwich and across daylight saving too', () => {
+    expect(rfc822InZone(T0, 'Asia/Tashkent')).toBe('Mon, 02 Mar 2026 14:00:00 +0500');
+    expect(rfc822InZone(T0, 'America/New_York')).toBe('Mon, 02 Mar 2026 04:00:00 -0500');
+    expect(rfc822InZone(Date.parse('2026-07-01T12:00:00Z'), 'America/New_York')).toBe('Wed, 01 Jul 2026 08:00:00 -0400');
+    expect(rfc822InZone(T0, 'Asia/Kolkata')).toBe('Mon, 02 Mar 2026 14:30:00 +0530');
+    expect(new ZonedDate(T0, 'Asia/Tashkent').toISOString()).toBe('2026-03-02T14:00:00+05:00');
+  });
+  it('turns body HTML into plain text, one paragraph a line, entities decoded', () => {
+    expect(htmlToText('<p>Один &amp; два &lt;три&gt; &#171;x&#187;</p>\n<p>Второй<br>перенос</p><ul><li>a</li><li>b</li></ul>')).toBe('Один & два <три> «x»\nВторой\nперенос\na\nb');
+  });
+  it('keeps only what XML can carry, and escapes attribute values once', () => {
+    expect(xmlSafe('a\u0001b\u0008c\td\ne\uFFFFf\uD800g')).toBe('abc\td\nefg');
+    expect(attr('Tom & <Jerry> "x"')).toBe('Tom &amp; &lt;Jerry> "x"');
+  });
+});
 
 describe.each(DIALECTS)('feeds on %s', (dialect) => {
   let n: Newsroom;
