@@ -7,11 +7,11 @@ import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
+import { feedRoutes } from './distribution/feeds/feeds.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
-import { feedRoutes } from './distribution/feeds/feeds.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
