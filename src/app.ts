@@ -7,6 +7,7 @@ import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
+import { feedRoutes } from './distribution/feeds/feeds.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
@@ -43,6 +44,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   mediaRoutes(app, c.storage);
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
+  await feedRoutes(app, c); // /ru/rss.xml, /ru/section/<slug>/atom.xml, /ru/yandex.xml … (src/site/urls.ts)
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   errors.setPublicErrorPage(site.badRequestPage);
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);

@@ -23,6 +23,7 @@ import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
 import { ErrorView, HomeView, ListView } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
+import { feedLinks } from '../distribution/feeds/feed-links.js';
 
 export interface SiteDeps {
   site: SiteService;
@@ -48,7 +49,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   const { site, cache, views, assets, siteUrl } = deps;
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
-    '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={head} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
+    // Every page names its locale's feeds; list pages add their own section's, tag's or author's first.
+    '<!doctype html>' + renderToStaticMarkup(<Layout chrome={chrome} head={{ ...head, feeds: [...(head.feeds ?? []), ...feedLinks(chrome.locale, chrome.siteName)] }} assets={assets} siteUrl={siteUrl} active={active}>{body}</Layout>);
 
   // Both read only the settings, which are cached in memory: no query on the hot path.
   async function locale(req: FastifyRequest): Promise<Locale | null> {
@@ -257,6 +259,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         // Alternates point at first pages: page N in one language is not page N in another.
         alternates: page === 1 ? alternates : undefined,
         switcher: alternates,
+        feeds: kind === 'news' ? undefined : feedLinks(l, title, { kind, slug }),
         prevHref: page > 1 ? href(page - 1) : undefined,
         nextHref: page < result.pages ? href(page + 1) : undefined,
         jsonLd,

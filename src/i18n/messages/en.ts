@@ -64,4 +64,5 @@ export const en: Messages = {
   galleryClose: 'Close',
   galleryPrevious: 'Previous photo',
   galleryNext: 'Next photo',
+  feedBadLimit: (param, max) => `The ${param} parameter must be a whole number from 1 to ${max}.`,
 };

@@ -63,6 +63,7 @@ export const ru = {
   galleryClose: 'Закрыть',
   galleryPrevious: 'Предыдущее фото',
   galleryNext: 'Следующее фото',
+  feedBadLimit: (param: string, max: number) => `Параметр ${param} должен быть целым числом от 1 до ${max}.`,
 };
 
 export type Messages = typeof ru;

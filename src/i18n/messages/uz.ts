@@ -68,4 +68,5 @@ export const uz: Messages = {
   galleryClose: 'Yopish',
   galleryPrevious: 'Oldingi surat',
   galleryNext: 'Keyingi surat',
+  feedBadLimit: (param, max) => `${param} parametri 1 dan ${max} gacha boʻlgan butun son boʻlishi kerak.`,
 };

@@ -18,6 +18,8 @@ export interface Head {
   title: string;
   description?: string;
   canonical?: string;
+  /** Feeds of this page for `<link rel="alternate">` discovery: MIME type, title, site path. */
+  feeds?: { type: string; title: string; href: string }[];
   /** Absolute URLs of other-language versions of this page (hreflang). */
   alternates?: Partial<Record<Locale, string>>;
   /** Where the language switcher leads; defaults to `alternates`, then each language's home. */
@@ -55,6 +57,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {head.canonical ? <link rel="canonical" href={siteUrl + head.canonical} /> : null}
         {head.prevHref ? <link rel="prev" href={siteUrl + head.prevHref} /> : null}
         {head.nextHref ? <link rel="next" href={siteUrl + head.nextHref} /> : null}
+        {(head.feeds ?? []).map((f) => <link key={f.href} rel="alternate" type={f.type} title={f.title} href={siteUrl + f.href} />)}
         {alternates.length > 1
           ? [...alternates, ['x-default', head.alternates![chrome.settings.defaultLocale] ?? alternates[0]![1]] as const].map(([l, href]) => (
               <link key={l} rel="alternate" hrefLang={l === 'x-default' ? 'x-default' : LOCALE_INFO[l as Locale].htmlLang} href={siteUrl + href} />
