@@ -49,7 +49,7 @@ export async function feedRoutes(app: FastifyInstance, c: Container): Promise<Fe
     logoPath: logo,
     iconPath: c.assets.favicon,
     // XABAR_WEBSUB_HUB is added to the config by the WebSub work; read optionally until then.
-    hub: (c.config as { websubHub?: string | null }).websubHub ?? null,
+    hub: c.config.websubHub,
     clock: c.clock,
   });
 
