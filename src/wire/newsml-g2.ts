@@ -30,7 +30,12 @@ export function xmlEscape(s: string): string {
 
 /** The body HTML as well-formed XHTML (element names and text as parsed, every entity resolved). */
 export function toXhtml(html: string): string {
-  return render(parseDocument(html, { decodeEntities: true }), { xmlMode: true, encodeEntities: 'utf8', selfClosingTags: true }).replace(NOT_XML, '');
+  // In XML mode dom-serializer writes every non-ASCII character as a numeric reference; the
+  // document is UTF-8, so they are written back as characters (8× shorter Cyrillic). Only
+  // references it made are touched: a literal "&#x…;" in the text was escaped as "&amp;#x…;".
+  return render(parseDocument(html, { decodeEntities: true }), { xmlMode: true, selfClosingTags: true })
+    .replace(/&#x([0-9a-fA-F]{1,6});/g, (m, hex: string) => (parseInt(hex, 16) <= 0x10ffff ? String.fromCodePoint(parseInt(hex, 16)) : m))
+    .replace(NOT_XML, '');
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
