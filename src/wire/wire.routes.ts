@@ -77,13 +77,13 @@ export async function wireRoutes(app: FastifyInstance, c: Container): Promise<vo
       const q = parseWireQuery(req.query as Record<string, unknown>);
       const page = await w.wire.page(key, q);
       const g2 = wantsG2(req, xmlUrl);
-      if (page.next) {
+      if (page.more && page.next) {
         const next = new URL(req.url, c.config.siteUrl);
         next.searchParams.set('cursor', page.next);
         reply.header('link', `<${next.toString()}>; rel="next"`);
       }
       if (g2) return send(reply, `${G2_MESSAGE_CONTENT_TYPE}; charset=utf-8`, newsMessageDocument(page.items, c.config.siteUrl, provider, c.clock()));
-      return send(reply, 'application/json; charset=utf-8', { items: page.items.map((s) => toNinjs(s, c.config.siteUrl)), next: page.next });
+      return send(reply, 'application/json; charset=utf-8', { items: page.items.map((s) => toNinjs(s, c.config.siteUrl)), next: page.next, more: page.more });
     };
     scope.get('/items', list(false));
     scope.get('/items.xml', list(true));

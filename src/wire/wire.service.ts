@@ -34,7 +34,14 @@ export interface WireQuery {
 
 export interface WirePage {
   items: PublicStory[];
+  /**
+   * The cursor for the page after this one. Newest first: only when there is more. By change: always
+   * (after the last item, or the cursor given when nothing is new) — the subscriber keeps it and
+   * asks again later for what changed since.
+   */
   next: string | null;
+  /** More items are there now: ask again at once with `next`. */
+  more: boolean;
 }
 
 /** Query string → WireQuery; anything unknown, repeated or malformed is a 400 naming it. */
@@ -96,8 +103,9 @@ export class WireService {
     const rows = await this.repo.page({ order: q.order, locales: q.locale ? [q.locale] : key.locales, sectionIds, since: q.since, after, limit: q.limit, now: this.clock() });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const next = rows.length > q.limit && last ? encodeCursor(fingerprint, [last.at, last.id]) : null;
-    return { items: await this.stories.byEditionIds(page.map((r) => r.id)), next };
+    const more = rows.length > q.limit;
+    const next = last && (more || q.order === 'changed') ? encodeCursor(fingerprint, [last.at, last.id]) : q.order === 'changed' ? q.cursor : null;
+    return { items: await this.stories.byEditionIds(page.map((r) => r.id)), next, more };
   }
 
   async item(key: WireKey, id: number): Promise<PublicStory> {

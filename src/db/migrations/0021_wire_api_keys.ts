@@ -23,6 +23,8 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('revoked_at', time)
     .addColumn('last_used_at', time)
     .execute();
-  // The wire's "by change" order walks editions by (updated_at, id).
+  // The wire's "by change" order walks editions by (updated_at, id), and by (embargo_until, id) for
+  // embargoes that passed after the edition's last change (wire.repository.ts).
   await db.schema.createIndex('editions_changed_idx').ifNotExists().on('editions').columns(['updated_at', 'id']).execute();
+  await db.schema.createIndex('editions_embargo_idx').ifNotExists().on('editions').columns(['embargo_until', 'id']).execute();
 }
