@@ -303,6 +303,7 @@ describe.each(DIALECTS)('the wire on %s', (dialect) => {
       ['/wire/v1/items', { 'x-api-key': 'xw_' + 'A'.repeat(43) }, 'wire.key_bad'],
       [`/wire/v1/items?api_key=${all}`, {}, 'wire.key_in_query'],
       [`/wire/v1/items?whatever=${all}`, {}, 'wire.key_in_query'],
+      [`/wire/v1/items?locale=ru&q=${encodeURIComponent(`key ${all}`)}`, {}, 'wire.key_in_query'],
       ['/wire/v1/items', { 'api-token': all }, 'wire.key_wrong_header'],
       ['/wire/v1/items', { authorization: `Token ${all}` }, 'wire.key_wrong_scheme'],
       ['/wire/v1/items', { authorization: all }, 'wire.key_wrong_scheme'],

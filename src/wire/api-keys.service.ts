@@ -16,8 +16,11 @@ import { isLocale, type Locale } from '../i18n/locales.js';
 import type { ApiKeyRow, ApiKeysRepository } from './api-keys.repository.js';
 
 export const KEY_PREFIX = 'xw_';
-/** What a key looks like (used to spot one sent in the wrong place). */
-export const KEY_PATTERN = /xw_[A-Za-z0-9_-]{43}/;
+/**
+ * A key standing on its own in a header or parameter value (used to spot one sent in the wrong
+ * place). Delimited, so a cursor — one long base64url run — never looks like a key by chance.
+ */
+export const KEY_PATTERN = /(?:^|[^A-Za-z0-9_-])xw_[A-Za-z0-9_-]{43}(?:$|[^A-Za-z0-9_-])/;
 const KEY_EXACT = /^xw_[A-Za-z0-9_-]{43}$/;
 /** A key's last use is written at most this often. */
 export const TOUCH_EVERY_MS = 60_000;

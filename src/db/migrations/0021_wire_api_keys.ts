@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     .addColumn('revoked_at', time)
     .addColumn('last_used_at', time)
     .execute();
+  // The wire's newest-first order over every locale of a key walks (published_at, id) backwards
+  // (the site's feed index leads with one locale and status).
+  await db.schema.createIndex('editions_published_idx').ifNotExists().on('editions').columns(['published_at', 'id']).execute();
   // The wire's "by change" order walks editions by (updated_at, id), and by (embargo_until, id) for
   // embargoes that passed after the edition's last change (wire.repository.ts).
   await db.schema.createIndex('editions_changed_idx').ifNotExists().on('editions').columns(['updated_at', 'id']).execute();
