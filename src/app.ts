@@ -13,6 +13,7 @@ import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
 import { indexNowKeyRoute } from './distribution/pings/key-file.routes.js';
+import { wireRoutes } from './wire/wire.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -50,6 +51,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in
   indexNowKeyRoute(app, c.config.indexNow?.key ?? null); // /<key>.txt when IndexNow is configured
+  await wireRoutes(app, c); // /wire/v1: ninjs and NewsML-G2 for subscribers with an API key
   return app;
 }
 

@@ -14,6 +14,7 @@ import { StoriesPage } from './pages/Stories';
 import { MediaPage } from './pages/Media';
 import { AccountPage } from './pages/Account';
 import { UsersPage } from './pages/Users';
+import { ApiKeysPage } from './pages/ApiKeys';
 import { SettingsPage } from './pages/Settings';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
@@ -87,6 +88,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/users') return role === 'admin' ? <UsersPage /> : <NotAllowed />;
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
+  if (path === '/api-keys') return role === 'admin' ? <ApiKeysPage /> : <NotAllowed />;
   if (path === '/' || path === '/login' || path === '/setup') return <Spinner />;
   return <NotFound />;
 }
@@ -129,6 +131,7 @@ const NAV: NavItem[] = [
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', min: 'admin' },
+  { to: '/api-keys', label: 'nav.apiKeys', icon: 'link', min: 'admin' },
 ];
 
 function Shell({ children }: { children: ReactNode }) {

@@ -363,6 +363,7 @@ export interface Database {
   edition_views_hourly: EditionViewsHourlyTable;
   preview_links: PreviewLinksTable;
   story_related: StoryRelatedTable;
+  api_keys: ApiKeysTable;
 }
 
 /** A shareable preview link: only the token's SHA-256 is stored (migration 0016). */
@@ -390,3 +391,21 @@ export type MediaRow = Selectable<MediaTable>;
 export type MediaVariantRow = Selectable<MediaVariantsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+
+/** A wire subscriber's API key: only the token's SHA-256 is stored (migration 0021). */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  /** The token's first characters, shown to tell keys apart. */
+  prefix: string;
+  /** JSON array of locales the key may read. */
+  locales: string;
+  /** JSON array of section ids the key may read; [] = every section. */
+  section_ids: Generated<string>;
+  rate_per_minute: number;
+  created_by: number | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}

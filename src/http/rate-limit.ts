@@ -9,6 +9,7 @@
  *  - a JSON (or XML) endpoint: `preHandler: app.rateLimits.guard('api')` — over the limit, the request
  *    ends in RateLimitedError → 429 with Retry-After and the JSON error body (error-handler.ts);
  *    `app.rateLimits.guard('wire', (req) => apiKeyOf(req))` counts per key instead of per address;
+ *  - a subject with its own rate (a wire API key): `enforce('wire', req, 'key:12', key.ratePerMinute)`;
  *  - a cached endpoint (feeds): `await app.rateLimits.enforce('feeds', req)` on the cache-miss
  *    path, after the cache lookup and before rendering;
  *  - a cached public HTML page: pass the limit's name to `cached(…)` in site.routes.tsx, which
@@ -33,9 +34,9 @@ export interface RateLimiter {
    * Counts this request against the named limit. Returns null when it may proceed, or the
    * seconds until the window reopens (for Retry-After). `subject` replaces the address as the key.
    */
-  take(name: LimitName, req: FastifyRequest, subject?: string): Promise<number | null>;
+  take(name: LimitName, req: FastifyRequest, subject?: string, perMinute?: number): Promise<number | null>;
   /** Like `take`, but throws RateLimitedError (→ 429 JSON with Retry-After) when over the limit. */
-  enforce(name: LimitName, req: FastifyRequest, subject?: string): Promise<void>;
+  enforce(name: LimitName, req: FastifyRequest, subject?: string, perMinute?: number): Promise<void>;
   /** A preHandler that answers 429 (JSON, Retry-After) once the limit is exceeded. */
   guard(name: LimitName, subject?: (req: FastifyRequest) => string): preHandlerAsyncHookHandler;
 }
@@ -76,17 +77,32 @@ export async function registerRateLimits(app: FastifyInstance, o: RateLimitOptio
     };
     checks.set(name, app.createRateLimit(opts) as Check);
   }
+  // Subjects with a rate of their own (a wire API key's): `take(name, req, subject, perMinute)`
+  // counts under `<name>:own:<subject>` against that rate, whatever the configured one is.
+  const ownRates = new WeakMap<FastifyRequest, number>();
+  const ownChecks = new Map<LimitName, Check>();
+  for (const name of Object.keys(o.limits) as LimitName[]) {
+    const opts: CreateRateLimitOptions & { cache: number } = {
+      max: (req) => ownRates.get(req) ?? 1,
+      timeWindow: o.windowMs ?? 60_000,
+      keyGenerator: (req) => `${name}:own:${subjects.get(req) ?? addressKey(req.ip)}`,
+      cache: MAX_TRACKED,
+    };
+    ownChecks.set(name, app.createRateLimit(opts) as Check);
+  }
 
-  const take: RateLimiter['take'] = async (name, req, subject) => {
-    const check = checks.get(name);
+  const take: RateLimiter['take'] = async (name, req, subject, perMinute) => {
+    if (perMinute !== undefined && perMinute <= 0) return null;
+    const check = perMinute !== undefined ? ownChecks.get(name) : checks.get(name);
     if (!check) return null;
     if (subject !== undefined) subjects.set(req, subject);
+    if (perMinute !== undefined) ownRates.set(req, perMinute);
     const r = await check(req);
     return r.isExceeded ? Math.max(1, r.ttlInSeconds ?? 1) : null;
   };
 
-  const enforce: RateLimiter['enforce'] = async (name, req, subject) => {
-    const wait = await take(name, req, subject);
+  const enforce: RateLimiter['enforce'] = async (name, req, subject, perMinute) => {
+    const wait = await take(name, req, subject, perMinute);
     // The error handler sets Retry-After from the error.
     if (wait !== null) throw new RateLimitedError(msg('request.rate_limited', { seconds: wait }), wait);
   };

@@ -211,6 +211,30 @@ export const API_MESSAGES = {
   'desk.mention_inactive': 'A mentioned person is not an active member of the newsroom.',
   'desk.mention_cannot_open': '{name} cannot open this story, so cannot be mentioned on it.',
   'desk.comment_required': 'Write the comment.',
+
+  // The wire for subscriber media (src/wire).
+  'wire.key_missing': 'Send your API key in the Authorization header: "Authorization: Bearer <key>" (or "X-Api-Key: <key>").',
+  'wire.key_in_query': 'API keys are not accepted in the URL, where they end up in logs. Send the key in a header: "Authorization: Bearer <key>" (or "X-Api-Key: <key>").',
+  'wire.key_wrong_header': 'The API key was sent in the {header} header. Send it as "Authorization: Bearer <key>" (or "X-Api-Key: <key>").',
+  'wire.key_wrong_scheme': 'Send the API key with the Bearer scheme: "Authorization: Bearer <key>" (or "X-Api-Key: <key>").',
+  'wire.key_bad': 'This API key is not valid.',
+  'wire.key_revoked': 'This API key was revoked. Ask the agency for a new one.',
+  'wire.locale_forbidden': 'Your API key does not cover the language {locale}.',
+  'wire.section_forbidden': 'Your API key does not cover the section {section}.',
+  'wire.item_forbidden': 'Your API key does not cover this item\'s language or section.',
+  'wire.item_not_found': 'No such item on the wire.',
+  'wire.unknown_param': 'Unknown query parameter "{name}". Allowed: {allowed}.',
+  'wire.repeated_param': 'Give the query parameter "{name}" once.',
+  'wire.bad_limit': 'The limit must be a whole number from 1 to {max}.',
+  'wire.bad_since': 'Give "since" as an ISO date-time such as 2026-03-02T09:00:00Z.',
+  'wire.bad_order': 'The order must be "published" (newest first) or "changed" (oldest change first).',
+  'wire.bad_locale': 'Unknown language "{locale}". Use one of: {allowed}.',
+  'wire.bad_section': 'No section has the slug "{section}".',
+  'wire.bad_id': 'An item id is a whole number from 1 to 2147483647.',
+  'wire.bad_cursor': 'This cursor does not belong to this query. Use the "next" cursor the same query returned, or start again without one.',
+  'wire.key_not_found': 'No such API key.',
+  'wire.key_already_revoked': 'This API key was already revoked.',
+  'wire.section_gone': 'A chosen section no longer exists.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;
