@@ -117,6 +117,9 @@ const EnvSchema = z.object({
   XABAR_VIDEO_MAX_MB: positiveInt('XABAR_VIDEO_MAX_MB')
     .refine((n) => n >= 1 && n <= 1000, 'XABAR_VIDEO_MAX_MB must be between 1 and 1000')
     .default('100'),
+  XABAR_WEBHOOK_TIMEOUT_MS: positiveInt('XABAR_WEBHOOK_TIMEOUT_MS')
+    .refine((n) => n >= 100 && n <= 60_000, 'XABAR_WEBHOOK_TIMEOUT_MS must be between 100 and 60000')
+    .default('10000'),
 });
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
@@ -211,6 +214,8 @@ export interface Config {
   readonly images: { readonly maxPixels: number; readonly workers: number; readonly queue: number };
   /** Largest video upload, in MB (videos are stored as sent, never transcoded). */
   readonly videoMaxMb: number;
+  /** One webhook delivery's deadline (connect, send, answer), in ms. */
+  readonly webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -274,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : null,
     images: Object.freeze({ maxPixels: e.XABAR_IMAGE_MAX_MEGAPIXELS * 1_000_000, workers: e.XABAR_IMAGE_WORKERS, queue: e.XABAR_IMAGE_QUEUE }),
     videoMaxMb: e.XABAR_VIDEO_MAX_MB,
+    webhookTimeoutMs: e.XABAR_WEBHOOK_TIMEOUT_MS,
   } as Config);
 }
 
