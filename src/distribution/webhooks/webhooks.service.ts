@@ -219,7 +219,7 @@ export class WebhooksService {
       return;
     }
     if (last) await this.repo.markFailing(endpoint.id, this.clock(), result.error);
-    throw new DeliveryFailedError(`webhook ${endpoint.id}: ${result.error}`);
+    throw new DeliveryFailedError(endpoint.id, result.error);
   }
 
   /** Signs and sends one attempt and logs it, whatever happens. */
@@ -261,7 +261,10 @@ export class WebhooksService {
 
 /** A delivery attempt failed: the relay retries it (its message goes to the job's last_error). */
 export class DeliveryFailedError extends Error {
-  override name = 'DeliveryFailedError';
+  constructor(readonly endpointId: number, readonly reason: string) {
+    super(`webhook ${endpointId}: ${reason}`);
+    this.name = 'DeliveryFailedError';
+  }
 }
 
 /** `whsec_` and 32 random bytes in base64, the Standard Webhooks secret format. */
