@@ -204,6 +204,20 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     expect((await n.admin.req('GET', `/webhooks/${main.endpoint.id}/deliveries`)).status).toBe(404);
   });
 
+  it('an endpoint disabled after the fan-out gets nothing, and the delivery is not retried', async () => {
+    const ep = await create('/ok?e=late-off', ['story.published']);
+    await publish('Disabled in between');
+    await n.s.c.relay.runDue(50); // the fan-out: the delivery is queued
+    const queued = await n.s.c.db.kysely.selectFrom('outbox').select(['id']).where('topic', '=', 'webhooks.deliver').where('done_at', 'is', null).execute();
+    expect(queued).toHaveLength(1);
+    await n.admin.req('PATCH', `/webhooks/${ep.endpoint.id}`, { active: false });
+    await drain();
+    expect(rx.to('/ok?e=late-off')).toEqual([]);
+    const job = await n.s.c.db.kysely.selectFrom('outbox').select(['done_at']).where('id', '=', queued[0]!.id).executeTakeFirstOrThrow();
+    expect(Number(job.done_at)).toBeGreaterThan(0);
+    await n.admin.req('DELETE', `/webhooks/${ep.endpoint.id}`);
+  });
+
   it('a fan-out that runs twice delivers once', async () => {
     const ep = await create('/ok?e=twice', ['story.published']);
     const e = await publish('Twice announced');
@@ -215,6 +229,22 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     await drain(); // runs the fan-out job a third time, too
     expect(rx.to('/ok?e=twice')).toHaveLength(1);
     await n.admin.req('DELETE', `/webhooks/${ep.endpoint.id}`);
+  });
+
+  it('hands a delivery back instead of sending it when too little of its lease is left (another node could claim it mid-flight)', async () => {
+    const ep = await create('/ok?e=lease', ['story.published']);
+    const job = { endpointId: ep.endpoint.id, eventId: 'msg_lease', payload: { type: 'story.published', timestamp: new Date(T0).toISOString(), data: {} } };
+    await expect(n.s.c.webhooks.deliver(job, 1, false, n.s.c.clock() + 500)).rejects.toThrow(/lease/);
+    expect(rx.to('/ok?e=lease')).toEqual([]);
+    await n.s.c.webhooks.deliver(job, 2, false, n.s.c.clock() + 60_000);
+    expect(rx.to('/ok?e=lease')).toHaveLength(1);
+    await n.admin.req('DELETE', `/webhooks/${ep.endpoint.id}`);
+  });
+
+  it('describes its routes in the OpenAPI document', async () => {
+    const doc = await n.admin.req('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/webhooks', '/webhooks/settings', '/webhooks/{id}', '/webhooks/{id}/test', '/webhooks/{id}/rotate', '/webhooks/{id}/deliveries']));
   });
 
   it('retries a receiver that answers 500, and the log shows both attempts', async () => {

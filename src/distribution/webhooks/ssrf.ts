@@ -121,16 +121,20 @@ export function bareHost(url: URL): string {
  * Resolves the URL's host and returns the address to connect to, or throws TargetRefusedError.
  * With `allowPrivate` any resolved address is taken (the administrator said so).
  */
-export async function checkTarget(url: URL, allowPrivate: boolean, lookup: Lookup = systemLookup): Promise<ResolvedTarget> {
+export async function checkTarget(url: URL, allowPrivate: boolean, lookup: Lookup = systemLookup, timeoutMs = 10_000): Promise<ResolvedTarget> {
   const host = bareHost(url);
   const literal = net.isIP(host);
   let addrs: { address: string; family: number }[];
   if (literal) addrs = [{ address: host, family: literal }];
   else {
+    // The sender's deadline starts after the lookup, so a resolver that never answers gets its own.
+    let timer: NodeJS.Timeout | undefined;
     try {
-      addrs = await lookup(host);
+      addrs = await Promise.race([lookup(host), new Promise<never>((_, reject) => (timer = setTimeout(reject, timeoutMs)))]);
     } catch {
       throw refused('unresolvable', host, null);
+    } finally {
+      clearTimeout(timer);
     }
     if (addrs.length === 0) throw refused('unresolvable', host, null);
   }

@@ -55,7 +55,7 @@ export function webhookJobs(webhooks: WebhooksService): JobHandler[] {
     async run(payload, job) {
       const p = DeliveryPayload.safeParse(payload);
       if (!p.success) throw new MalformedJobError(DELIVER_TOPIC);
-      await webhooks.deliver(p.data, job.attempts, job.attempts >= DELIVERY_MAX_ATTEMPTS);
+      await webhooks.deliver(p.data, job.attempts, job.attempts >= DELIVERY_MAX_ATTEMPTS, job.locked_until);
     },
   };
   return [fanout, deliver];

@@ -170,7 +170,7 @@ export class WebhooksService {
   /** Refuses a URL the sender would refuse: 422 on the url field, in the admin's language. */
   private async checkUrl(url: string): Promise<void> {
     try {
-      await checkTarget(new URL(url), await this.allowPrivate(), this.opts.lookup);
+      await checkTarget(new URL(url), await this.allowPrivate(), this.opts.lookup, this.opts.timeoutMs);
     } catch (err) {
       if (!(err instanceof TargetRefusedError)) throw err;
       const f = err.problem === 'private' ? field('url', 'webhook.url_private', { address: err.address ?? err.host }) : field('url', 'webhook.url_unresolvable', { host: err.host });
@@ -209,7 +209,15 @@ export class WebhooksService {
    * when the attempt failed, so the relay retries. On the last attempt the endpoint is marked
    * failing first.
    */
-  async deliver(job: DeliveryJob, attempt: number, last: boolean): Promise<void> {
+  async deliver(job: DeliveryJob, attempt: number, last: boolean, leaseUntil: number | null = null): Promise<void> {
+    // The relay runs a claimed batch one job after another: behind slow receivers a job's lease
+    // may be nearly over, and another node may claim it while this POST is still in flight — the
+    // receiver would get it twice. Hand it back instead (an attempt, retried soon).
+    if (leaseUntil !== null && leaseUntil - this.clock() < 2 * this.opts.timeoutMs + 1000) {
+      const err = new LeaseTooShortError(job.endpointId);
+      if (last) await this.repo.markFailing(job.endpointId, this.clock(), err.message);
+      throw err;
+    }
     const endpoint = await this.repo.withSecret(job.endpointId);
     if (!endpoint || endpoint.active !== 1) return;
     if (job.payload.type !== TEST_EVENT && !endpoint.events.split(',').includes(job.payload.type)) return;
@@ -242,7 +250,7 @@ export class WebhooksService {
     let target;
     try {
       // Checked at every attempt: the setting may have been turned off, the name may resolve elsewhere now.
-      target = await checkTarget(url, await this.allowPrivate(), this.opts.lookup);
+      target = await checkTarget(url, await this.allowPrivate(), this.opts.lookup, this.opts.timeoutMs);
     } catch (err) {
       if (err instanceof TargetRefusedError) return fail(err.message);
       throw err;
@@ -264,6 +272,14 @@ export class DeliveryFailedError extends Error {
   constructor(readonly endpointId: number, readonly reason: string) {
     super(`webhook ${endpointId}: ${reason}`);
     this.name = 'DeliveryFailedError';
+  }
+}
+
+/** Not enough of the job's lease is left for one attempt (see deliver). */
+export class LeaseTooShortError extends Error {
+  constructor(readonly endpointId: number) {
+    super(`webhook ${endpointId}: too little of the job's lease left for an attempt; retried`);
+    this.name = 'LeaseTooShortError';
   }
 }
 
