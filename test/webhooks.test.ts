@@ -120,7 +120,7 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
   });
 
   it('refuses private, loopback and local-name targets with a clear 422 until the administrator allows them', async () => {
-    for (const url of ['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://[::1]/hook', 'http://localhost/hook', 'http://[::ffff:127.0.0.1]/hook', 'http://169.254.169.254/latest']) {
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://[::1]/hook', 'http://localhost/hook', 'http://[::ffff:127.0.0.1]/hook', 'http://169.254.169.254/latest', 'http://2130706433/', 'http://0x7f.0.0.1/']) {
       const r = await n.admin.req('POST', '/webhooks', { url, events: ['story.published'] });
       expect(r.status, url).toBe(422);
       expect(r.json.error.details.fields, url).toEqual([expect.objectContaining({ field: 'url', key: 'webhook.url_private' })]);
