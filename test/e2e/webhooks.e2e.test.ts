@@ -60,7 +60,7 @@ describe.skipIf(!HAVE_BROWSER)('webhooks in the browser', () => {
       await page.getByRole('button', { name: 'Новый адрес' }).click();
       await page.locator('input[name="url"]').fill(target);
       await page.getByRole('button', { name: 'Создать' }).click();
-      await page.getByText('Это частный, локальный или зарезервированный адрес (127.0.0.1)').waitFor();
+      await page.getByText('Это частный, локальный или зарезервированный адрес (127.0.0.1)').first().waitFor();
       await page.getByRole('button', { name: 'Отмена' }).click();
 
       await page.getByLabel('Разрешить частные адреса').check();

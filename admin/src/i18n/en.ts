@@ -1004,7 +1004,7 @@ export const en = {
   'err.media.in_use_one': 'This image is in use (1 place: a story, an author photo or the site logo); remove it from there first.',
   'webhooks.nav': 'Webhooks',
   'webhooks.title': 'Webhooks',
-  'webhooks.intro': 'Signed HTTP POSTs to other systems when a story is published, updated, corrected or taken down. Receivers verify them with any Standard Webhooks library (see docs/webhooks.md).',
+  'webhooks.intro': 'Signed HTTP POSTs to other systems when a story is published, updated, corrected or taken down. Receivers verify them with any Standard Webhooks library.',
   'webhooks.new': 'New endpoint',
   'webhooks.url': 'URL',
   'webhooks.urlHint': 'A public http:// or https:// address. Redirects are not followed.',

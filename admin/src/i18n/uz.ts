@@ -1014,7 +1014,7 @@ export const uz: Record<keyof typeof en, string> = {
   'err.media.in_use_one': 'Rasm bitta joyda ishlatilmoqda (material, muallif surati yoki sayt logotipi); avval uni u yerdan olib tashlang.',
   'webhooks.nav': 'Vebxuklar',
   'webhooks.title': 'Vebxuklar',
-  'webhooks.intro': 'Material eʼlon qilinganda, yangilanganda, tuzatilganda yoki olib tashlanganda boshqa tizimlarga imzolangan HTTP POST soʻrovlari. Qabul qiluvchi ularni istalgan Standard Webhooks kutubxonasi bilan tekshiradi (docs/webhooks.md ga qarang).',
+  'webhooks.intro': 'Material eʼlon qilinganda, yangilanganda, tuzatilganda yoki olib tashlanganda boshqa tizimlarga imzolangan HTTP POST soʻrovlari. Qabul qiluvchi ularni istalgan Standard Webhooks kutubxonasi bilan tekshiradi.',
   'webhooks.new': 'Yangi manzil',
   'webhooks.url': 'URL',
   'webhooks.urlHint': 'Ochiq http:// yoki https:// manzil. Yoʻnaltirishlarga oʻtilmaydi.',
@@ -1069,7 +1069,7 @@ export const uz: Record<keyof typeof en, string> = {
   'err.webhook.not_found': 'Bunday vebxuk manzili yoʻq.',
   'err.webhook.url_invalid': 'Foydalanuvchi nomi va parolsiz toʻliq http:// yoki https:// manzilni kiriting.',
   'err.webhook.url_private': 'Bu xususiy, lokal yoki zaxiralangan manzil ({address}). «Xususiy manzillarga ruxsat berish» yoqilmagan boʻlsa, vebxuklar faqat ochiq manzillarga yuboriladi.',
-  'err.webhook.url_unresolvable': '{host} xost nomi manzilga aylanmayapti. URLni tekshiring.',
+  'err.webhook.url_unresolvable': '{host} xost nomi manzilga aylanmayapti. Manzilni tekshiring.',
   'err.webhook.events_required': 'Kamida bitta hodisani tanlang.',
   'err.webhook.too_many': 'Koʻpi bilan {max} ta vebxuk manzili. Avval keraksizini oʻchiring.',
 };
