@@ -91,13 +91,13 @@ function ipv6Bytes(ip: string): number[] {
  * (::ffff:a.b.c.d, which the kernel connects to as IPv4), IPv4-compatible (::a.b.c.d) and NAT64
  * (64:ff9b::a.b.c.d).
  */
-function embeddedIPv4(ip: string): string | null {
+function embeddedIPv4(ip: string): { v4: string; mapped: boolean } | null {
   const b = ipv6Bytes(ip);
   const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
   const mapped = zeros(0, 10) && b[10] === 0xff && b[11] === 0xff;
   const compatible = zeros(0, 12) && !zeros(12, 16);
   const nat64 = b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12);
-  return mapped || compatible || nat64 ? b.slice(12).join('.') : null;
+  return mapped || compatible || nat64 ? { v4: b.slice(12).join('.'), mapped } : null;
 }
 
 /** True for an address a webhook must not reach unless private targets are allowed. */
@@ -105,8 +105,9 @@ export function isPrivateAddress(ip: string): boolean {
   const family = net.isIP(ip);
   if (family === 4) return BLOCKED.check(ip, 'ipv4');
   if (family === 6) {
-    const v4 = embeddedIPv4(ip);
-    if (v4 !== null) return ipv6Bytes(ip)[10] !== 0xff || BLOCKED.check(v4, 'ipv4'); // a mapped address is its IPv4 one; the compatible and NAT64 forms are never needed for a webhook
+    const inner = embeddedIPv4(ip);
+    // A mapped address is its IPv4 one; the compatible and NAT64 forms are never needed for a webhook.
+    if (inner) return !inner.mapped || BLOCKED.check(inner.v4, 'ipv4');
     return BLOCKED.check(ip.split('%')[0]!, 'ipv6');
   }
   return true; // not an address at all: refuse rather than guess
