@@ -124,6 +124,9 @@ const EnvSchema = z.object({
     .regex(/^(|[A-Za-z0-9-]{8,128})$/, 'XABAR_INDEXNOW_KEY must be 8–128 letters, digits or dashes (e.g. openssl rand -hex 16)')
     .optional(),
   XABAR_INDEXNOW_ENDPOINT: httpUrl('XABAR_INDEXNOW_ENDPOINT', 'https://api.indexnow.org/indexnow').default('https://api.indexnow.org/indexnow'),
+  XABAR_WEBHOOK_TIMEOUT_MS: positiveInt('XABAR_WEBHOOK_TIMEOUT_MS')
+    .refine((n) => n >= 100 && n <= 60_000, 'XABAR_WEBHOOK_TIMEOUT_MS must be between 100 and 60000')
+    .default('10000'),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -235,6 +238,8 @@ export interface Config {
   readonly websubHub: string | null;
   /** IndexNow key and endpoint; null: no key file, no pings. */
   readonly indexNow: { readonly key: string; readonly endpoint: string } | null;
+  /** One webhook delivery's deadline (connect, send, answer), in ms. */
+  readonly webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -300,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     videoMaxMb: e.XABAR_VIDEO_MAX_MB,
     websubHub: e.XABAR_WEBSUB_HUB || null,
     indexNow: e.XABAR_INDEXNOW_KEY ? Object.freeze({ key: e.XABAR_INDEXNOW_KEY, endpoint: e.XABAR_INDEXNOW_ENDPOINT || 'https://api.indexnow.org/indexnow' }) : null,
+    webhookTimeoutMs: e.XABAR_WEBHOOK_TIMEOUT_MS,
   } as Config);
 }
 

@@ -62,6 +62,9 @@ import { RetentionRepository } from './ops/retention.repository.js';
 import { DeskRepository } from './desk/desk.repository.js';
 import { DeskService } from './desk/desk.service.js';
 import { NotificationsService } from './desk/notifications.service.js';
+import { WebhooksRepository } from './distribution/webhooks/webhooks.repository.js';
+import { WebhooksService } from './distribution/webhooks/webhooks.service.js';
+import { webhookJobs, webhooksSubscriber } from './distribution/webhooks/webhooks.jobs.js';
 
 export interface Container {
   readonly config: Config;
@@ -101,6 +104,8 @@ export interface Container {
   readonly retention: Retention;
   readonly desk: DeskService;
   readonly notifications: NotificationsService;
+  /** Signed webhooks to registered endpoints (src/distribution/webhooks/). */
+  readonly webhooks: WebhooksService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
@@ -256,6 +261,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   jobHandlers.push(websubJob(config.websubHub, publicStories, jobLog), indexNowJob(config.indexNow, config.siteUrl, publicStories, new PingsRepository(k), jobLog));
   storyEvents.subscribe(websubSubscriber(config.websubHub));
   storyEvents.subscribe(indexNowSubscriber(config.indexNow));
+  const webhooks = new WebhooksService(k, new WebhooksRepository(k), secretBox, publicStories, audit, clock, { timeoutMs: config.webhookTimeoutMs });
+  jobHandlers.push(...webhookJobs(webhooks));
+  storyEvents.subscribe(webhooksSubscriber);
   const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
@@ -292,6 +300,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     retention,
     desk,
     notifications,
+    webhooks,
     redis,
     purge,
     purgeAll,

@@ -22,6 +22,7 @@ import { NotificationsBell } from './desk/Bell';
 import { MyAssignmentsPage } from './desk/MyAssignments';
 import { PlanningPage } from './pages/Planning';
 import { ReviewBadge } from './desk';
+import { WebhooksPage } from './pages/Webhooks';
 
 // The editor carries Tiptap/ProseMirror: load it only when a story is opened.
 const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
@@ -89,6 +90,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
   if (path === '/api-keys') return role === 'admin' ? <ApiKeysPage /> : <NotAllowed />;
+  if (path === '/webhooks') return role === 'admin' ? <WebhooksPage /> : <NotAllowed />;
   if (path === '/' || path === '/login' || path === '/setup') return <Spinner />;
   return <NotFound />;
 }
@@ -132,6 +134,7 @@ const NAV: NavItem[] = [
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', min: 'admin' },
   { to: '/api-keys', label: 'nav.apiKeys', icon: 'link', min: 'admin' },
+  { to: '/webhooks', label: 'webhooks.nav', icon: 'link', min: 'admin' },
 ];
 
 function Shell({ children }: { children: ReactNode }) {

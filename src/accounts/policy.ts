@@ -60,7 +60,8 @@ export type GlobalAction =
   | 'users.manage'
   | 'settings.read'
   | 'settings.write'
-  | 'audit.read';
+  | 'audit.read'
+  | 'webhooks.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
   'stories.create': 'contributor',
@@ -75,6 +76,7 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'settings.read': 'editor',
   'settings.write': 'admin',
   'audit.read': 'admin',
+  'webhooks.manage': 'admin',
 };
 
 export function can(actor: Actor, action: GlobalAction): boolean {

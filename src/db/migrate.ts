@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
 import * as m0021 from './migrations/0021_wire_api_keys.js';
+import * as m0020 from './migrations/0020_webhooks.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -32,6 +33,7 @@ const STEPS: Record<string, Step> = {
   '0016_preview_urgency_related': m0016,
   '0017_videos': m0017,
   '0021_wire_api_keys': m0021,
+  '0020_webhooks': m0020,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

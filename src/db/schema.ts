@@ -409,3 +409,42 @@ export interface ApiKeysTable {
   revoked_at: number | null;
   last_used_at: number | null;
 }
+
+/** Webhooks (migration 0020): endpoints, their delivery log, and their settings (key/value). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  url: string;
+  /** Comma-separated event types (story.published, …). */
+  events: string;
+  active: Flag;
+  /** The signing secret (`whsec_…`) sealed by the secret box with owner `webhook:<id>`. */
+  secret_enc: string;
+  state: 'ok' | 'failing';
+  failing_since: number | null;
+  last_error: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  status_code: number | null;
+  latency_ms: number;
+  response_head: string;
+  error: string;
+  at: number;
+}
+export interface WebhookSettingsTable {
+  key: string;
+  value: string;
+}
+// Declaration merging: the webhook tables join the one Database interface without editing its list.
+export interface Database {
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_settings: WebhookSettingsTable;
+}

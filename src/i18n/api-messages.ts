@@ -167,6 +167,13 @@ export const API_MESSAGES = {
   'settings.logo_missing': 'No image in the media library has this id. Choose an uploaded image.',
   'settings.logo_id': 'No image has this id.',
   'settings.default_locale': 'The default language must be one of the enabled ones.',
+  // Webhooks (src/distribution/webhooks).
+  'webhook.not_found': 'No such webhook endpoint.',
+  'webhook.url_invalid': 'Enter a full http:// or https:// address without a user name or password.',
+  'webhook.url_private': 'This address is private, loopback or reserved ({address}). Webhooks reach public addresses only, unless "Allow private targets" is on.',
+  'webhook.url_unresolvable': 'The host name {host} does not resolve. Check the address.',
+  'webhook.events_required': 'Choose at least one event.',
+  'webhook.too_many': 'At most {max} webhook endpoints. Delete one you no longer need first.',
   // Planning, expiry, related stories, preview links, bulk actions, videos (issue 8 branches).
   'planning.range': 'Choose an end after the start, at most {maxDays} days later.',
   'expiry.role_may_not': 'Your role ({role}) may not set when this story is taken down.',
