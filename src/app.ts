@@ -11,6 +11,7 @@ import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
+import { publicApiPlugin } from './api/public-api.plugin.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -46,6 +47,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   errors.setPublicErrorPage(site.badRequestPage);
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in
+  await publicApiPlugin(app, c); // /api: the public read API (src/api)
   return app;
 }
 

@@ -211,6 +211,11 @@ export const API_MESSAGES = {
   'desk.mention_inactive': 'A mentioned person is not an active member of the newsroom.',
   'desk.mention_cannot_open': '{name} cannot open this story, so cannot be mentioned on it.',
   'desk.comment_required': 'Write the comment.',
+
+  // The public read API (src/api).
+  'api.bad_query': 'Check the query parameters: {fields}.',
+  'api.bad_cursor': 'This cursor is not valid for this query: pass the nextCursor of the previous page with the same parameters, or start without one.',
+  'api.locale_off': 'The site does not publish in {locale}.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;
