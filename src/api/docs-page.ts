@@ -59,16 +59,25 @@ function typeText(s: Schema): string {
 }
 
 /** Fields of a schema as rows, nested fields by dotted path (`items[].section.name`). */
-function fieldRows(s: Schema, prefix: string, depth = 0): string[] {
+function fieldRows(s: Schema, prefix: string, depth = 0): string[][] {
   const obj = s.type === 'array' && s.items ? s.items : s;
   const base = s.type === 'array' ? `${prefix}[]` : prefix;
   if (!obj.properties || depth > 6) return [];
   return Object.entries(obj.properties).flatMap(([name, child]) => {
     const path = base ? `${base}.${name}` : name;
-    const req = obj.required?.includes(name) ? 'yes' : 'no';
-    const row = `<tr><td><code>${esc(path)}</code></td><td>${esc(typeText(child))}</td><td>${req}</td><td>${esc(child.description ?? '')}</td></tr>`;
+    const row = [`<code>${esc(path)}</code>`, esc(typeText(child)), obj.required?.includes(name) ? 'yes' : 'no', text(child.description ?? '')];
     return [row, ...fieldRows(child, path, depth + 1)];
   });
+}
+
+/** Escaped text with `backticks` as <code>, the one piece of Markdown the descriptions use. */
+const text = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
+/** A table whose cells carry their column name, shown beside each value on narrow screens. */
+function table(head: string[], rows: string[][]): string {
+  const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
+  const tr = rows.map((r) => `<tr>${r.map((cell, i) => `<td data-label="${esc(head[i]!)}">${cell}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
 const slugOf = (method: string, path: string) => `${method}-${path}`.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
@@ -77,21 +86,20 @@ function operation(base: string, path: string, method: string, op: Operation): s
   const full = base + path;
   const params = op.parameters ?? [];
   const paramTable = params.length
-    ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Type</th><th>Required</th><th>Description</th></tr></thead><tbody>${params
-        .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${esc(p.schema ? typeText(p.schema) : '')}</td><td>${p.required ? 'yes' : 'no'}</td><td>${esc(p.description ?? p.schema?.description ?? '')}</td></tr>`)
-        .join('')}</tbody></table>`
+    ? table(
+        ['Parameter', 'In', 'Type', 'Required', 'Description'],
+        params.map((p) => [`<code>${esc(p.name)}</code>`, esc(p.in), esc(p.schema ? typeText(p.schema) : ''), p.required ? 'yes' : 'no', text(p.description ?? p.schema?.description ?? '')]),
+      )
     : '<p>No parameters. Any query parameter is refused with 400.</p>';
   const responses = Object.entries(op.responses ?? {})
     .map(([code, r]) => {
       const schema = r.content?.['application/json']?.schema;
       const rows = schema ? fieldRows(schema, '') : [];
-      return `<h4>${esc(code)} <span class="muted">${esc(r.description ?? '')}</span></h4>${
-        rows.length ? `<table><thead><tr><th>Field</th><th>Type</th><th>Always</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''
-      }`;
+      return `<h4>${esc(code)} <span class="muted">${text(r.description ?? '')}</span></h4>${rows.length ? table(['Field', 'Type', 'Always', 'Description'], rows) : ''}`;
     })
     .join('');
   return `<section id="${slugOf(method, path)}"><h2><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(full)}</code></h2>
-<p><strong>${esc(op.summary ?? '')}</strong>${op.description ? ` — ${esc(op.description)}` : ''}</p>
+<p><strong>${esc(op.summary ?? '')}</strong>${op.description ? ` — ${text(op.description)}` : ''}</p>
 <h3>Parameters</h3>${paramTable}<h3>Responses</h3>${responses}</section>`;
 }
 
@@ -117,11 +125,11 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
 th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f0f3f7}
 ul{padding-left:1.2em}
-@media (max-width:600px){table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border:1px solid #ddd;margin-bottom:.5em}td{border:0;padding:.15em .5em}td:first-child{font-weight:600;background:#f0f3f7}}
+@media (max-width:600px){table,thead,tbody,tr,th,td{display:block}thead{display:none}tr{border:1px solid #ddd;margin-bottom:.5em}td{border:0;padding:.15em .5em}td:first-child{background:#f0f3f7}td:not(:first-child)::before{content:attr(data-label) ": ";color:#666}td:empty{display:none}}
 </style></head>
 <body><main>
 <h1>${esc(doc.info.title)} <span class="muted">v${esc(doc.info.version)}</span></h1>
-${doc.info.description ? `<p>${esc(doc.info.description)}</p>` : ''}
+${doc.info.description ? `<p>${text(doc.info.description)}</p>` : ''}
 <p>Machine-readable: <a href="${esc(base)}/openapi.json"><code>${esc(base)}/openapi.json</code></a> (OpenAPI 3). Errors are <code>{"error":{"code","message","key","params","details"}}</code>.</p>
 <h2 id="endpoints">Endpoints</h2><ul>${toc}</ul>
 ${ops.map((o) => `<div class="scroll">${operation(base, o.path, o.method, o.op)}</div>`).join('\n')}

@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { z, ZodIssue, ZodTypeAny } from 'zod';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, field, type FieldError } from '../errors.js';
 import { msg } from '../i18n/api-messages.js';
 import { fieldErrors } from '../http/validate.js';
 import type { PublicApiService } from './public-api.service.js';
@@ -43,17 +43,27 @@ function readRoute<Q extends ZodTypeAny, P extends ZodTypeAny | undefined, R ext
       tags: [def.tag],
       querystring: def.query,
       ...(def.params ? { params: def.params } : {}),
-      response: { 200: def.response, 400: ApiError, ...(def.notFound ? { 404: ApiError } : {}), 429: ApiError },
+      response: {
+        200: def.response,
+        400: ApiError.describe('A query parameter is unknown or has a bad value, or the cursor belongs to another query.'),
+        ...(def.notFound ? { 404: ApiError.describe('No story readers can see has this id.') } : {}),
+        429: ApiError.describe('Too many requests from this address: wait for the seconds in `Retry-After`.'),
+      },
     },
     handler: async (req: FastifyRequest, _reply: FastifyReply) => {
       const err = req.validationError;
       if (err) {
-        const fields = hasZodFastifySchemaValidationErrors(err) ? fieldErrors(err.validation.map((v: { params: { issue: ZodIssue } }) => v.params.issue)) : [];
+        const fields = hasZodFastifySchemaValidationErrors(err) ? queryErrors(err.validation.map((v: { params: { issue: ZodIssue } }) => v.params.issue)) : [];
         throw new BadRequestError(msg('api.bad_query', { fields: fields.map((f) => f.field).join(', ') || 'query' }), { fields });
       }
       return def.handler(req.query as z.output<Q>, req.params as never);
     },
   });
+}
+
+/** Field errors for a query: an unknown parameter is named as the field (zod reports it on the whole object). */
+function queryErrors(issues: ZodIssue[]): FieldError[] {
+  return issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => field(k, 'api.unknown_param')) : fieldErrors([i])));
 }
 
 export function publicApiRoutes(app: FastifyInstance, api: PublicApiService): void {

@@ -14,7 +14,7 @@ import { INT32_MAX } from '../http/validate.js';
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 
-const Slug = z.string().min(1).max(200).regex(/^[a-z0-9-]+$/).describe('The slug as in the site URL (e.g. `politics`).');
+const Slug = (what: string, example: string) => z.string().min(1).max(200).regex(/^[a-z0-9-]+$/).describe(`Only stories of this ${what}: its slug, as in the site URL (\`${example}\`).`);
 const Locale = z.enum(LOCALES).describe("The edition's language: `ru`, `uz` (Uzbek, Latin script), `uz-Cyrl` (Uzbek, Cyrillic script) or `en`. Default: the site's default language.");
 // Coerced from the query string: '' and 'abc' fail as "not a number" or "at least 1".
 const Limit = z.coerce.number().int().min(1).max(MAX_LIMIT).describe(`Items per page, 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}).`);
@@ -23,9 +23,9 @@ const Cursor = z.string().min(1).max(400).regex(/^[A-Za-z0-9_-]+$/).describe('Th
 export const StoriesQuery = z
   .object({
     locale: Locale.optional(),
-    section: Slug.optional(),
-    tag: Slug.optional(),
-    author: Slug.optional(),
+    section: Slug('section', 'politics').optional(),
+    tag: Slug('tag', 'saylov').optional(),
+    author: Slug('author', 'aziz-karimov').optional(),
     since: z.string().datetime({ offset: true }).describe('ISO 8601 date-time with an offset (`2026-11-20T09:00:00Z`): only stories published or updated at or after it.').optional(),
     limit: Limit.optional(),
     cursor: Cursor.optional(),
@@ -94,20 +94,20 @@ export const Story = StorySummary.extend({
   wordCount: z.number().int(),
   editions: z.array(z.object({ id: z.number().int(), locale: z.enum(LOCALES), language: Language, url: Url, headline: z.string() })).describe('The same story in the other languages readers can see now.'),
   notes: z.array(z.object({ kind: z.enum(['correction', 'update']), text: z.string(), at: DateTime })).describe('Dated corrections and updates, oldest first.'),
-});
+}).describe('The story.');
 
 const NextCursor = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.');
 
-export const StoryList = z.object({ items: z.array(StorySummary), nextCursor: NextCursor });
+export const StoryList = z.object({ items: z.array(StorySummary), nextCursor: NextCursor }).describe('A page of stories.');
 
 export const Section = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), description: z.string(), color: z.string(), url: Url });
-export const SectionList = z.object({ items: z.array(Section) });
+export const SectionList = z.object({ items: z.array(Section) }).describe('Every section named in the language.');
 
 export const Tag = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), url: Url });
-export const TagList = z.object({ items: z.array(Tag), nextCursor: NextCursor });
+export const TagList = z.object({ items: z.array(Tag), nextCursor: NextCursor }).describe('A page of tags.');
 
 export const Author = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), bio: z.string(), url: Url });
-export const AuthorList = z.object({ items: z.array(Author), nextCursor: NextCursor });
+export const AuthorList = z.object({ items: z.array(Author), nextCursor: NextCursor }).describe('A page of authors.');
 
 /** The project's error body (src/http/error-handler.ts). */
 export const ApiError = z.object({

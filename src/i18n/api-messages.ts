@@ -216,6 +216,7 @@ export const API_MESSAGES = {
   'api.bad_query': 'Check the query parameters: {fields}.',
   'api.bad_cursor': 'This cursor is not valid for this query: pass the nextCursor of the previous page with the same parameters, or start without one.',
   'api.locale_off': 'The site does not publish in {locale}.',
+  'api.unknown_param': 'Unknown parameter: see /api/docs for the ones this endpoint takes.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

@@ -943,6 +943,7 @@ export const en = {
   'err.api.bad_query': 'Check the query parameters: {fields}.',
   'err.api.bad_cursor': 'This cursor is not valid for this query: pass the nextCursor of the previous page with the same parameters, or start without one.',
   'err.api.locale_off': 'The site does not publish in {locale}.',
+  'err.api.unknown_param': 'Unknown parameter: see /api/docs for the ones this endpoint takes.',
   'err.body.attrs_missing': 'A {type} block needs its settings: add it again from the toolbar.',
   'audit.action.story.edit': 'changed the published story {story}',
   'audit.action.story.restore': 'restored an earlier version of {story}',

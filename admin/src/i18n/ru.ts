@@ -945,6 +945,7 @@ export const ru: Record<keyof typeof en, string> = {
   'err.api.bad_query': 'Проверьте параметры запроса: {fields}.',
   'err.api.bad_cursor': 'Этот курсор не подходит к запросу: передайте nextCursor предыдущей страницы с теми же параметрами или начните без него.',
   'err.api.locale_off': 'Сайт не публикует материалы на языке {locale}.',
+  'err.api.unknown_param': 'Неизвестный параметр: допустимые параметры перечислены на /api/docs.',
   'err.body.attrs_missing': 'Блоку галереи или видео не хватает настроек: вставьте его заново с панели инструментов.',
   'audit.action.story.edit': 'изменил(а) опубликованный материал {story}',
   'audit.action.story.restore': 'восстановил(а) прежнюю версию материала {story}',

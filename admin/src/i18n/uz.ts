@@ -953,6 +953,7 @@ export const uz: Record<keyof typeof en, string> = {
   'err.api.bad_query': 'Soʻrov parametrlarini tekshiring: {fields}.',
   'err.api.bad_cursor': 'Bu kursor ushbu soʻrovga mos emas: oldingi sahifaning nextCursor qiymatini xuddi shu parametrlar bilan yuboring yoki kursorsiz boshlang.',
   'err.api.locale_off': 'Sayt {locale} tilida nashr qilmaydi.',
+  'err.api.unknown_param': 'Nomaʼlum parametr: ruxsat etilganlari /api/docs sahifasida keltirilgan.',
   'err.body.attrs_missing': 'Galereya yoki video blokiga sozlamalar yetishmaydi: uni asboblar panelidan qayta qoʻshing.',
   'audit.action.story.edit': 'eʼlon qilingan {story} materialini oʻzgartirdi',
   'audit.action.story.restore': '{story} materialining oldingi versiyasini tikladi',
