@@ -6,6 +6,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paragraphsToDoc } from '../src/content/document.js';
@@ -326,6 +327,10 @@ describe.each(DIALECTS)('public read API on %s', (dialect) => {
     expect(pre.headers['access-control-allow-origin']).toBe('*');
     expect(String(pre.headers['access-control-allow-methods'])).toContain('GET');
     expect(String(pre.headers['access-control-allow-methods'])).not.toContain('POST');
+    const head = await n.s.app.inject({ method: 'HEAD', url: '/api/v1/sections', headers: { origin: 'https://app.example.org' }, remoteAddress: '198.51.200.2' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['access-control-allow-origin']).toBe('*');
+    expect(head.body).toBe('');
     // The newsroom API is not opened.
     const admin = await get('/admin/api/me', { origin: 'https://app.example.org' });
     expect(admin.headers['access-control-allow-origin']).toBeUndefined();
@@ -362,5 +367,47 @@ describe.each(DIALECTS)('public read API on %s', (dialect) => {
     const r = await get('/api/v1/stories/999999', {}, '203.0.113.99');
     expect(r.headers['retry-after']).toBeTruthy();
     conforms('/v1/stories/{id}', 429, r.json());
+  });
+
+  it('answers generated hostile queries with 200, 400 or 404 — each in its documented shape, never a 5xx', async () => {
+    const cursor = (await json('/api/v1/stories?locale=uz&limit=1', 200, '/v1/stories')).nextCursor as string;
+    const value = fc.oneof(
+      fc.constantFrom('', 'uz', 'uz-Cyrl', 'ru', 'politics', 'saylov', '0', '1', '100', '101', '-1', '1e2', '1.5', 'NaN', '2147483648', '2026-03-02T09:00:00Z', '2026-13-45T99:99:99Z', cursor, cursor.slice(1), '%00', '%ED%A0%80', 'x'.repeat(5000)),
+      fc.string({ maxLength: 30 }).map(encodeURIComponent),
+    );
+    const keys = ['locale', 'section', 'tag', 'author', 'since', 'limit', 'cursor', 'q', 'page'];
+    const query = fc.array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 4 }).map((kv) => kv.map(([k, v]) => `${k}=${v}`).join('&'));
+    const target = fc.oneof(
+      fc.constantFrom('/v1/stories', '/v1/sections', '/v1/tags', '/v1/authors').map((p) => ({ url: p, doc: p })),
+      fc.constantFrom(String(latnId), '0', '-1', 'abc', '2147483647', '2147483648', '%00', '1.0').map((id) => ({ url: `/v1/stories/${id}`, doc: '/v1/stories/{id}' })),
+    );
+    const seen = new Map<number, number>();
+    for (const [t, q] of fc.sample(fc.tuple(target, query), { seed: 20261206, numRuns: 250 })) {
+      const url = `/api${t.url}${q ? `?${q}` : ''}`;
+      const r = await get(url);
+      seen.set(r.statusCode, (seen.get(r.statusCode) ?? 0) + 1);
+      expect([200, 400, 404], `${url}: ${r.body.slice(0, 300)}`).toContain(r.statusCode);
+      expect(r.headers['content-type'], url).toMatch(/^application\/json/);
+      conforms(t.doc, r.statusCode, r.json());
+    }
+    // Both kinds of answer really happened.
+    expect(seen.get(200) ?? 0).toBeGreaterThan(20);
+    expect(seen.get(400) ?? 0).toBeGreaterThan(20);
+  });
+
+  it('serves only the languages the site publishes', async () => {
+    const settings = (await n.admin.req('GET', '/settings')).json;
+    const saved = await n.admin.req('PUT', '/settings', { ...settings, enabledLocales: ['uz', 'uz-Cyrl'], defaultLocale: 'uz' });
+    expect(saved.status, saved.body).toBe(200);
+    try {
+      const off = await get('/api/v1/stories?locale=ru');
+      expect(off.statusCode).toBe(400);
+      expect(off.json().error.key).toBe('api.locale_off');
+      expect((await get(`/api/v1/stories/${ruId}`)).statusCode).toBe(404);
+      // The default follows the site's.
+      expect((await json('/api/v1/stories?limit=1', 200, '/v1/stories')).items[0].locale).toBe('uz');
+    } finally {
+      await n.admin.req('PUT', '/settings', settings);
+    }
   });
 });
