@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { visibleAt } from '../content/visibility.js';
+import { VISIBLE_STATUSES, visibleAt } from '../content/visibility.js';
 import { twinLocale } from '../content/derived-names.js';
 
 export interface StoryFilter {
@@ -33,25 +33,39 @@ export interface NamedTermRow {
 export class PublicApiRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Visible editions, newest first (`published_at desc, id desc`), at most `limit`. */
+  /**
+   * Visible editions, newest first (`published_at desc, id desc`), at most `limit`.
+   *
+   * One branch per visible status, merged: with `status in (…)` neither SQLite nor PostgreSQL can
+   * read the (locale, status, published_at, id) index in order, and would sort every visible
+   * edition of the language for each page. Per status, each branch walks the index from the
+   * cursor and stops after `limit` rows, so a page reads at most statuses × limit rows.
+   */
   async storyPage(f: StoryFilter, now: number, limit: number): Promise<{ id: number; published_at: number }[]> {
-    let q = this.db
-      .selectFrom('editions as e')
-      .select(['e.id', 'e.published_at'])
-      .where('e.locale', '=', f.locale)
-      .where(visibleAt(now));
-    if (f.sectionId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('stories').select('id').where('section_id', '=', f.sectionId));
-    if (f.tagId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', f.tagId));
-    if (f.authorId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
-    if (f.since !== undefined) {
-      const since = f.since;
-      q = q.where((eb) => eb.or([eb('e.published_at', '>=', since), eb('e.updated_at', '>=', since)]));
-    }
-    if (f.after) {
-      const { at, id } = f.after;
-      q = q.where((eb) => eb.or([eb('e.published_at', '<', at), eb.and([eb('e.published_at', '=', at), eb('e.id', '<', id)])]));
-    }
-    const rows = await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
+    const branch = (status: (typeof VISIBLE_STATUSES)[number]) => {
+      let q = this.db
+        .selectFrom('editions as e')
+        .select(['e.id', 'e.published_at'])
+        .where('e.locale', '=', f.locale)
+        .where('e.status', '=', status)
+        .where(visibleAt(now));
+      if (f.sectionId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('stories').select('id').where('section_id', '=', f.sectionId));
+      if (f.tagId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', f.tagId));
+      if (f.authorId !== undefined) q = q.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
+      if (f.since !== undefined) {
+        const since = f.since;
+        q = q.where((eb) => eb.or([eb('e.published_at', '>=', since), eb('e.updated_at', '>=', since)]));
+      }
+      if (f.after) {
+        const { at, id } = f.after;
+        q = q.where((eb) => eb.or([eb('e.published_at', '<', at), eb.and([eb('e.published_at', '=', at), eb('e.id', '<', id)])]));
+      }
+      // Wrapped: SQLite allows ORDER BY and LIMIT in a compound select's parts only inside a subquery.
+      return this.db.selectFrom(q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).as(`b_${status}`)).selectAll();
+    };
+    const [first, ...rest] = VISIBLE_STATUSES.map(branch);
+    const union = rest.reduce((u, b) => u.unionAll(b), first!);
+    const rows = await this.db.selectFrom(union.as('u')).selectAll().orderBy('u.published_at', 'desc').orderBy('u.id', 'desc').limit(limit).execute();
     // visibleAt guarantees published_at is set.
     return rows.map((r) => ({ id: r.id, published_at: r.published_at! }));
   }
