@@ -362,6 +362,11 @@ describe.each(DIALECTS)('public read API on %s', (dialect) => {
       expect(r.statusCode, url).toBe(404);
       expect(r.json().error.code).toBe('not_found');
     }
+    for (const url of ['/api', '/api/']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(302);
+      expect(r.headers.location).toBe('/api/docs');
+    }
     const limit = n.s.c.config.rateLimits.api;
     let last = 0;
     for (let i = 0; i <= limit; i++) last = (await get('/api/v1/stories/999999', {}, '203.0.113.99')).statusCode;

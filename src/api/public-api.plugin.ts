@@ -75,6 +75,8 @@ export async function publicApiPlugin(app: FastifyInstance, c: Container): Promi
         docsHtml ??= renderDocsPage(doc);
         return reply.header('cache-control', `public, max-age=${DOCS_MAX_AGE}`).type('text/html; charset=utf-8').send(docsHtml);
       });
+      // A person who types /api gets the documentation.
+      api.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect(`${API_PREFIX}/docs`));
       // Unknown /api paths answer in JSON. A wildcard rather than a not-found handler: the site's
       // `/:locale/…` routes would otherwise take `/api/news` for a locale called "api".
       api.get('/*', { schema: { hide: true } }, async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
