@@ -7,11 +7,11 @@ import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
+import { publicApiPlugin } from './api/public-api.plugin.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
-import { publicApiPlugin } from './api/public-api.plugin.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -45,9 +45,9 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   errors.setPublicErrorPage(site.badRequestPage);
+  await publicApiPlugin(app, c); // /api: the public read API (src/api)
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in
-  await publicApiPlugin(app, c); // /api: the public read API (src/api)
   return app;
 }
 
