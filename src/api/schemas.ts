@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.js';
-import { INT32_MAX } from '../http/validate.js';
+import { INT32_MAX, key } from '../http/validate.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -26,7 +26,12 @@ export const StoriesQuery = z
     section: Slug('section', 'politics').optional(),
     tag: Slug('tag', 'saylov').optional(),
     author: Slug('author', 'aziz-karimov').optional(),
-    since: z.string().datetime({ offset: true }).describe('ISO 8601 date-time with an offset (`2026-11-20T09:00:00Z`): only stories published or updated at or after it.').optional(),
+    since: z
+      .string()
+      .datetime({ offset: true })
+      // The pattern passes some impossible dates; what Date cannot read is refused here, not as NaN in SQL.
+      .refine((v) => !Number.isNaN(Date.parse(v)), key('field.datetime'))
+      .describe('ISO 8601 date-time with an offset (`2026-11-20T09:00:00Z`): only stories published or updated at or after it.').optional(),
     limit: Limit.optional(),
     cursor: Cursor.optional(),
   })
@@ -44,7 +49,7 @@ export type SectionsQuery = z.infer<typeof SectionsQuery>;
 
 /** The `{id}` in the path: an edition id, 1..2³¹−1 (ids that cannot exist are 400, not a database error). */
 export const StoryParams = z
-  .object({ id: z.string().regex(/^[1-9]\d{0,9}$/).refine((s) => Number(s) <= INT32_MAX).describe('The edition id (the `id` of a list item).') })
+  .object({ id: z.string().regex(/^[1-9]\d{0,9}$/).refine((s) => Number(s) <= INT32_MAX, key('field.number_too_large')).describe('The edition id (the `id` of a list item).') })
   .strict();
 
 const DateTime = z.string().datetime().describe('ISO 8601, UTC.');
