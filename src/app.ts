@@ -7,10 +7,10 @@ import type { Container } from './container.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
-import { publicApiPlugin } from './api/public-api.plugin.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { publicApiPlugin } from './api/public-api.plugin.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
 
 export interface BuildOptions {
