@@ -11,6 +11,7 @@ import { feedRoutes } from './distribution/feeds/feeds.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { publicApiPlugin } from './api/public-api.plugin.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
 import { indexNowKeyRoute } from './distribution/pings/key-file.routes.js';
 import { wireRoutes } from './wire/wire.routes.js';
@@ -48,6 +49,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   await feedRoutes(app, c); // /ru/rss.xml, /ru/section/<slug>/atom.xml, /ru/yandex.xml … (src/site/urls.ts)
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   errors.setPublicErrorPage(site.badRequestPage);
+  await publicApiPlugin(app, c); // /api: the public read API (src/api)
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in
   indexNowKeyRoute(app, c.config.indexNow?.key ?? null); // /<key>.txt when IndexNow is configured

@@ -39,7 +39,7 @@ const FIELDS = [
   'heroMediaId', 'heroCaption', 'seoTitle', 'seoDescription', 'isMain', 'isBreaking', 'embargoUntil', 'version', 'to', 'at', 'reason', 'kind', 'text', 'names', 'color', 'position', 'bio',
   'photoMediaId', 'credit', 'texts', 'logoMediaId', 'enabledLocales', 'defaultLocale', 'siteName', 'timeZone', 'breakingHours', 'maxUploadMb', 'code', 'token',
 ];
-const QUERY_KEYS = ['q', 'page', 'from', 'to', 'status', 'locale', 'section', 'author', 'mine', 'sort', 'size'];
+const QUERY_KEYS = ['q', 'page', 'from', 'to', 'status', 'locale', 'section', 'author', 'mine', 'sort', 'size', 'tag', 'since', 'limit', 'cursor'];
 
 /** Every byte percent-encoded, so any generated string survives into the URL (lone surrogates become U+FFFD on the way). */
 const enc = (s: string) => [...Buffer.from(s)].map((b) => '%' + b.toString(16).padStart(2, '0')).join('');

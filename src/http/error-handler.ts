@@ -18,8 +18,8 @@ export function errorBody(code: string, m: ApiMessage, details?: unknown) {
 /** Renders a reader-facing 400 page in the site's look (set by the public site's routes). */
 export type PublicErrorPage = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-/** Paths answered in JSON whatever happens: the newsroom API, media files, health, the wire. */
-const API_PATH = /^\/(admin|media|healthz|wire)(\/|$|\?)/;
+/** Paths answered in JSON whatever happens: the newsroom API, the public API, media files, health, the wire. */
+const API_PATH = /^\/(admin|api|media|healthz|wire)(\/|$|\?)/;
 
 export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage(render: PublicErrorPage): void } {
   let publicErrorPage: PublicErrorPage | null = null;

@@ -242,6 +242,11 @@ export const API_MESSAGES = {
   'wire.key_not_found': 'No such API key.',
   'wire.key_already_revoked': 'This API key was already revoked.',
   'wire.section_gone': 'A chosen section no longer exists.',
+  // The public read API (src/api).
+  'api.bad_query': 'Check the query parameters: {fields}.',
+  'api.bad_cursor': 'This cursor is not valid for this query: pass the nextCursor of the previous page with the same parameters, or start without one.',
+  'api.locale_off': 'The site does not publish in {locale}.',
+  'api.unknown_param': 'Unknown parameter: see /api/docs for the ones this endpoint takes.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;
