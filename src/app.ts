@@ -11,6 +11,7 @@ import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
+import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -40,6 +41,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   });
 
   mediaRoutes(app, c.storage);
+  sitemapRoutes(app, c); // /robots.txt, /sitemap.xml, /sitemaps/*.xml
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
