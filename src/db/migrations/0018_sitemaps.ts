@@ -8,6 +8,6 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('editions_sitemap_month_idx').ifNotExists().on('editions')
-    .columns(['locale', 'status', 'published_at', 'embargo_until', 'updated_at', 'id']).execute();
+    .columns(['locale', 'published_at', 'id', 'status', 'embargo_until', 'updated_at']).execute();
   await db.schema.createIndex('stories_section_idx').ifNotExists().on('stories').columns(['section_id', 'id']).execute();
 }

@@ -5,7 +5,7 @@
  * or author is listed only when an EXISTS finds one visible story in the locale — never a count
  * over the archive. "Visible" is `visibleAt` (src/content/visibility.ts), the one rule.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { VISIBLE_STATUSES, visibleAt } from '../../content/visibility.js';
 import { twinLocale } from '../../content/derived-names.js';
@@ -60,28 +60,19 @@ export class SitemapsRepository {
   }
 
   /**
-   * The oldest (`asc`) or newest (`desc`) visible publication time in a locale. One query per
-   * visible status, each walking editions_feed_idx from one end (an IN list would make the
-   * database sort instead).
+   * The oldest (`asc`) or newest (`desc`) visible publication time in a locale: a walk of
+   * editions_sitemap_month_idx (locale, published_at, …) from one end to the first visible row.
    */
   async edgePublished(locale: string, now: number, dir: 'asc' | 'desc'): Promise<number | null> {
-    const ends = await Promise.all(
-      VISIBLE_STATUSES.map(async (status) => {
-        const r = await this.db
-          .selectFrom('editions as e')
-          .select('e.published_at')
-          .where('e.locale', '=', locale)
-          .where('e.status', '=', status)
-          .where(visibleAt(now))
-          .orderBy('e.published_at', dir)
-          .limit(1)
-          .executeTakeFirst();
-        return num(r?.published_at);
-      }),
-    );
-    const found = ends.filter((x): x is number => x !== null);
-    if (!found.length) return null;
-    return dir === 'asc' ? Math.min(...found) : Math.max(...found);
+    const r = await this.db
+      .selectFrom('editions as e')
+      .select('e.published_at')
+      .where('e.locale', '=', locale)
+      .where(visibleAt(now))
+      .orderBy('e.published_at', dir)
+      .limit(1)
+      .executeTakeFirst();
+    return num(r?.published_at);
   }
 
   /** Counts and newest change of one locale's editions published in [from, to). */
@@ -199,22 +190,28 @@ export class SitemapsRepository {
   private taxonomyQuery(kind: TaxonomyKind, locale: string, now: number) {
     const names = [locale, twinLocale(locale)];
     const one = sql.lit(1).as('one');
-    // Correlated subqueries are built from the outer `eb`, so `t` is in scope for whereRef.
+    // Correlated subqueries are built from the outer `eb`, so `t` is in scope for whereRef. The
+    // story links are walked from the section/tag/author (its index) and each story's editions
+    // probed by story id: a join written the other way round lets the planner walk every edition
+    // of the locale for a tag that has none.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any builder that has the story id column in scope
+    const visibleIn = (eb: ExpressionBuilder<any, any>, storyId: string) =>
+      eb.exists(eb.selectFrom('editions as e').select(one).whereRef('e.story_id', '=', storyId).where('e.locale', '=', locale).where(visibleAt(now)));
     if (kind === 'section') {
       return this.db
         .selectFrom('sections as t')
         .where((eb) => eb.exists(eb.selectFrom('section_names as n').select(one).whereRef('n.section_id', '=', 't.id').where('n.locale', 'in', names)))
-        .where((eb) => eb.exists(eb.selectFrom('stories as s').innerJoin('editions as e', 'e.story_id', 's.id').select(one).whereRef('s.section_id', '=', 't.id').where('e.locale', '=', locale).where(visibleAt(now))));
+        .where((eb) => eb.exists(eb.selectFrom('stories as s').select(one).whereRef('s.section_id', '=', 't.id').where((eb2) => visibleIn(eb2, 's.id'))));
     }
     if (kind === 'tag') {
       return this.db
         .selectFrom('tags as t')
         .where((eb) => eb.exists(eb.selectFrom('tag_names as n').select(one).whereRef('n.tag_id', '=', 't.id').where('n.locale', 'in', names)))
-        .where((eb) => eb.exists(eb.selectFrom('story_tags as st').innerJoin('editions as e', 'e.story_id', 'st.story_id').select(one).whereRef('st.tag_id', '=', 't.id').where('e.locale', '=', locale).where(visibleAt(now))));
+        .where((eb) => eb.exists(eb.selectFrom('story_tags as st').select(one).whereRef('st.tag_id', '=', 't.id').where((eb2) => visibleIn(eb2, 'st.story_id'))));
     }
     return this.db
       .selectFrom('authors as t')
       .where((eb) => eb.exists(eb.selectFrom('author_names as n').select(one).whereRef('n.author_id', '=', 't.id').where('n.locale', 'in', names)))
-      .where((eb) => eb.exists(eb.selectFrom('story_authors as sa').innerJoin('editions as e', 'e.story_id', 'sa.story_id').select(one).whereRef('sa.author_id', '=', 't.id').where('e.locale', '=', locale).where(visibleAt(now))));
+      .where((eb) => eb.exists(eb.selectFrom('story_authors as sa').select(one).whereRef('sa.author_id', '=', 't.id').where((eb2) => visibleIn(eb2, 'sa.story_id'))));
   }
 }
