@@ -49,14 +49,15 @@ export class SitemapsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * A cheap marker of "something changed": the newest edition change and the newest edition id,
-   * each one end of an index (editions_updated_idx, the primary key). Two scalar subqueries so
-   * SQLite applies its min/max optimisation to each.
+   * A cheap marker of "something changed": the newest edition change, the newest edition id and
+   * the newest audit entry (every change to a published or scheduled edition writes one in its
+   * transaction, so two changes in the same millisecond still move it) — each one end of an
+   * index. Scalar subqueries so SQLite applies its min/max optimisation to each.
    */
   async contentVersion(): Promise<string> {
-    const r = await sql<{ u: unknown; i: unknown }>`select (select max(updated_at) from editions) as u, (select max(id) from editions) as i`.execute(this.db);
+    const r = await sql<{ u: unknown; i: unknown; a: unknown }>`select (select max(updated_at) from editions) as u, (select max(id) from editions) as i, (select max(id) from audit_log) as a`.execute(this.db);
     const row = r.rows[0];
-    return `${num(row?.u) ?? 0}.${num(row?.i) ?? 0}`;
+    return `${num(row?.u) ?? 0}.${num(row?.i) ?? 0}.${num(row?.a) ?? 0}`;
   }
 
   /**
@@ -130,7 +131,8 @@ export class SitemapsRepository {
       .where('e.published_at', '>=', from)
       .where('e.published_at', '<', to)
       .where(visibleAt(now));
-    if (after) q = q.where((eb) => eb.or([eb('e.published_at', '>', after.published_at), eb.and([eb('e.published_at', '=', after.published_at), eb('e.id', '>', after.id)])]));
+    // The plain `>=` bound is what lets the index range start at the key (an OR alone does not).
+    if (after) q = q.where('e.published_at', '>=', after.published_at).where((eb) => eb.or([eb('e.published_at', '>', after.published_at), eb('e.id', '>', after.id)]));
     q = q.orderBy('e.published_at').orderBy('e.id').limit(limit);
     if (!after && offset > 0) q = q.offset(offset);
     return (await q.execute()).map((r) => ({ id: r.id, story_id: r.story_id, slug: r.slug, published_at: Number(r.published_at), updated_at: Number(r.updated_at) }));

@@ -19,7 +19,8 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { LOCALE_INFO, LOCALES, type Locale } from '../../i18n/locales.js';
-import { dayKey, isoInZone, zonedToInstant } from '../../i18n/dates.js';
+import { dayKey, zonedToInstant } from '../../i18n/dates.js';
+import { w3cFormatter } from './w3c-date.js';
 import type { SettingsStore, SiteSettings } from '../../site/settings.js';
 import type { Sendable } from '../../site/http-cache.js';
 import { urls } from '../../site/urls.js';
@@ -93,7 +94,8 @@ export class SitemapService {
     if (this.index && this.index.key === key && now - this.index.at < this.ttlMs) return this.index.file;
     const entries: { loc: string; lastmod?: string }[] = [];
     let newestAll: number | null = null;
-    const add = (n: SitemapName, lastmod: number | null) => entries.push({ loc: this.siteUrl + sitemapPath(n), lastmod: lastmod === null ? undefined : isoInZone(new Date(lastmod), s.timeZone) });
+    const w3c = w3cFormatter(s.timeZone);
+    const add = (n: SitemapName, lastmod: number | null) => entries.push({ loc: this.siteUrl + sitemapPath(n), lastmod: lastmod === null ? undefined : w3c(lastmod) });
     for (const l of enabled(s)) {
       const newest = await this.repo.edgePublished(l, now, 'desc');
       if (newest !== null) newestAll = Math.max(newestAll ?? 0, newest);
@@ -145,6 +147,7 @@ export class SitemapService {
   private async writeMonth(n: SitemapName, from: number, to: number, offset: number, room: number, s: SiteSettings, now: number, lastmod: number): Promise<SitemapFile | null> {
     const out: string[] = [urlsetOpen({ xhtml: true })];
     const locales = enabled(s);
+    const w3c = w3cFormatter(s.timeZone);
     let after: MonthRow | null = null;
     let written = 0;
     while (written < room) {
@@ -160,7 +163,7 @@ export class SitemapService {
       for (const r of rows) {
         const slugs = byStory.get(r.story_id) ?? new Map<string, string>();
         slugs.set(n.locale, r.slug);
-        out.push(urlEntry(this.siteUrl + urls.article(n.locale, r.slug), isoInZone(new Date(Math.max(r.updated_at, r.published_at)), s.timeZone), this.alternates(locales, s.defaultLocale, (l) => (slugs.has(l) ? urls.article(l, slugs.get(l)!) : null))));
+        out.push(urlEntry(this.siteUrl + urls.article(n.locale, r.slug), w3c(Math.max(r.updated_at, r.published_at)), this.alternates(locales, s.defaultLocale, (l) => (slugs.has(l) ? urls.article(l, slugs.get(l)!) : null))));
       }
       written += rows.length;
       after = rows.at(-1)!;
@@ -190,9 +193,10 @@ export class SitemapService {
     const rows = await this.repo.news(l, now - NEWS_WINDOW_MS, now, NEWS_MAX);
     if (!rows.length) return null;
     const publication = this.settings.pick(s.siteName, l);
+    const w3c = w3cFormatter(s.timeZone);
     let body = urlsetOpen({ news: true });
     for (const r of rows) {
-      body += newsEntry(this.siteUrl + urls.article(l, r.slug), { publication, language: newsLanguage(l), date: isoInZone(new Date(r.published_at), s.timeZone), title: r.headline });
+      body += newsEntry(this.siteUrl + urls.article(l, r.slug), { publication, language: newsLanguage(l), date: w3c(r.published_at), title: r.headline });
     }
     body += URLSET_CLOSE;
     // At most 1,000 rows: written every time; the stored copy only saves compressing it again.
@@ -217,7 +221,7 @@ export class SitemapService {
     const fp = `${await this.repo.contentVersion()}|${settingsKey(s)}|${Math.floor(now / this.ttlMs)}`;
     return this.cachedBuild(`list|${kind}|${l}|${part}`, fp, async () => {
       const newest = await this.repo.edgePublished(l, now, 'desc');
-      const lastmod = newest === null ? undefined : isoInZone(new Date(newest), s.timeZone);
+      const lastmod = newest === null ? undefined : w3cFormatter(s.timeZone)(newest);
       const out: string[] = [urlsetOpen({ xhtml: kind === 'section' })];
       let skip = (part - 1) * this.maxUrls;
       let room = this.maxUrls;
