@@ -9,7 +9,7 @@
 import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { paragraphsToDoc } from '../src/content/document.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
@@ -310,6 +310,29 @@ describe.each(DIALECTS)('sitemaps on %s', (dialect) => {
     const idx = await inject('/sitemap.xml', { 'accept-encoding': 'br' });
     expect(idx.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(idx.rawPayload).toString('utf8')).toMatch(/^<\?xml/);
+  });
+
+  it('revalidates a month from its data alone: a 304 without writing it, even when it is too big to keep', async () => {
+    const spy = vi.spyOn(SitemapsRepository.prototype, 'monthBatch');
+    const app = Fastify();
+    sitemapRoutes(app, s.c, { cacheBytes: 1 });
+    await app.ready();
+    try {
+      const first = await inject('/sitemaps/ru-2025-03.xml', { 'accept-encoding': 'gzip' }, app);
+      expect(first.statusCode).toBe(200);
+      const built = spy.mock.calls.length;
+      expect(built).toBe(1);
+      const again = await inject('/sitemaps/ru-2025-03.xml', { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) }, app);
+      expect(again.statusCode).toBe(304);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(spy.mock.calls.length).toBe(built);
+      // Another encoding is another representation: the gzip tag does not revalidate brotli.
+      expect((await inject('/sitemaps/ru-2025-03.xml', { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) }, app)).statusCode).toBe(200);
+      expect(spy.mock.calls.length).toBe(built + 1); // not kept: over the 1-byte budget
+    } finally {
+      spy.mockRestore();
+      await app.close();
+    }
   });
 
   it('answers an unchanged month from memory and rebuilds it only when its own data changes', async () => {

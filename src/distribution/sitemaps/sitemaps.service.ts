@@ -41,6 +41,13 @@ export interface SitemapOptions {
   batch?: number;
 }
 
+/** A file found by name: its ETag and date when known before it is written, and the file. */
+export interface SitemapLookup {
+  etag?: string;
+  lastModified?: number | null;
+  file(): Promise<SitemapFile | null>;
+}
+
 export interface SitemapFile extends Sendable {
   /** Epoch ms of the newest change listed, for Last-Modified; null when unknown. */
   lastModified: number | null;
@@ -122,29 +129,40 @@ export class SitemapService {
 
   /** The file named `/sitemaps/<name>`, or null (404) when there is no such file now. */
   async file(name: string): Promise<SitemapFile | null> {
+    return (await this.lookup(name))?.file() ?? null;
+  }
+
+  /**
+   * What `/sitemaps/<name>` names, or null (404). A month's ETag is known before its file is
+   * written (it is derived from the month's fingerprint), so a crawler revalidating an unchanged
+   * month gets its 304 without the file being built, even when it is too big to keep.
+   */
+  async lookup(name: string): Promise<SitemapLookup | null> {
     const n = parseSitemapName(name);
     if (!n) return null;
     const s = await this.settings.get();
     if (!s.enabledLocales.includes(n.locale)) return null;
     const now = this.clock();
-    if (n.kind === 'news') return this.news(n.locale, s, now);
+    if (n.kind === 'news') return { file: () => this.news(n.locale, s, now) };
     if (n.kind === 'month') return this.month(n, s, now);
-    return this.list(n.kind, n.locale, n.part, s, now);
+    return { file: () => this.list(n.kind, n.locale, n.part, s, now) };
   }
 
-  private async month(n: Extract<SitemapName, { kind: 'month' }>, s: SiteSettings, now: number): Promise<SitemapFile | null> {
+  private async month(n: Extract<SitemapName, { kind: 'month' }>, s: SiteSettings, now: number): Promise<SitemapLookup | null> {
     const [from, to] = monthRange(n.year, n.month, s.timeZone);
     if (from > now) return null;
     const stats = await this.repo.monthStats(n.locale, from, to, now);
     const per = this.perMonthFile(s);
     if (stats.visible === 0 || n.part > Math.ceil(stats.visible / per)) return null;
     const siblings = await this.repo.siblingStats(n.locale, from, to, now);
-    const fp = JSON.stringify([stats, siblings, per, settingsKey(s)]);
+    const key = `month|${sitemapPath(n)}`;
+    const fp = JSON.stringify([stats, siblings, per, settingsKey(s), this.siteUrl]);
+    const etag = `"m${sha1(`${key}\n${fp}`)}"`;
     const lastmod = Math.min(now, Math.max(stats.maxUpdated ?? 0, stats.maxPublished ?? 0, siblings.maxUpdated ?? 0));
-    return this.cachedBuild(`month|${sitemapPath(n)}`, fp, () => this.writeMonth(n, from, to, (n.part - 1) * per, per, s, now, lastmod));
+    return { etag, lastModified: lastmod, file: () => this.cachedBuild(key, fp, () => this.writeMonth(n, from, to, (n.part - 1) * per, per, s, now, lastmod, etag)) };
   }
 
-  private async writeMonth(n: SitemapName, from: number, to: number, offset: number, room: number, s: SiteSettings, now: number, lastmod: number): Promise<SitemapFile | null> {
+  private async writeMonth(n: SitemapName, from: number, to: number, offset: number, room: number, s: SiteSettings, now: number, lastmod: number, etag: string): Promise<SitemapFile | null> {
     const out: string[] = [urlsetOpen({ xhtml: true })];
     const locales = enabled(s);
     const w3c = w3cFormatter(s.timeZone);
@@ -171,7 +189,7 @@ export class SitemapService {
     }
     if (written === 0) return null; // the month emptied between the count and the read
     out.push(URLSET_CLOSE);
-    return compress(out.join(''), lastmod);
+    return compress(out.join(''), lastmod, etag);
   }
 
   /**
@@ -313,11 +331,11 @@ function sha1(s: string | Buffer): string {
 }
 
 /** Body, gzip and brotli (off the event loop: a month file can be megabytes) and the ETag. */
-async function compress(xml: string, lastModified: number | null): Promise<SitemapFile> {
+async function compress(xml: string, lastModified: number | null, etag?: string): Promise<SitemapFile> {
   const body = Buffer.from(xml, 'utf8');
   const [gz, br] = await Promise.all([
     gzip(body, { level: 6 }),
     brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   ]);
-  return { status: 200, body, gzip: gz, br, etag: `"${sha1(body)}"`, contentType: 'application/xml; charset=utf-8', lastModified };
+  return { status: 200, body, gzip: gz, br, etag: etag ?? `"${sha1(body)}"`, contentType: 'application/xml; charset=utf-8', lastModified };
 }
