@@ -65,6 +65,7 @@ const newsLanguage = (l: Locale) => LOCALE_INFO[l].tag.split('-')[0]!.toLowerCas
 export class SitemapService {
   private readonly files: LRUCache<string, { fp: string; file: SitemapFile }>;
   private index: { key: string; at: number; file: SitemapFile } | null = null;
+  private indexing: { key: string; promise: Promise<SitemapFile> } | null = null;
   private readonly inFlight = new Map<string, Promise<SitemapFile | null>>();
   private readonly maxUrls: number;
   private readonly maxFileBytes: number;
@@ -98,7 +99,21 @@ export class SitemapService {
     const s = await this.settings.get();
     const now = this.clock();
     const key = `${await this.repo.contentVersion()}|${settingsKey(s)}`;
-    if (this.index && this.index.key === key && now - this.index.at < this.ttlMs) return this.index.file;
+    if (this.index && this.index.key === key && now - this.index.at < this.ttlMs && now >= this.index.at) return this.index.file;
+    // Crawlers arriving together after a change share one build.
+    if (this.indexing?.key !== key) {
+      const p = this.buildIndex(s, now).then((file) => {
+        this.index = { key, at: now, file };
+        return file;
+      }).finally(() => {
+        if (this.indexing?.promise === p) this.indexing = null;
+      });
+      this.indexing = { key, promise: p };
+    }
+    return this.indexing!.promise;
+  }
+
+  private async buildIndex(s: SiteSettings, now: number): Promise<SitemapFile> {
     const entries: { loc: string; lastmod?: string }[] = [];
     let newestAll: number | null = null;
     const w3c = w3cFormatter(s.timeZone);
@@ -122,9 +137,7 @@ export class SitemapService {
         for (let part = 1; part <= Math.ceil(st.visible / per); part++) add({ kind: 'month', locale: l, year, month, part }, lastmod);
       }
     }
-    const file = await compress(sitemapIndex(entries), newestAll);
-    this.index = { key, at: now, file };
-    return file;
+    return compress(sitemapIndex(entries), newestAll);
   }
 
   /** The file named `/sitemaps/<name>`, or null (404) when there is no such file now. */
