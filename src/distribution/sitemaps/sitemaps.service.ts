@@ -4,12 +4,14 @@
  *
  * - The index lists, per enabled locale, the home/sections file, the news file while there is a
  *   story of the last 48 hours, the tags and authors files when any has a visible story, and one
- *   file per month that has visible stories (split in parts past the URL limit). It is rebuilt
- *   when an edition changes (a two-index-lookup version) and at least every minute, so a
- *   scheduled story that comes due, or a renamed tag, shows without an edit.
- * - A month file answers from memory while its fingerprint — counts, id sums and newest change
- *   of the month's editions and of their translations, read from indexes — is unchanged: an edit
- *   or unpublish anywhere else leaves it alone, one in the month rebuilds it.
+ *   file per month that has visible stories (split in parts past the URL limit), each month's
+ *   lastmod the newest change of its own editions. It is rebuilt when the content version moves
+ *   (newest edition change, newest edition, newest audit entry: three index ends) and at least
+ *   every minute, so a scheduled story that comes due, or a renamed tag, shows without an edit.
+ * - A month file is known by its fingerprint — counts, id sums and newest change of the month's
+ *   editions and of their translations, read from indexes. Its ETag is derived from it (a 304
+ *   needs no writing), and the written file is kept while the fingerprint holds: an edit or
+ *   unpublish anywhere else leaves it alone, one in the month (or of a translation) rebuilds it.
  * - Files are written from keyset batches of rows, never the whole archive; per file at most
  *   50,000 URLs and 50 MB (sitemaps.org), the URL count per month file lowered so that even
  *   the longest possible entries cannot pass 50 MB.
