@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
+import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
@@ -11,7 +12,6 @@ import { siteRoutes } from './site/site.routes.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
-import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -39,9 +39,9 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     const h = await c.health();
     return reply.code(h.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(h);
   });
+  sitemapRoutes(app, c); // /robots.txt, /sitemap.xml, /sitemaps/*.xml
 
   mediaRoutes(app, c.storage);
-  sitemapRoutes(app, c); // /robots.txt, /sitemap.xml, /sitemaps/*.xml
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
