@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
+import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
@@ -42,6 +43,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     const h = await c.health();
     return reply.code(h.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(h);
   });
+  sitemapRoutes(app, c); // /robots.txt, /sitemap.xml, /sitemaps/*.xml
 
   mediaRoutes(app, c.storage);
 

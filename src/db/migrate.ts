@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
 import * as m0021 from './migrations/0021_wire_api_keys.js';
 import * as m0020 from './migrations/0020_webhooks.js';
+import * as m0018 from './migrations/0018_sitemaps.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -34,6 +35,7 @@ const STEPS: Record<string, Step> = {
   '0017_videos': m0017,
   '0021_wire_api_keys': m0021,
   '0020_webhooks': m0020,
+  '0018_sitemaps': m0018,
 };
 
 export async function migrate(db: Db): Promise<string[]> {
