@@ -28,7 +28,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('public site in the browser', () => {
     const addr = s.app.server.address() as { port: number };
     base = `http://127.0.0.1:${addr.port}`;
     const uzArticle = (await s.c.db.kysely.selectFrom('editions').select('slug').where('locale', '=', 'uz').orderBy('id').executeTakeFirstOrThrow()).slug;
-    pages = ['/ru/', demo.referencePath!, '/ru/section/economy', '/ru/news?page=2', '/ru/search?q=' + encodeURIComponent('Узбекистан'), '/ru/news/no-such-story', '/uz-cyrl/', `/uz/news/${uzArticle}`, '/en/'];
+    pages = ['/ru/', demo.referencePath!, '/ru/section/economy', '/ru/news?page=2', '/ru/search?q=' + encodeURIComponent('Узбекистан'), '/ru/news/no-such-story', '/uz-cyrl/', `/uz/news/${uzArticle}`, '/en/', '/api/docs'];
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   });
   afterAll(async () => {
