@@ -117,6 +117,13 @@ const EnvSchema = z.object({
   XABAR_VIDEO_MAX_MB: positiveInt('XABAR_VIDEO_MAX_MB')
     .refine((n) => n >= 1 && n <= 1000, 'XABAR_VIDEO_MAX_MB must be between 1 and 1000')
     .default('100'),
+  XABAR_TELEGRAM_API_ROOT: z
+    .string()
+    .url('XABAR_TELEGRAM_API_ROOT must be an absolute URL such as https://api.telegram.org')
+    .default('https://api.telegram.org'),
+  XABAR_TELEGRAM_TIMEOUT_S: positiveInt('XABAR_TELEGRAM_TIMEOUT_S')
+    .refine((n) => n >= 1 && n <= 120, 'XABAR_TELEGRAM_TIMEOUT_S must be between 1 and 120')
+    .default('20'),
 });
 
 /** Requests per minute per address (per key for the wire); 0 turns the limit off. */
@@ -211,6 +218,8 @@ export interface Config {
   readonly images: { readonly maxPixels: number; readonly workers: number; readonly queue: number };
   /** Largest video upload, in MB (videos are stored as sent, never transcoded). */
   readonly videoMaxMb: number;
+  /** Bot API root (a local Bot API server, or the tests' fake) and how long one call may take. */
+  readonly telegram: { readonly apiRoot: string; readonly timeoutSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -274,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : null,
     images: Object.freeze({ maxPixels: e.XABAR_IMAGE_MAX_MEGAPIXELS * 1_000_000, workers: e.XABAR_IMAGE_WORKERS, queue: e.XABAR_IMAGE_QUEUE }),
     videoMaxMb: e.XABAR_VIDEO_MAX_MB,
+    telegram: Object.freeze({ apiRoot: e.XABAR_TELEGRAM_API_ROOT.replace(/\/+$/, ''), timeoutSeconds: e.XABAR_TELEGRAM_TIMEOUT_S }),
   } as Config);
 }
 

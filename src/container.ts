@@ -59,6 +59,9 @@ import { RetentionRepository } from './ops/retention.repository.js';
 import { DeskRepository } from './desk/desk.repository.js';
 import { DeskService } from './desk/desk.service.js';
 import { NotificationsService } from './desk/notifications.service.js';
+import { TelegramRepository } from './distribution/telegram/telegram.repository.js';
+import { TELEGRAM_TOPIC, TelegramService } from './distribution/telegram/telegram.service.js';
+import { telegramJob } from './distribution/telegram/telegram.job.js';
 
 export interface Container {
   readonly config: Config;
@@ -98,6 +101,8 @@ export interface Container {
   readonly retention: Retention;
   readonly desk: DeskService;
   readonly notifications: NotificationsService;
+  /** Telegram channels: settings, each edition's post, the `telegram.post` job (src/distribution/telegram). */
+  readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
@@ -250,6 +255,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const jobLog = log.child({ module: 'jobs' });
   const jobHandlers: JobHandler[] = [publishScheduledJob(editorial), unpublishScheduledJob(editorial), dailySweepJob(k, retention, clock, jobLog)];
   // Distribution: each subscriber adds its job handler here and subscribes to story events.
+  const telegram = new TelegramService({ db: k, repo: new TelegramRepository(k), secretBox, settings, stories: publicStories, audit, clock, api: config.telegram, log: log.child({ module: 'telegram' }), purgeAll: () => purgeAll() });
+  jobHandlers.push(telegramJob(telegram));
+  storyEvents.subscribe({ topic: TELEGRAM_TOPIC });
   const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
@@ -286,6 +294,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     retention,
     desk,
     notifications,
+    telegram,
     redis,
     purge,
     purgeAll,

@@ -211,6 +211,14 @@ export const API_MESSAGES = {
   'desk.mention_inactive': 'A mentioned person is not an active member of the newsroom.',
   'desk.mention_cannot_open': '{name} cannot open this story, so cannot be mentioned on it.',
   'desk.comment_required': 'Write the comment.',
+  // Telegram channels (src/distribution/telegram).
+  'telegram.not_configured': 'No Telegram channel is set for this language. An administrator sets one in Settings → Telegram.',
+  'telegram.no_token': 'Set the bot token first.',
+  'telegram.target': 'Use @channelname or the numeric id of a private channel (-100…).',
+  'telegram.token_format': 'A bot token looks like 123456789:AA… (ask @BotFather for it).',
+  'telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',
+  'telegram.not_uncertain': 'Only a post whose outcome is uncertain can be marked as posted.',
+  'telegram.role_may_not': 'Your role ({role}) may not change how this story goes to Telegram.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

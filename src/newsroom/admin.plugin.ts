@@ -23,6 +23,7 @@ import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
 import { bulkRoutes } from './bulk.routes.js';
 import { planningRoutes } from './planning.routes.js';
+import { telegramRoutes } from '../distribution/telegram/telegram.routes.js';
 import { errorBody } from '../http/error-handler.js';
 import { msg } from '../i18n/api-messages.js';
 
@@ -52,6 +53,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     previewLinksRoutes(api, c.previewLinks);
     relatedRoutes(api, c.related, c.urgency);
+    telegramRoutes(api, c.telegram);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
   }, { prefix: '/admin/api' });

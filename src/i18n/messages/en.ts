@@ -64,4 +64,6 @@ export const en: Messages = {
   galleryClose: 'Close',
   galleryPrevious: 'Previous photo',
   galleryNext: 'Next photo',
+  'telegram.withdrawn': 'This story has been withdrawn by the editors.',
+  'telegram.correction': 'Correction',
 };

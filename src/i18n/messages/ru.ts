@@ -63,6 +63,8 @@ export const ru = {
   galleryClose: 'Закрыть',
   galleryPrevious: 'Предыдущее фото',
   galleryNext: 'Следующее фото',
+  'telegram.withdrawn': 'Материал отозван редакцией.',
+  'telegram.correction': 'Исправление',
 };
 
 export type Messages = typeof ru;

@@ -68,4 +68,6 @@ export const uz: Messages = {
   galleryClose: 'Yopish',
   galleryPrevious: 'Oldingi surat',
   galleryNext: 'Keyingi surat',
+  'telegram.withdrawn': 'Material tahririyat tomonidan qaytarib olindi.',
+  'telegram.correction': 'Tuzatish',
 };

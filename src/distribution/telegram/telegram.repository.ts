@@ -1,0 +1,136 @@
+/**
+ * Telegram's tables (migration 0019): SQL only. Every state change of a delivery is one
+ * conditional UPDATE (`… WHERE state = :from`) that reports whether it won, so two workers, two
+ * nodes or a worker and an editor's click never both move the same delivery.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, TelegramChannelsTable, TelegramDeliveriesTable, TelegramDeliveryState } from '../../db/schema.js';
+
+export type ChannelRow = Selectable<TelegramChannelsTable>;
+export type DeliveryRow = Selectable<TelegramDeliveriesTable>;
+
+const changed = (r: { numUpdatedRows: bigint }[]) => Number(r[0]?.numUpdatedRows ?? 0) > 0;
+
+export class TelegramRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  channels(): Promise<ChannelRow[]> {
+    return this.db.selectFrom('telegram_channels').selectAll().orderBy('locale').execute();
+  }
+
+  channel(locale: string, db: Kysely<Database> = this.db): Promise<ChannelRow | undefined> {
+    return db.selectFrom('telegram_channels').selectAll().where('locale', '=', locale).executeTakeFirst();
+  }
+
+  async saveChannel(trx: Kysely<Database>, row: ChannelRow): Promise<void> {
+    const { locale, ...rest } = row;
+    await trx.insertInto('telegram_channels').values(row).onConflict((oc) => oc.column('locale').doUpdateSet(rest)).execute();
+  }
+
+  delivery(editionId: number, db: Kysely<Database> = this.db): Promise<DeliveryRow | undefined> {
+    return db.selectFrom('telegram_deliveries').selectAll().where('edition_id', '=', editionId).executeTakeFirst();
+  }
+
+  /** The edition's story flag and what the job needs to decide (null: the edition is gone). */
+  editionFacts(editionId: number, db: Kysely<Database> = this.db) {
+    return db
+      .selectFrom('editions as e')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .select(['e.id', 'e.story_id', 'e.locale', 'e.status', 's.created_by as owner_id', 's.post_telegram'])
+      .where('e.id', '=', editionId)
+      .executeTakeFirst();
+  }
+
+  async setStoryFlag(trx: Kysely<Database>, storyId: number, post: boolean, now: number): Promise<void> {
+    await trx.updateTable('stories').set({ post_telegram: post ? 1 : 0, updated_at: now }).where('id', '=', storyId).execute();
+  }
+
+  /** The intent's row, created queued once per edition (a second publish finds it). */
+  async ensure(editionId: number, locale: string, now: number): Promise<void> {
+    await this.db
+      .insertInto('telegram_deliveries')
+      .values({ edition_id: editionId, locale, state: 'queued', updated_at: now })
+      .onConflict((oc) => oc.column('edition_id').doNothing())
+      .execute();
+  }
+
+  /**
+   * The intent record: queued → started, committed before the Bot API is called. Only one
+   * caller can win it; the loser does not post.
+   */
+  async start(editionId: number, chatId: string, now: number): Promise<boolean> {
+    return changed(
+      await this.db
+        .updateTable('telegram_deliveries')
+        .set((eb) => ({ state: 'started', chat_id: chatId, started_at: now, attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('edition_id', '=', editionId)
+        .where('state', '=', 'queued')
+        .execute(),
+    );
+  }
+
+  async sent(editionId: number, r: { messageId: number; kind: 'photo' | 'text'; hash: string }, now: number): Promise<boolean> {
+    return this.move(editionId, ['started'], { state: 'sent', message_id: r.messageId, kind: r.kind, content_hash: r.hash, error: '', next_retry_at: null, sent_at: now, updated_at: now });
+  }
+
+  /** started → queued: Telegram said not now (429) or could not be reached; the job retries at `at`. */
+  retryAt(editionId: number, error: string, at: number, now: number): Promise<boolean> {
+    return this.move(editionId, ['started'], { state: 'queued', error, next_retry_at: at, updated_at: now });
+  }
+
+  failed(editionId: number, from: TelegramDeliveryState[], error: string, now: number): Promise<boolean> {
+    return this.move(editionId, from, { state: 'failed', error, next_retry_at: null, updated_at: now });
+  }
+
+  /** A start older than `startedBefore` whose outcome was never recorded. */
+  async uncertain(editionId: number, startedBefore: number, error: string, now: number): Promise<boolean> {
+    return changed(
+      await this.db
+        .updateTable('telegram_deliveries')
+        .set({ state: 'uncertain', error, next_retry_at: null, updated_at: now })
+        .where('edition_id', '=', editionId)
+        .where('state', '=', 'started')
+        .where('started_at', '<=', startedBefore)
+        .execute(),
+    );
+  }
+
+  /** failed/uncertain/withdrawn → queued: a new attempt (the editor's button, or a republish). */
+  requeue(trx: Kysely<Database>, editionId: number, from: TelegramDeliveryState[], now: number): Promise<boolean> {
+    return this.move(editionId, from, { state: 'queued', error: '', next_retry_at: null, message_id: null, kind: '', content_hash: '', started_at: null, sent_at: null, updated_at: now }, trx);
+  }
+
+  /** uncertain → sent without a message id: the editor saw the post in the channel. */
+  markPosted(trx: Kysely<Database>, editionId: number, now: number): Promise<boolean> {
+    return this.move(editionId, ['uncertain'], { state: 'sent', error: '', message_id: null, sent_at: now, updated_at: now }, trx);
+  }
+
+  withdrawn(editionId: number, from: TelegramDeliveryState[], note: string, now: number): Promise<boolean> {
+    return this.move(editionId, from, { state: 'withdrawn', error: note, next_retry_at: null, updated_at: now });
+  }
+
+  async edited(editionId: number, hash: string, error: string, now: number): Promise<void> {
+    await this.db.updateTable('telegram_deliveries').set({ content_hash: hash, error, updated_at: now }).where('edition_id', '=', editionId).execute();
+  }
+
+  async noteError(editionId: number, error: string, now: number): Promise<void> {
+    await this.db.updateTable('telegram_deliveries').set({ error, updated_at: now }).where('edition_id', '=', editionId).execute();
+  }
+
+  /** At most one follow-up per correction: claimed before it is sent. */
+  async claimFollowUp(editionId: number, at: number): Promise<boolean> {
+    return changed(
+      await this.db
+        .updateTable('telegram_deliveries')
+        .set({ followup_at: at })
+        .where('edition_id', '=', editionId)
+        .where('state', '=', 'sent')
+        .where((eb) => eb.or([eb('followup_at', 'is', null), eb('followup_at', '<', at)]))
+        .execute(),
+    );
+  }
+
+  private async move(editionId: number, from: TelegramDeliveryState[], set: Partial<DeliveryRow>, db: Kysely<Database> = this.db): Promise<boolean> {
+    return changed(await db.updateTable('telegram_deliveries').set(set).where('edition_id', '=', editionId).where('state', 'in', from).execute());
+  }
+}
