@@ -23,8 +23,8 @@ export interface Newsroom {
   otherSectionId: number;
 }
 
-export async function makeNewsroom(dialect: DialectName, now: number): Promise<Newsroom> {
-  const s = await makeTestSite(dialect, { now });
+export async function makeNewsroom(dialect: DialectName, now: number, env?: Record<string, string>): Promise<Newsroom> {
+  const s = await makeTestSite(dialect, { now, env });
   const admin = new ApiClient(s.app);
   await admin.session();
   expect((await admin.req('POST', '/setup', { email: 'admin@example.uz', name: 'Admin', password: PW })).status).toBe(201);
