@@ -150,7 +150,7 @@ export class FakeTelegram {
     const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (!m) return void send(404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = m as unknown as [string, string, string];
-    let params: Record<string, unknown> = {};
+    let params: Record<string, unknown>;
     try {
       const raw = Buffer.concat(chunks).toString('utf8');
       params = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};

@@ -1056,4 +1056,8 @@ export const en = {
   'err.telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',
   'err.telegram.not_uncertain': 'Only a post whose outcome is uncertain can be marked as posted.',
   'err.telegram.role_may_not': 'Your role ({role}) may not change how this story goes to Telegram.',
+  'audit.action.telegram.channel.update': 'changed a Telegram channel',
+  'audit.action.telegram.story.flag': 'changed whether {story} is posted to Telegram',
+  'audit.action.telegram.post.retry': 'sent {story} to Telegram again',
+  'audit.action.telegram.post.mark_posted': 'marked the Telegram post of {story} as posted',
 };

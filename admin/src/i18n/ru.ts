@@ -1058,4 +1058,8 @@ export const ru: Record<keyof typeof en, string> = {
   'err.telegram.not_retryable': 'Повторить можно только неудавшуюся или неизвестную публикацию.',
   'err.telegram.not_uncertain': 'Отметить как опубликованное можно только публикацию с неизвестным исходом.',
   'err.telegram.role_may_not': 'Ваша роль ({role}) не позволяет менять публикацию этого материала в Telegram.',
+  'audit.action.telegram.channel.update': 'изменил(а) канал Telegram',
+  'audit.action.telegram.story.flag': 'изменил(а), публикуется ли {story} в Telegram',
+  'audit.action.telegram.post.retry': 'повторно отправил(а) {story} в Telegram',
+  'audit.action.telegram.post.mark_posted': 'отметил(а) пост {story} в Telegram как опубликованный',
 };

@@ -1066,4 +1066,8 @@ export const uz: Record<keyof typeof en, string> = {
   'err.telegram.not_retryable': 'Faqat xato bilan tugagan yoki natijasi nomaʼlum joylashni qayta yuborish mumkin.',
   'err.telegram.not_uncertain': 'Faqat natijasi nomaʼlum joylashni joylangan deb belgilash mumkin.',
   'err.telegram.role_may_not': 'Sizning rolingiz ({role}) bu materialning Telegramga joylanishini oʻzgartira olmaydi.',
+  'audit.action.telegram.channel.update': 'Telegram kanalini oʻzgartirdi',
+  'audit.action.telegram.story.flag': '{story} materialining Telegramga joylanishini oʻzgartirdi',
+  'audit.action.telegram.post.retry': '{story} materialini Telegramga qayta yubordi',
+  'audit.action.telegram.post.mark_posted': '{story} materialining Telegramdagi postini joylangan deb belgiladi',
 };

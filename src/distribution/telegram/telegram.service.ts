@@ -222,7 +222,7 @@ export class TelegramService {
     const facts = await this.allowed(actor, editionId);
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.repo.setStoryFlag(trx, facts.story_id, post, this.d.clock());
-      await this.d.audit.record(trx, { userId: actor.id, action: 'telegram.story.flag', entity: 'story', entityId: facts.story_id, details: { post } });
+      await this.d.audit.record(trx, { userId: actor.id, action: 'telegram.story.flag', entity: 'edition', entityId: editionId, details: { post, storyId: facts.story_id } });
     });
     return this.status(actor, editionId);
   }
