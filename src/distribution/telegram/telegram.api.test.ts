@@ -26,6 +26,12 @@ describe('Bot API failures', () => {
     expect(classify(net(undefined, "Request to 'sendPhoto' timed out after 20 seconds")).kind).toBe('ambiguous');
   });
 
+  it('never lets the bot token out in a description', () => {
+    const f = classify(net('ECONNREFUSED', 'request to http://127.0.0.1:1/bot7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendPhoto failed, reason: connect ECONNREFUSED'));
+    expect(f.description).not.toContain('AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
+    expect(f.description).toContain('bot<token>/sendPhoto');
+  });
+
   it('recognises "not modified" and "can\'t be deleted"', () => {
     expect(isNotModified(tg(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same'))).toBe(true);
     expect(isNotModified(tg(400, 'Bad Request: message to edit not found'))).toBe(false);

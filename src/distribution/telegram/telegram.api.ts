@@ -33,7 +33,20 @@ export type Failure =
 
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
+/**
+ * A network error's message can carry the request URL, and the URL carries the bot token
+ * (`/bot<token>/method`): every description is redacted before it is stored, shown or logged.
+ */
+export function redactToken(s: string): string {
+  return s.replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
+}
+
 export function classify(err: unknown): Failure {
+  const f = classifyRaw(err);
+  return { ...f, description: redactToken(f.description) };
+}
+
+function classifyRaw(err: unknown): Failure {
   if (err instanceof GrammyError) {
     const description = err.description || `error ${err.error_code}`;
     if (err.error_code === 429) return { kind: 'rate_limited', retryAfterMs: Math.max(1, err.parameters.retry_after ?? 5) * 1000, description };
