@@ -41,8 +41,9 @@ export class TelegramRepository {
       .executeTakeFirst();
   }
 
-  async setStoryFlag(trx: Kysely<Database>, storyId: number, post: boolean, now: number): Promise<void> {
-    await trx.updateTable('stories').set({ post_telegram: post ? 1 : 0, updated_at: now }).where('id', '=', storyId).execute();
+  /** Leaves `updated_at` alone: the flag is not content, and feeds and the wire read that column as "changed". */
+  async setStoryFlag(trx: Kysely<Database>, storyId: number, post: boolean): Promise<void> {
+    await trx.updateTable('stories').set({ post_telegram: post ? 1 : 0 }).where('id', '=', storyId).execute();
   }
 
   /** The intent's row, created queued once per edition (a second publish finds it). */

@@ -221,7 +221,7 @@ export class TelegramService {
   async setPost(actor: Actor, editionId: number, post: boolean): Promise<DeliveryView> {
     const facts = await this.allowed(actor, editionId);
     await this.d.db.transaction().execute(async (trx) => {
-      await this.d.repo.setStoryFlag(trx, facts.story_id, post, this.d.clock());
+      await this.d.repo.setStoryFlag(trx, facts.story_id, post);
       await this.d.audit.record(trx, { userId: actor.id, action: 'telegram.story.flag', entity: 'edition', entityId: editionId, details: { post, storyId: facts.story_id } });
     });
     return this.status(actor, editionId);
