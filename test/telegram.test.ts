@@ -179,6 +179,66 @@ describe.each(DIALECTS)('Telegram channels on %s', (dialect) => {
     expect(await status(e.id)).toMatchObject({ state: 'sent', error: '' });
   });
 
+  it('posts a scheduled story when it goes live and an embargoed one when the embargo passes, not before', async () => {
+    const sched = await draft(n.editor, 'ru', 'По расписанию', n.sectionId);
+    const at = c().clock() + 3600_000;
+    const r = await n.editor.req('POST', `/editions/${sched.id}/transition`, { to: 'scheduled', from: 'draft', at: new Date(at).toISOString() });
+    expect(r.status, r.body).toBe(200);
+    const emb = await draft(n.editor, 'ru', 'Под эмбарго', n.sectionId);
+    const saved = await n.editor.req('PUT', `/editions/${emb.id}`, saveBody(emb, { embargoUntil: new Date(c().clock() + 2 * 3600_000).toISOString() }));
+    expect(saved.status, saved.body).toBe(200);
+    expect((await n.editor.req('POST', `/editions/${emb.id}/transition`, { to: 'published', from: 'draft' })).status).toBe(200);
+    await run();
+    expect(sends()).toBe(0);
+    n.s.tick(3600_000);
+    await run();
+    await run();
+    expect(fake.posts(ru.id).filter((p) => p.text.startsWith('По расписанию'))).toHaveLength(1);
+    expect(fake.posts(ru.id).filter((p) => p.text.startsWith('Под эмбарго'))).toHaveLength(0);
+    n.s.tick(3600_000);
+    await run();
+    expect(fake.posts(ru.id).filter((p) => p.text.startsWith('Под эмбарго'))).toHaveLength(1);
+    expect(sends()).toBe(2);
+  });
+
+  it('records an unreachable Telegram as retrying (without the token in the error) and a hanging one as uncertain', async () => {
+    const node = (apiRoot: string, timeoutSeconds: number) =>
+      buildContainer({ ...c().config, telegram: { apiRoot, timeoutSeconds } }, { clock: c().clock, logger: pino({ level: 'silent' }), dbTarget: dialect === 'postgres' ? { dialect: 'postgres', url: process.env.XABAR_TEST_PG!, schema: c().db.schema! } : undefined });
+    // Nothing listens on port 1: the connection is refused, so nothing can have been posted.
+    const offline = await node('http://127.0.0.1:1', 5);
+    try {
+      const e = await draft(n.editor, 'ru', 'Telegram недоступен', n.sectionId);
+      await n.editor.req('POST', `/editions/${e.id}/transition`, { to: 'published', from: 'draft' });
+      await offline.relay.runDue();
+      const st = await status(e.id);
+      expect(st.state).toBe('queued');
+      expect(st.nextRetryAt).toBeGreaterThan(c().clock());
+      expect(st.error).not.toBe('');
+      expect(st.error).not.toContain(TOKEN.slice(11));
+      const job = await c().db.kysely.selectFrom('outbox').select('last_error').where('topic', '=', TELEGRAM_TOPIC).where('done_at', 'is', null).executeTakeFirstOrThrow();
+      expect(job.last_error).not.toContain(TOKEN.slice(11));
+      n.s.tick(3600_000);
+      await run(); // Telegram is back: posted once
+      expect(await status(e.id)).toMatchObject({ state: 'sent', error: '' });
+    } finally {
+      await offline.close();
+    }
+    // A call that never answers is given up after the timeout; the post may exist, so it is uncertain.
+    const slow = await node(fake.apiRoot, 1);
+    try {
+      fake.failNext(1, 'hang');
+      const e = await draft(n.editor, 'ru', 'Telegram завис', n.sectionId);
+      await n.editor.req('POST', `/editions/${e.id}/transition`, { to: 'published', from: 'draft' });
+      await slow.relay.runDue();
+      expect((await status(e.id)).state).toBe('uncertain');
+      n.s.tick(3600_000);
+      await run();
+      expect(fake.posts(ru.id).filter((p) => p.text.startsWith('Telegram завис'))).toHaveLength(0);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('posts nothing for a story the editor unticked', async () => {
     const e = await draft(n.editor, 'ru', 'Не для канала', n.sectionId);
     const off = await n.editor.req('PUT', `/editions/${e.id}/telegram`, { post: false });
