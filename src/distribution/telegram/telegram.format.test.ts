@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTelegramHtml } from '../../../test/helpers/fake-telegram.js';
 import { CAPTION_LIMIT, cutAtWord, escapeTelegramHtml, formatPost, MESSAGE_LIMIT } from './telegram.format.js';
-import { jittered } from './telegram.service.js';
+import { jittered } from './telegram.poster.js';
 
 const url = 'https://news.example.test/ru/news/most';
 

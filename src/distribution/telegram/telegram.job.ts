@@ -6,7 +6,8 @@
  */
 import type { JobHandler } from '../../jobs/relay.js';
 import { parseStoryEvent } from '../story-events.js';
-import { TELEGRAM_JOB_MAX_ATTEMPTS, TELEGRAM_TOPIC, type TelegramService } from './telegram.service.js';
+import { TELEGRAM_JOB_MAX_ATTEMPTS } from './telegram.poster.js';
+import { TELEGRAM_TOPIC, type TelegramService } from './telegram.service.js';
 
 export function telegramJob(telegram: TelegramService): JobHandler {
   return {

@@ -39,15 +39,15 @@ function editionParam(params: unknown): number {
 export function telegramRoutes(app: FastifyInstance, t: TelegramService): void {
   apiRoute(app, {
     method: 'GET', url: '/telegram/channels', tag: 'telegram', summary: 'Telegram channel per language (the token only as …last4)',
-    handler: async (req) => (requireCan(req, 'settings.write'), { channels: await t.channels() }),
+    handler: async (req) => (requireCan(req, 'settings.write'), { channels: await t.channels.list() }),
   });
   apiRoute(app, {
     method: 'PUT', url: '/telegram/channels/:locale', tag: 'telegram', summary: 'Set a language\'s channel, bot token (sealed), unpublish behaviour and public link', body: ChannelInput,
-    handler: async (req) => t.saveChannel(requireCan(req, 'settings.write').user, localeParam(req.params), req.body),
+    handler: async (req) => t.channels.save(requireCan(req, 'settings.write').user, localeParam(req.params), req.body),
   });
   apiRoute(app, {
     method: 'POST', url: '/telegram/channels/:locale/check', tag: 'telegram', summary: 'Check the bot token, the channel and the bot\'s right to post',
-    handler: async (req) => (requireCan(req, 'settings.write'), t.check(localeParam(req.params))),
+    handler: async (req) => (requireCan(req, 'settings.write'), t.channels.check(localeParam(req.params))),
   });
   apiRoute(app, {
     method: 'GET', url: '/editions/:id/telegram', tag: 'telegram', summary: 'The edition\'s Telegram post: flag and delivery status',
