@@ -212,8 +212,6 @@ export const API_MESSAGES = {
   'desk.mention_cannot_open': '{name} cannot open this story, so cannot be mentioned on it.',
   'desk.comment_required': 'Write the comment.',
   // Telegram channels (src/distribution/telegram).
-  'telegram.not_configured': 'No Telegram channel is set for this language. An administrator sets one in Settings → Telegram.',
-  'telegram.no_token': 'Set the bot token first.',
   'telegram.target': 'Use @channelname or the numeric id of a private channel (-100…).',
   'telegram.token_format': 'A bot token looks like 123456789:AA… (ask @BotFather for it).',
   'telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',

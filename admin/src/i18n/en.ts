@@ -1049,8 +1049,6 @@ export const en = {
   'tg.postAgain': 'Post again',
   'tg.markPosted': 'It is posted',
   'tg.markPostedConfirm': 'Mark as posted? Later edits and unpublishing will not reach this post.',
-  'err.telegram.not_configured': 'No Telegram channel is set for this language. An administrator sets one in Settings → Telegram.',
-  'err.telegram.no_token': 'Set the bot token first.',
   'err.telegram.target': 'Use @channelname or the numeric id of a private channel (-100…).',
   'err.telegram.token_format': 'A bot token looks like 123456789:AA… (ask @BotFather for it).',
   'err.telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',

@@ -1051,8 +1051,6 @@ export const ru: Record<keyof typeof en, string> = {
   'tg.postAgain': 'Опубликовать снова',
   'tg.markPosted': 'Пост есть',
   'tg.markPostedConfirm': 'Отметить как опубликованное? Последующие правки и снятие с публикации не затронут этот пост.',
-  'err.telegram.not_configured': 'Для этого языка не задан канал Telegram. Администратор задаёт его в Настройки → Telegram.',
-  'err.telegram.no_token': 'Сначала задайте токен бота.',
   'err.telegram.target': 'Укажите @имяканала или числовой id закрытого канала (-100…).',
   'err.telegram.token_format': 'Токен бота выглядит так: 123456789:AA… (его выдаёт @BotFather).',
   'err.telegram.not_retryable': 'Повторить можно только неудавшуюся или неизвестную публикацию.',

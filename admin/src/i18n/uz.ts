@@ -1059,8 +1059,6 @@ export const uz: Record<keyof typeof en, string> = {
   'tg.postAgain': 'Qayta joylash',
   'tg.markPosted': 'Post bor',
   'tg.markPostedConfirm': 'Joylangan deb belgilansinmi? Keyingi tahrirlar va eʼlondan olish bu postga yetib bormaydi.',
-  'err.telegram.not_configured': 'Bu til uchun Telegram kanali berilmagan. Administrator uni Sozlamalar → Telegram boʻlimida beradi.',
-  'err.telegram.no_token': 'Avval bot tokenini bering.',
   'err.telegram.target': '@kanalnomi yoki yopiq kanalning raqamli id sini kiriting (-100…).',
   'err.telegram.token_format': 'Bot tokeni shunday koʻrinadi: 123456789:AA… (uni @BotFather beradi).',
   'err.telegram.not_retryable': 'Faqat xato bilan tugagan yoki natijasi nomaʼlum joylashni qayta yuborish mumkin.',
