@@ -294,6 +294,33 @@ describe.each(DIALECTS)('Telegram channels on %s', (dialect) => {
     }
   });
 
+  it('records a slow answer that arrives after the post was given up as uncertain, but never over a newer attempt', async () => {
+    const repo = c().telegram.repo;
+    const realSent = repo.sent.bind(repo);
+    // Another node gives the delivery up as uncertain while this node's call is still answering.
+    vi.spyOn(repo, 'sent').mockImplementationOnce(async (a, r, now) => {
+      await repo.uncertain(a.editionId, c().clock(), 'given up by another node', c().clock());
+      return realSent(a, r, now);
+    });
+    const e = await publish('Медленный ответ');
+    await run();
+    vi.restoreAllMocks();
+    expect(await status(e.id)).toMatchObject({ state: 'sent', linked: true });
+    // Now an editor has already pressed "post again" and a new attempt started: the late answer of the old one must not land on it.
+    vi.spyOn(repo, 'sent').mockImplementationOnce(async (a, r, now) => {
+      await repo.uncertain(a.editionId, c().clock(), 'given up', c().clock());
+      await c().db.kysely.transaction().execute((trx) => repo.requeue(trx, a.editionId, ['uncertain'], c().clock()));
+      expect(await repo.start(a.editionId, '@xabar_news', c().clock())).toEqual({ editionId: a.editionId, attempt: a.attempt + 1 });
+      expect(await realSent(a, r, now)).toBe(false);
+      return false;
+    });
+    const e2 = await publish('Медленный ответ снова');
+    await run();
+    vi.restoreAllMocks();
+    expect((await delivery(e2.id))).toMatchObject({ state: 'started', attempts: 2, message_id: null });
+    await c().db.kysely.updateTable('telegram_deliveries').set({ state: 'sent' }).where('edition_id', '=', e2.id).execute(); // tidy for the next tests
+  });
+
   it('posts once when two nodes run the same story\'s jobs at the same moment', async () => {
     const second = await buildContainer(c().config, { clock: c().clock, logger: pino({ level: 'silent' }), dbTarget: dialect === 'postgres' ? { dialect: 'postgres', url: process.env.XABAR_TEST_PG!, schema: c().db.schema! } : undefined });
     try {

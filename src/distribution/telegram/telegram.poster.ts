@@ -16,7 +16,7 @@ import type { StoryEvent } from '../story-events.js';
 import { botApi, classify, isCannotDelete, isNotModified, type Failure } from './telegram.api.js';
 import type { TelegramChannels } from './telegram.channels.js';
 import { CAPTION_LIMIT, contentHash, escapeTelegramHtml, formatPost, MESSAGE_LIMIT } from './telegram.format.js';
-import type { DeliveryRow } from './telegram.repository.js';
+import type { Attempt, DeliveryRow } from './telegram.repository.js';
 import type { TelegramDeps } from './telegram.service.js';
 
 /** Attempts of one job before a retryable failure is recorded as failed (the relay's limit is above it). */
@@ -48,7 +48,7 @@ export class TelegramPoster {
     }
   }
 
-  private async publish(event: StoryEvent, attempt: number): Promise<void> {
+  private async publish(event: StoryEvent, claims: number): Promise<void> {
     const ch = await this.channels.open(event.locale);
     if (!ch) return;
     const facts = await this.d.repo.editionFacts(event.editionId);
@@ -65,9 +65,8 @@ export class TelegramPoster {
       return; // sent, failed or uncertain: posted already, or waiting for an editor
     }
     // The intent record, committed before the call: only the winner of this update posts.
-    if (!(await this.d.repo.start(event.editionId, ch.row.target, this.d.clock()))) {
-      throw new RetryAt(this.d.clock() + this.inFlightMs, 'another worker is posting this story');
-    }
+    const attempt = await this.d.repo.start(event.editionId, ch.row.target, this.d.clock());
+    if (!attempt) throw new RetryAt(this.d.clock() + this.inFlightMs, 'another worker is posting this story');
     const api = botApi(ch.token, this.d.api);
     const kind = story.image ? 'photo' : 'text';
     const post = this.format(story, kind);
@@ -79,33 +78,30 @@ export class TelegramPoster {
           : await api.sendMessage(ch.row.target, post.html, { parse_mode: 'HTML', link_preview_options: { url: story.url } });
       messageId = sent.message_id;
     } catch (err) {
-      return this.sendFailed(event.editionId, classify(err), attempt);
+      return this.sendFailed(attempt, classify(err), claims);
     }
     // A crash (or a failed write) from here on leaves the row started: the next run calls it uncertain.
-    await this.d.repo.sent(event.editionId, { messageId, kind, hash: contentHash(post.html) }, this.d.clock());
+    await this.d.repo.sent(attempt, { messageId, kind, hash: contentHash(post.html) }, this.d.clock());
   }
 
-  private async sendFailed(editionId: number, f: Failure, attempt: number): Promise<void> {
+  /** `claims`: how often the job has been claimed, which bounds the retries. */
+  private async sendFailed(a: Attempt, f: Failure, claims: number): Promise<void> {
     const now = this.d.clock();
     switch (f.kind) {
       case 'permanent':
         // 400 (bad request), 401/404 (token), 403 (not allowed): the same call would fail again.
-        await this.d.repo.failed(editionId, ['started'], f.description, now);
+        await this.d.repo.attemptFailed(a, f.description, now);
         return;
       case 'ambiguous':
         // The request may have reached Telegram: posting again could post twice.
-        await this.d.repo.uncertain(editionId, now, f.description, now);
+        await this.d.repo.attemptUncertain(a, f.description, now);
         return;
-      case 'rate_limited': {
-        const at = now + f.retryAfterMs; // https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this
-        if (attempt >= TELEGRAM_GIVE_UP_AFTER) return void (await this.d.repo.failed(editionId, ['started'], f.description, now));
-        await this.d.repo.retryAt(editionId, f.description, at, now);
-        throw new RetryAt(at, `telegram: ${f.description}`);
-      }
+      case 'rate_limited':
       case 'retryable': {
-        if (attempt >= TELEGRAM_GIVE_UP_AFTER) return void (await this.d.repo.failed(editionId, ['started'], f.description, now));
-        const at = now + jittered(attempt);
-        await this.d.repo.retryAt(editionId, f.description, at, now);
+        if (claims >= TELEGRAM_GIVE_UP_AFTER) return void (await this.d.repo.attemptFailed(a, f.description, now));
+        // 429: exactly retry_after (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this); else backoff with jitter.
+        const at = now + (f.kind === 'rate_limited' ? f.retryAfterMs : jittered(claims));
+        await this.d.repo.retryAt(a, f.description, at, now);
         throw new RetryAt(at, `telegram: ${f.description}`);
       }
     }

@@ -8,6 +8,11 @@ import type { Database, TelegramChannelsTable, TelegramDeliveriesTable, Telegram
 
 export type ChannelRow = Selectable<TelegramChannelsTable>;
 export type DeliveryRow = Selectable<TelegramDeliveriesTable>;
+/** One attempt at posting: outcomes are written only while the delivery is still this attempt's. */
+export interface Attempt {
+  editionId: number;
+  attempt: number;
+}
 
 const changed = (r: { numUpdatedRows: bigint }[]) => Number(r[0]?.numUpdatedRows ?? 0) > 0;
 
@@ -57,30 +62,42 @@ export class TelegramRepository {
 
   /**
    * The intent record: queued → started, committed before the Bot API is called. Only one
-   * caller can win it; the loser does not post.
+   * caller can win it; the loser does not post. Returns the attempt's number (the fence every
+   * outcome of this attempt is written under), or null when another caller won.
    */
-  async start(editionId: number, chatId: string, now: number): Promise<boolean> {
-    return changed(
-      await this.db
-        .updateTable('telegram_deliveries')
-        .set((eb) => ({ state: 'started', chat_id: chatId, started_at: now, attempts: eb('attempts', '+', 1), updated_at: now }))
-        .where('edition_id', '=', editionId)
-        .where('state', '=', 'queued')
-        .execute(),
-    );
+  async start(editionId: number, chatId: string, now: number): Promise<Attempt | null> {
+    const row = await this.db
+      .updateTable('telegram_deliveries')
+      .set((eb) => ({ state: 'started', chat_id: chatId, started_at: now, attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('edition_id', '=', editionId)
+      .where('state', '=', 'queued')
+      .returning('attempts')
+      .executeTakeFirst();
+    return row ? { editionId, attempt: row.attempts } : null;
   }
 
-  async sent(editionId: number, r: { messageId: number; kind: 'photo' | 'text'; hash: string }, now: number): Promise<boolean> {
-    return this.move(editionId, ['started'], { state: 'sent', message_id: r.messageId, kind: r.kind, content_hash: r.hash, error: '', next_retry_at: null, sent_at: now, updated_at: now });
+  /**
+   * The attempt's post exists: recorded with its message_id. Also over `uncertain` — a slow
+   * answer that arrives after the delivery was given up as uncertain still tells us the truth —
+   * but only for this attempt, never over a newer one an editor started.
+   */
+  async sent(a: Attempt, r: { messageId: number; kind: 'photo' | 'text'; hash: string }, now: number): Promise<boolean> {
+    return this.move(a.editionId, ['started', 'uncertain'], { state: 'sent', message_id: r.messageId, kind: r.kind, content_hash: r.hash, error: '', next_retry_at: null, sent_at: now, updated_at: now }, this.db, a.attempt);
   }
 
   /** started → queued: Telegram said not now (429) or could not be reached; the job retries at `at`. */
-  retryAt(editionId: number, error: string, at: number, now: number): Promise<boolean> {
-    return this.move(editionId, ['started'], { state: 'queued', error, next_retry_at: at, updated_at: now });
+  retryAt(a: Attempt, error: string, at: number, now: number): Promise<boolean> {
+    return this.move(a.editionId, ['started'], { state: 'queued', error, next_retry_at: at, updated_at: now }, this.db, a.attempt);
   }
 
-  failed(editionId: number, from: TelegramDeliveryState[], error: string, now: number): Promise<boolean> {
-    return this.move(editionId, from, { state: 'failed', error, next_retry_at: null, updated_at: now });
+  /** started → failed: Telegram refused for good, or retries ran out. */
+  attemptFailed(a: Attempt, error: string, now: number): Promise<boolean> {
+    return this.move(a.editionId, ['started'], { state: 'failed', error, next_retry_at: null, updated_at: now }, this.db, a.attempt);
+  }
+
+  /** started → uncertain: the attempt's request may have reached Telegram. */
+  attemptUncertain(a: Attempt, error: string, now: number): Promise<boolean> {
+    return this.move(a.editionId, ['started'], { state: 'uncertain', error, next_retry_at: null, updated_at: now }, this.db, a.attempt);
   }
 
   /** A start older than `startedBefore` whose outcome was never recorded. */
@@ -131,7 +148,9 @@ export class TelegramRepository {
     );
   }
 
-  private async move(editionId: number, from: TelegramDeliveryState[], set: Partial<DeliveryRow>, db: Kysely<Database> = this.db): Promise<boolean> {
-    return changed(await db.updateTable('telegram_deliveries').set(set).where('edition_id', '=', editionId).where('state', 'in', from).execute());
+  private async move(editionId: number, from: TelegramDeliveryState[], set: Partial<DeliveryRow>, db: Kysely<Database> = this.db, attempt?: number): Promise<boolean> {
+    let q = db.updateTable('telegram_deliveries').set(set).where('edition_id', '=', editionId).where('state', 'in', from);
+    if (attempt !== undefined) q = q.where('attempts', '=', attempt);
+    return changed(await q.execute());
   }
 }
