@@ -100,6 +100,9 @@ describe.each(DIALECTS)('Telegram channels on %s', (dialect) => {
   it('checks the token, the channel and the bot\'s right to post, and says which is wrong', async () => {
     expect((await n.admin.req('POST', '/telegram/channels/ru/check')).json).toMatchObject({ ok: true, problem: null, bot: '@xabar_test_bot', chat: 'Xabar' });
     expect((await n.admin.req('POST', '/telegram/channels/en/check')).json).toMatchObject({ ok: false, problem: 'not_admin' });
+    en.members.set(BOT_ID, { status: 'administrator', canPost: false });
+    expect((await n.admin.req('POST', '/telegram/channels/en/check')).json).toMatchObject({ ok: false, problem: 'cannot_post', chat: 'Xabar English' });
+    en.members.delete(BOT_ID);
     expect((await n.admin.req('POST', '/telegram/channels/uz/check')).json).toMatchObject({ ok: false, problem: 'no_token' });
     await setChannel('uz', { target: '@no_such_channel', token: TOKEN });
     expect((await n.admin.req('POST', '/telegram/channels/uz/check')).json).toMatchObject({ ok: false, problem: 'chat_not_found', detail: 'Bad Request: chat not found' });
@@ -362,13 +365,17 @@ describe.each(DIALECTS)('Telegram channels on %s', (dialect) => {
     const post = fake.posts(ru.id).find((p) => p.text.startsWith('Старый заголовок'))!;
     e = (await n.editor.req('PUT', `/editions/${e.id}`, saveBody(e, { headline: 'Новый заголовок' }))).json;
     n.s.tick(12_000);
+    fake.failNext(1, { code: 429, description: 'Too Many Requests: retry after 5', retryAfter: 5 });
     await run();
-    expect(fake.callsOf('editMessageCaption')).toHaveLength(1);
+    expect(post.text.startsWith('Старый заголовок')).toBe(true); // rate limited: waits
+    n.s.tick(5_000);
+    await run();
+    expect(fake.callsOf('editMessageCaption')).toHaveLength(2);
     expect(post.text.startsWith('Новый заголовок\n\nЛид новости.')).toBe(true);
     expect((await n.editor.req('PUT', `/editions/${e.id}`, saveBody(e, { seoTitle: 'Только SEO' }))).status).toBe(200);
     n.s.tick(12_000);
     await run();
-    expect(fake.callsOf('editMessageCaption')).toHaveLength(1); // the post's text did not change
+    expect(fake.callsOf('editMessageCaption')).toHaveLength(2); // the post's text did not change
     expect(sends()).toBe(1);
   });
 
