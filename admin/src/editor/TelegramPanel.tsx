@@ -83,7 +83,8 @@ export function TelegramPanel({ ed }: { ed: Edition }) {
               </a>
             )}
           </p>
-          {s.error && s.state !== 'sent' && <p className="small field-error">{i.t('tg.telegramSays', { detail: s.error })}</p>}
+          {s.error && (s.state === 'failed' || s.state === 'queued') && <p className="small field-error">{i.t('tg.telegramSays', { detail: s.error })}</p>}
+          {s.error && s.state === 'uncertain' && <p className="small muted">{s.error}</p>}
           {mayAct && s.state === 'failed' && (
             <button type="button" className="btn btn-small" disabled={busy} onClick={() => void act(() => api.post<TelegramStatus>(`/editions/${ed.id}/telegram/retry`))}>
               {i.t('tg.retry')}
