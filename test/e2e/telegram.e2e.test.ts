@@ -56,7 +56,7 @@ describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
     await card.getByLabel('Channel to post to').fill('@xabar_en');
     await card.getByLabel('Bot token').fill(TOKEN);
     await card.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => card.getByText('Set: …k3Yq').count()).toBe(1);
+    await card.getByText('Set: …k3Yq').waitFor();
     expect(await card.getByLabel('Bot token').inputValue()).toBe(''); // never shown again
     await card.getByRole('button', { name: 'Check connection' }).click();
     const result = card.locator('[data-telegram-check]');
@@ -66,7 +66,8 @@ describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
 
     await page.goto(`${site.url}/admin/stories/${editionId}`);
     const panel = page.locator('#panel-telegram');
-    await expect.poll(() => panel.getByLabel('Post to Telegram').isChecked()).toBe(true);
+    await panel.getByLabel('Post to Telegram').waitFor();
+    expect(await panel.getByLabel('Post to Telegram').isChecked()).toBe(true);
     await page.locator('.ProseMirror').waitFor();
     await page.getByRole('button', { name: 'Publish now' }).click();
     const status = panel.locator('[data-telegram-state]');

@@ -79,8 +79,11 @@ export class TelegramChannels {
       };
       await this.d.repo.saveChannel(trx, row);
       if (publicLink !== undefined) {
-        const current = (await this.d.settings.get()).telegramChannel;
-        await this.d.settings.save({ telegramChannel: { ...current, [locale]: publicLink } }, trx);
+        // Read in this transaction, never through the settings cache: on SQLite (one connection)
+        // a query on the outer handle inside a transaction would wait for ever.
+        const stored = await this.d.repo.publicLinks(trx);
+        const current = SiteSettingsSchema.shape.telegramChannel.safeParse(stored === null ? {} : safeJson(stored));
+        await this.d.settings.save({ telegramChannel: { ...(current.success ? current.data : {}), [locale]: publicLink } }, trx);
       }
       // The token is never written to the audit log, only that it changed.
       await this.d.audit.record(trx, {
@@ -155,6 +158,14 @@ export class TelegramChannels {
       publicLink,
       updatedAt: r?.updated_at ?? null,
     };
+  }
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return {};
   }
 }
 

@@ -32,6 +32,12 @@ export class TelegramRepository {
     await trx.insertInto('telegram_channels').values(row).onConflict((oc) => oc.column('locale').doUpdateSet(rest)).execute();
   }
 
+  /** The stored site setting `telegramChannel` (JSON) read in `trx`, or null: the public links per locale. */
+  async publicLinks(trx: Kysely<Database>): Promise<string | null> {
+    const row = await trx.selectFrom('settings').select('value').where('key', '=', 'telegramChannel').executeTakeFirst();
+    return row?.value ?? null;
+  }
+
   delivery(editionId: number, db: Kysely<Database> = this.db): Promise<DeliveryRow | undefined> {
     return db.selectFrom('telegram_deliveries').selectAll().where('edition_id', '=', editionId).executeTakeFirst();
   }
