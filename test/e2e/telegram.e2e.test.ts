@@ -7,9 +7,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram, type FakeChat } from '../helpers/fake-telegram.js';
-import { Api, buildAdminAndLaunch, HAVE_BROWSER, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
+import { Api, AXE_SOURCE, buildAdminAndLaunch, HAVE_BROWSER, PW, startSite, TEST_TIMEOUT, type Site } from './browser.js';
 
 const TOKEN = `7012345678:${'AAH'.repeat(11)}k3Yq`;
+
+/** Serious and critical axe-core problems (WCAG 2 A/AA) on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }),
+  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
   let browser: Browser;
@@ -38,7 +47,8 @@ describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
     });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     editionId = e.id;
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, storageState: await api.ctx.storageState() });
+    // bypassCSP only so that axe-core can be injected with addScriptTag (the newsroom's CSP forbids inline scripts).
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, bypassCSP: true, storageState: await api.ctx.storageState() });
     page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
   }, TEST_TIMEOUT);
@@ -63,6 +73,7 @@ describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-telegram-check')).toBe('ok');
     expect(await result.textContent()).toContain('@xabar_news_bot can post to «Xabar in English»');
+    expect(await axeProblems(page)).toEqual([]);
 
     await page.goto(`${site.url}/admin/stories/${editionId}`);
     const panel = page.locator('#panel-telegram');
@@ -77,6 +88,7 @@ describe.skipIf(!HAVE_BROWSER)('Telegram channels in the browser', () => {
     const posts = fake.posts(channel.id);
     expect(posts).toHaveLength(1);
     expect(await link.getAttribute('href')).toBe(`https://t.me/xabar_en/${posts[0]!.messageId}`);
+    expect(await axeProblems(page)).toEqual([]);
     expect(posts[0]!.text).toBe('New bridge opens over the Ankhor\n\nThe bridge links two districts of Tashkent.\n\nRead more');
   }, TEST_TIMEOUT);
 });
