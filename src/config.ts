@@ -127,6 +127,13 @@ const EnvSchema = z.object({
   XABAR_WEBHOOK_TIMEOUT_MS: positiveInt('XABAR_WEBHOOK_TIMEOUT_MS')
     .refine((n) => n >= 100 && n <= 60_000, 'XABAR_WEBHOOK_TIMEOUT_MS must be between 100 and 60000')
     .default('10000'),
+  XABAR_TELEGRAM_API_ROOT: z
+    .string()
+    .url('XABAR_TELEGRAM_API_ROOT must be an absolute URL such as https://api.telegram.org')
+    .default('https://api.telegram.org'),
+  XABAR_TELEGRAM_TIMEOUT_S: positiveInt('XABAR_TELEGRAM_TIMEOUT_S')
+    .refine((n) => n >= 1 && n <= 120, 'XABAR_TELEGRAM_TIMEOUT_S must be between 1 and 120')
+    .default('20'),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -240,6 +247,8 @@ export interface Config {
   readonly indexNow: { readonly key: string; readonly endpoint: string } | null;
   /** One webhook delivery's deadline (connect, send, answer), in ms. */
   readonly webhookTimeoutMs: number;
+  /** Bot API root (a local Bot API server, or the tests' fake) and how long one call may take. */
+  readonly telegram: { readonly apiRoot: string; readonly timeoutSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -306,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     websubHub: e.XABAR_WEBSUB_HUB || null,
     indexNow: e.XABAR_INDEXNOW_KEY ? Object.freeze({ key: e.XABAR_INDEXNOW_KEY, endpoint: e.XABAR_INDEXNOW_ENDPOINT || 'https://api.indexnow.org/indexnow' }) : null,
     webhookTimeoutMs: e.XABAR_WEBHOOK_TIMEOUT_MS,
+    telegram: Object.freeze({ apiRoot: e.XABAR_TELEGRAM_API_ROOT.replace(/\/+$/, ''), timeoutSeconds: e.XABAR_TELEGRAM_TIMEOUT_S }),
   } as Config);
 }
 

@@ -65,6 +65,9 @@ import { NotificationsService } from './desk/notifications.service.js';
 import { WebhooksRepository } from './distribution/webhooks/webhooks.repository.js';
 import { WebhooksService } from './distribution/webhooks/webhooks.service.js';
 import { webhookJobs, webhooksSubscriber } from './distribution/webhooks/webhooks.jobs.js';
+import { TelegramRepository } from './distribution/telegram/telegram.repository.js';
+import { TELEGRAM_TOPIC, TelegramService } from './distribution/telegram/telegram.service.js';
+import { telegramJob } from './distribution/telegram/telegram.job.js';
 
 export interface Container {
   readonly config: Config;
@@ -106,6 +109,8 @@ export interface Container {
   readonly notifications: NotificationsService;
   /** Signed webhooks to registered endpoints (src/distribution/webhooks/). */
   readonly webhooks: WebhooksService;
+  /** Telegram channels: settings, each edition's post, the `telegram.post` job (src/distribution/telegram). */
+  readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
@@ -264,6 +269,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const webhooks = new WebhooksService(k, new WebhooksRepository(k), secretBox, publicStories, audit, clock, { timeoutMs: config.webhookTimeoutMs });
   jobHandlers.push(...webhookJobs(webhooks));
   storyEvents.subscribe(webhooksSubscriber);
+  const telegram = new TelegramService({ db: k, repo: new TelegramRepository(k), secretBox, settings, stories: publicStories, audit, clock, api: config.telegram, log: log.child({ module: 'telegram' }), purgeAll: () => purgeAll() });
+  jobHandlers.push(telegramJob(telegram));
+  storyEvents.subscribe({ topic: TELEGRAM_TOPIC });
   const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
@@ -301,6 +309,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     desk,
     notifications,
     webhooks,
+    telegram,
     redis,
     purge,
     purgeAll,

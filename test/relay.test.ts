@@ -6,7 +6,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../src/jobs/outbox.js';
-import { Relay, type JobHandler } from '../src/jobs/relay.js';
+import { Relay, RetryAt, type JobHandler } from '../src/jobs/relay.js';
 import { DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 
 describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
@@ -146,5 +146,26 @@ describe.each(DIALECTS)('outbox relay on %s', (dialect) => {
       expect(await row(key)).toEqual(before); // the new owner's state is untouched
       release = undefined as never;
     }
+  });
+  it('retries at the time a RetryAt error names instead of its own backoff, and still counts the attempt', async () => {
+    await clearPending();
+    let calls = 0;
+    const later: JobHandler = {
+      topic: 'retry_at_job',
+      async run() {
+        calls++;
+        if (calls === 1) throw new RetryAt(s.c.clock() + 3_000, 'rate limited: retry after 3 s');
+      },
+    };
+    await s.c.db.kysely.transaction().execute((trx) => enqueue(trx, { topic: 'retry_at_job', payload: {}, runAt: s.c.clock(), dedupeKey: 'retry-at:1' }, s.c.clock()));
+    expect(await relay([later]).runDue()).toBe(1);
+    const r = await row('retry-at:1');
+    expect(r).toMatchObject({ attempts: 1, done_at: null, run_at: s.c.clock() + 3_000, last_error: 'rate limited: retry after 3 s' });
+    s.tick(2_999);
+    expect(await relay([later]).runDue()).toBe(0);
+    s.tick(1);
+    expect(await relay([later]).runDue()).toBe(1);
+    expect(calls).toBe(2);
+    expect((await row('retry-at:1')).done_at).toBeGreaterThan(0);
   });
 });

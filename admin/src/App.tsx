@@ -16,6 +16,7 @@ import { AccountPage } from './pages/Account';
 import { UsersPage } from './pages/Users';
 import { ApiKeysPage } from './pages/ApiKeys';
 import { SettingsPage } from './pages/Settings';
+import { TelegramSettingsPage } from './pages/TelegramSettings';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
 import { NotificationsBell } from './desk/Bell';
@@ -88,6 +89,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/taxonomy') return roleAtLeast(role, 'editor') ? <TaxonomyPage /> : <NotAllowed />;
   if (path === '/users') return role === 'admin' ? <UsersPage /> : <NotAllowed />;
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
+  if (path === '/settings/telegram') return role === 'admin' ? <TelegramSettingsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
   if (path === '/api-keys') return role === 'admin' ? <ApiKeysPage /> : <NotAllowed />;
   if (path === '/webhooks') return role === 'admin' ? <WebhooksPage /> : <NotAllowed />;

@@ -101,6 +101,8 @@ export interface StoriesTable {
   hero_media_id: number | null;
   created_at: number;
   updated_at: number;
+  /** 1: publishing posts the story to its locale's Telegram channel (migration 0019). */
+  post_telegram: Generated<number>;
 }
 export interface StoryTagsTable {
   story_id: number;
@@ -364,6 +366,8 @@ export interface Database {
   preview_links: PreviewLinksTable;
   story_related: StoryRelatedTable;
   api_keys: ApiKeysTable;
+  telegram_channels: TelegramChannelsTable;
+  telegram_deliveries: TelegramDeliveriesTable;
 }
 
 /** A shareable preview link: only the token's SHA-256 is stored (migration 0016). */
@@ -447,4 +451,37 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_settings: WebhookSettingsTable;
+}
+/** A locale's Telegram posting target and sealed bot token (migration 0019). */
+export interface TelegramChannelsTable {
+  locale: string;
+  target: string;
+  token_sealed: string;
+  token_last4: string;
+  enabled: number;
+  on_unpublish: 'delete' | 'leave';
+  follow_up_corrections: number;
+  updated_at: number;
+  updated_by: number | null;
+}
+
+export type TelegramDeliveryState = 'queued' | 'started' | 'sent' | 'failed' | 'uncertain' | 'withdrawn';
+
+/** One edition's post: the intent record written before the Bot API call (migration 0019). */
+export interface TelegramDeliveriesTable {
+  id: Generated<number>;
+  edition_id: number;
+  locale: string;
+  state: TelegramDeliveryState;
+  chat_id: Generated<string>;
+  message_id: number | null;
+  kind: Generated<'' | 'photo' | 'text'>;
+  content_hash: Generated<string>;
+  attempts: Generated<number>;
+  error: Generated<string>;
+  next_retry_at: number | null;
+  started_at: number | null;
+  sent_at: number | null;
+  followup_at: number | null;
+  updated_at: number;
 }

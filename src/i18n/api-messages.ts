@@ -247,6 +247,12 @@ export const API_MESSAGES = {
   'api.bad_cursor': 'This cursor is not valid for this query: pass the nextCursor of the previous page with the same parameters, or start without one.',
   'api.locale_off': 'The site does not publish in {locale}.',
   'api.unknown_param': 'Unknown parameter: see /api/docs for the ones this endpoint takes.',
+  // Telegram channels (src/distribution/telegram).
+  'telegram.target': 'Use @channelname or the numeric id of a private channel (-100…).',
+  'telegram.token_format': 'A bot token looks like 123456789:AA… (ask @BotFather for it).',
+  'telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',
+  'telegram.not_uncertain': 'Only a post whose outcome is uncertain can be marked as posted.',
+  'telegram.role_may_not': 'Your role ({role}) may not change how this story goes to Telegram.',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

@@ -48,6 +48,18 @@ export interface RelayOptions {
   onDead?: (job: OutboxRow, reason: string) => Promise<void>;
 }
 
+/**
+ * Thrown by a handler that knows when the next attempt should run (Telegram's `retry_after`, or
+ * its own backoff with jitter): the relay retries at `at` instead of its own backoff. It still
+ * counts as an attempt, so `maxAttempts` bounds it like any failure.
+ */
+export class RetryAt extends Error {
+  constructor(readonly at: number, message: string) {
+    super(message);
+    this.name = 'RetryAt';
+  }
+}
+
 /** Delay before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */
 export function backoffMs(attempts: number): number {
   return Math.min(3600_000, 2 ** Math.min(attempts, 20) * 5_000);
@@ -149,11 +161,11 @@ export class Relay {
       if (!(await this.repo.complete(lease, this.opts.clock()))) this.lost(job);
     } catch (err) {
       this.opts.log.warn({ err, topic: job.topic, id: job.id, attempts: job.attempts }, 'job failed');
-      await this.failed(job, lease, (err as Error)?.message ?? String(err), handler.maxAttempts ?? this.opts.maxAttempts ?? 10);
+      await this.failed(job, lease, (err as Error)?.message ?? String(err), handler.maxAttempts ?? this.opts.maxAttempts ?? 10, err instanceof RetryAt ? err.at : undefined);
     }
   }
 
-  private async failed(job: OutboxRow, lease: Lease, reason: string, maxAttempts: number): Promise<void> {
+  private async failed(job: OutboxRow, lease: Lease, reason: string, maxAttempts: number, retryAt?: number): Promise<void> {
     const now = this.opts.clock();
     if (job.attempts >= maxAttempts) {
       const ok = await this.repo.kill(lease, now, reason);
@@ -162,7 +174,7 @@ export class Relay {
       if (ok) await this.opts.onDead?.(job, reason).catch((err) => this.opts.log.error({ err, id: job.id }, 'could not announce a dead job'));
       return;
     }
-    if (!(await this.repo.retry(lease, now + backoffMs(job.attempts), reason))) this.lost(job);
+    if (!(await this.repo.retry(lease, retryAt ?? now + backoffMs(job.attempts), reason))) this.lost(job);
   }
 
   private lost(job: OutboxRow): void {

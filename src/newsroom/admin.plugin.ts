@@ -26,6 +26,7 @@ import { planningRoutes } from './planning.routes.js';
 import { apiKeysRoutes } from '../wire/api-keys.routes.js';
 import { wireOf } from '../wire/wire.module.js';
 import { webhooksRoutes } from '../distribution/webhooks/webhooks.routes.js';
+import { telegramRoutes } from '../distribution/telegram/telegram.routes.js';
 import { errorBody } from '../http/error-handler.js';
 import { msg } from '../i18n/api-messages.js';
 
@@ -57,6 +58,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     relatedRoutes(api, c.related, c.urgency);
     apiKeysRoutes(api, wireOf(c).keys, c.config.rateLimits.wire);
     webhooksRoutes(api, c.webhooks);
+    telegramRoutes(api, c.telegram);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
   }, { prefix: '/admin/api' });

@@ -23,8 +23,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<Site> {
-  const s = await makeTestSite('sqlite', { env: { SITE_URL: 'http://127.0.0.1' } });
+export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+  const s = await makeTestSite('sqlite', { env: { SITE_URL: 'http://127.0.0.1', ...env } });
   // The test clock stands still unless ticked: keep it in step with real time.
   let last = Date.now();
   const ticker = setInterval(() => {

@@ -13,6 +13,7 @@ import { PreviewLinksPanel } from './PreviewLinksPanel';
 import { RelatedPanel } from './RelatedPanel';
 import { UrgencyField } from './UrgencyField';
 import { PublishingPanel } from './WorkflowPanel';
+import { TelegramPanel } from './TelegramPanel';
 import type { Form } from './form';
 
 function fmtLocalInput(iso: string | null): string {
@@ -48,6 +49,7 @@ export function EditorSidebar({ ed, form, locale, editable, storyEditable, err, 
   return (
       <aside className="editor-side">
           <PublishingPanel ed={ed} />
+          <TelegramPanel ed={ed} />
 
         <EditionsPanel ed={ed} actions={editionsActions} sideBySide={sideBySide} />
         <PreviewLinksPanel ed={ed} />

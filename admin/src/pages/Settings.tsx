@@ -5,6 +5,7 @@ import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
 import { ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad } from '../components/ui';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../title';
+import { Link } from '../router';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, type Locale, type Names, type Settings } from '../types';
 import { TwoFactorRolesSection } from './TwoFactorSettings';
@@ -133,6 +134,9 @@ export function SettingsPage() {
         <section className="card">
           <h2>{i.t('settings.telegram')}</h2>
           <p className="muted small">{i.t('settings.telegramHint')} {i.t('fix.telegramForms')}</p>
+          <p>
+            <Link to="/settings/telegram" className="btn btn-small">{i.t('tg.settingsLink')}</Link>
+          </p>
           {errs.of('telegramChannel') && <div className="field-error">{errs.of('telegramChannel')}</div>}
           {perLocale('telegramChannel', '@channel')}
         </section>

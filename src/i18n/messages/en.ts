@@ -65,4 +65,6 @@ export const en: Messages = {
   galleryPrevious: 'Previous photo',
   galleryNext: 'Next photo',
   feedBadLimit: (param, max) => `The ${param} parameter must be a whole number from 1 to ${max}.`,
+  'telegram.withdrawn': 'This story has been withdrawn by the editors.',
+  'telegram.correction': 'Correction',
 };

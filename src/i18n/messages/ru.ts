@@ -64,6 +64,8 @@ export const ru = {
   galleryPrevious: 'Предыдущее фото',
   galleryNext: 'Следующее фото',
   feedBadLimit: (param: string, max: number) => `Параметр ${param} должен быть целым числом от 1 до ${max}.`,
+  'telegram.withdrawn': 'Материал отозван редакцией.',
+  'telegram.correction': 'Исправление',
 };
 
 export type Messages = typeof ru;

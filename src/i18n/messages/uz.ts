@@ -69,4 +69,6 @@ export const uz: Messages = {
   galleryPrevious: 'Oldingi surat',
   galleryNext: 'Keyingi surat',
   feedBadLimit: (param, max) => `${param} parametri 1 dan ${max} gacha boʻlgan butun son boʻlishi kerak.`,
+  'telegram.withdrawn': 'Material tahririyat tomonidan qaytarib olindi.',
+  'telegram.correction': 'Tuzatish',
 };
