@@ -112,7 +112,7 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
 
   beforeAll(async () => {
     rx = await startReceiver();
-    n = await makeNewsroom(dialect, T0, { XABAR_WEBHOOK_TIMEOUT_MS: '300' });
+    n = await makeNewsroom(dialect, T0, { XABAR_WEBHOOK_TIMEOUT_MS: '1500' });
   });
   afterAll(async () => {
     await n?.s.close();
