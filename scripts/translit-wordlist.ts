@@ -19,12 +19,24 @@ const out = path.join(import.meta.dirname, '../src/i18n/translit.data/ru-loanwor
 const words = new Set<string>();
 const lines = fs.readFileSync(dicPath, 'utf8').split('\n').slice(1);
 /**
- * Forms Uzbek does not borrow: adjectives and participles (-ый, -ий, -ой), verbs (-ть after a vowel,
+ * Latin spellings the rules already turn into a Russian word (zavod → завод): another word with the
+ * same Latin spelling (заводь) must not take its place, so those spellings are left out.
+ */
+const ruled = new Set<string>();
+for (const line of lines) {
+  const stem = (line.trim().split('/')[0] ?? '').toLowerCase();
+  if (!/^[а-яё]+$/.test(stem)) continue;
+  const latin = cyrillicByRules(stem);
+  if (latinByRules(latin) === stem) ruled.add(latin);
+}
+/**
+ * Forms Uzbek does not borrow: verbs in the present tense (-ешь, -ём), adjectives and participles (-ый, -ой, -кий, -ний…; nouns in -рий, -лий
+ * such as сценарий stay), verbs (-ть after a vowel,
  * -ся, -чь), plurals and pronouns in vowel + и (мои, обои: Latin moyi is Uzbek), diminutive names in
  * -ька (Ванька), words with ы or щ (the annex writes them i and sh, and Uzbek news hardly uses them), and
  * the oblique case forms the dictionary lists without affix flags (абзацев, абзацем).
  */
-const SKIP = /(?:[ыио]й|[аяеиуыоё]ть|ся|сь|чь|ька|ська|[аеёиоуэюя]и)$|[ыщ]/;
+const SKIP = /(?:[ыо]й|[кгхжшчщн]ий|[еёи]шь|ём|[аяеиуыоё]ть|ся|сь|чь|ька|ська|[аеёиоуэюя]и)$|[ыщ]/;
 const OBLIQUE = /(?:ев|ем|ом|ой|ью|ей|ям|ями|ами|ах|ях|цы|ца|цу)$/;
 
 for (const line of lines) {
@@ -33,7 +45,7 @@ for (const line of lines) {
   const w = stem.toLowerCase();
   if (SKIP.test(w) || (flags === undefined && OBLIQUE.test(w))) continue;
   const latin = cyrillicByRules(w);
-  if (latin.length < 4 || latinByRules(latin) === w) continue;
+  if (latin.length < 4 || latinByRules(latin) === w || ruled.has(latin)) continue;
   words.add(w);
 }
 

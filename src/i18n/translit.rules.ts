@@ -238,7 +238,8 @@ function latinRules(w: string, base: number, from: number, to: number, prev0: Pr
 /**
  * Whether a Latin word ending in vowel + yi is the izofa or possessive written -yi after a vowel
  * (nuqtayi nazar → нуқтаи назар, obroʻyi → обрўи), not a stem ending in y + i (uyi → уйи, toʻyi →
- * тўйи). The Uzbek list decides where it knows either stem; otherwise after a and oʻ it is the izofa.
+ * тўйи, Orolboʻyi → Оролбўйи). The Uzbek list decides where it knows either stem; otherwise only
+ * after a is it the izofa (native stems in -ay are rare, in -oy, -uy, -oʻy common).
  */
 function isIzofa(lower: string): boolean {
   const n = lower.length;
@@ -249,7 +250,7 @@ function isIzofa(lower: string): boolean {
   const withY = lower.slice(0, n - 1);
   if (uz.has(withY)) return false;
   if (uz.has(lower.slice(0, n - 2))) return true;
-  return v === 'a' || v === OKINA;
+  return v === 'a';
 }
 
 /** Converts one hyphen-free Latin word w (apostrophes already normalised) at text offset base. */
