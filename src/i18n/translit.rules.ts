@@ -78,7 +78,7 @@ export function isSuffixChain(rest: string, suffixes: ReadonlySet<string>): bool
   const ok: boolean[] = [true];
   for (let i = 0; i < rest.length; i++) {
     if (!ok[i]) continue;
-    for (let len = 1; len <= 6 && i + len <= rest.length; len++) {
+    for (let len = 1; len <= 12 && i + len <= rest.length; len++) {
       if (suffixes.has(rest.slice(i, i + len))) ok[i + len] = true;
     }
   }

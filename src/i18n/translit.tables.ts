@@ -67,6 +67,8 @@ export const SUFFIXES: readonly string[] = [
   'lar', 'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'gacha', 'dek', 'day', 'cha', 'i', 'si',
   'im', 'ing', 'imiz', 'ingiz', 'm', 'ng', 'miz', 'ngiz', 'mi', 'chi', 'li', 'lik', 'siz', 'dir', 'ku',
   'ki', 'gi',
+  // Verbs made from nouns, as whole units (not -ish or -gan alone): asfaltlash, kompyuterlashtirish.
+  'lash', 'lashtir', 'lashtirish', 'lashtirilgan', 'lashuv', 'lashgan', 'lashadi', 'lashdi',
 ];
 
 /**
