@@ -74,24 +74,31 @@ function isPair(a: string, b: string): boolean {
  * slips inside a digraph (sH, yE, motivaTsion).
  */
 function hasBrandCase(w: string): boolean {
-  const letters = Array.from(w).filter(isLetter);
-  const first = letters[0];
-  if (first === undefined) return false;
-  if (!isUpper(first)) {
-    const second = letters[1];
-    if (second === undefined || !isUpper(second)) return false;
-    // aCH, sH, yO: a case slip in a digraph, not a brand.
-    return !isPair(first, second) && !isPair(second, letters[2] ?? '');
-  }
+  let count = 0;
+  let first = '';
+  let second = '';
+  let third = '';
+  let prev = '';
   let capAfterLower = false;
-  for (let k = 1; k < letters.length; k++) {
-    const ch = letters[k] ?? '';
-    const prev = letters[k - 1] ?? '';
-    if (isUpper(ch)) {
-      if (!isUpper(prev) && !isPair(prev, ch)) capAfterLower = true;
-    } else if (capAfterLower) return true;
+  for (let k = 0; k < w.length; k++) {
+    const ch = w.charAt(k);
+    if (!isLetter(ch)) continue;
+    count++;
+    if (count === 1) first = ch;
+    else if (count === 2) second = ch;
+    else if (count === 3) third = ch;
+    if (count > 1 && isUpper(first)) {
+      if (isUpper(ch)) {
+        if (!isUpper(prev) && !isPair(prev, ch)) capAfterLower = true;
+      } else if (capAfterLower) return true;
+    }
+    if (count > 3 && !isUpper(first)) break;
+    prev = ch;
   }
-  return false;
+  if (first === '' || isUpper(first)) return false;
+  if (second === '' || !isUpper(second)) return false;
+  // aCH, sH, yO: a case slip in a digraph, not a brand.
+  return !isPair(first, second) && !isPair(second, third);
 }
 
 export function resolve(options?: TranslitOptions): Resolved {

@@ -52,11 +52,9 @@ function keysOf(cyrillic: string, keyOf: KeyOf): string[] {
   const key = keyOf(cyrillic);
   const keys = [key];
   if (cyrillic.includes('ц')) {
-    // Swap each ц's spelling once: s ↔ ts. Rebuild from the Cyrillic so positions line up.
-    let alt = '';
-    for (const ch of cyrillic) alt += ch === 'ц' ? '\u0000' : ch;
-    const other = keyOf(alt.replace(/\u0000/g, 'тс'));
-    const plain = keyOf(alt.replace(/\u0000/g, 'с'));
+    // Every ц spelt ts, and every ц spelt s, whatever the rules would say for its place.
+    const other = keyOf(cyrillic.replaceAll('ц', 'тс'));
+    const plain = keyOf(cyrillic.replaceAll('ц', 'с'));
     for (const k of [other, plain]) if (!keys.includes(k)) keys.push(k);
   }
   return keys;

@@ -41,6 +41,8 @@ export const ABBR_L2C = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [l
 const ABBR_C2L = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [c, l]));
 const L2C_SUFFIXES = new Set<string>(SUFFIXES);
 const C2L_SUFFIXES = new Set<string>();
+const L2C_INDEX = indexSuffixes(L2C_SUFFIXES);
+const C2L_INDEX: SuffixIndex = new Map();
 /** Stems the Russian list may decide are at least this long: short ones collide with Uzbek words. */
 const MIN_RUSSIAN_STEM = 4;
 const MAX_STEM = 40;
@@ -70,6 +72,40 @@ function applyCasing(word: string, casing: Casing): string {
   if (casing === 'upper') return word.toUpperCase();
   if (casing === 'title') return word.charAt(0).toUpperCase() + word.slice(1);
   return word;
+}
+
+/**
+ * Where a suffix chain can start in w: ends[i] is true when w.slice(i) is a chain of suffixes (lar+da),
+ * for the last 24 characters at most; ends[w.length] is true (the empty chain).
+ */
+function chainStarts(w: string, suffixes: SuffixIndex): boolean[] {
+  const n = w.length;
+  const ends: boolean[] = [];
+  ends[n] = true;
+  for (let i = n - 1; i >= 0 && n - i <= 24; i--) {
+    const candidates = suffixes.get(w.charAt(i));
+    if (candidates === undefined) continue;
+    for (const suffix of candidates) {
+      if (ends[i + suffix.length] === true && w.startsWith(suffix, i)) {
+        ends[i] = true;
+        break;
+      }
+    }
+  }
+  return ends;
+}
+
+/** Suffixes by their first letter, for chainStarts. */
+type SuffixIndex = Map<string, string[]>;
+
+function indexSuffixes(suffixes: Iterable<string>): SuffixIndex {
+  const index: SuffixIndex = new Map();
+  for (const suffix of suffixes) {
+    const list = index.get(suffix.charAt(0)) ?? [];
+    list.push(suffix);
+    index.set(suffix.charAt(0), list);
+  }
+  return index;
 }
 
 /** Whether rest is a chain of suffixes (lar+da); rest is at most a few suffixes long. */
@@ -113,8 +149,9 @@ interface Hit {
 function lookupLatin(lower: string, cx: WordContext): Hit | null {
   const uz = uzbekList(cyrillicByRules);
   const ru = russianList(cyrillicByRules);
+  const ends = chainStarts(lower, L2C_INDEX);
   for (let len = Math.min(lower.length, MAX_STEM); len >= 2 && lower.length - len <= 24; len--) {
-    if (len < lower.length && !isSuffixChain(lower.slice(len), L2C_SUFFIXES)) continue;
+    if (ends[len] !== true) continue;
     const stem = len === lower.length ? lower : lower.slice(0, len);
     const ex = cx.exL2C?.get(stem);
     if (ex !== undefined) return { stemLen: len, target: ex, why: `exception ${stem} → ${ex}` };
@@ -136,8 +173,10 @@ function lookupLatin(lower: string, cx: WordContext): Hit | null {
 /** The same for a Cyrillic word: exceptions, then spellings the Uzbek list gives (сентябрь → sentabr). */
 function lookupCyrillic(lower: string, cx: WordContext): Hit | null {
   const uz = uzbekList(cyrillicByRules);
+  if (uz.latinOf.size === 0 && (cx.exC2L === undefined || cx.exC2L.size === 0)) return null;
+  const ends = chainStarts(lower, C2L_INDEX);
   for (let len = Math.min(lower.length, MAX_STEM); len >= 2 && lower.length - len <= 24; len--) {
-    if (len < lower.length && !isSuffixChain(lower.slice(len), C2L_SUFFIXES)) continue;
+    if (ends[len] !== true) continue;
     const stem = len === lower.length ? lower : lower.slice(0, len);
     const ex = cx.exC2L?.get(stem) ?? cx.exC2L?.get(stem + 'ь');
     if (ex !== undefined) return { stemLen: len, target: ex, why: `exception ${stem} → ${ex}` };
@@ -392,3 +431,4 @@ for (const s of SUFFIXES) {
   latinRules(s, 0, 0, s.length, 'consonant', sink);
   C2L_SUFFIXES.add(sink.toString());
 }
+for (const [k, v] of indexSuffixes(C2L_SUFFIXES)) C2L_INDEX.set(k, v);
