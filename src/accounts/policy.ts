@@ -60,6 +60,7 @@ export type GlobalAction =
   | 'users.manage'
   | 'settings.read'
   | 'settings.write'
+  | 'translit.manage'
   | 'audit.read';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
@@ -74,6 +75,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'users.manage': 'admin',
   'settings.read': 'editor',
   'settings.write': 'admin',
+  // Spellings are the copy desk's job: editors keep the transliteration exceptions.
+  'translit.manage': 'editor',
   'audit.read': 'admin',
 };
 

@@ -211,6 +211,11 @@ export const API_MESSAGES = {
   'desk.mention_inactive': 'A mentioned person is not an active member of the newsroom.',
   'desk.mention_cannot_open': '{name} cannot open this story, so cannot be mentioned on it.',
   'desk.comment_required': 'Write the comment.',
+  'translit.exception_taken': 'A spelling for this word already exists; change that one.',
+  'translit.too_many': 'At most {max} exceptions can be kept.',
+  'translit.not_found': 'No such exception.',
+  'field.translit_latin': 'Write one Uzbek Latin word (letters, ʻ, ʼ and hyphens, up to 100).',
+  'field.translit_cyrillic': 'Write one Cyrillic word (letters and hyphens, up to 100).',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

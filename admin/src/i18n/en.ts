@@ -1002,4 +1002,9 @@ export const en = {
   'audit.f.authorIds': 'authors',
   'audit.d.roleIs': 'Role: {role}',
   'err.media.in_use_one': 'This image is in use (1 place: a story, an author photo or the site logo); remove it from there first.',
+  'err.translit.exception_taken': 'A spelling for this word already exists; change that one.',
+  'err.translit.too_many': 'At most {max} exceptions can be kept.',
+  'err.translit.not_found': 'No such exception.',
+  'err.field.translit_latin': 'Write one Uzbek Latin word (letters, ʻ, ʼ and hyphens, up to 100).',
+  'err.field.translit_cyrillic': 'Write one Cyrillic word (letters and hyphens, up to 100).',
 };

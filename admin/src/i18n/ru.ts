@@ -1004,4 +1004,9 @@ export const ru: Record<keyof typeof en, string> = {
   'audit.f.authorIds': 'авторы',
   'audit.d.roleIs': 'Роль: {role}',
   'err.media.in_use_one': 'Изображение используется в одном месте (материал, фото автора или логотип сайта); сначала уберите его оттуда.',
+  'err.translit.exception_taken': 'Для этого слова уже есть написание; измените его.',
+  'err.translit.too_many': 'Можно хранить не больше {max} исключений.',
+  'err.translit.not_found': 'Такого исключения нет.',
+  'err.field.translit_latin': 'Одно слово латиницей (буквы, ʻ, ʼ и дефисы, до 100).',
+  'err.field.translit_cyrillic': 'Одно слово кириллицей (буквы и дефисы, до 100).',
 };

@@ -1012,4 +1012,9 @@ export const uz: Record<keyof typeof en, string> = {
   'audit.f.authorIds': 'mualliflar',
   'audit.d.roleIs': 'Rol: {role}',
   'err.media.in_use_one': 'Rasm bitta joyda ishlatilmoqda (material, muallif surati yoki sayt logotipi); avval uni u yerdan olib tashlang.',
+  'err.translit.exception_taken': 'Bu soʻz uchun yozilish allaqachon bor; oʻshani oʻzgartiring.',
+  'err.translit.too_many': 'Koʻpi bilan {max} ta istisno saqlash mumkin.',
+  'err.translit.not_found': 'Bunday istisno yoʻq.',
+  'err.field.translit_latin': 'Bitta lotin yozuvidagi soʻz (harflar, ʻ, ʼ va chiziqcha, 100 tagacha).',
+  'err.field.translit_cyrillic': 'Bitta kirill yozuvidagi soʻz (harflar va chiziqcha, 100 tagacha).',
 };
