@@ -15,6 +15,7 @@ import { MediaPage } from './pages/Media';
 import { AccountPage } from './pages/Account';
 import { UsersPage } from './pages/Users';
 import { SettingsPage } from './pages/Settings';
+import { TranslitExceptionsPage } from './pages/TranslitExceptions';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
 import { NotificationsBell } from './desk/Bell';
@@ -86,6 +87,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/taxonomy') return roleAtLeast(role, 'editor') ? <TaxonomyPage /> : <NotAllowed />;
   if (path === '/users') return role === 'admin' ? <UsersPage /> : <NotAllowed />;
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
+  if (path === '/translit') return roleAtLeast(role, 'editor') ? <TranslitExceptionsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
   if (path === '/' || path === '/login' || path === '/setup') return <Spinner />;
   return <NotFound />;
@@ -128,6 +130,7 @@ const NAV: NavItem[] = [
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
+  { to: '/translit', label: 'translit.nav', icon: 'settings', min: 'editor' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', min: 'admin' },
 ];
 

@@ -29,7 +29,8 @@ const DATA_DIR = 'translit.data/';
 function readData(name: string): string | null {
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const fs = proc?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
+    // Typed by hand: this module is also compiled for the browser, without Node's types.
+    const fs = proc?.getBuiltinModule?.('node:fs') as { readFileSync(path: URL, encoding: 'utf8'): string } | undefined;
     if (!fs) return null;
     // Built from a variable so bundlers do not copy the lists into the browser build.
     const base = import.meta.url;
