@@ -37,6 +37,8 @@ for (const line of lines) {
  * the oblique case forms the dictionary lists without affix flags (абзацев, абзацем).
  */
 const SKIP = /(?:[ыо]й|[кгхжшчщн]ий|[еёи]шь|ём|[аяеиуыоё]ть|ся|сь|чь|ька|ська|[аеёиоуэюя]и)$|[ыщ]/;
+/** Latin spellings that end like an Uzbek case suffix (тильда: til+da) would be read into native words. */
+const UZBEK_ENDING = /(?:da|ga|dan|ning|lar|dagi)$/;
 const OBLIQUE = /(?:ев|ем|ом|ой|ью|ей|ям|ями|ами|ах|ях|цы|ца|цу)$/;
 
 for (const line of lines) {
@@ -45,7 +47,7 @@ for (const line of lines) {
   const w = stem.toLowerCase();
   if (SKIP.test(w) || (flags === undefined && OBLIQUE.test(w))) continue;
   const latin = cyrillicByRules(w);
-  if (latin.length < 4 || latinByRules(latin) === w || ruled.has(latin)) continue;
+  if (latin.length < 4 || latinByRules(latin) === w || ruled.has(latin) || UZBEK_ENDING.test(latin)) continue;
   words.add(w);
 }
 

@@ -143,14 +143,17 @@ interface Hit {
 
 /**
  * The spelling the word lists give a Latin word (lower case) or its stem before a suffix chain, longest
- * stem first: the editors' exceptions, then the Uzbek list (which may also confirm the rules' own
- * spelling: sol is сол, not Russian соль), then the Russian list for stems of 4+ letters.
+ * stem first: the editors' exceptions and the Uzbek list (which may also confirm the rules' own
+ * spelling: sol is сол, not Russian соль) for every stem first, then the Russian list for stems of 4+
+ * letters — so a native stem the Uzbek list knows wins over a longer Russian one (til+dagi, not
+ * тильда+gi).
  */
 function lookupLatin(lower: string, cx: WordContext): Hit | null {
   const uz = uzbekList(cyrillicByRules);
   const ru = russianList(cyrillicByRules);
   const ends = chainStarts(lower, L2C_INDEX);
-  for (let len = Math.min(lower.length, MAX_STEM); len >= 2 && lower.length - len <= 24; len--) {
+  const top = Math.min(lower.length, MAX_STEM);
+  for (let len = top; len >= 2 && lower.length - len <= 24; len--) {
     if (ends[len] !== true) continue;
     const stem = len === lower.length ? lower : lower.slice(0, len);
     const ex = cx.exL2C?.get(stem);
@@ -162,10 +165,11 @@ function lookupLatin(lower: string, cx: WordContext): Hit | null {
       const target = u[0] ?? ruled;
       return { stemLen: len, target, why: `Uzbek list: ${target}` };
     }
-    if (len >= MIN_RUSSIAN_STEM) {
-      const r = ru.byLatin.get(stem);
-      if (r !== undefined && r[0] !== undefined) return { stemLen: len, target: r[0], why: `Russian list: ${r[0]}` };
-    }
+  }
+  for (let len = top; len >= MIN_RUSSIAN_STEM && lower.length - len <= 24; len--) {
+    if (ends[len] !== true) continue;
+    const r = ru.byLatin.get(len === lower.length ? lower : lower.slice(0, len));
+    if (r !== undefined && r[0] !== undefined) return { stemLen: len, target: r[0], why: `Russian list: ${r[0]}` };
   }
   return null;
 }
