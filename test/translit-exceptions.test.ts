@@ -81,6 +81,7 @@ describe.each(DIALECTS)('transliteration exceptions on %s', (dialect: DialectNam
 
   it('rejects bad input, duplicates, unknown ids and people below editor', async () => {
     expect((await n.editor.req('POST', '/translit-exceptions', { latin: 'two words', cyrillic: 'икки' })).status).toBe(422);
+    expect((await n.editor.req('POST', '/translit-exceptions', { latin: 'Tel-Aviv', cyrillic: 'тель-авив' })).status).toBe(422);
     expect((await n.editor.req('POST', '/translit-exceptions', { latin: 'salom', cyrillic: 'salom' })).status).toBe(422);
     expect((await n.editor.req('POST', '/translit-exceptions', { latin: 'Finlandiya', cyrillic: 'финландия' })).status).toBe(409);
     expect((await n.editor.req('DELETE', '/translit-exceptions/999999')).status).toBe(404);

@@ -214,8 +214,8 @@ export const API_MESSAGES = {
   'translit.exception_taken': 'A spelling for this word already exists; change that one.',
   'translit.too_many': 'At most {max} exceptions can be kept.',
   'translit.not_found': 'No such exception.',
-  'field.translit_latin': 'Write one Uzbek Latin word (letters, ʻ, ʼ and hyphens, up to 100).',
-  'field.translit_cyrillic': 'Write one Cyrillic word (letters and hyphens, up to 100).',
+  'field.translit_latin': 'Write one Uzbek Latin word (letters, ʻ and ʼ, up to 100; no spaces or hyphens).',
+  'field.translit_cyrillic': 'Write one Cyrillic word (letters, up to 100; no spaces or hyphens).',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

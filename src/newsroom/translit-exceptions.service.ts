@@ -19,11 +19,12 @@ import {
   syncedDerivedPage, updateException, type ExceptionRow,
 } from './translit-exceptions.repository.js';
 
+/** One word each: the transliterator matches the parts of a hyphenated word (Nyu-York) one by one. */
 export const ExceptionInput = z.object({
   latin: z.string().trim().min(1, key('field.translit_latin')).max(100, key('field.translit_latin'))
-    .regex(/^[A-Za-z'‘’`ʻʼ-]+$/u, key('field.translit_latin')),
+    .regex(/^[A-Za-z'‘’`ʻʼ]+$/u, key('field.translit_latin')),
   cyrillic: z.string().trim().min(1, key('field.translit_cyrillic')).max(100, key('field.translit_cyrillic'))
-    .regex(/^[\u0400-\u04FF-]+$/u, key('field.translit_cyrillic')),
+    .regex(/^[\u0400-\u04FF]+$/u, key('field.translit_cyrillic')),
 });
 export type ExceptionInput = z.infer<typeof ExceptionInput>;
 
