@@ -2,8 +2,8 @@
  * `xabar translit --to cyrl|latn [--html] [--explain]`: reads UTF-8 from stdin, writes the text
  * converted to the given script to stdout, one output line per input line. With --html only text
  * between tags (and alt/title) is converted. With --explain each changed or deliberately kept word is
- * also listed on stderr with what decided it (`2:5 sanksiya → санкция  Russian list: санкция`), so
- * stdout stays exactly the conversion.
+ * also listed on stderr with what decided it (`2: sanksiya → санкция  Russian list: санкция`), so
+ * stdout stays exactly the conversion (plain text only: --explain with --html is a usage error).
  * Exit codes: 0 done, 1 stdin/stdout failed, 2 bad arguments (one usage line on stderr).
  */
 import { explainText, toCyrillic, toCyrillicHtml, toLatin, toLatinHtml, type Script } from './translit.js';
@@ -35,6 +35,8 @@ function parseArgs(args: readonly string[]): Args | 'help' | null {
   }
   const script = to?.toLowerCase();
   if (script !== 'cyrl' && script !== 'latn') return null;
+  // Explanations are per word of plain text; for HTML they would name offsets inside markup.
+  if (explain && html) return null;
   return { to: script, html, explain };
 }
 
@@ -81,7 +83,7 @@ export async function runTranslit(
     await complain(stderr, `xabar translit: cannot read stdin: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  if (parsed.explain && !parsed.html) return explainLines(input, parsed.to, stdout, stderr);
+  if (parsed.explain) return explainLines(input, parsed.to, stdout, stderr);
   const convert = parsed.html
     ? parsed.to === 'cyrl' ? toCyrillicHtml : toLatinHtml
     : parsed.to === 'cyrl' ? toCyrillic : toLatin;

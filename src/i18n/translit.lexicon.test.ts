@@ -160,6 +160,8 @@ describe('explanations', () => {
     expect(code).toBe(0);
     expect(Buffer.concat(chunks.out).toString()).toBe('салом\nсанкция\n');
     expect(Buffer.concat(chunks.err).toString()).toBe('1: salom → салом  letter rules\n2: sanksiya → санкция  Russian list: санкция\n');
+    const bad = await runTranslit(['--to', 'cyrl', '--explain', '--html'], Readable.from([Buffer.from('salom')]), sink('out'), sink('err'));
+    expect(bad).toBe(2);
   });
 });
 
