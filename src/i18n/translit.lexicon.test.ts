@@ -3,6 +3,7 @@
  * editors' exceptions, explanations, and the accuracy per direction on the held-out pair set.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Readable, Writable } from 'node:stream';
 import { explainText, toCyrillic, toLatin } from './translit.js';
 import { runTranslit } from './translit.cli.js';
@@ -124,6 +125,17 @@ describe('editor exceptions', () => {
     expect(toCyrillic('karate Finlandiyada', { exceptions })).toBe('карате Финляндияда');
     expect(toLatin('Финляндия Финляндияга', { exceptions })).toBe('Finlandiya Finlandiyaga');
     expect(toLatin('Финляндия')).toBe('Finlyandiya');
+  });
+
+  it('never make conversion or explanation throw, whatever the text and the entries', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })), { maxLength: 5 }), (text, exceptions) => {
+        expect(typeof toCyrillic(text, { exceptions })).toBe('string');
+        expect(typeof toLatin(text, { exceptions })).toBe('string');
+        expect(explainText(text, 'cyrl', { exceptions }).output).toBe(toCyrillic(text, { exceptions }));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('ignore malformed entries', () => {

@@ -55,7 +55,7 @@ export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
 /** Suffixes written straight after digits (3138ta, 5ga, 10dan, 2-chi is hyphenated). */
 export const NUMBER_SUFFIXES: ReadonlySet<string> = new Set([
   'ta', 'tasi', 'tadan', 'talik', 'nchi', 'inchi', 'chi', 'dan', 'da', 'ga', 'gacha', 'ni', 'ning', 'lar',
-  'lik', 'dagi', 'si', 'i', 'ga', 'yil', 'ga', 'lab', 'tacha', 'dek', 'ta', 'ni', 'm', 'miz',
+  'lik', 'dagi', 'si', 'i', 'yil', 'lab', 'tacha', 'dek', 'm', 'miz', 'ming', 'mln', 'mlrd',
 ]);
 
 /**
