@@ -37,6 +37,7 @@ import { TaxonomyAdmin } from './content/taxonomy.admin.js';
 import { NewsroomRepository } from './newsroom/newsroom.repository.js';
 import { EditionPresenter } from './newsroom/edition.presenter.js';
 import { EditorialService } from './newsroom/editorial.service.js';
+import { TranslitExceptionsService } from './newsroom/translit-exceptions.service.js';
 import { PreviewLinksRepository } from './newsroom/preview-links.repository.js';
 import { PreviewLinksService } from './newsroom/preview-links.service.js';
 import { RelatedRepository } from './newsroom/related.repository.js';
@@ -90,6 +91,7 @@ export interface Container {
   readonly twoFactor: TwoFactorService;
   readonly taxonomyAdmin: TaxonomyAdmin;
   readonly editorial: EditorialService;
+  readonly translitExceptions: TranslitExceptionsService;
   readonly storiesList: StoriesListService;
   readonly previewLinks: PreviewLinksService;
   readonly related: RelatedService;
@@ -256,6 +258,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const notifications = new NotificationsService(deskRepo, clock);
   const storyEvents = new StoryEvents();
   const editorial = new EditorialService(k, newsroomRepo, presenter, audit, clock, purge, notifications.editorial, storyEvents);
+  const translitExceptions = new TranslitExceptionsService(k, audit, editorial, clock);
   const publicStories = new PublicStoryReader(k, taxonomy, new MediaRepository(k), settings, config.siteUrl, clock);
   const desk = new DeskService(k, deskRepo, (actor, id, trx) => editorial.load(actor, id, trx), notifications, audit, clock);
   const relatedRepo = new RelatedRepository(k);
@@ -294,6 +297,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     twoFactor,
     taxonomyAdmin,
     editorial,
+    translitExceptions,
     revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
     storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k), settings, () => editorial.presenceSince()),
     previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),

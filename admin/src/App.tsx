@@ -17,6 +17,7 @@ import { UsersPage } from './pages/Users';
 import { ApiKeysPage } from './pages/ApiKeys';
 import { SettingsPage } from './pages/Settings';
 import { TelegramSettingsPage } from './pages/TelegramSettings';
+import { TranslitExceptionsPage } from './pages/TranslitExceptions';
 import { TaxonomyPage } from './pages/Taxonomy';
 import { AuditPage } from './pages/Audit';
 import { NotificationsBell } from './desk/Bell';
@@ -90,6 +91,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/users') return role === 'admin' ? <UsersPage /> : <NotAllowed />;
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
   if (path === '/settings/telegram') return role === 'admin' ? <TelegramSettingsPage /> : <NotAllowed />;
+  if (path === '/translit') return roleAtLeast(role, 'editor') ? <TranslitExceptionsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
   if (path === '/api-keys') return role === 'admin' ? <ApiKeysPage /> : <NotAllowed />;
   if (path === '/webhooks') return role === 'admin' ? <WebhooksPage /> : <NotAllowed />;
@@ -134,6 +136,7 @@ const NAV: NavItem[] = [
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
+  { to: '/translit', label: 'translit.nav', icon: 'settings', min: 'editor' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', min: 'admin' },
   { to: '/api-keys', label: 'nav.apiKeys', icon: 'link', min: 'admin' },
   { to: '/webhooks', label: 'webhooks.nav', icon: 'link', min: 'admin' },

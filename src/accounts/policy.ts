@@ -61,7 +61,8 @@ export type GlobalAction =
   | 'settings.read'
   | 'settings.write'
   | 'audit.read'
-  | 'webhooks.manage';
+  | 'webhooks.manage'
+  | 'translit.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
   'stories.create': 'contributor',
@@ -75,6 +76,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'users.manage': 'admin',
   'settings.read': 'editor',
   'settings.write': 'admin',
+  // Spellings are the copy desk's job: editors keep the transliteration exceptions.
+  'translit.manage': 'editor',
   'audit.read': 'admin',
   'webhooks.manage': 'admin',
 };

@@ -20,6 +20,7 @@ import * as m0021 from './migrations/0021_wire_api_keys.js';
 import * as m0020 from './migrations/0020_webhooks.js';
 import * as m0018 from './migrations/0018_sitemaps.js';
 import * as m0019 from './migrations/0019_telegram.js';
+import * as m0025 from './migrations/0025_translit_exceptions.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -38,6 +39,7 @@ const STEPS: Record<string, Step> = {
   '0020_webhooks': m0020,
   '0018_sitemaps': m0018,
   '0019_telegram': m0019,
+  '0025_translit_exceptions': m0025,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

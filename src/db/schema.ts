@@ -71,6 +71,15 @@ export interface MediaVariantsTable {
   storage_key: string;
   bytes: number;
 }
+/** The newsroom's transliteration exceptions (src/newsroom/translit-exceptions.*): Latin ↔ Cyrillic word pairs. */
+export interface TranslitExceptionsTable {
+  id: Generated<number>;
+  /** Lower case, apostrophes normalised (ʻ/ʼ); unique. */
+  latin: string;
+  cyrillic: string;
+  updated_at: number;
+  updated_by: number | null;
+}
 /** Uploaded videos (src/media/video.ts): files in the media store, content-addressed like images. */
 export interface VideosTable {
   id: Generated<number>;
@@ -355,6 +364,7 @@ export interface Database {
   media_variants: MediaVariantsTable;
   media_texts: MediaTextsTable;
   videos: VideosTable;
+  translit_exceptions: TranslitExceptionsTable;
   tag_redirects: TagRedirectsTable;
   stories: StoriesTable;
   story_tags: StoryTagsTable;

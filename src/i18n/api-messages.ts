@@ -253,6 +253,11 @@ export const API_MESSAGES = {
   'telegram.not_retryable': 'Only a failed or uncertain post can be sent again.',
   'telegram.not_uncertain': 'Only a post whose outcome is uncertain can be marked as posted.',
   'telegram.role_may_not': 'Your role ({role}) may not change how this story goes to Telegram.',
+  'translit.exception_taken': 'A spelling for this word already exists; change that one.',
+  'translit.too_many': 'At most {max} exceptions can be kept.',
+  'translit.not_found': 'No such exception.',
+  'field.translit_latin': 'Write one Uzbek Latin word (letters, ʻ and ʼ, up to 100; no spaces or hyphens).',
+  'field.translit_cyrillic': 'Write one Cyrillic word (letters, up to 100; no spaces or hyphens).',
 } as const;
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

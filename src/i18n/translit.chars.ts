@@ -58,6 +58,11 @@ export function apostropheRole(text: string, i: number): string | null {
   const p = prev.toLowerCase();
   if (p === 'o' || p === 'g') {
     if (letterNext || explicit) return OKINA;
+    // A standalone letter: G‘ and O‘ name the letters; lower case only with a turned comma, since
+    // o' and g' with a straight quote or ’ also end quotations.
+    if (i < 2 || !isLetter(text.charAt(i - 2))) {
+      if (prev !== p || ch === '\u2018' || ch === '`') return OKINA;
+    }
     if (p === 'g' && isLatinVowel(text.charAt(i - 2))) return OKINA;
     return null;
   }

@@ -10,13 +10,15 @@
  * and a configurable keep-list (Google, IT…). Converting to Latin, Latin-script words are unchanged
  * anyway; Cyrillic brands are transliterated (Яндекс → Yandex) unless put on the keep-list.
  */
-import { APOSTROPHES, DEFAULT_KEEP, UNITS } from './translit.tables.js';
+import { APOSTROPHES, DEFAULT_KEEP, NUMBER_SUFFIXES, UNITS } from './translit.tables.js';
 import {
   NON_ASCII_LATIN_RE, apostropheRole, isHyphen, isLetter, isUpper, isWordChar,
 } from './translit.chars.js';
 import { findProtected, mergeRanges } from './translit.protect.js';
 import { SpanSink, type Sink, type Span } from './translit.sink.js';
-import { ABBR_L2C, cyrillicWordToLatin, latinWordToCyrillic } from './translit.rules.js';
+import {
+  ABBR_L2C, cyrillicWordToLatin, isSuffixChain, latinWordToCyrillic, type Trace, type WordContext,
+} from './translit.rules.js';
 
 export type Script = 'cyrl' | 'latn';
 
@@ -25,11 +27,19 @@ export interface TranslitOptions {
   keep?: Iterable<string>;
   /** Start from the built-in keep-list (default true). */
   useDefaultKeep?: boolean;
-  /** Leave unit symbols after numbers as written when converting to Cyrillic (default true). */
+  /**
+   * Leave every unit symbol after a number as written when converting to Cyrillic (default false:
+   * metric units follow the script, 148 km → 148 км; international ones such as MB, Hz stay).
+   */
   keepUnits?: boolean;
+  /**
+   * The editors' exceptions, [Latin, Cyrillic] word pairs that win over the rules and word lists in
+   * both directions (matched in lower case, also as the stem of a word with Uzbek suffixes).
+   */
+  exceptions?: Iterable<readonly [string, string]>;
 }
 
-export interface Resolved {
+export interface Resolved extends WordContext {
   keep: ReadonlySet<string>;
   keepUnits: boolean;
 }
@@ -50,29 +60,45 @@ function hasForeignLetters(w: string): boolean {
   return false;
 }
 
+/** Latin digraphs and iotated pairs whose second letter may be typed in capitals (sH, cH, yE). */
+function isPair(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return ((x === 's' || x === 'c') && y === 'h') || (x === 'y' && 'aeou'.includes(y)) || (x === 't' && y === 's');
+}
+
 /**
- * Brand-like case: starts with a small letter and has a capital (iPhone, eBay), or has a capital after
- * a small letter followed by small letters again (YouTube, McDonald). Uzbek abbreviations put the
- * capitals last (ToshDU, OʻzA, MChJ) and are converted.
+ * Brand-like case: a small letter then a capital as the second letter (iPhone, eBay), or a capital
+ * word with a capital after a small letter followed by small letters again (YouTube, McDonald).
+ * Uzbek abbreviations put the capitals last (ToshDU, OʻzA, MChJ) and are converted; so are case
+ * slips inside a digraph (sH, yE, motivaTsion).
  */
 function hasBrandCase(w: string): boolean {
-  let first: boolean | null = null;
-  let sawLower = false;
+  let count = 0;
+  let first = '';
+  let second = '';
+  let third = '';
+  let prev = '';
   let capAfterLower = false;
-  let anyUpper = false;
-  for (const ch of w) {
+  for (let k = 0; k < w.length; k++) {
+    const ch = w.charAt(k);
     if (!isLetter(ch)) continue;
-    const u = isUpper(ch);
-    if (first === null) first = !u;
-    if (u) {
-      anyUpper = true;
-      if (sawLower) capAfterLower = true;
-    } else {
-      if (capAfterLower) return true;
-      sawLower = true;
+    count++;
+    if (count === 1) first = ch;
+    else if (count === 2) second = ch;
+    else if (count === 3) third = ch;
+    if (count > 1 && isUpper(first)) {
+      if (isUpper(ch)) {
+        if (!isUpper(prev) && !isPair(prev, ch)) capAfterLower = true;
+      } else if (capAfterLower) return true;
     }
+    if (count > 3 && !isUpper(first)) break;
+    prev = ch;
   }
-  return first === true && anyUpper;
+  if (first === '' || isUpper(first)) return false;
+  if (second === '' || !isUpper(second)) return false;
+  // aCH, sH, yO: a case slip in a digraph, not a brand.
+  return !isPair(first, second) && !isPair(second, third);
 }
 
 export function resolve(options?: TranslitOptions): Resolved {
@@ -84,7 +110,25 @@ export function resolve(options?: TranslitOptions): Resolved {
   };
   if (options.useDefaultKeep !== false) DEFAULT_KEEP.forEach(add);
   for (const w of options.keep ?? []) if (typeof w === 'string') add(normalizeLatin(w));
-  return { keep, keepUnits: options.keepUnits !== false };
+  const o: Resolved = { keep, keepUnits: options.keepUnits === true };
+  if (options.exceptions) {
+    const l2c = new Map<string, string>();
+    const c2l = new Map<string, string>();
+    for (const pair of options.exceptions) {
+      const [latin, cyrillic] = Array.isArray(pair) ? pair : [];
+      if (typeof latin !== 'string' || typeof cyrillic !== 'string' || latin === '' || cyrillic === '') continue;
+      l2c.set(normalizeLatin(latin).toLowerCase(), cyrillic.toLowerCase());
+      c2l.set(cyrillic.toLowerCase(), normalizeLatin(latin).toLowerCase());
+    }
+    o.exL2C = l2c;
+    o.exC2L = c2l;
+  }
+  return o;
+}
+
+/** The same settings with a tracer (for explanations). */
+export function withTrace(o: Resolved, trace: Trace): Resolved {
+  return { ...o, trace };
 }
 
 const DEFAULTS: Resolved = resolve({});
@@ -134,27 +178,58 @@ function convertRange(text: string, to: Script, o: Resolved, prot: readonly numb
     }
     const word = text.slice(i, j);
     const numeric = /^[0-9]+$/.test(word);
-    if (numeric || keepWhole(text, word, j, to, o, afterNumber, parts)) sink.same(i, j);
-    else convertParts(text, to, o, parts, sink);
+    const kept = numeric ? null : keepWhole(text, word, i, j, to, o, afterNumber, parts);
+    if (numeric) sink.same(i, j);
+    else if (kept !== null) {
+      o.trace?.(i, j, 'kept: ' + kept);
+      sink.same(i, j);
+    } else convertParts(text, to, o, parts, sink);
     afterNumber = numeric;
     i = j;
   }
 }
 
-/** Whether a whole compound word stays as written. */
-function keepWhole(text: string, word: string, end: number, to: Script, o: Resolved, afterNumber: boolean, parts: number[]): boolean {
-  if (o.keep.has(word)) return true;
-  if (to === 'latn') return false;
-  if (parts.length === 2 && ABBR_L2C.has(normalizeWord(text, parts[0] ?? 0, word))) return false;
-  if (afterNumber && o.keepUnits && UNITS.has(word)) return true;
+/** Why a whole compound word stays as written, or null if it is converted. */
+function keepWhole(text: string, word: string, start: number, end: number, to: Script, o: Resolved, afterNumber: boolean, parts: number[]): string | null {
+  if (o.keep.has(word)) return 'keep-list';
+  if (to === 'latn') return null;
+  if (parts.length === 2 && ABBR_L2C.has(normalizeWord(text, parts[0] ?? 0, word))) return null;
+  if (afterNumber && UNITS.has(word) && (o.keepUnits || !METRIC_UNITS.has(word))) return 'unit symbol';
   for (let k = 0; k + 1 < parts.length; k += 2) {
     const p = text.slice(parts[k], parts[k + 1]);
     if (ABBR_L2C.has(normalizeWord(text, parts[k] ?? 0, p))) continue;
-    if (/[0-9]/.test(p) && /\p{L}/u.test(p)) return true;
-    if (hasForeignLetters(p) || hasBrandCase(p)) return true;
+    if (/[0-9]/.test(p) && /\p{L}/u.test(p) && !isNumberWithSuffix(normalizeWord(text, parts[k] ?? 0, p))) return 'letters with digits';
+    if (hasForeignLetters(p)) return 'letters outside the Uzbek alphabet';
+    if (hasBrandCase(p)) return 'brand-like case';
   }
-  // Roman numerals (XXI asr); a lone letter followed by a full stop is an initial (I. Karimov).
-  return parts.length === 2 && ROMAN_RE.test(word) && (word.length > 1 || text.charAt(end) !== '.');
+  if (parts.length !== 2 || !ROMAN_RE.test(word)) return null;
+  // Roman numerals (XXI asr). A lone letter followed by a full stop is an initial (I. Karimov), except
+  // at the start of a line, where it numbers a heading or a list (I. Kirish).
+  if (word.length > 1 || text.charAt(end) !== '.') return 'Roman numeral';
+  return atLineStart(text, start) ? 'Roman numeral' : null;
+}
+
+/** Metric unit symbols, which follow the script (km → км); the rest of UNITS are international. */
+const METRIC_UNITS: ReadonlySet<string> = new Set(['km', 'm', 'sm', 'cm', 'mm', 'kg', 'g', 'mg', 't', 'l', 'ml', 'ga']);
+
+/** Digits followed by Uzbek suffixes or a metric unit (3138ta, 5-sinf is hyphenated, 10km): converted. */
+function isNumberWithSuffix(p: string): boolean {
+  const m = /^[0-9]+([a-z\u02BB\u02BC]+)$/.exec(p);
+  if (!m || m[1] === undefined) return false;
+  const rest = m[1];
+  if (METRIC_UNITS.has(rest) || isSuffixChain(rest, NUMBER_SUFFIXES)) return true;
+  for (const u of METRIC_UNITS) if (rest.startsWith(u) && isSuffixChain(rest.slice(u.length), NUMBER_SUFFIXES)) return true;
+  return false;
+}
+
+/** Whether only spaces stand between the start of the line and pos. */
+function atLineStart(text: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0 && pos - i <= 64; i--) {
+    const ch = text.charAt(i);
+    if (ch === '\n' || ch === '\r') return true;
+    if (ch !== ' ' && ch !== '\t') return false;
+  }
+  return pos <= 64;
 }
 
 /** The word with its in-word apostrophes replaced by ʻ or ʼ. */
@@ -180,8 +255,8 @@ function convertParts(text: string, to: Script, o: Resolved, parts: number[], si
     if (k > 0) sink.same(parts[k - 1] ?? s, s); // the hyphen
     const raw = text.slice(s, e);
     if (o.keep.has(raw) || /^[0-9]+$/.test(raw)) sink.same(s, e);
-    else if (to === 'cyrl') latinWordToCyrillic(normalizeWord(text, s, raw), s, sink);
-    else cyrillicWordToLatin(text, raw, s, sink);
+    else if (to === 'cyrl') latinWordToCyrillic(normalizeWord(text, s, raw), s, sink, o);
+    else cyrillicWordToLatin(text, raw, s, sink, o);
   }
 }
 

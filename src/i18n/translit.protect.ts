@@ -1,6 +1,6 @@
 /**
  * Spans the Uzbek transliterator (translit.ts) leaves as written whatever the script: URLs, e-mail
- * addresses, @mentions, domain and file names.
+ * addresses, @mentions, #hashtags, domain and file names.
  */
 import { FILE_EXTENSIONS, TLDS } from './translit.tables.js';
 
@@ -12,13 +12,15 @@ const EMAIL_RE = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p
 const DOMAIN_RE = new RegExp(`^(?:[\\p{L}\\p{N}-]+\\.)+(?:${TLDS})(?:[/:?#]\\S*)?$`, 'iu');
 const FILE_RE = new RegExp(`^[\\p{L}\\p{N}_-]+\\.(?:${FILE_EXTENSIONS})$`, 'iu');
 const MENTION_RE = /^@[A-Za-z0-9_]{2,}$/;
+/** A hashtag is an identifier people search for as typed (#Toshkent2024): never converted. */
+const HASHTAG_RE = /^#[\p{L}\p{N}_\u02BB\u02BC'‘’`]*[\p{L}_][\p{L}\p{N}_\u02BB\u02BC'‘’`]*$/u;
 const OPENERS = '([{«"\'“‘„<';
 const CLOSERS = '.,;:!?)]}»"\'”’>';
 /** Longer chunks are not addresses; the cap also bounds the regex work per chunk. */
 const MAX_ADDRESS = 4096;
 
 function isAddress(core: string): boolean {
-  if (MENTION_RE.test(core)) return true;
+  if (MENTION_RE.test(core) || HASHTAG_RE.test(core)) return true;
   if (!/[.@:]/.test(core)) return false;
   return URL_RE.test(core) || EMAIL_RE.test(core) || DOMAIN_RE.test(core) || FILE_RE.test(core);
 }

@@ -17,23 +17,35 @@
  * Capitals: a digraph is upper case inside an all-caps word (ШАҲАР → SHAHAR), title case otherwise.
  */
 import {
-  ABBREVIATIONS, CYRILLIC_LETTER, CYRILLIC_VOWELS, LATIN_LETTER, LEXICON, OKINA, SUFFIXES, TUTUQ,
+  ABBREVIATIONS, CYRILLIC_LETTER, CYRILLIC_VOWELS, LATIN_LETTER, OKINA, SUFFIXES, TUTUQ,
 } from './translit.tables.js';
+import { russianList, uzbekList } from './translit.lexicon.js';
 import { isLatinVowel, isLetter, isUpper } from './translit.chars.js';
 import { StringSink, type Sink } from './translit.sink.js';
 
 // ───────────────────────────── lexicon ─────────────────────────────
 
-interface Lexicon {
-  words: Map<string, string>;
-  suffixes: Set<string>;
-  maxStem: number;
+/** Why a word came out as it did (for `xabar translit --explain`). */
+export type Trace = (start: number, end: number, why: string) => void;
+
+/** Per-call settings the word converters need: the editors' exceptions and an optional tracer. */
+export interface WordContext {
+  /** Editor exceptions, Latin (lower case) → Cyrillic. */
+  exL2C?: ReadonlyMap<string, string>;
+  /** Editor exceptions, Cyrillic (lower case) → Latin. */
+  exC2L?: ReadonlyMap<string, string>;
+  trace?: Trace;
 }
 
-const L2C: Lexicon = { words: new Map(), suffixes: new Set(), maxStem: 0 };
-const C2L: Lexicon = { words: new Map(), suffixes: new Set(), maxStem: 0 };
 export const ABBR_L2C = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [l, c]));
 const ABBR_C2L = new Map<string, string>(ABBREVIATIONS.map(([l, c]) => [c, l]));
+const L2C_SUFFIXES = new Set<string>(SUFFIXES);
+const C2L_SUFFIXES = new Set<string>();
+const L2C_INDEX = indexSuffixes(L2C_SUFFIXES);
+const C2L_INDEX: SuffixIndex = new Map();
+/** Stems the Russian list may decide are at least this long: short ones collide with Uzbek words. */
+const MIN_RUSSIAN_STEM = 4;
+const MAX_STEM = 40;
 
 type Casing = 'lower' | 'title' | 'upper' | 'mixed';
 
@@ -62,26 +74,118 @@ function applyCasing(word: string, casing: Casing): string {
   return word;
 }
 
+/**
+ * Where a suffix chain can start in w: ends[i] is true when w.slice(i) is a chain of suffixes (lar+da),
+ * for the last 24 characters at most; ends[w.length] is true (the empty chain).
+ */
+function chainStarts(w: string, suffixes: SuffixIndex): boolean[] {
+  const n = w.length;
+  const ends: boolean[] = [];
+  ends[n] = true;
+  for (let i = n - 1; i >= 0 && n - i <= 24; i--) {
+    const candidates = suffixes.get(w.charAt(i));
+    if (candidates === undefined) continue;
+    for (const suffix of candidates) {
+      if (ends[i + suffix.length] === true && w.startsWith(suffix, i)) {
+        ends[i] = true;
+        break;
+      }
+    }
+  }
+  return ends;
+}
+
+/** Suffixes by their first letter, for chainStarts. */
+type SuffixIndex = Map<string, string[]>;
+
+function indexSuffixes(suffixes: Iterable<string>): SuffixIndex {
+  const index: SuffixIndex = new Map();
+  for (const suffix of suffixes) {
+    const list = index.get(suffix.charAt(0)) ?? [];
+    list.push(suffix);
+    index.set(suffix.charAt(0), list);
+  }
+  return index;
+}
+
 /** Whether rest is a chain of suffixes (lar+da); rest is at most a few suffixes long. */
-function isSuffixChain(rest: string, suffixes: ReadonlySet<string>): boolean {
+export function isSuffixChain(rest: string, suffixes: ReadonlySet<string>): boolean {
   if (rest.length > 24) return false;
   const ok: boolean[] = [true];
   for (let i = 0; i < rest.length; i++) {
     if (!ok[i]) continue;
-    for (let len = 1; len <= 5 && i + len <= rest.length; len++) {
+    for (let len = 1; len <= 12 && i + len <= rest.length; len++) {
       if (suffixes.has(rest.slice(i, i + len))) ok[i + len] = true;
     }
   }
   return ok[rest.length] === true;
 }
 
-/** The lexicon word lower starts with, if the rest is a suffix chain: [stem length, target]. */
-function lookup(lower: string, lex: Lexicon): [number, string] | null {
-  const exact = lex.words.get(lower);
-  if (exact !== undefined) return [lower.length, exact];
-  for (let len = Math.min(lower.length - 1, lex.maxStem); len >= 2; len--) {
-    const target = lex.words.get(lower.slice(0, len));
-    if (target !== undefined && isSuffixChain(lower.slice(len), lex.suffixes)) return [len, target];
+/** Cyrillic → Latin by the letter rules alone (lower-case word): the key the word lists use. */
+export function cyrillicByRules(w: string): string {
+  const sink = new StringSink(w);
+  cyrillicRules(w, w, 0, 0, w.length, 'start', sink);
+  return sink.toString();
+}
+
+/** Latin → Cyrillic by the letter rules alone. */
+export function latinByRules(w: string): string {
+  const sink = new StringSink(w);
+  latinRules(w, 0, 0, w.length, 'start', sink);
+  return sink.toString();
+}
+
+interface Hit {
+  stemLen: number;
+  target: string;
+  why: string;
+}
+
+/**
+ * The spelling the word lists give a Latin word (lower case) or its stem before a suffix chain, longest
+ * stem first: the editors' exceptions and the Uzbek list (which may also confirm the rules' own
+ * spelling: sol is сол, not Russian соль) for every stem first, then the Russian list for stems of 4+
+ * letters — so a native stem the Uzbek list knows wins over a longer Russian one (til+dagi, not
+ * тильда+gi).
+ */
+function lookupLatin(lower: string, cx: WordContext): Hit | null {
+  const uz = uzbekList(cyrillicByRules);
+  const ru = russianList(cyrillicByRules);
+  const ends = chainStarts(lower, L2C_INDEX);
+  const top = Math.min(lower.length, MAX_STEM);
+  for (let len = top; len >= 2 && lower.length - len <= 24; len--) {
+    if (ends[len] !== true) continue;
+    const stem = len === lower.length ? lower : lower.slice(0, len);
+    const ex = cx.exL2C?.get(stem);
+    if (ex !== undefined) return { stemLen: len, target: ex, why: `exception ${stem} → ${ex}` };
+    const u = uz.byLatin.get(stem);
+    if (u !== undefined) {
+      const ruled = latinByRules(stem);
+      if (u.includes(ruled)) return null; // the rules' spelling is the Uzbek word
+      const target = u[0] ?? ruled;
+      return { stemLen: len, target, why: `Uzbek list: ${target}` };
+    }
+  }
+  for (let len = top; len >= MIN_RUSSIAN_STEM && lower.length - len <= 24; len--) {
+    if (ends[len] !== true) continue;
+    const r = ru.byLatin.get(len === lower.length ? lower : lower.slice(0, len));
+    if (r !== undefined && r[0] !== undefined) return { stemLen: len, target: r[0], why: `Russian list: ${r[0]}` };
+  }
+  return null;
+}
+
+/** The same for a Cyrillic word: exceptions, then spellings the Uzbek list gives (сентябрь → sentabr). */
+function lookupCyrillic(lower: string, cx: WordContext): Hit | null {
+  const uz = uzbekList(cyrillicByRules);
+  if (uz.latinOf.size === 0 && (cx.exC2L === undefined || cx.exC2L.size === 0)) return null;
+  const ends = chainStarts(lower, C2L_INDEX);
+  for (let len = Math.min(lower.length, MAX_STEM); len >= 2 && lower.length - len <= 24; len--) {
+    if (ends[len] !== true) continue;
+    const stem = len === lower.length ? lower : lower.slice(0, len);
+    const ex = cx.exC2L?.get(stem) ?? cx.exC2L?.get(stem + 'ь');
+    if (ex !== undefined) return { stemLen: len, target: ex, why: `exception ${stem} → ${ex}` };
+    const l = uz.latinOf.get(stem) ?? uz.latinOf.get(stem + 'ь');
+    if (l !== undefined) return { stemLen: len, target: l, why: `Uzbek list: ${l}` };
   }
   return null;
 }
@@ -174,22 +278,53 @@ function latinRules(w: string, base: number, from: number, to: number, prev0: Pr
   }
 }
 
+/**
+ * Whether a Latin word ending in vowel + yi is the izofa or possessive written -yi after a vowel
+ * (nuqtayi nazar → нуқтаи назар, obroʻyi → обрўи), not a stem ending in y + i (uyi → уйи, toʻyi →
+ * тўйи, Orolboʻyi → Оролбўйи). The Uzbek list decides where it knows either stem; otherwise only
+ * after a is it the izofa (native stems in -ay are rare, in -oy, -uy, -oʻy common).
+ */
+function isIzofa(lower: string): boolean {
+  const n = lower.length;
+  if (n < 4 || !lower.endsWith('yi')) return false;
+  const v = lower.charAt(n - 3);
+  if (!isLatinVowel(v) && v !== OKINA) return false;
+  const uz = uzbekList(cyrillicByRules).byLatin;
+  const withY = lower.slice(0, n - 1);
+  if (uz.has(withY)) return false;
+  if (uz.has(lower.slice(0, n - 2))) return true;
+  return v === 'a';
+}
+
 /** Converts one hyphen-free Latin word w (apostrophes already normalised) at text offset base. */
-export function latinWordToCyrillic(w: string, base: number, sink: Sink): void {
+export function latinWordToCyrillic(w: string, base: number, sink: Sink, cx: WordContext = {}): void {
   const abbr = ABBR_L2C.get(w);
-  if (abbr !== undefined) return sink.mapped(base, base + w.length, abbr);
+  if (abbr !== undefined) {
+    cx.trace?.(base, base + w.length, 'abbreviation');
+    return sink.mapped(base, base + w.length, abbr);
+  }
   const casing = casingOf(w);
   const lower = w.toLowerCase();
-  if (casing !== 'mixed' && lower.length === w.length) {
-    const hit = lookup(lower, L2C);
+  if (lower.length === w.length) {
+    const hit = casing === 'mixed' ? null : lookupLatin(lower, cx);
     if (hit) {
-      const [stemLen, target] = hit;
+      const { stemLen, target, why } = hit;
       // A final ь is dropped before a suffix (апрель → апрелдан).
       const stem = stemLen < w.length && target.endsWith('ь') ? target.slice(0, -1) : target;
-      sink.mapped(base, base + stemLen, applyCasing(stem, casing));
+      const out = applyCasing(stem, casing);
+      sink.mapped(base, base + stemLen, out);
+      cx.trace?.(base, base + w.length, why);
       return latinRules(w, base, stemLen, w.length, latinClass(w.charAt(stemLen - 1)), sink);
     }
+    if (isIzofa(lower)) {
+      // The y of -yi is not written in Cyrillic: convert the word without it.
+      latinRules(w, base, 0, w.length - 2, 'start', sink);
+      sink.mapped(base + w.length - 2, base + w.length, isUpper(w.charAt(w.length - 1)) ? 'И' : 'и');
+      cx.trace?.(base, base + w.length, 'izofa: vowel + yi is written и');
+      return;
+    }
   }
+  cx.trace?.(base, base + w.length, 'letter rules');
   latinRules(w, base, 0, w.length, 'start', sink);
 }
 
@@ -218,8 +353,9 @@ function capsAt(text: string, j: number): boolean {
 function inCapsWord(text: string, w: string, base: number, k: number, to: number): boolean {
   const next = k + 1 < to ? w.charAt(k + 1) : '';
   if (next !== '' && isLetter(next)) return isUpper(next);
+  // A capital ending a word after other letters is part of capitals (аЧ → aCH, ТошДУ), never a title.
   const prev = k > 0 ? w.charAt(k - 1) : '';
-  if (prev !== '' && isLetter(prev)) return isUpper(prev);
+  if (prev !== '' && isLetter(prev)) return true;
   const pos = base + k;
   let j = pos + 1;
   while (j < text.length && j <= pos + 3 && !isLetter(text.charAt(j))) j++;
@@ -248,7 +384,7 @@ function cyrillicRules(text: string, w: string, base: number, from: number, to: 
         break;
       case 'ъ': {
         const after = k > 0 ? w.charAt(k - 1).toLowerCase() : '';
-        out = after === 'ў' || (prev === 'consonant' && 'еёюя'.includes(next) && next !== '') ? '' : TUTUQ;
+        out = after === 'ў' || after === 'ғ' || (prev === 'consonant' && 'еёюя'.includes(next) && next !== '') ? '' : TUTUQ;
         break;
       }
       case 'ь':
@@ -256,6 +392,10 @@ function cyrillicRules(text: string, w: string, base: number, from: number, to: 
         break;
       case 'с':
         out = next === 'ҳ' ? 's' + TUTUQ : 's';
+        break;
+      case 'и':
+        // The izofa and possessive и after a vowel at a word's end is written yi (нуқтаи → nuqtayi).
+        out = k === to - 1 && k >= 2 && prev === 'vowel' && w.charAt(k - 1).toLowerCase() !== 'и' ? 'yi' : 'i';
         break;
       default:
         out = CYRILLIC_LETTER[lc] ?? ch;
@@ -268,33 +408,31 @@ function cyrillicRules(text: string, w: string, base: number, from: number, to: 
   }
 }
 
-export function cyrillicWordToLatin(text: string, w: string, base: number, sink: Sink): void {
+export function cyrillicWordToLatin(text: string, w: string, base: number, sink: Sink, cx: WordContext = {}): void {
   const abbr = ABBR_C2L.get(w);
-  if (abbr !== undefined) return sink.mapped(base, base + w.length, abbr);
+  if (abbr !== undefined) {
+    cx.trace?.(base, base + w.length, 'abbreviation');
+    return sink.mapped(base, base + w.length, abbr);
+  }
   const casing = casingOf(w);
   const lower = w.toLowerCase();
   if (casing !== 'mixed' && lower.length === w.length) {
-    const hit = lookup(lower, C2L);
+    const hit = lookupCyrillic(lower, cx);
     if (hit) {
-      const [stemLen, target] = hit;
+      const { stemLen, target, why } = hit;
       sink.mapped(base, base + stemLen, applyCasing(target, casing));
+      cx.trace?.(base, base + w.length, why);
       return cyrillicRules(text, w, base, stemLen, w.length, cyrillicClass(w.charAt(stemLen - 1)), sink);
     }
   }
+  cx.trace?.(base, base + w.length, 'letter rules');
   cyrillicRules(text, w, base, 0, w.length, 'start', sink);
 }
 
-// Lexicon indexes; suffixes are stored in both scripts (Cyrillic ones made by the rules).
-for (const [latin, cyrillic] of LEXICON) {
-  L2C.words.set(latin, cyrillic);
-  C2L.words.set(cyrillic, latin);
-  // Before a suffix the final ь is not written (январдан), so index the stem without it too.
-  if (cyrillic.endsWith('ь') && !C2L.words.has(cyrillic.slice(0, -1))) C2L.words.set(cyrillic.slice(0, -1), latin);
-}
+// Suffixes in Cyrillic, made by the rules (lar → лар), for finding stems of Cyrillic words.
 for (const s of SUFFIXES) {
-  L2C.suffixes.add(s);
   const sink = new StringSink(s);
   latinRules(s, 0, 0, s.length, 'consonant', sink);
-  C2L.suffixes.add(sink.toString());
+  C2L_SUFFIXES.add(sink.toString());
 }
-for (const lex of [L2C, C2L]) for (const k of lex.words.keys()) lex.maxStem = Math.max(lex.maxStem, k.length);
+for (const [k, v] of indexSuffixes(C2L_SUFFIXES)) C2L_INDEX.set(k, v);

@@ -43,77 +43,20 @@ export const CYRILLIC_LETTER: Readonly<Record<string, string>> = {
 export const LATIN_VOWELS = 'aeiou';
 export const CYRILLIC_VOWELS = 'аеёиоуэюяўы';
 
-/**
- * Words whose spelling the letter rules cannot recover in one direction, as [Latin, Cyrillic],
- * lower case, used both ways (a word may also take Uzbek suffixes: sirkda ↔ циркда). A final ь is
- * dropped before a suffix, as Cyrillic orthography does (апрель → апрелдан, гантель → гантелда).
- */
-export const LEXICON: ReadonlyArray<readonly [string, string]> = [
-  // ц after a consonant, at a word's start or end is written s (1995 annex: цирк – sirk, кварц – kvars,
-  // целлофан – sellofan, конструкция – konstruksiya); Latin s cannot tell which s was ц.
-  ['sirk', 'цирк'], ['sement', 'цемент'], ['sex', 'цех'], ['sentner', 'центнер'], ['sitata', 'цитата'],
-  ['sivilizatsiya', 'цивилизация'], ['sikl', 'цикл'], ['silindr', 'цилиндр'], ['sink', 'цинк'],
-  ['sitrus', 'цитрус'], ['sensura', 'цензура'], ['sellofan', 'целлофан'], ['kvars', 'кварц'],
-  ['abzas', 'абзац'], ['shpris', 'шприц'], ['konsert', 'концерт'], ['konsern', 'концерн'],
-  ['konsepsiya', 'концепция'], ['konsentratsiya', 'концентрация'], ['kansler', 'канцлер'],
-  ['prinsip', 'принцип'], ['aksiya', 'акция'], ['aksiyador', 'акциядор'], ['aksiz', 'акциз'],
-  ['aksent', 'акцент'], ['auksion', 'аукцион'], ['stansiya', 'станция'], ['funksiya', 'функция'],
-  ['fraksiya', 'фракция'], ['seksiya', 'секция'], ['reaksiya', 'реакция'], ['direksiya', 'дирекция'],
-  ['inspeksiya', 'инспекция'], ['instruksiya', 'инструкция'], ['konstruksiya', 'конструкция'],
-  ['korrupsiya', 'коррупция'], ['produksiya', 'продукция'], ['redaksiya', 'редакция'],
-  ['kolleksiya', 'коллекция'], ['leksiya', 'лекция'], ['infeksiya', 'инфекция'],
-  ['konferensiya', 'конференция'], ['kompetensiya', 'компетенция'], ['tendensiya', 'тенденция'],
-  ['kvitansiya', 'квитанция'], ['distansion', 'дистанцион'], ['fransiya', 'франция'],
-  ['fransuz', 'француз'], ['shveysariya', 'швейцария'], ['vaksina', 'вакцина'],
-  ['vaksinatsiya', 'вакцинация'], ['selsiy', 'цельсий'], ['kalsiy', 'кальций'],
-  // ts before e: Latin ts is also t+s across a morpheme boundary (mehnat+sevar), so only listed words.
-  ['litsey', 'лицей'], ['litsenziya', 'лицензия'], ['protsent', 'процент'], ['protsess', 'процесс'],
-  ['protsedura', 'процедура'], ['retsept', 'рецепт'], ['dotsent', 'доцент'], ['vitse', 'вице'],
-  ['ofitser', 'офицер'], ['glitserin', 'глицерин'],
-  // ь marking softness is not written (annex: альбом – albom, апрель – aprel).
-  ['yanvar', 'январь'], ['fevral', 'февраль'], ['aprel', 'апрель'], ['iyun', 'июнь'], ['iyul', 'июль'],
-  ['noyabr', 'ноябрь'], ['dekabr', 'декабрь'], ['albom', 'альбом'], ['avtomobil', 'автомобиль'],
-  ['film', 'фильм'], ['multfilm', 'мультфильм'], ['festival', 'фестиваль'], ['model', 'модель'],
-  ['medal', 'медаль'], ['mebel', 'мебель'], ['rol', 'роль'], ['kontrol', 'контроль'], ['parol', 'пароль'],
-  ['portfel', 'портфель'], ['tonnel', 'тоннель'], ['shampun', 'шампунь'], ['stil', 'стиль'],
-  ['profil', 'профиль'], ['detal', 'деталь'], ['pedal', 'педаль'], ['panel', 'панель'],
-  ['magistral', 'магистраль'], ['spektakl', 'спектакль'], ['ansambl', 'ансамбль'], ['asfalt', 'асфальт'],
-  ['puls', 'пульс'], ['pult', 'пульт'], ['impuls', 'импульс'], ['insult', 'инсульт'],
-  ['fakultet', 'факультет'], ['fizkultura', 'физкультура'], ['konsultant', 'консультант'],
-  ['alternativa', 'альтернатива'], ['delfin', 'дельфин'], ['dizel', 'дизель'], ['golf', 'гольф'],
-  ['kalendar', 'календарь'], ['lager', 'лагерь'], ['sekretar', 'секретарь'], ['slesar', 'слесарь'],
-  ['kreml', 'кремль'], ['rubl', 'рубль'], ['nol', 'ноль'], ['neft', 'нефть'], ['oblast', 'область'],
-  ['kabel', 'кабель'], ['otel', 'отель'], ['kalkulyator', 'калькулятор'], ['byulleten', 'бюллетень'],
-  ['alyans', 'альянс'], ['palto', 'пальто'], ['palma', 'пальма'], ['filtr', 'фильтр'],
-  ['folklor', 'фольклор'], ['polsha', 'польша'], ['belarus', 'беларусь'], ['italyan', 'итальян'],
-  // «ayrim ruscha-oʻzlashma soʻzlardagi ya oʻrnida a yoziladi: sentabr, oktabr» (1995, vowel rules);
-  // стажёр – stajor is the annex's own example of ё written o.
-  ['sentabr', 'сентябрь'], ['oktabr', 'октябрь'], ['stajor', 'стажёр'],
-  // ь as a separator: before ю/я/е dropped (интервью – intervyu, фортепьяно – fortepyano), before о
-  // written y (павильон – pavilyon); Latin consonant+yu/ya/yo is ordinary Uzbek (kelyapti, dunyo).
-  ['kompyuter', 'компьютер'], ['intervyu', 'интервью'], ['fortepyano', 'фортепьяно'],
-  ['pavilyon', 'павильон'], ['batalyon', 'батальон'], ['pochtalyon', 'почтальон'],
-  ['medalyon', 'медальон'], ['bulyon', 'бульон'], ['nyu', 'нью'], ['nyuton', 'ньютон'],
-  // ъ in Russian words is dropped (annex: разъезд – razyezd, адъютант – adyutant).
-  ['obyekt', 'объект'], ['obyektiv', 'объектив'], ['subyekt', 'субъект'], ['syezd', 'съезд'],
-  ['razyezd', 'разъезд'], ['podyezd', 'подъезд'], ['adyutant', 'адъютант'], ['inyeksiya', 'инъекция'],
-  ['konyunktura', 'конъюнктура'],
-  // «moʻjiza, moʻtadil, moʻtabar kabi soʻzlarda … tutuq belgisi qoʻyilmaydi» (rule 32): Cyrillic keeps ъ.
-  ['mo' + OKINA + 'jiza', 'мўъжиза'], ['mo' + OKINA + 'tadil', 'мўътадил'],
-  ['mo' + OKINA + 'tabar', 'мўътабар'],
-  // Russian й before о, where Latin yo would otherwise read ё; э after a consonant.
-  ['rayon', 'район'], ['mayor', 'майор'], ['mayonez', 'майонез'], ['york', 'йорк'], ['yoga', 'йога'],
-  ['mer', 'мэр'], ['meriya', 'мэрия'],
-  // Brand with its own established Cyrillic spelling.
-  ['yandex', 'яндекс'],
-];
-
 /** Abbreviations whose letter case the rules cannot carry; matched with exact case. */
 export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
   ['DXX', 'ДХХ'], // Davlat xavfsizlik xizmati: would otherwise read as the Roman numeral 520
   ['MChJ', 'МЧЖ'], // masʼuliyati cheklangan jamiyat
   ['O' + OKINA + 'zLiDeP', 'ЎзЛиДеП'], // party name, mixed case inside the word
+  // Units of power written with a capital inside (kilovatt): the case is part of the symbol.
+  ['kVt', 'кВт'], ['MVt', 'МВт'], ['GVt', 'ГВт'], ['kVt·soat', 'кВт·соат'],
 ];
+
+/** Suffixes written straight after digits (3138ta, 5ga, 10dan, 2-chi is hyphenated). */
+export const NUMBER_SUFFIXES: ReadonlySet<string> = new Set([
+  'ta', 'tasi', 'tadan', 'talik', 'nchi', 'inchi', 'chi', 'dan', 'da', 'ga', 'gacha', 'ni', 'ning', 'lar',
+  'lik', 'dagi', 'si', 'i', 'yil', 'lab', 'tacha', 'dek', 'm', 'miz', 'ming', 'mln', 'mlrd',
+]);
 
 /**
  * Uzbek suffixes a lexicon word may take (plural, possessive, case, a few derivational ones and
@@ -124,6 +67,8 @@ export const SUFFIXES: readonly string[] = [
   'lar', 'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'gacha', 'dek', 'day', 'cha', 'i', 'si',
   'im', 'ing', 'imiz', 'ingiz', 'm', 'ng', 'miz', 'ngiz', 'mi', 'chi', 'li', 'lik', 'siz', 'dir', 'ku',
   'ki', 'gi',
+  // Verbs made from nouns, as whole units (not -ish or -gan alone): asfaltlash, kompyuterlashtirish.
+  'lash', 'lashtir', 'lashtirish', 'lashtirilgan', 'lashuv', 'lashgan', 'lashadi', 'lashdi',
 ];
 
 /**
@@ -138,11 +83,11 @@ export const DEFAULT_KEEP: readonly string[] = [
 ];
 
 /**
- * International unit symbols left as written after a number when converting to Cyrillic
- * (5 km, 20 kg, 100 MB). Uzbek words used as units (soʻm, ming, mln) are converted.
+ * Unit symbols after a number. Converting to Cyrillic the metric ones follow the script (5 km → 5 км,
+ * as Uzbek Cyrillic writes them); the international ones (100 MB, 5 GHz) are left as written.
  */
 export const UNITS: ReadonlySet<string> = new Set([
-  'km', 'm', 'cm', 'mm', 'nm', 'kg', 'g', 'mg', 't', 'l', 'ml', 'ha', 'kW', 'kWh', 'MW', 'GW', 'Hz', 'kHz',
+  'km', 'm', 'sm', 'cm', 'mm', 'nm', 'ga', 'kg', 'g', 'mg', 't', 'l', 'ml', 'ha', 'kW', 'kWh', 'MW', 'GW', 'Hz', 'kHz',
   'MHz', 'GHz', 'KB', 'MB', 'GB', 'TB', 'kbps', 'Mbps', 'Gbps', 'mAh', 'V', 'A', 'W', 'dB',
 ]);
 

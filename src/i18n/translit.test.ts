@@ -1,7 +1,7 @@
 /**
  * Tests for the Uzbek Latin ↔ Cyrillic transliterator.
  *
- * The pair table (translit.fixtures/pairs.ts, 700 pairs) is built from:
+ * The seen pair table (translit.fixtures/seen.tsv, read by pairs.ts) is built from:
  * - Cabinet of Ministers resolution №339 of 24 Aug 1995, «Oʻzbek tilining asosiy imlo qoidalari»,
  *   and its annex on writing Cyrillic-only letters in Latin — their own examples are used where they
  *   exist (aʼlo, baʼzan, maʼyus…, Isʼhoq, sentabr/oktabr, premyera, pavilyon, razyezd, kvars, sellofan);
@@ -38,6 +38,7 @@ const GROUPS: Array<[string, readonly pairs.Pair[]]> = [
   ['lexicon words with suffixes', pairs.INFLECTED],
   ['capitals and abbreviations', pairs.CAPITALS],
   ['sentences', pairs.SENTENCES],
+  ['examples of issue 13', pairs.ISSUE],
 ];
 
 describe('pair table', () => {
@@ -119,11 +120,12 @@ describe('what is left as written', () => {
     );
   });
 
-  it('keeps numbers and the unit symbols after them', () => {
-    expect(toCyrillic('Masofa 5 km, ogʻirligi 20 kg, 10 % chegirma, 2 mln soʻm')).toBe(
-      'Масофа 5 km, оғирлиги 20 kg, 10 % чегирма, 2 млн сўм',
+  it('keeps numbers; metric units follow the script, international ones stay', () => {
+    expect(toCyrillic('Masofa 5 km, ogʻirligi 20 kg, 10 % chegirma, 2 mln soʻm, 100 MB, 5 GHz')).toBe(
+      'Масофа 5 км, оғирлиги 20 кг, 10 % чегирма, 2 млн сўм, 100 MB, 5 GHz',
     );
-    expect(toCyrillic('5 km', { keepUnits: false })).toBe('5 км');
+    expect(toCyrillic('5 km', { keepUnits: true })).toBe('5 km');
+    expect(toLatin('148 км, 20 кг, 5 млн сўм')).toBe(`148 km, 20 kg, 5 mln so${OK}m`);
     expect(toCyrillic('2024-yil 1-sentabr')).toBe('2024-йил 1-сентябрь');
   });
 
@@ -339,7 +341,8 @@ const APOSTROPHE_FORMS = ["'", '`', '´', '‘', '’', OK, TU];
  * - a tutuq before y: Cyrillic ъ + ё/ю/я after a consonant is a Russian word, whose Latin drops the ъ;
  * - upper case for words of one or two letters, and capitals for the one-letter words sh, ch, yo, yu,
  *   ya, ye: a lone Ш cannot tell SH from Sh, so it takes the case of the words around it.
- * - variant spellings of lexicon words and abbreviations (MCHJ, oktyabr), which come back standard.
+ * - variant spellings of lexicon words and abbreviations (MCHJ, oktyabr), which come back standard;
+ * - vowel + i at a word's end: Cyrillic нуқтаи is Latin nuqtayi, so nuqtai comes back with its y.
  * c and w occur in Uzbek words only as ch; mixed case inside a word marks a brand, kept by design.
  */
 /** Spellings the lexicon turns into the standard ones (МЧЖ → MChJ, октябр → oktabr): one-way. */
@@ -365,6 +368,8 @@ const uzbekWord = fc
     const letters = w.replace(/[^a-z]/g, '').length;
     if (/^(?:sh|ch|y[eoua])['`´‘’ʻʼ]?$/u.test(w)) return w; // Yo' is the one-letter word Ё and a quote
     if (NORMALISED_VARIANTS.some((v) => w.toLowerCase().startsWith(v))) return 'a';
+    // Vowel + i at a word's end is the izofa written without its y (nuqtai): it comes back nuqtayi.
+    if (/(?:[aeiu]|o['`´‘’ʻʼ]?)i['`´‘’ʻʼ]*$/iu.test(w)) w = w.replace(/['`´‘’ʻʼ]*$/u, '') + 'n';
     if (casing === 'upper' && letters > 2) w = w.toUpperCase();
     else if (casing !== 'lower') w = w.charAt(0).toUpperCase() + w.slice(1);
     return w;

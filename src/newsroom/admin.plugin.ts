@@ -18,6 +18,7 @@ import { twoFactorRoutes } from '../accounts/two-factor.routes.js';
 import { idParam } from '../http/validate.js';
 import { newsroomRoutes } from './newsroom.routes.js';
 import { libraryRoutes } from './library.routes.js';
+import { translitExceptionsRoutes } from './translit-exceptions.routes.js';
 import { deskRoutes } from '../desk/desk.routes.js';
 import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
@@ -59,6 +60,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     apiKeysRoutes(api, wireOf(c).keys, c.config.rateLimits.wire);
     webhooksRoutes(api, c.webhooks);
     telegramRoutes(api, c.telegram);
+    translitExceptionsRoutes(api, c.translitExceptions);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
   }, { prefix: '/admin/api' });

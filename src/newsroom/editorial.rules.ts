@@ -101,14 +101,18 @@ export function scriptTwin(locale: string): Locale | null {
 
 type TextFields = { headline: string; lead: string; body_json: string; dateline_city: string; hero_caption: string; seo_title: string; seo_description: string };
 
-/** The text fields of an edition converted into the target Uzbek script. */
-export function transliterated(source: TextFields, target: Locale) {
+/**
+ * The text fields of an edition converted into the target Uzbek script, with the newsroom's
+ * transliteration exceptions (word → spelling pairs that win over the rules) when given.
+ */
+export function transliterated(source: TextFields, target: Locale, exceptions?: ReadonlyArray<readonly [string, string]>) {
   const to = target === 'uz-Cyrl' ? 'cyrl' : 'latn';
-  const text = (s: string) => transliterateText(s, to);
+  const options = exceptions && exceptions.length > 0 ? { exceptions } : undefined;
+  const text = (s: string) => transliterateText(s, to, options);
   return {
     headline: text(source.headline),
     lead: text(source.lead),
-    body_json: JSON.stringify(translitDoc(JSON.parse(source.body_json), to)),
+    body_json: JSON.stringify(translitDoc(JSON.parse(source.body_json), to, options)),
     dateline_city: text(source.dateline_city),
     hero_caption: text(source.hero_caption),
     seo_title: text(source.seo_title),

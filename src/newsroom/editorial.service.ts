@@ -25,6 +25,7 @@ import {
   type SaveInput, type StoryFields, type TransitionInput,
 } from './editorial.rules.js';
 import { type ApiMessage, msg } from '../i18n/api-messages.js';
+import { exceptionPairs } from './translit-exceptions.repository.js';
 import { field } from '../errors.js';
 
 export { SaveInput, TransitionInput, PUBLISH_SCHEDULED, scriptTwin, transliterated, plainText, wordDiff } from './editorial.rules.js';
@@ -292,7 +293,7 @@ export class EditorialService {
     if (e.derived_from === null) throw new ConflictError(msg('story.not_derived'));
     const source = await this.repo.edition(e.derived_from);
     if (!source) throw new NotFoundError(msg('story.source_gone'));
-    const fresh = transliterated(source, e.locale as Locale);
+    const fresh = transliterated(source, e.locale as Locale, await exceptionPairs(this.db));
     return wordDiff(plainText(e), plainText(fresh), e.locale);
   }
 
@@ -307,7 +308,7 @@ export class EditorialService {
     const source = await this.repo.edition(d.derived_from, trx);
     if (!source) return;
     const locale = d.locale as Locale;
-    const t = transliterated(source, locale);
+    const t = transliterated(source, locale, await exceptionPairs(trx));
     const doc = JSON.parse(t.body_json) as StoryDoc;
     const version = d.version + 1;
     const wantedSlug = slug && !(await this.repo.slugTaken(trx, locale, slug, d.id)) ? slug : d.slug;
@@ -321,6 +322,29 @@ export class EditorialService {
     if (auditAction && isLive(d.status)) {
       await this.audit.record(trx, { userId, action: auditAction, entity: 'edition', entityId: d.id, details: { headline: t.headline, version, sourceId: source.id, sourceVersion: source.version, before: { headline: d.headline, lead: d.lead, version: d.version } } });
     }
+  }
+
+  /**
+   * Re-derives a synced derived edition because the transliteration itself changed (an edited
+   * exception), through the same write as a source save: a new version and revision, audited as
+   * `story.sync` and announced when it is live. Nothing is written when the text comes out the same.
+   * Returns whether the edition changed.
+   */
+  async rederive(id: number, userId: number): Promise<boolean> {
+    const changed = await this.db.transaction().execute(async (trx) => {
+      const d = await this.repo.edition(id, trx);
+      if (!d || d.derived_from === null || d.sync !== 'synced') return null;
+      const source = await this.repo.edition(d.derived_from, trx);
+      if (!source) return null;
+      const t = transliterated(source, d.locale as Locale, await exceptionPairs(trx));
+      const same = (Object.keys(t) as Array<keyof typeof t>).every((k) => t[k] === d[k]);
+      if (same) return null;
+      await this.syncDerived(trx, d.id, userId, 'story.sync');
+      if (isLive(d.status)) await this.announceUpdates(trx, [{ locale: d.locale, id: d.id }], d.story_id, this.clock());
+      return d;
+    });
+    if (changed && isLive(changed.status)) this.purge(changed.locale, changed.id);
+    return changed !== null;
   }
 
   /** Tells the world that these live editions changed (coalesced per edition by StoryEvents). */
