@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017_videos.js';
 import * as m0021 from './migrations/0021_wire_api_keys.js';
 import * as m0020 from './migrations/0020_webhooks.js';
 import * as m0018 from './migrations/0018_sitemaps.js';
+import * as m0026 from './migrations/0026_bounded_pages.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -36,6 +37,7 @@ const STEPS: Record<string, Step> = {
   '0021_wire_api_keys': m0021,
   '0020_webhooks': m0020,
   '0018_sitemaps': m0018,
+  '0026_bounded_pages': m0026,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

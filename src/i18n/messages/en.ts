@@ -65,4 +65,8 @@ export const en: Messages = {
   galleryPrevious: 'Previous photo',
   galleryNext: 'Next photo',
   feedBadLimit: (param, max) => `The ${param} parameter must be a whole number from 1 to ${max}.`,
+  newerStories: 'Newer',
+  olderStories: 'Older',
+  storiesUntil: (when) => `until ${when}`,
+  badListCursor: 'This list address is damaged: open the list from its first page.',
 };

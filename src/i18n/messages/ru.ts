@@ -64,6 +64,10 @@ export const ru = {
   galleryPrevious: 'Предыдущее фото',
   galleryNext: 'Следующее фото',
   feedBadLimit: (param: string, max: number) => `Параметр ${param} должен быть целым числом от 1 до ${max}.`,
+  newerStories: 'Новее',
+  olderStories: 'Раньше',
+  storiesUntil: (when: string) => `до ${when}`,
+  badListCursor: 'Адрес страницы ленты повреждён: откройте ленту с первой страницы.',
 };
 
 export type Messages = typeof ru;

@@ -69,4 +69,8 @@ export const uz: Messages = {
   galleryPrevious: 'Oldingi surat',
   galleryNext: 'Keyingi surat',
   feedBadLimit: (param, max) => `${param} parametri 1 dan ${max} gacha boʻlgan butun son boʻlishi kerak.`,
+  newerStories: 'Yangiroq',
+  olderStories: 'Avvalroq',
+  storiesUntil: (when) => `${when} gacha`,
+  badListCursor: 'Lenta sahifasining manzili buzilgan: lentani birinchi sahifadan oching.',
 };
