@@ -79,6 +79,21 @@ export class EditionsRepository {
       .where(visibleAt(now));
   }
 
+  /**
+   * The card joins and the visibility test on a query that already reaches `editions as e` by key
+   * from a small driving set (counters, related ids). The driving set comes first through a CROSS
+   * JOIN, which SQLite never reorders (otherwise it may walk the whole locale and probe the set);
+   * PostgreSQL plans it as the inner join it is.
+   */
+  private cardJoins<T extends Q>(q: T, locale: string, now: number): T {
+    return q
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .leftJoin('sections as sec', 'sec.id', 's.section_id')
+      .leftJoin('section_names as sn', (j: any) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale)) // eslint-disable-line @typescript-eslint/no-explicit-any
+      .where('e.locale', '=', locale)
+      .where(visibleAt(now)) as T;
+  }
+
   /** Any edition by id, whatever its status (newsroom preview). */
   async anyById(id: number): Promise<ArticleRow | undefined> {
     return (await this.db
@@ -189,30 +204,22 @@ export class EditionsRepository {
    * mixes locales and some of the top editions may be hidden since; the rest fill in.)
    */
   async mostRead(locale: string, now: number, sinceHour: number, limit: number): Promise<(CardRow & { period_views: number })[]> {
-    // CROSS JOIN fixes SQLite's join order (counters first, editions by key); PostgreSQL plans it
-    // as the inner join it is.
+    // `edition_id + 0` and `group by 1`: grouping by the bare column lets SQLite pick the
+    // (edition_id, hour) primary key for the GROUP BY and scan every counter row ever kept; the
+    // expression leaves it the (hour, …) index, which reads only the window.
     const top = this.db
       .selectFrom('edition_views_hourly as h')
       .crossJoin('editions as x')
-      .select(['h.edition_id', (eb) => eb.fn.sum<number>('h.views').as('period_views')])
+      .select([sql<number>`h.edition_id + 0`.as('edition_id'), (eb) => eb.fn.sum<number>('h.views').as('period_views')])
       .whereRef('x.id', '=', 'h.edition_id')
       .where('h.hour', '>=', sinceHour)
       .where('x.locale', '=', locale)
-      .groupBy('h.edition_id')
+      .groupBy(sql`1`)
       .orderBy('period_views', 'desc')
-      .orderBy('h.edition_id', 'desc')
+      .orderBy('edition_id', 'desc')
       .limit(limit * 4)
       .as('v');
-    const q = this.cardColumns(
-      this.db
-        .selectFrom(top)
-        .crossJoin('editions as e')
-        .innerJoin('stories as s', 's.id', 'e.story_id')
-        .leftJoin('sections as sec', 'sec.id', 's.section_id')
-        .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale))
-        .whereRef('e.id', '=', 'v.edition_id')
-        .where(visibleAt(now)),
-    ).select('v.period_views');
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(top).crossJoin('editions as e').whereRef('e.id', '=', 'v.edition_id'), locale, now)).select('v.period_views');
     const rows = await q.orderBy('v.period_views', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows come from the untyped Q builder
     return rows.map((r: any) => ({ ...r, period_views: Number(r.period_views) }));
@@ -260,13 +267,13 @@ export class EditionsRepository {
       .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
       .groupBy('c.story_id')
       .as('t');
-    const q = this.cardColumns(this.published(locale, now)).innerJoin(shared, 't.story_id', 'e.story_id');
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), locale, now));
     return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
   }
 
   /** The hand-picked related stories readers can see in this language, in the editor's order. */
   async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
-    const q = this.cardColumns(this.published(locale, now)).innerJoin('story_related as r', 'r.related_story_id', 'e.story_id').where('r.story_id', '=', storyId);
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', storyId), locale, now));
     return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
   }
 
