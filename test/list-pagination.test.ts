@@ -1,5 +1,5 @@
 /**
- * Uncounted list pagination (docs/decisions/list-pagination.md): numbered pages up to
+ * Uncounted list pagination (docs/decisions/0012-uncounted-list-pagination.md): numbered pages up to
  * MAX_NUMBERED_PAGE, keyset cursors past them, old deep `?page=N` addresses moved to their
  * cursor; every story reachable exactly once by following "older", and "newer" leading back.
  */

@@ -80,7 +80,7 @@ export interface Page<T> {
 export const PAGE_SIZE = 15;
 /**
  * Lists are numbered up to this page (an offset of at most 135 rows); older stories are reached
- * by keyset cursors. See docs/decisions/list-pagination.md.
+ * by keyset cursors. See docs/decisions/0012-uncounted-list-pagination.md.
  */
 export const MAX_NUMBERED_PAGE = 10;
 

@@ -189,7 +189,7 @@ export function Pagination({ page, pages, href, t }: { page: number; pages: numb
 /**
  * Pagination of a list that is never counted (FeedPage): « newer · 1 … n−1 n n+1 … · older ».
  * There is no last-page number — knowing it would mean counting the archive; past the numbered
- * pages the links carry keyset cursors (docs/decisions/list-pagination.md).
+ * pages the links carry keyset cursors (docs/decisions/0012-uncounted-list-pagination.md).
  */
 export function FeedPagination({ page, href, t }: { page: FeedPage; href: (p: ListPosition) => string; t: Messages }) {
   if (!page.newer && !page.older) return null;
