@@ -81,5 +81,15 @@ describe.each(DIALECTS)('list pagination (%s)', (dialect) => {
       expect(first.statusCode, base).toBe(200);
       expect(link(first.body, 'next'), base).toBe(`${SITE}${base}?page=2`);
     }
+    // An author's list (read from the author's own rows) in the feed's order, split at 15.
+    const mine = Array.from({ length: STORIES }, (_, k) => k).filter((k) => k % 12 === 2).map((k) => `story-${k}`);
+    const one = await get('/ru/author/author2');
+    const two = await get('/ru/author/author2?page=2');
+    expect([...slugs(one.body), ...slugs(two.body)]).toEqual(mine);
+    expect(slugs(one.body)).toHaveLength(PAGE_SIZE);
+    expect(link(two.body, 'next')).toBeUndefined();
+    // A tag's third page, by offset within its own rows.
+    const wide = Array.from({ length: STORIES }, (_, k) => k).filter((k) => k % 2 === 0).map((k) => `story-${k}`);
+    expect(slugs((await get('/ru/tag/wide?page=3')).body)).toEqual(wide.slice(30, 45));
   });
 });

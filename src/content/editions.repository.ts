@@ -61,6 +61,8 @@ type Q = SelectQueryBuilder<any, any, any>;
 
 /** How many of each tag's newest stories are considered for "related". */
 export const RELATED_WINDOW = 200;
+/** Tags and authors with at most this many stories list them from their own rows (listPage). */
+export const SMALL_MEMBERSHIP = 500;
 
 export class EditionsRepository {
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
@@ -153,7 +155,7 @@ export class EditionsRepository {
    * the caller reverses them.
    */
   async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
-    let q = this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+    let q = (await this.fromSmallMembership(locale, now, filter)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
     if ('before' in at) {
       const { publishedAt: p, id } = at.before;
       q = q.where('e.published_at', '<=', p).where((eb) => eb.or([eb('e.published_at', '<', p), eb('e.id', '<', id)]));
@@ -165,6 +167,26 @@ export class EditionsRepository {
       return (await q.orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(limit).execute()) as CardRow[];
     }
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(at.offset).execute()) as CardRow[];
+  }
+
+  /**
+   * A tag's or author's list drawn from its own stories when it has at most SMALL_MEMBERSHIP of
+   * them (one bounded probe of the membership index says so): their editions by (story_id,
+   * locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger tag walks the feed index instead and
+   * meets its stories at least once per SMALL_MEMBERSHIP / archive rows; this way neither a rare
+   * tag (which the walk would follow to the end of the archive) nor a huge one (whose sort would
+   * be half the archive) reads more than a bounded share. Undefined for other lists.
+   */
+  private async fromSmallMembership(locale: string, now: number, filter: ListFilter): Promise<Q | undefined> {
+    const by = filter.tagId !== undefined ? { table: 'story_tags' as const, col: 'tag_id' as const, id: filter.tagId } : filter.authorId !== undefined ? { table: 'story_authors' as const, col: 'author_id' as const, id: filter.authorId } : null;
+    if (!by || filter.terms?.length) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either membership table
+    const db = this.db as Kysely<any>;
+    const members = await db.selectFrom(by.table).select('story_id').where(by.col, '=', by.id).limit(SMALL_MEMBERSHIP + 1).execute();
+    if (members.length > SMALL_MEMBERSHIP) return undefined;
+    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', 'm.story_id').where(`m.${by.col}`, '=', by.id);
+    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined };
+    return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
   }
 
   /**

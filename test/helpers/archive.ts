@@ -22,7 +22,8 @@ export const ARCHIVE_AUTHORS = 12;
 /** Adds `stories` stories published one per 10 minutes back from `now`, numbered from `from`. */
 export async function generateArchive(db: Kysely<Database>, now: number, stories: number, from = 0): Promise<Archive> {
   const sectionSlugs = Array.from({ length: ARCHIVE_SECTIONS }, (_, i) => `sec${i}`);
-  const tagSlugs = Array.from({ length: ARCHIVE_TAGS }, (_, i) => `tag${i}`);
+  // `wide` is on every second story: past SMALL_MEMBERSHIP stories in a large archive.
+  const tagSlugs = [...Array.from({ length: ARCHIVE_TAGS }, (_, i) => `tag${i}`), 'wide'];
   const authorSlugs = Array.from({ length: ARCHIVE_AUTHORS }, (_, i) => `author${i}`);
   await db.transaction().execute(async (trx) => {
     const ids = async (table: 'sections' | 'tags' | 'authors', slugs: string[], extra: Record<string, unknown>) => {
@@ -47,7 +48,8 @@ export async function generateArchive(db: Kysely<Database>, now: number, stories
       }
     }
     const secIds = [...sec.values()];
-    const tagIds = [...tag.values()];
+    const wide = tag.get('wide')!;
+    const tagIds = [...tag.values()].filter((id) => id !== wide);
     const autIds = [...aut.values()];
     const BATCH = 200;
     for (let start = from; start < from + stories; start += BATCH) {
@@ -57,7 +59,7 @@ export async function generateArchive(db: Kysely<Database>, now: number, stories
       const at = (k: number) => now - 60_000 - k * 600_000;
       const rows = await trx.insertInto('stories').values(nums.map((k) => ({ section_id: secIds[k % secIds.length]!, hero_media_id: null, created_at: at(k), updated_at: at(k) }))).returning('id').execute();
       const storyIds = rows.map((r) => r.id);
-      await trx.insertInto('story_tags').values(storyIds.flatMap((story_id, i) => [tagIds[nums[i]! % tagIds.length]!, tagIds[(nums[i]! * 7 + 3) % tagIds.length]!].filter((t, j, a) => a.indexOf(t) === j).map((tag_id, position) => ({ story_id, tag_id, position })))).execute();
+      await trx.insertInto('story_tags').values(storyIds.flatMap((story_id, i) => [tagIds[nums[i]! % tagIds.length]!, tagIds[(nums[i]! * 7 + 3) % tagIds.length]!, ...(nums[i]! % 2 === 0 ? [wide] : [])].filter((t, j, a) => a.indexOf(t) === j).map((tag_id, position) => ({ story_id, tag_id, position })))).execute();
       await trx.insertInto('story_authors').values(storyIds.map((story_id, i) => ({ story_id, author_id: autIds[nums[i]! % autIds.length]!, position: 0 }))).execute();
       const editions = storyIds.flatMap((story_id, i) => {
         const k = nums[i]!;
