@@ -139,9 +139,7 @@ describe.each(DIALECTS)('bounded cost of public pages (%s)', (dialect) => {
           }
           n.Plans?.forEach(walk);
         };
-        const before = rowsRead;
         walk(res.rows[0]!['QUERY PLAN'][0]!.Plan);
-        if (process.env.DEBUG_BOUNDED) console.log(rowsRead - before, q.sql.slice(0, 200), JSON.stringify(res.rows[0]!['QUERY PLAN'][0]!.Plan).slice(0, process.env.DEBUG_BOUNDED === '2' ? 3000 : 0));
       }
     });
     return { seqScans, rowsRead };
@@ -164,7 +162,6 @@ describe.each(DIALECTS)('bounded cost of public pages (%s)', (dialect) => {
           rowsRead = pg.rowsRead;
         }
         out[name] = { count: r.queries.length, rowsRead };
-        if (process.env.DEBUG_BOUNDED) console.log(name, r.queries.map((q) => q.sql.slice(0, 90)));
       }
       return out;
     };
