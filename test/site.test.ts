@@ -119,7 +119,7 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
   it('lists sections, tags and authors with pagination that stops at the last page', async () => {
     const feed = await get('/ru/news');
     expect(feed.statusCode).toBe(200);
-    expect(feed.body).toMatch(/<nav class="pagination" aria-label="Страницы">/);
+    expect(feed.body).toMatch(/<nav class="pagination feed-pagination" aria-label="Страницы">/);
     expect((await get('/ru/news?page=2')).statusCode).toBe(200);
     expect((await get('/ru/news?page=99')).statusCode).toBe(404);
     const section = await get('/ru/section/economy');

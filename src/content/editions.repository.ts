@@ -17,6 +17,15 @@ export interface ListFilter {
   terms?: string[];
 }
 
+/** A row's place in a list's order (`published_at desc, id desc`): what a keyset cursor holds. */
+export interface ListKey {
+  publishedAt: number;
+  id: number;
+}
+
+/** Where a page of a list starts: a small offset from the top, or just past a key either way. */
+export type ListAt = { offset: number } | { before: ListKey } | { after: ListKey };
+
 export interface CardRow {
   edition_id: number;
   story_id: number;
@@ -50,6 +59,11 @@ export type ArticleRow = EditionRow & {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Q = SelectQueryBuilder<any, any, any>;
 
+/** How many of each tag's newest stories are considered for "related". */
+export const RELATED_WINDOW = 200;
+/** Tags and authors with at most this many stories list them from their own rows (listPage). */
+export const SMALL_MEMBERSHIP = 500;
+
 export class EditionsRepository {
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
   constructor(
@@ -65,6 +79,21 @@ export class EditionsRepository {
       .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale))
       .where('e.locale', '=', locale)
       .where(visibleAt(now));
+  }
+
+  /**
+   * The card joins and the visibility test on a query that already reaches `editions as e` by key
+   * from a small driving set (counters, related ids). The driving set comes first through a CROSS
+   * JOIN, which SQLite never reorders (otherwise it may walk the whole locale and probe the set);
+   * PostgreSQL plans it as the inner join it is.
+   */
+  private cardJoins<T extends Q>(q: T, locale: string, now: number): T {
+    return q
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .leftJoin('sections as sec', 'sec.id', 's.section_id')
+      .leftJoin('section_names as sn', (j: any) => j.onRef('sn.section_id', '=', 'sec.id').on('sn.locale', '=', locale)) // eslint-disable-line @typescript-eslint/no-explicit-any
+      .where('e.locale', '=', locale)
+      .where(visibleAt(now)) as T;
   }
 
   /** Any edition by id, whatever its status (newsroom preview). */
@@ -118,6 +147,60 @@ export class EditionsRepository {
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute()) as CardRow[];
   }
 
+  /**
+   * A page of a list without counting it: by a (small, capped by the caller) offset from the
+   * top, or by keyset — rows just older (`before`) or just newer (`after`) than a key. Every form
+   * walks the (locale, published_at, id) index from a point and stops after `limit` rows, so a
+   * page 2,000 deep costs what page 2 costs. `after` rows come newest-last (read from the key up);
+   * the caller reverses them.
+   */
+  async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
+    let q = (await this.fromSmallMembership(locale, now, filter)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+    if ('before' in at) {
+      const { publishedAt: p, id } = at.before;
+      q = q.where('e.published_at', '<=', p).where((eb) => eb.or([eb('e.published_at', '<', p), eb('e.id', '<', id)]));
+      return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+    }
+    if ('after' in at) {
+      const { publishedAt: p, id } = at.after;
+      q = q.where('e.published_at', '>=', p).where((eb) => eb.or([eb('e.published_at', '>', p), eb('e.id', '>', id)]));
+      return (await q.orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(limit).execute()) as CardRow[];
+    }
+    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(at.offset).execute()) as CardRow[];
+  }
+
+  /**
+   * A tag's or author's list drawn from its own stories when it has at most SMALL_MEMBERSHIP of
+   * them (one bounded probe of the membership index says so): their editions by (story_id,
+   * locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger tag walks the feed index instead and
+   * meets its stories at least once per SMALL_MEMBERSHIP / archive rows; this way neither a rare
+   * tag (which the walk would follow to the end of the archive) nor a huge one (whose sort would
+   * be half the archive) reads more than a bounded share. Undefined for other lists.
+   */
+  private async fromSmallMembership(locale: string, now: number, filter: ListFilter): Promise<Q | undefined> {
+    const by = filter.tagId !== undefined ? { table: 'story_tags' as const, col: 'tag_id' as const, id: filter.tagId } : filter.authorId !== undefined ? { table: 'story_authors' as const, col: 'author_id' as const, id: filter.authorId } : null;
+    if (!by || filter.terms?.length) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either membership table
+    const db = this.db as Kysely<any>;
+    const members = await db.selectFrom(by.table).select('story_id').where(by.col, '=', by.id).limit(SMALL_MEMBERSHIP + 1).execute();
+    if (members.length > SMALL_MEMBERSHIP) return undefined;
+    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', 'm.story_id').where(`m.${by.col}`, '=', by.id);
+    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined };
+    return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
+  }
+
+  /**
+   * The key of the row `offset` places from the top: turns an old `?page=N` address into a cursor.
+   * Reads only keys from the feed index (no card columns), but it is an offset walk: only the
+   * legacy-address redirect uses it.
+   */
+  async keyAt(locale: string, now: number, filter: ListFilter, offset: number): Promise<ListKey | undefined> {
+    const q = this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter);
+    const row = (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
+    return row ? { publishedAt: Number(row.published_at), id: row.id } : undefined;
+  }
+
+  /** Whole-list count: search's result count only (search has its own bounded index); public lists never count. */
   async count(locale: string, now: number, filter: ListFilter): Promise<number> {
     const q = this.applyFilter(this.published(locale, now).select((eb) => eb.fn.countAll<number>().as('n')), filter);
     const row = (await q.executeTakeFirst()) as { n: number | string } | undefined;
@@ -135,17 +218,30 @@ export class EditionsRepository {
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(3).execute()) as CardRow[];
   }
 
-  /** Most read since `sinceHour` (epoch ms), by the hourly counters; ties by recency then id. */
+  /**
+   * Most read since `sinceHour` (epoch ms), by the hourly counters; ties by recency then id. The
+   * sum reads only the window's counter rows (the (hour, edition_id) index) and keeps the top
+   * `limit × 4` editions of any locale; only those are joined to editions by primary key, so the
+   * cost follows the window's traffic, never the archive. (Four times over because the window
+   * mixes locales and some of the top editions may be hidden since; the rest fill in.)
+   */
   async mostRead(locale: string, now: number, sinceHour: number, limit: number): Promise<(CardRow & { period_views: number })[]> {
-    const sums = this.db
-      .selectFrom('edition_views_hourly')
-      .select(['edition_id', (eb) => eb.fn.sum<number>('views').as('period_views')])
-      .where('hour', '>=', sinceHour)
-      .groupBy('edition_id')
+    // `edition_id + 0` and `group by 1`: grouping by the bare column lets SQLite pick the
+    // (edition_id, hour) primary key for the GROUP BY and scan every counter row ever kept; the
+    // expression leaves it the (hour, …) index, which reads only the window.
+    const top = this.db
+      .selectFrom('edition_views_hourly as h')
+      .crossJoin('editions as x')
+      .select([sql<number>`h.edition_id + 0`.as('edition_id'), (eb) => eb.fn.sum<number>('h.views').as('period_views')])
+      .whereRef('x.id', '=', 'h.edition_id')
+      .where('h.hour', '>=', sinceHour)
+      .where('x.locale', '=', locale)
+      .groupBy(sql`1`)
+      .orderBy('period_views', 'desc')
+      .orderBy('edition_id', 'desc')
+      .limit(limit * 4)
       .as('v');
-    const q = this.cardColumns(this.published(locale, now))
-      .innerJoin(sums, 'v.edition_id', 'e.id')
-      .select('v.period_views');
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(top).crossJoin('editions as e').whereRef('e.id', '=', 'v.edition_id'), locale, now)).select('v.period_views');
     const rows = await q.orderBy('v.period_views', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows come from the untyped Q builder
     return rows.map((r: any) => ({ ...r, period_views: Number(r.period_views) }));
@@ -172,22 +268,34 @@ export class EditionsRepository {
     return row?.slug;
   }
 
+  /**
+   * Stories sharing the most tags with `storyId`, newest first among equals. Candidates are the
+   * RELATED_WINDOW newest stories of each tag (a descending walk of the (tag_id, story_id) index
+   * per tag), so a tag on half the archive costs what a rare one does.
+   */
   async relatedByTags(locale: string, now: number, storyId: number, tagIds: number[], limit: number): Promise<CardRow[]> {
     if (tagIds.length === 0) return [];
+    const perTag = tagIds.slice(0, 12).map((tagId, i) =>
+      this.db
+        .selectFrom(
+          this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', storyId)
+            .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
+        )
+        .select('story_id'),
+    );
+    const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
     const shared = this.db
-      .selectFrom('story_tags')
-      .select(['story_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .where('tag_id', 'in', tagIds)
-      .where('story_id', '!=', storyId)
-      .groupBy('story_id')
+      .selectFrom(candidates.as('c'))
+      .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+      .groupBy('c.story_id')
       .as('t');
-    const q = this.cardColumns(this.published(locale, now)).innerJoin(shared, 't.story_id', 'e.story_id');
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), locale, now));
     return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
   }
 
   /** The hand-picked related stories readers can see in this language, in the editor's order. */
   async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
-    const q = this.cardColumns(this.published(locale, now)).innerJoin('story_related as r', 'r.related_story_id', 'e.story_id').where('r.story_id', '=', storyId);
+    const q = this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', storyId), locale, now));
     return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
   }
 

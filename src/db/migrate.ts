@@ -21,6 +21,7 @@ import * as m0020 from './migrations/0020_webhooks.js';
 import * as m0018 from './migrations/0018_sitemaps.js';
 import * as m0019 from './migrations/0019_telegram.js';
 import * as m0025 from './migrations/0025_translit_exceptions.js';
+import * as m0026 from './migrations/0026_bounded_pages.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -40,6 +41,7 @@ const STEPS: Record<string, Step> = {
   '0018_sitemaps': m0018,
   '0019_telegram': m0019,
   '0025_translit_exceptions': m0025,
+  '0026_bounded_pages': m0026,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

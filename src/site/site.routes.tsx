@@ -15,8 +15,9 @@ import type { LimitName } from '../http/rate-limit.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
 import { PageCache, type CachedPage } from './page-cache.js';
-import type { Chrome, SiteService } from './site.service.js';
-import { urls } from './urls.js';
+import { MAX_NUMBERED_PAGE, type Chrome, type FeedPage, type ListPosition, type SiteService } from './site.service.js';
+import type { ListFilter } from '../content/editions.repository.js';
+import { positionQuery, urls } from './urls.js';
 import { articleLd, breadcrumbLd, modifiedIso, organizationLd, publisherOf, webSiteLd } from './structured-data.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
@@ -37,6 +38,22 @@ export interface SiteDeps {
 const TTL = { article: 3_000, list: 30_000, home: 10_000, error: 30_000 };
 
 class BadPageParam extends Error {}
+class BadCursorParam extends Error {}
+
+const CURSOR = /^(\d{1,15})-([1-9]\d{0,11})$/;
+
+/** `?page=N`, `?before=<published ms>-<id>` or `?after=…` — one of them, well formed, or a 400. */
+function parsePosition(query: unknown): ListPosition {
+  const q = (query as Record<string, unknown> | undefined) ?? {};
+  const cursor = (['before', 'after'] as const).filter((k) => q[k] !== undefined);
+  if (cursor.length === 0) return { page: parsePage(query) };
+  if (cursor.length > 1 || q.page !== undefined) throw new BadCursorParam();
+  const raw = q[cursor[0]!];
+  const m = typeof raw === 'string' ? CURSOR.exec(raw) : null;
+  if (!m) throw new BadCursorParam();
+  const key = { publishedAt: Number(m[1]), id: Number(m[2]) };
+  return cursor[0] === 'before' ? { before: key } : { after: key };
+}
 
 function parsePage(query: unknown): number {
   const raw = (query as Record<string, unknown> | undefined)?.page;
@@ -195,76 +212,79 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
 
   type ListKind = 'news' | 'section' | 'tag' | 'author';
+  /** What a list is: its title, filter and links; null when its section, tag or author is unknown. */
+  async function describeList(kind: ListKind, l: Locale, slug: string) {
+    const t = messages(l);
+    if (kind === 'news') {
+      return { title: t.newsFeed, intro: undefined, photo: null, filter: {} as ListFilter, active: 'news' as string | undefined, alternates: await site.alternates(null, (x) => urls.news(x)), jsonLd: undefined as object[] | undefined };
+    }
+    if (kind === 'section') {
+      const s = await site.section(l, slug);
+      if (!s) return null;
+      const jsonLd = [breadcrumbLd([{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }], siteUrl)];
+      return { title: s.name, intro: s.description || undefined, photo: null, filter: { sectionId: s.id }, active: `section:${slug}`, alternates: await site.taxonomyAlternates('section', s.id, slug), jsonLd };
+    }
+    if (kind === 'tag') {
+      const tag = await site.tag(l, slug);
+      if (!tag) return null;
+      return { title: t.tagTitle(tag.name), intro: undefined, photo: null, filter: { tagId: tag.id }, active: undefined, alternates: await site.taxonomyAlternates('tag', tag.id, slug), jsonLd: undefined };
+    }
+    const a = await site.author(l, slug);
+    if (!a) return null;
+    return { title: t.authorTitle(a.name), intro: a.bio || undefined, photo: await site.photo(a.photo_media_id, l), filter: { authorId: a.id }, active: undefined, alternates: await site.taxonomyAlternates('author', a.id, slug), jsonLd: undefined };
+  }
+
   const listRoute = (kind: ListKind) => async (req: FastifyRequest, reply: FastifyReply) => {
     const l = await locale(req);
     if (!l) return errorPage(req, reply, 404);
-    let page: number;
+    let pos: ListPosition;
     try {
-      page = parsePage(req.query);
-    } catch {
-      return errorPage(req, reply, 400, l, messages(l).badPage);
+      pos = parsePosition(req.query);
+    } catch (err) {
+      return errorPage(req, reply, 400, l, err instanceof BadCursorParam ? messages(l).badListCursor : messages(l).badPage);
     }
     const slug = (req.params as { slug?: string }).slug ?? '';
     if (kind !== 'news' && !isValidSlug(slug)) return errorPage(req, reply, 404, l);
-    const canonical = { news: () => urls.news(l, page), section: () => urls.section(l, slug, page), tag: () => urls.tag(l, slug, page), author: () => urls.author(l, slug, page) }[kind]();
-    return cached(req, reply, canonical, TTL.list, [`list:${l}`], async () => {
-      const t = messages(l);
-      let title: string;
-      let intro: string | undefined;
-      let photo: import('../media/media.service.js').HeroImage | null = null;
-      let filter = {};
-      let href: (p: number) => string;
-      let active: string | undefined;
-      let alternates: Partial<Record<Locale, string>>;
-      let jsonLd: object[] | undefined;
-      if (kind === 'news') {
-        title = t.newsFeed;
-        href = (p) => urls.news(l, p);
-        active = 'news';
-        alternates = await site.alternates(null, (x) => urls.news(x));
-      } else if (kind === 'section') {
-        const s = await site.section(l, slug);
-        if (!s) return null;
-        title = s.name;
-        intro = s.description || undefined;
-        filter = { sectionId: s.id };
-        href = (p) => urls.section(l, slug, p);
-        active = `section:${slug}`;
-        alternates = await site.taxonomyAlternates('section', s.id, slug);
-        jsonLd = [breadcrumbLd([{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }], siteUrl)];
-      } else if (kind === 'tag') {
-        const tag = await site.tag(l, slug);
-        if (!tag) return null;
-        title = t.tagTitle(tag.name);
-        filter = { tagId: tag.id };
-        href = (p) => urls.tag(l, slug, p);
-        alternates = await site.taxonomyAlternates('tag', tag.id, slug);
-      } else {
-        const a = await site.author(l, slug);
-        if (!a) return null;
-        title = t.authorTitle(a.name);
-        intro = a.bio || undefined;
-        photo = await site.photo(a.photo_media_id, l);
-        filter = { authorId: a.id };
-        href = (p) => urls.author(l, slug, p);
-        alternates = await site.taxonomyAlternates('author', a.id, slug);
+    const base = { news: () => urls.news(l), section: () => urls.section(l, slug), tag: () => urls.tag(l, slug), author: () => urls.author(l, slug) }[kind]();
+    const href = (p: ListPosition) => base + positionQuery(p);
+    let ready: { d: NonNullable<Awaited<ReturnType<typeof describeList>>>; result: FeedPage } | undefined;
+    if (('page' in pos && pos.page > MAX_NUMBERED_PAGE) || 'after' in pos) {
+      // Addresses that may lead elsewhere are answered before the cache: an old deep `?page=N`
+      // moves to its cursor (301), a newer-cursor that reaches the top of the list to page 1.
+      const d = await describeList(kind, l, slug);
+      if (!d) return errorPage(req, reply, 404, l);
+      if ('page' in pos) {
+        const to = await site.legacyPageCursor(l, d.filter, pos.page);
+        return to ? reply.redirect(href(to), 301) : errorPage(req, reply, 404, l);
       }
-      const result = await site.list(l, filter, page);
-      if (!result) return null; // past the last page
+      const result = await site.listPage(l, d.filter, pos);
+      if (!result) return errorPage(req, reply, 404, l);
+      if ('redirect' in result) return reply.redirect(href(result.redirect), 302);
+      ready = { d, result };
+    }
+    return cached(req, reply, href(pos), TTL.list, [`list:${l}`], async () => {
+      const t = messages(l);
+      const d = ready?.d ?? (await describeList(kind, l, slug));
+      if (!d) return null;
+      const result = ready?.result ?? (await site.listPage(l, d.filter, pos));
+      if (!result || 'redirect' in result) return null; // past the end
       const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
+      const first = 'page' in pos && pos.page === 1;
+      // Every page has a title of its own: its number, or (past the numbered pages) its first story's date.
+      const suffix = result.page !== null ? (result.page > 1 ? t.pageN(result.page) : '') : t.storiesUntil(result.items[0]!.published);
       const head: Head = {
-        title: page > 1 ? `${title} — ${t.pageN(page)}` : title,
-        description: intro,
-        canonical: href(page),
+        title: suffix ? `${d.title} — ${suffix}` : d.title,
+        description: d.intro,
+        canonical: href(pos),
         // Alternates point at first pages: page N in one language is not page N in another.
-        alternates: page === 1 ? alternates : undefined,
-        switcher: alternates,
-        feeds: kind === 'news' ? undefined : feedLinks(l, title, { kind, slug }),
-        prevHref: page > 1 ? href(page - 1) : undefined,
-        nextHref: page < result.pages ? href(page + 1) : undefined,
-        jsonLd,
+        alternates: first ? d.alternates : undefined,
+        switcher: d.alternates,
+        feeds: kind === 'news' ? undefined : feedLinks(l, d.title, { kind, slug }),
+        prevHref: result.newer ? href(result.newer) : undefined,
+        nextHref: result.older ? href(result.older) : undefined,
+        jsonLd: d.jsonLd,
       };
-      return { status: 200, html: html(chrome, head, <ListView locale={l} title={title} intro={intro} photo={photo} page={result} pageHref={href} mostRead={mostRead} />, active) };
+      return { status: 200, html: html(chrome, head, <ListView locale={l} title={d.title} intro={d.intro} photo={d.photo} page={result} positionHref={href} mostRead={mostRead} />, d.active) };
     }, l);
   };
   app.get('/:locale/news', listRoute('news'));

@@ -3,7 +3,7 @@
  * repositories) and no markup (that is in views/). Times are read from one clock so "published"
  * and "fresh" agree within a request.
  */
-import type { ArticleRow, CardRow, EditionsRepository, ListFilter } from '../content/editions.repository.js';
+import type { ArticleRow, CardRow, EditionsRepository, ListFilter, ListKey } from '../content/editions.repository.js';
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
 import { escapeHtml, withLeadIn } from '../content/document.js';
@@ -78,6 +78,25 @@ export interface Page<T> {
 }
 
 export const PAGE_SIZE = 15;
+/**
+ * Lists are numbered up to this page (an offset of at most 135 rows); older stories are reached
+ * by keyset cursors. See docs/decisions/0012-uncounted-list-pagination.md.
+ */
+export const MAX_NUMBERED_PAGE = 10;
+
+/** Where a list page starts: a numbered page from the top, or a keyset cursor. */
+export type ListPosition = { page: number } | { before: ListKey } | { after: ListKey };
+
+/** A page of a list that was never counted: it knows its neighbours, not the total. */
+export interface FeedPage {
+  items: Card[];
+  /** The page number when this is a numbered page. */
+  page: number | null;
+  newer: ListPosition | null;
+  older: ListPosition | null;
+}
+
+const keyOf = (r: CardRow): ListKey => ({ publishedAt: Number(r.published_at), id: r.edition_id });
 
 export class SiteService {
   constructor(
@@ -233,6 +252,46 @@ export class SiteService {
     if (page > pages) return null;
     const rows = await this.editions.list(locale, now, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     return { items: await this.cards(locale, rows), page, pages, total };
+  }
+
+  /**
+   * A page of a public list without counting the list: one LIMITed query of PAGE_SIZE + 1 rows
+   * (the extra row says whether there is an older page). Null when there is nothing there (past
+   * the end, or a stale cursor with nothing beyond it); `{ redirect }` when a newer-cursor reaches
+   * the top of the list, which is page 1.
+   */
+  async listPage(locale: Locale, filter: ListFilter, at: ListPosition): Promise<FeedPage | { redirect: ListPosition } | null> {
+    const now = this.clock();
+    if ('page' in at) {
+      if (at.page > MAX_NUMBERED_PAGE) return null;
+      const rows = await this.editions.listPage(locale, now, filter, PAGE_SIZE + 1, { offset: (at.page - 1) * PAGE_SIZE });
+      if (rows.length === 0 && at.page > 1) return null;
+      const shown = rows.slice(0, PAGE_SIZE);
+      const hasOlder = rows.length > PAGE_SIZE;
+      return {
+        items: await this.cards(locale, shown),
+        page: at.page,
+        newer: at.page > 1 ? { page: at.page - 1 } : null,
+        older: !hasOlder ? null : at.page < MAX_NUMBERED_PAGE ? { page: at.page + 1 } : { before: keyOf(shown.at(-1)!) },
+      };
+    }
+    if ('before' in at) {
+      const rows = await this.editions.listPage(locale, now, filter, PAGE_SIZE + 1, { before: at.before });
+      if (rows.length === 0) return null;
+      const shown = rows.slice(0, PAGE_SIZE);
+      return { items: await this.cards(locale, shown), page: null, newer: { after: keyOf(shown[0]!) }, older: rows.length > PAGE_SIZE ? { before: keyOf(shown.at(-1)!) } : null };
+    }
+    const rows = await this.editions.listPage(locale, now, filter, PAGE_SIZE + 1, { after: at.after });
+    // Fewer than a page and one newer than the key: this is the top of the list.
+    if (rows.length <= PAGE_SIZE) return { redirect: { page: 1 } };
+    const shown = rows.slice(0, PAGE_SIZE).reverse();
+    return { items: await this.cards(locale, shown), page: null, newer: { after: keyOf(shown[0]!) }, older: { before: keyOf(shown.at(-1)!) } };
+  }
+
+  /** The cursor that shows what an old `?page=N` address (N past the numbered pages) showed. */
+  async legacyPageCursor(locale: Locale, filter: ListFilter, page: number): Promise<ListPosition | null> {
+    const key = await this.editions.keyAt(locale, this.clock(), filter, (page - 1) * PAGE_SIZE - 1);
+    return key ? { before: key } : null;
   }
 
   /**

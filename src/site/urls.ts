@@ -23,3 +23,10 @@ export const urls = {
   /** The Russian full-text feed in Yandex News' form. */
   yandexFeed: (l: Locale) => `${p(l)}/yandex.xml`,
 };
+
+/** A list position as its query string: `?page=3`, `?before=<published ms>-<id>`, or none for page 1. */
+export function positionQuery(at: { page: number } | { before: { publishedAt: number; id: number } } | { after: { publishedAt: number; id: number } }): string {
+  if ('page' in at) return q(at.page);
+  if ('before' in at) return `?before=${at.before.publishedAt}-${at.before.id}`;
+  return `?after=${at.after.publishedAt}-${at.after.id}`;
+}

@@ -67,4 +67,8 @@ export const en: Messages = {
   feedBadLimit: (param, max) => `The ${param} parameter must be a whole number from 1 to ${max}.`,
   'telegram.withdrawn': 'This story has been withdrawn by the editors.',
   'telegram.correction': 'Correction',
+  newerStories: 'Newer',
+  olderStories: 'Older',
+  storiesUntil: (when) => `until ${when}`,
+  badListCursor: 'This list address is damaged: open the list from its first page.',
 };

@@ -66,6 +66,10 @@ export const ru = {
   feedBadLimit: (param: string, max: number) => `Параметр ${param} должен быть целым числом от 1 до ${max}.`,
   'telegram.withdrawn': 'Материал отозван редакцией.',
   'telegram.correction': 'Исправление',
+  newerStories: 'Новее',
+  olderStories: 'Раньше',
+  storiesUntil: (when: string) => `до ${when}`,
+  badListCursor: 'Адрес страницы ленты повреждён: откройте ленту с первой страницы.',
 };
 
 export type Messages = typeof ru;

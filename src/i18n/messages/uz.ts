@@ -71,4 +71,8 @@ export const uz: Messages = {
   feedBadLimit: (param, max) => `${param} parametri 1 dan ${max} gacha boʻlgan butun son boʻlishi kerak.`,
   'telegram.withdrawn': 'Material tahririyat tomonidan qaytarib olindi.',
   'telegram.correction': 'Tuzatish',
+  newerStories: 'Yangiroq',
+  olderStories: 'Avvalroq',
+  storiesUntil: (when) => `${when} gacha`,
+  badListCursor: 'Lenta sahifasining manzili buzilgan: lentani birinchi sahifadan oching.',
 };

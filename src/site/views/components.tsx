@@ -1,6 +1,6 @@
 /** Small pieces shared by the public pages. Server-rendered only: no client framework. */
 import type { Messages } from '../../i18n/messages/index.js';
-import type { Card } from '../site.service.js';
+import type { Card, FeedPage, ListPosition } from '../site.service.js';
 import type { HeroImage } from '../../media/media.service.js';
 
 export function EyeIcon() {
@@ -182,6 +182,40 @@ export function Pagination({ page, pages, href, t }: { page: number; pages: numb
         )}
       </ul>
       {page < pages ? <a rel="next" href={href(page + 1)}>{t.nextPage} →</a> : <span className="disabled" aria-disabled="true">{t.nextPage} →</span>}
+    </nav>
+  );
+}
+
+/**
+ * Pagination of a list that is never counted (FeedPage): « newer · 1 … n−1 n n+1 … · older ».
+ * There is no last-page number — knowing it would mean counting the archive; past the numbered
+ * pages the links carry keyset cursors (docs/decisions/0012-uncounted-list-pagination.md).
+ */
+export function FeedPagination({ page, href, t }: { page: FeedPage; href: (p: ListPosition) => string; t: Messages }) {
+  if (!page.newer && !page.older) return null;
+  const n = page.page;
+  const nextNumbered = page.older && 'page' in page.older;
+  const shown = n === null ? [1] : [...new Set([1, n - 1, n, ...(nextNumbered ? [n + 1] : [])])].filter((p) => p >= 1);
+  const items: (number | 'gap')[] = [];
+  shown.forEach((p, i) => {
+    if (i > 0 && p - shown[i - 1]! > 1) items.push('gap');
+    items.push(p);
+  });
+  // More pages lie beyond the last number shown (older ones, or this cursor page itself).
+  if (n === null || page.older) items.push('gap');
+  return (
+    <nav className="pagination feed-pagination" aria-label={t.pagination}>
+      {page.newer ? <a className="step" rel="prev" href={href(page.newer)}>← {t.newerStories}</a> : <span className="step disabled" aria-disabled="true">← {t.newerStories}</span>}
+      <ul>
+        {items.map((p, i) =>
+          p === 'gap' ? (
+            <li key={`gap-${i}`} className="gap" aria-hidden="true">…</li>
+          ) : (
+            <li key={p}>{p === n ? <span aria-current="page">{p}</span> : <a href={href({ page: p })}>{p}</a>}</li>
+          ),
+        )}
+      </ul>
+      {page.older ? <a className="step" rel="next" href={href(page.older)}>{t.olderStories} →</a> : <span className="step disabled" aria-disabled="true">{t.olderStories} →</span>}
     </nav>
   );
 }

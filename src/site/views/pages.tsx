@@ -1,10 +1,10 @@
 /** Home, list (feed, section, tag, author, search) and error pages. */
 import type { Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
-import type { Card, Page } from '../site.service.js';
+import type { Card, FeedPage, ListPosition, Page } from '../site.service.js';
 import type { HeroImage } from '../../media/media.service.js';
 import { urls } from '../urls.js';
-import { Feed, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
+import { Feed, FeedPagination, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
 
 type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
 
@@ -65,14 +65,16 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
 }
 
 export function ListView({
-  locale, title, intro, photo, page, pageHref, mostRead, query,
+  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query,
 }: {
   locale: Locale;
   title: string;
   intro?: string;
   photo?: HeroImage | null;
-  page: Page<Card> | null;
-  pageHref: (p: number) => string;
+  /** A counted page (search) or an uncounted one (feed, section, tag, author lists). */
+  page: Page<Card> | FeedPage | null;
+  pageHref?: (p: number) => string;
+  positionHref?: (p: ListPosition) => string;
   mostRead: MostReadLists;
   query?: string;
 }) {
@@ -121,7 +123,8 @@ export function ListView({
         ) : (
           <p className="empty">{query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList}</p>
         )}
-        {page ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
+        {page && 'pages' in page && pageHref ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
+        {page && !('pages' in page) && positionHref ? <FeedPagination page={page} href={positionHref} t={t} /> : null}
       </div>
       <aside className="col-side">
         <MostRead day={mostRead.mostRead24h} week={mostRead.mostRead7d} t={t} />
