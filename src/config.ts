@@ -127,6 +127,19 @@ const EnvSchema = z.object({
   XABAR_WEBHOOK_TIMEOUT_MS: positiveInt('XABAR_WEBHOOK_TIMEOUT_MS')
     .refine((n) => n >= 100 && n <= 60_000, 'XABAR_WEBHOOK_TIMEOUT_MS must be between 100 and 60000')
     .default('10000'),
+  // A CDN in front (docs/cdn.md): shared-cache lifetimes, purge hook, views counted by a beacon.
+  XABAR_CDN: boolish.default('false'),
+  XABAR_CACHE_S_MAXAGE: positiveInt('XABAR_CACHE_S_MAXAGE')
+    .refine((n) => n <= 86_400, 'XABAR_CACHE_S_MAXAGE must be between 0 and 86400 seconds')
+    .default('60'),
+  XABAR_CACHE_SWR: positiveInt('XABAR_CACHE_SWR')
+    .refine((n) => n <= 604_800, 'XABAR_CACHE_SWR must be between 0 and 604800 seconds')
+    .default('600'),
+  XABAR_CDN_PURGE_URL: httpUrl('XABAR_CDN_PURGE_URL', 'https://cdn-purge.internal/xabar').optional(),
+  // Processes serving on one machine (node:cluster); 1 = no cluster.
+  XABAR_WORKERS: positiveInt('XABAR_WORKERS')
+    .refine((n) => n >= 1 && n <= 64, 'XABAR_WORKERS must be between 1 and 64')
+    .default('1'),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -240,6 +253,10 @@ export interface Config {
   readonly indexNow: { readonly key: string; readonly endpoint: string } | null;
   /** One webhook delivery's deadline (connect, send, answer), in ms. */
   readonly webhookTimeoutMs: number;
+  /** A CDN in front: public pages carry s-maxage/stale-while-revalidate and surrogate keys; views come by beacon. */
+  readonly cdn: { readonly sMaxAge: number; readonly staleWhileRevalidate: number; readonly purgeUrl: string | null } | null;
+  /** Server processes on this machine (node:cluster workers when > 1). */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -306,6 +323,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     websubHub: e.XABAR_WEBSUB_HUB || null,
     indexNow: e.XABAR_INDEXNOW_KEY ? Object.freeze({ key: e.XABAR_INDEXNOW_KEY, endpoint: e.XABAR_INDEXNOW_ENDPOINT || 'https://api.indexnow.org/indexnow' }) : null,
     webhookTimeoutMs: e.XABAR_WEBHOOK_TIMEOUT_MS,
+    cdn: e.XABAR_CDN ? Object.freeze({ sMaxAge: e.XABAR_CACHE_S_MAXAGE, staleWhileRevalidate: e.XABAR_CACHE_SWR, purgeUrl: e.XABAR_CDN_PURGE_URL || null }) : null,
+    workers: e.XABAR_WORKERS,
   } as Config);
 }
 

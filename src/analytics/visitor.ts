@@ -17,8 +17,13 @@ export class VisitorHasher {
       this.day = day;
       this.salt = crypto.randomBytes(32);
     }
-    return crypto.createHash('sha256').update(this.salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+    return hashVisitor(this.salt, ip, userAgent);
   }
+}
+
+/** One visitor's hash under a salt (also used with the salt several nodes share through Redis). */
+export function hashVisitor(salt: Buffer, ip: string, userAgent: string): string {
+  return crypto.createHash('sha256').update(salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
 }
 
 /** Crawlers, link previewers and monitors, by user agent; an empty agent is not a reader either. */
