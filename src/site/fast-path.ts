@@ -86,7 +86,8 @@ export function createFastPath(deps: FastPathDeps): (req: IncomingMessage, res: 
     const headers = headersFor(page, enc, deps.securityHeaders);
     const inm = req.headers['if-none-match'];
     if (inm !== undefined && ifNoneMatch(inm, headers.etag as string)) {
-      const { 'content-length': _len, ...rest } = headers;
+      // As the app's 304: the representation's validators and caching headers, no body headers.
+      const { 'content-length': _len, 'content-encoding': _enc, ...rest } = headers;
       res.writeHead(304, rest);
       res.end();
       return true;
