@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 
 export class VisitorHasher {
   private day = '';
@@ -26,7 +27,13 @@ export function hashVisitor(salt: Buffer, ip: string, userAgent: string): string
   return crypto.createHash('sha256').update(salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
 }
 
+/** Recent answers: isbot's pattern is long and most requests repeat a handful of browsers' agents. */
+const botMemo = new LRUCache<string, boolean>({ max: 2000 });
+
 /** Crawlers, link previewers and monitors, by user agent; an empty agent is not a reader either. */
 export function isBotAgent(userAgent: string | undefined): boolean {
-  return !userAgent || userAgent.trim() === '' || isbot(userAgent);
+  if (!userAgent || userAgent.trim() === '') return true;
+  let bot = botMemo.get(userAgent);
+  if (bot === undefined) botMemo.set(userAgent, (bot = isbot(userAgent)));
+  return bot;
 }
