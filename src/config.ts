@@ -277,6 +277,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   const s3Problems = s3ConfigProblems(e);
   if (s3Problems.length) throw new ConfigError(s3Problems);
+  // Worker processes are nodes: without Redis one worker's purges and repeat-visitor memory would not reach the others.
+  if (e.XABAR_WORKERS > 1 && !e.REDIS_URL) throw new ConfigError([`XABAR_WORKERS: ${e.XABAR_WORKERS} worker processes need REDIS_URL (they share page purges, the repeat-visitor memory and rate limits through Redis); set REDIS_URL or XABAR_WORKERS=1`]);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const dbUrl = e.DATABASE_URL ?? '';
   const database: Config['database'] = /^postgres/.test(dbUrl)
