@@ -177,11 +177,38 @@ describe('the fast path behind trusted proxies', () => {
 
 describe('behind a CDN (XABAR_CDN)', () => {
   let t: Awaited<ReturnType<typeof setup>>;
+  let hook: http.Server;
+  const purges: unknown[] = [];
   beforeAll(async () => {
-    t = await setup({ XABAR_CDN: 'on', XABAR_CACHE_S_MAXAGE: '120', XABAR_CACHE_SWR: '900' });
+    // The purge hook's receiver: records each POSTed body.
+    hook = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        purges.push({ method: req.method, type: req.headers['content-type'], body: JSON.parse(body) });
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/purge`;
+    t = await setup({ XABAR_CDN: 'on', XABAR_CACHE_S_MAXAGE: '120', XABAR_CACHE_SWR: '900', XABAR_CDN_PURGE_URL: hookUrl });
   });
   afterAll(async () => {
     await t?.s.close();
+    hook?.close();
+  });
+
+  it('calls the purge hook with the purged tags, and with everything on a site-wide change', async () => {
+    t.s.c.purge('ru', t.editionId);
+    t.s.c.purgeAll();
+    const deadline = Date.now() + 5000;
+    while (purges.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Two calls in flight at once: either may arrive first.
+    expect(purges).toHaveLength(2);
+    expect(purges).toEqual(expect.arrayContaining([
+      { method: 'POST', type: 'application/json', body: { tags: [`edition:${t.editionId}`, 'home:ru', 'list:ru'] } },
+      { method: 'POST', type: 'application/json', body: { tags: ['*'], all: true } },
+    ]));
   });
 
   it('sends shared-cache lifetimes and the purge tags, from the app and from the fast path alike', async () => {
