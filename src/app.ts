@@ -2,6 +2,8 @@
  * Builds the Fastify application from a container. It never listens: main.ts does, tests use
  * `inject()`.
  */
+import http from 'node:http';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
@@ -16,6 +18,9 @@ import { publicApiPlugin } from './api/public-api.plugin.js';
 import { publicPreviewRoute } from './newsroom/preview-links.routes.js';
 import { indexNowKeyRoute } from './distribution/pings/key-file.routes.js';
 import { wireRoutes } from './wire/wire.routes.js';
+import { createFastPath } from './site/fast-path.js';
+import { beaconRoutes } from './site/beacon.routes.js';
+import { BEACON_SCRIPT_HASH } from './site/views/beacon.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -23,7 +28,20 @@ export interface BuildOptions {
 }
 
 export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // Cached public pages are answered in front of Fastify (src/site/fast-path.ts); `inject()` in
+  // tests bypasses the server and so always takes the full route.
+  let open = true;
+  const clientIp = clientIpOf(c.config.trustProxy);
+  const fast = c.pageCache
+    ? createFastPath({
+        cache: c.pageCache,
+        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent']),
+        securityHeaders: securityHeaders('/', { beacon: Boolean(c.config.cdn) }),
+        open: () => open,
+      })
+    : null;
   const app = Fastify({
+    serverFactory: (handler) => http.createServer((req, res) => fast?.(req, res) || handler(req, res)),
     // Per-request lines only at debug/trace: at agency traffic they drown the useful log lines.
     loggerInstance: c.log.child({ module: 'http' }, { level: ['debug', 'trace'].includes(c.config.logLevel) ? c.config.logLevel : c.log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
     // A hop count or the proxies' addresses, never `true` (src/config.ts explains why).
@@ -31,10 +49,13 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
     bodyLimit: 1024 * 1024,
   });
+  app.addHook('onClose', async () => {
+    open = false;
+  });
   const errors = registerErrorHandler(app);
   registerEdge(app);
   app.addHook('onSend', async (req, reply) => {
-    for (const [k, v] of Object.entries(securityHeaders(req.url))) if (!reply.hasHeader(k)) reply.header(k, v);
+    for (const [k, v] of Object.entries(securityHeaders(req.url, { beacon: Boolean(c.config.cdn) }))) if (!reply.hasHeader(k)) reply.header(k, v);
   });
 
   // 200 while the node can serve (Redis down is "degraded": pages still work, with short cache
@@ -49,7 +70,8 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   await feedRoutes(app, c); // /ru/rss.xml, /ru/section/<slug>/atom.xml, /ru/yandex.xml … (src/site/urls.ts)
-  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, cdn: c.config.cdn });
+  if (c.config.cdn) beaconRoutes(app, c.site, c.views); // /v/<id>.gif: views behind a CDN
   errors.setPublicErrorPage(site.badRequestPage);
   await publicApiPlugin(app, c); // /api: the public read API (src/api)
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
@@ -70,12 +92,21 @@ function trustProxyOption(t: Container['config']['trustProxy']): boolean | strin
   return [...t];
 }
 
+/** The client address as Fastify's `req.ip` finds it with the same trustProxy option. */
+function clientIpOf(t: Container['config']['trustProxy']): (req: http.IncomingMessage) => string | undefined {
+  const opt = trustProxyOption(t);
+  if (opt === false) return (req) => req.socket.remoteAddress;
+  const trust = typeof opt === 'function' ? opt : proxyAddr.compile(opt as string[]);
+  return (req) => proxyAddr.all(req, trust).at(-1);
+}
+
 /**
- * Security headers. Public pages run no script at all (JSON-LD blocks are data, not code); the
+ * Security headers. Public pages run no script at all (JSON-LD blocks are data, not code) but the
+ * view beacon's fixed script behind a CDN, allowed by its hash (site/views/beacon.tsx); the
  * newsroom loads only its own bundle. Inline style attributes are allowed (section accent colours,
  * the editor), framing is refused everywhere, and the newsroom is never indexed.
  */
-export function securityHeaders(url: string): Record<string, string> {
+export function securityHeaders(url: string, opts: { beacon?: boolean } = {}): Record<string, string> {
   const admin = url.startsWith('/admin');
   return {
     'x-content-type-options': 'nosniff',
@@ -83,7 +114,7 @@ export function securityHeaders(url: string): Record<string, string> {
     'x-frame-options': 'DENY',
     'content-security-policy': admin
       ? "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
-      : "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+      : `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src ${opts.beacon ? BEACON_SCRIPT_HASH : "'none'"}; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'`,
     ...(admin ? { 'x-robots-tag': 'noindex' } : {}),
   };
 }

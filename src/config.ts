@@ -134,6 +134,19 @@ const EnvSchema = z.object({
   XABAR_TELEGRAM_TIMEOUT_S: positiveInt('XABAR_TELEGRAM_TIMEOUT_S')
     .refine((n) => n >= 1 && n <= 120, 'XABAR_TELEGRAM_TIMEOUT_S must be between 1 and 120')
     .default('20'),
+  // A CDN in front (docs/cdn.md): shared-cache lifetimes, purge hook, views counted by a beacon.
+  XABAR_CDN: boolish.default('false'),
+  XABAR_CACHE_S_MAXAGE: positiveInt('XABAR_CACHE_S_MAXAGE')
+    .refine((n) => n <= 86_400, 'XABAR_CACHE_S_MAXAGE must be between 0 and 86400 seconds')
+    .default('60'),
+  XABAR_CACHE_SWR: positiveInt('XABAR_CACHE_SWR')
+    .refine((n) => n <= 604_800, 'XABAR_CACHE_SWR must be between 0 and 604800 seconds')
+    .default('600'),
+  XABAR_CDN_PURGE_URL: httpUrl('XABAR_CDN_PURGE_URL', 'https://cdn-purge.internal/xabar').optional(),
+  // Processes serving on one machine (node:cluster); 1 = no cluster.
+  XABAR_WORKERS: positiveInt('XABAR_WORKERS')
+    .refine((n) => n >= 1 && n <= 64, 'XABAR_WORKERS must be between 1 and 64')
+    .default('1'),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -249,6 +262,10 @@ export interface Config {
   readonly webhookTimeoutMs: number;
   /** Bot API root (a local Bot API server, or the tests' fake) and how long one call may take. */
   readonly telegram: { readonly apiRoot: string; readonly timeoutSeconds: number };
+  /** A CDN in front: public pages carry s-maxage/stale-while-revalidate and surrogate keys; views come by beacon. */
+  readonly cdn: { readonly sMaxAge: number; readonly staleWhileRevalidate: number; readonly purgeUrl: string | null } | null;
+  /** Server processes on this machine (node:cluster workers when > 1). */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -269,6 +286,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   const s3Problems = s3ConfigProblems(e);
   if (s3Problems.length) throw new ConfigError(s3Problems);
+  // Worker processes are nodes: without Redis one worker's purges and repeat-visitor memory would not reach the others.
+  if (e.XABAR_WORKERS > 1 && !e.REDIS_URL) throw new ConfigError([`XABAR_WORKERS: ${e.XABAR_WORKERS} worker processes need REDIS_URL (they share page purges, the repeat-visitor memory and rate limits through Redis); set REDIS_URL or XABAR_WORKERS=1`]);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const dbUrl = e.DATABASE_URL ?? '';
   const database: Config['database'] = /^postgres/.test(dbUrl)
@@ -316,6 +335,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     indexNow: e.XABAR_INDEXNOW_KEY ? Object.freeze({ key: e.XABAR_INDEXNOW_KEY, endpoint: e.XABAR_INDEXNOW_ENDPOINT || 'https://api.indexnow.org/indexnow' }) : null,
     webhookTimeoutMs: e.XABAR_WEBHOOK_TIMEOUT_MS,
     telegram: Object.freeze({ apiRoot: e.XABAR_TELEGRAM_API_ROOT.replace(/\/+$/, ''), timeoutSeconds: e.XABAR_TELEGRAM_TIMEOUT_S }),
+    cdn: e.XABAR_CDN ? Object.freeze({ sMaxAge: e.XABAR_CACHE_S_MAXAGE, staleWhileRevalidate: e.XABAR_CACHE_SWR, purgeUrl: e.XABAR_CDN_PURGE_URL || null }) : null,
+    workers: e.XABAR_WORKERS,
   } as Config);
 }
 

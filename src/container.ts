@@ -24,6 +24,7 @@ import { SiteService } from './site/site.service.js';
 import { PageCache } from './site/page-cache.js';
 import { AssetStore } from './site/assets.js';
 import { LOCAL_ONLY, redisPurgeBus, type PurgeBus } from './site/purge-bus.js';
+import { cdnPurger } from './site/cdn-purge.js';
 import { StartupError } from './errors.js';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsService } from './accounts/accounts.service.js';
@@ -197,6 +198,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
       redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, enableOfflineQueue: false });
       redis.on('error', (err) => log.warn({ err }, 'redis connection problem; rate limits are not shared until it returns'));
       await redis.connect();
+      // The repeat-visitor rules hold across nodes: their memory moves to Redis.
+      views.share({ redis, prefix: config.redisPrefix, onError: (err) => log.warn({ err }, 'redis view check failed; this view used the local memory') });
       bus = await redisPurgeBus(
         config.redisUrl,
         opts.purgeChannel ?? `${config.redisPrefix}purge`,
@@ -221,15 +224,18 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
       throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
     }
   }
+  const cdnPurge = cdnPurger(config.cdn?.purgeUrl ?? null, log.child({ module: 'cdn' }));
   const purge = (locale: string, editionId: number) => {
     const tags = [`edition:${editionId}`, `home:${locale}`, `list:${locale}`];
     pageCache?.purge(tags);
     site.forget();
     bus.publish(tags);
+    cdnPurge(tags);
   };
   const purgeAll = () => {
     dropAllLocal();
     bus.publish(['*']);
+    cdnPurge(['*']);
   };
   const health = async (): Promise<Health> => {
     let dbOk = true;

@@ -9,26 +9,33 @@ import { buildContainer, type Container } from './container.js';
 import { StartupError } from './errors.js';
 import { ImportFormatError } from './content/reference-import.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
+import { isClusterWorker, runPrimary } from './cluster.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && !isClusterWorker()) {
+    // The primary prepares the site once (migrations, demo) and then only looks after the workers.
+    await runPrimary(config.workers, async () => {
+      const c = await buildContainer(config);
+      try {
+        await seedIfEmpty(c);
+      } finally {
+        await c.close();
+      }
+    });
+    console.log(`Xabar: ${config.siteUrl}/ (newsroom: ${config.siteUrl}/admin/)`);
+    return;
+  }
   const c = await buildContainer(config);
   let stopping = false;
   try {
-    if (config.demo && (await isEmpty(c))) {
-      const started = Date.now();
-      console.log('Empty database: creating the demo site…');
-      const demo = await seedDemo(c, { progress: (m) => console.log(m) });
-      console.log(`Demo site ready: ${demo.stories} stories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    }
+    if (!isClusterWorker()) await seedIfEmpty(c);
     const app = await buildApp(c);
     await app.listen({ port: config.port, host: config.host });
     c.views.start();
     c.relay.start(); // scheduled publishing and other outbox jobs
-    const refPath = await referencePath(c);
-    console.log(`\nXabar is running: ${config.siteUrl}/`);
-    if (refPath) console.log(`The reference story: ${config.siteUrl}${refPath}`);
-    console.log(`The newsroom: ${config.siteUrl}/admin/`);
+    if (isClusterWorker()) c.log.info('worker ready');
+    else await announce(c);
 
     const shutdown = async (signal: string) => {
       if (stopping) return;
@@ -45,6 +52,22 @@ async function main(): Promise<void> {
     await c.close().catch(() => undefined);
     throw err;
   }
+}
+
+async function seedIfEmpty(c: Container): Promise<void> {
+  if (c.config.demo && (await isEmpty(c))) {
+    const started = Date.now();
+    console.log('Empty database: creating the demo site…');
+    const demo = await seedDemo(c, { progress: (m) => console.log(m) });
+    console.log(`Demo site ready: ${demo.stories} stories in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+}
+
+async function announce(c: Container): Promise<void> {
+  const refPath = await referencePath(c);
+  console.log(`\nXabar is running: ${c.config.siteUrl}/`);
+  if (refPath) console.log(`The reference story: ${c.config.siteUrl}${refPath}`);
+  console.log(`The newsroom: ${c.config.siteUrl}/admin/`);
 }
 
 async function referencePath(c: Container): Promise<string | null> {

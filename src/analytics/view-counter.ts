@@ -13,19 +13,29 @@
  * age (the 30-minute window as TTL). Under a flood of distinct visitors the oldest are forgotten
  * early, so one of them may count again: a bounded error, instead of memory that grows with
  * every unique visitor.
+ *
+ * With Redis (REDIS_URL) both memories live there instead, so the rules hold across every node of
+ * the site: one Lua script per view checks the visitor key and the address counter and sets them
+ * together (SET PX 30 min; INCR + PEXPIRE, capped at ten), keys under REDIS_PREFIX. The day's salt
+ * is shared through Redis too (a random value that expires after two days, never derived from a
+ * stored secret), so one reader hashes alike on every node. When a Redis call fails, that view
+ * falls back to this node's memory: counted by the local rules rather than lost.
  */
 import net from 'node:net';
+import crypto from 'node:crypto';
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/schema.js';
 import type { DialectOps } from '../db/dialect.js';
 import { dayKey } from '../i18n/dates.js';
-import { isBotAgent, VisitorHasher } from './visitor.js';
+import { hashVisitor, isBotAgent, VisitorHasher } from './visitor.js';
 
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 /** Views one address may add to one edition per repeat window. */
 export const MAX_VIEWS_PER_ADDRESS = 10;
 const HOUR_MS = 3600_000;
+const MAX_CHECKS_IN_FLIGHT = 10_000;
 
 export interface ViewCounterOptions {
   db: Kysely<Database>;
@@ -37,6 +47,27 @@ export interface ViewCounterOptions {
   /** Visitors remembered for the repeat rule (and addresses for the per-address cap), at most. */
   maxVisitors?: number;
 }
+
+/** Memories shared by several nodes through Redis (see the header). */
+export interface SharedMemory {
+  redis: Redis;
+  /** REDIS_PREFIX: every key starts with it. */
+  prefix: string;
+  /** A Redis call failed (the view then used this node's memory). */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * KEYS: visitor key, address key. ARGV: window ms, cap. 1 when the view counts (and is remembered),
+ * 0 when it repeats within the window or the address is over its cap.
+ */
+const SEEN_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local n = tonumber(redis.call('GET', KEYS[2]) or '0')
+if n >= tonumber(ARGV[2]) then return 0 end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
+return 1`;
 
 type Pending = Map<number, Map<string, number>>; // edition → "day|hour" → views
 
@@ -53,10 +84,15 @@ export class ViewCounter {
   private flushing: Promise<void> | null = null;
   private readonly hasher: VisitorHasher;
   private readonly clock: () => number;
+  /** Redis checks under way; a flush waits for them so every counted view is in it. */
+  private readonly checking = new Set<Promise<boolean>>();
+  private sharedSalt: { day: string; salt: Promise<Buffer> } | null = null;
+  private shared: SharedMemory | null = null;
+  private dayMemo = { sec: -1, tz: '', day: '' };
 
   constructor(private readonly opts: ViewCounterOptions) {
     this.clock = opts.clock ?? Date.now;
-    this.hasher = new VisitorHasher((now) => dayKey(new Date(now), opts.timeZone()));
+    this.hasher = new VisitorHasher((now) => this.dayOf(now));
     const max = opts.maxVisitors ?? 100_000;
     // lru-cache reads our clock (tests move it) and must not cache it (ttlResolution 0).
     const common = { max, ttl: REPEAT_WINDOW_MS, ttlResolution: 0, perf: { now: () => this.clock() } };
@@ -65,11 +101,63 @@ export class ViewCounter {
     this.perAddress = new LRUCache<string, { since: number; n: number }>({ ...common, noUpdateTTL: true });
   }
 
-  /** Records a view when it counts; returns whether it did. */
-  record(editionId: number, ip: string, userAgent: string | undefined): boolean {
-    if (isBotAgent(userAgent)) return false;
+  /**
+   * Records a view when it counts; resolves to whether it did. Callers need not wait: `flush()`
+   * waits for checks under way.
+   */
+  record(editionId: number, ip: string, userAgent: string | undefined): Promise<boolean> {
+    if (isBotAgent(userAgent)) return Promise.resolve(false);
+    const shared = this.shared;
+    // Bounded: if Redis is so slow that checks pile up, further views use the local memory.
+    if (!shared || this.checking.size >= MAX_CHECKS_IN_FLIGHT) return Promise.resolve(this.recordLocal(editionId, ip, userAgent!));
     const now = this.clock();
-    const visitor = this.hasher.hash(ip, userAgent!, now);
+    const p = this.recordShared(shared, editionId, ip, userAgent!, now)
+      .catch((err) => {
+        shared.onError?.(err);
+        return this.recordLocal(editionId, ip, userAgent!);
+      })
+      .finally(() => this.checking.delete(p));
+    this.checking.add(p);
+    return p;
+  }
+
+  /** From now on the repeat rules use Redis (container.ts, once REDIS_URL is connected). */
+  share(shared: SharedMemory | null): void {
+    this.shared = shared;
+    this.sharedSalt = null;
+  }
+
+  private async recordShared(shared: SharedMemory, editionId: number, ip: string, userAgent: string, now: number): Promise<boolean> {
+    const salt = await this.saltFor(shared, this.dayOf(now));
+    const visitor = hashVisitor(salt, ip, userAgent);
+    const addr = hashVisitor(salt, addressKey(ip), '');
+    const counted = await shared.redis.eval(SEEN_SCRIPT, 2, `${shared.prefix}views:v:${editionId}:${visitor}`, `${shared.prefix}views:a:${editionId}:${addr}`, REPEAT_WINDOW_MS, MAX_VIEWS_PER_ADDRESS);
+    if (counted !== 1) return false;
+    this.add(editionId, now);
+    return true;
+  }
+
+  /** The day's salt every node uses: the first node to need it sets it, the others read it. */
+  private saltFor(shared: SharedMemory, day: string): Promise<Buffer> {
+    if (this.sharedSalt?.day === day) return this.sharedSalt.salt;
+    const key = `${shared.prefix}views:salt:${day}`;
+    const salt = (async () => {
+      await shared.redis.set(key, crypto.randomBytes(32).toString('base64'), 'PX', 2 * 24 * HOUR_MS, 'NX');
+      const v = await shared.redis.get(key);
+      if (!v) throw new Error('the shared view salt vanished from Redis');
+      return Buffer.from(v, 'base64');
+    })();
+    this.sharedSalt = { day, salt };
+    // A failed fetch is not kept: the next view asks again.
+    salt.catch(() => {
+      if (this.sharedSalt?.salt === salt) this.sharedSalt = null;
+    });
+    return salt;
+  }
+
+  private recordLocal(editionId: number, ip: string, userAgent: string): boolean {
+    const now = this.clock();
+    const visitor = this.hasher.hash(ip, userAgent, now);
     const key = `${editionId}:${visitor}`;
     const last = this.seen.get(key);
     if (last !== undefined && now - last < REPEAT_WINDOW_MS) return false;
@@ -81,12 +169,27 @@ export class ViewCounter {
     this.seen.set(key, now);
     if (current) current.n++;
     else this.perAddress.set(addrKey, { since: now, n: 1 });
-    const bucket = `${dayKey(new Date(now), this.opts.timeZone())}|${Math.floor(now / HOUR_MS) * HOUR_MS}`;
+    this.add(editionId, now);
+    return true;
+  }
+
+  private add(editionId: number, now: number): void {
+    const bucket = `${this.dayOf(now)}|${Math.floor(now / HOUR_MS) * HOUR_MS}`;
     let perEdition = this.pending.get(editionId);
     if (!perEdition) this.pending.set(editionId, (perEdition = new Map()));
     perEdition.set(bucket, (perEdition.get(bucket) ?? 0) + 1);
     this.pendingTotals.set(editionId, (this.pendingTotals.get(editionId) ?? 0) + 1);
-    return true;
+  }
+
+  /**
+   * The site's calendar day at `now`, formatted once per second: Intl formatting is the largest
+   * cost of a counted cache hit, and a day always turns on a whole second in every time zone.
+   */
+  private dayOf(now: number): string {
+    const sec = Math.floor(now / 1000);
+    const tz = this.opts.timeZone();
+    if (this.dayMemo.sec !== sec || this.dayMemo.tz !== tz) this.dayMemo = { sec, tz, day: dayKey(new Date(now), tz) };
+    return this.dayMemo.day;
   }
 
   /** Views counted but not yet written, so pages can show an exact number. */
@@ -111,6 +214,7 @@ export class ViewCounter {
 
   /** Writes buffered counts. Concurrent calls wait for the running flush and then flush again. */
   async flush(): Promise<void> {
+    if (this.checking.size) await Promise.allSettled([...this.checking]);
     while (this.flushing) await this.flushing;
     if (this.pending.size === 0) return;
     const batch = this.pending;

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { isbot } from 'isbot';
+import { LRUCache } from 'lru-cache';
 
 export class VisitorHasher {
   private day = '';
@@ -17,11 +18,22 @@ export class VisitorHasher {
       this.day = day;
       this.salt = crypto.randomBytes(32);
     }
-    return crypto.createHash('sha256').update(this.salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+    return hashVisitor(this.salt, ip, userAgent);
   }
 }
 
+/** One visitor's hash under a salt (also used with the salt several nodes share through Redis). */
+export function hashVisitor(salt: Buffer, ip: string, userAgent: string): string {
+  return crypto.createHash('sha256').update(salt).update('\0').update(ip).update('\0').update(userAgent).digest('base64url').slice(0, 22);
+}
+
+/** Recent answers: isbot's pattern is long and most requests repeat a handful of browsers' agents. */
+const botMemo = new LRUCache<string, boolean>({ max: 2000 });
+
 /** Crawlers, link previewers and monitors, by user agent; an empty agent is not a reader either. */
 export function isBotAgent(userAgent: string | undefined): boolean {
-  return !userAgent || userAgent.trim() === '' || isbot(userAgent);
+  if (!userAgent || userAgent.trim() === '') return true;
+  let bot = botMemo.get(userAgent);
+  if (bot === undefined) botMemo.set(userAgent, (bot = isbot(userAgent)));
+  return bot;
 }

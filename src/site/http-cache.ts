@@ -17,8 +17,7 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
   reply.header('content-type', page.contentType);
   reply.header('vary', 'Accept-Encoding');
   reply.header('cache-control', cacheControl);
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
   // Each encoding is its own representation with its own strong ETag (RFC 9110 §8.8.3): one tag
   // for all three would let a cache revalidate gzip bytes against a brotli response.
   const etag = encodingTag(page.etag, encoding);
@@ -32,13 +31,19 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
   return reply.send(page.body);
 }
 
+/** br over gzip over identity, by a plain token match (q-values are not weighed). */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accept = String(acceptEncoding ?? '');
+  return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+}
+
 /** `"abc"` → `"abc-br"` / `"abc-gz"`; identity keeps the plain tag. */
 export function encodingTag(etag: string, encoding: 'br' | 'gzip' | null): string {
   if (!encoding) return etag;
   return `${etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
 }
 
-function ifNoneMatch(header: string | undefined, etag: string): boolean {
+export function ifNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
 }

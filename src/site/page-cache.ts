@@ -19,6 +19,12 @@ export interface CachedPage extends Sendable {
   tags: string[];
   /** For article pages: the edition shown, so a cache hit can count a view without a query. */
   editionId?: number;
+  /**
+   * Set on public pages (site.routes.tsx `cached()`): the headers they are sent with besides the
+   * negotiated ones (cache-control, CDN surrogate keys). Only such pages are answered by the fast
+   * path in front of Fastify (fast-path.ts); feeds and the like keep their own routes.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface PageCacheOptions {

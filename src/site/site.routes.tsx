@@ -25,6 +25,7 @@ import { ArticleView } from './views/article.js';
 import { ErrorView, HomeView, ListView } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 import { feedLinks } from '../distribution/feeds/feed-links.js';
+import { ViewBeacon } from './views/beacon.js';
 
 export interface SiteDeps {
   site: SiteService;
@@ -32,6 +33,8 @@ export interface SiteDeps {
   views: ViewCounter;
   assets: AssetStore;
   siteUrl: string;
+  /** A CDN in front (config.cdn): shared-cache headers, and views counted by the beacon instead. */
+  cdn?: { sMaxAge: number; staleWhileRevalidate: number } | null;
 }
 
 /** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
@@ -64,6 +67,20 @@ function parsePage(query: unknown): number {
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<PublicPreviewPages & { badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
   const { site, cache, views, assets, siteUrl } = deps;
+  const cdn = deps.cdn ?? null;
+  /**
+   * Headers of a public page besides the negotiated ones. Behind a CDN the shared cache keeps the
+   * page for s-maxage and may serve it stale while it revalidates; browsers always revalidate.
+   * Surrogate-Key (Fastly, Varnish) and Cache-Tag (Cloudflare, Bunny) carry the purge tags.
+   */
+  const publicHeaders = (tags: string[]): Record<string, string> =>
+    cdn
+      ? { 'cache-control': `public, max-age=0, s-maxage=${cdn.sMaxAge}, stale-while-revalidate=${cdn.staleWhileRevalidate}`, ...(tags.length ? { 'surrogate-key': tags.join(' '), 'cache-tag': tags.join(',') } : {}) }
+      : { 'cache-control': 'public, max-age=0, must-revalidate' };
+  // Behind a CDN most readers never reach us: the page's beacon counts them instead (/v/<id>.gif).
+  const countView = (req: FastifyRequest, editionId: number) => {
+    if (req.method === 'GET' && !cdn) views.record(editionId, req.ip, req.headers['user-agent']);
+  };
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
     // Every page names its locale's feeds; list pages add their own section's, tag's or author's first.
@@ -114,7 +131,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   async function cached(req: FastifyRequest, reply: FastifyReply, key: string, ttl: number, tags: string[], render: () => Promise<{ status: number; html: string } | null>, l: Locale, editionId?: number, limit?: LimitName) {
     const build = async (): Promise<CachedPage | null> => {
       const out = await render();
-      return out ? { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId } : null;
+      return out ? { ...PageCache.build(out.html, out.status, ttl, tags, site.now.bind(site)), editionId, headers: publicHeaders(tags) } : null;
     };
     // A cache hit is never rate-limited: only a request that would render counts.
     const hit = cache?.get(key);
@@ -122,7 +139,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // Concurrent misses for one key share one render (PageCache.fetch).
     const page = hit ?? (cache ? await cache.fetch(key, build) : await build());
     if (!page) return errorPage(req, reply, 404, l);
-    return sendCompressed(req, reply, page, 'public, max-age=0, must-revalidate');
+    return sendPublic(req, reply, page);
+  }
+
+  function sendPublic(req: FastifyRequest, reply: FastifyReply, page: CachedPage) {
+    const headers = page.headers ?? publicHeaders(page.tags);
+    for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+    return sendCompressed(req, reply, page, headers['cache-control']!);
   }
 
   // The root picks a language from Accept-Language among the enabled ones; without the header
@@ -167,8 +190,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     // A cached page knows its edition, so a hit counts the view without touching the database.
     const hit = cache?.get(urls.article(l, slug));
     if (hit?.editionId !== undefined) {
-      if (req.method === 'GET') views.record(hit.editionId, req.ip, req.headers['user-agent']);
-      return sendCompressed(req, reply, hit, 'public, max-age=0, must-revalidate');
+      countView(req, hit.editionId);
+      return sendPublic(req, reply, hit);
     }
     const editionId = await site.articleEditionId(l, slug);
     if (editionId === null) {
@@ -176,7 +199,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (target) return reply.redirect(urls.article(l, target), 301);
       return errorPage(req, reply, 404, l);
     }
-    if (req.method === 'GET') views.record(editionId, req.ip, req.headers['user-agent']);
+    countView(req, editionId);
     return cached(req, reply, urls.article(l, slug), TTL.article, [`edition:${editionId}`], async () => {
       const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
@@ -204,7 +227,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
             },
             jsonLd: [articleLd(a, publisherOf(chrome, siteUrl, assets.logo)), breadcrumbLd(trail, siteUrl)],
           },
-          <ArticleView a={a} locale={l} feed={feed} mostRead={mostRead} siteUrl={siteUrl} />,
+          <>
+            <ArticleView a={a} locale={l} feed={feed} mostRead={mostRead} siteUrl={siteUrl} />
+            {cdn ? <ViewBeacon editionId={editionId} /> : null}
+          </>,
           a.card.section ? `section:${a.card.section.href.split('/').pop()}` : undefined,
         ),
       };

@@ -338,6 +338,13 @@ export class SiteService {
     return row?.id ?? null;
   }
 
+  /** Whether readers can see this edition now (the view beacon counts only those). */
+  async isVisibleEdition(id: number): Promise<boolean> {
+    const row = await this.editions.anyById(id);
+    if (!row) return false;
+    return (await this.editions.publishedBySlug(row.locale, row.slug, this.clock()))?.id === id;
+  }
+
   redirectTarget(locale: Locale, slug: string): Promise<string | undefined> {
     return this.editions.redirectTarget(locale, slug, this.clock());
   }

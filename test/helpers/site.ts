@@ -33,6 +33,8 @@ export interface TestSiteOptions {
   env?: Record<string, string>;
   now?: number;
   purgeChannel?: string;
+  /** PostgreSQL: use this existing schema (several nodes of one site) and leave it in place on close. */
+  pgSchema?: string;
 }
 
 export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions = {}): Promise<TestSite> {
@@ -43,7 +45,9 @@ export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions =
   let now = opts.now ?? Date.now();
   const clock = () => now;
   let schema: string | null = null;
-  if (dialect === 'postgres') {
+  if (dialect === 'postgres' && opts.pgSchema) {
+    schema = opts.pgSchema;
+  } else if (dialect === 'postgres') {
     const url = process.env.XABAR_TEST_PG!;
     schema = `t_${crypto.randomBytes(6).toString('hex')}`;
     const admin = await openDb({ dialect: 'postgres', url });
@@ -68,7 +72,7 @@ export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions =
     async close() {
       await app.close();
       await c.close();
-      if (schema) {
+      if (schema && !opts.pgSchema) {
         const admin = await openDb({ dialect: 'postgres', url: process.env.XABAR_TEST_PG! });
         await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.kysely);
         await admin.close();

@@ -1,0 +1,33 @@
+/**
+ * `/v/<editionId>.gif`: the view beacon behind a CDN (views/beacon.tsx). GET from the <noscript>
+ * pixel, POST from navigator.sendBeacon; both count the view by the ViewCounter's rules (bots,
+ * once per visitor per 30 minutes, at most ten per address) for a published edition, and answer a
+ * 1×1 GIF that no cache may keep, so every page view reaches us. `r` (the page's referrer) is
+ * accepted and bounded but not stored: Xabar keeps no referrer statistics.
+ */
+import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import type { ViewCounter } from '../analytics/view-counter.js';
+import type { SiteService } from './site.service.js';
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+export function beaconRoutes(app: FastifyInstance, site: SiteService, views: ViewCounter): void {
+  // Which ids are published, remembered briefly so a beacon costs no query while a story is read.
+  const visible = new LRUCache<number, boolean>({ max: 10_000, ttl: 60_000 });
+  const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const m = /^([1-9]\d{0,9})\.gif$/.exec((req.params as { file: string }).file);
+    reply.header('cache-control', 'no-store');
+    if (!m) return reply.code(404).type('image/gif').send(GIF);
+    const id = Number(m[1]);
+    let ok = visible.get(id);
+    if (ok === undefined) {
+      ok = await site.isVisibleEdition(id);
+      visible.set(id, ok);
+    }
+    if (ok) views.record(id, req.ip, req.headers['user-agent']);
+    return reply.code(ok ? 200 : 404).type('image/gif').send(GIF);
+  };
+  app.get('/v/:file', handler);
+  app.post('/v/:file', handler);
+}

@@ -1,0 +1,100 @@
+/**
+ * Answers cached public pages before Fastify sees the request: a plain `http` handler in front of
+ * the app (app.ts `serverFactory`) looks the URL's canonical key up in the page cache and writes
+ * the stored, pre-compressed body straight to the socket — no routing, hooks, validation or reply
+ * object. Anything it is not sure about (a miss, an unknown query parameter, a method other than
+ * GET/HEAD, a page without public headers) goes to Fastify, which serves it as before; so a
+ * mistake here can only cost speed, never answer a URL the app would not.
+ *
+ * What the slow path does on a hit, this does too: the same headers (the negotiated encoding, its
+ * own ETag, Vary, the page's cache-control and CDN keys, the public security headers), 304 on a
+ * matching If-None-Match, and a view counted for article GETs by the same ViewCounter rules.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasBadCharacter } from '../http/edge.js';
+import { chooseEncoding, encodingTag, ifNoneMatch } from './http-cache.js';
+import type { CachedPage, PageCache } from './page-cache.js';
+
+export interface FastPathDeps {
+  cache: PageCache;
+  /** Counts an article view (null: views are counted elsewhere, e.g. by the CDN beacon). */
+  recordView: ((editionId: number, req: IncomingMessage) => void) | null;
+  /** The security headers every public page carries (app.ts securityHeaders). */
+  securityHeaders: Readonly<Record<string, string>>;
+  /** False while the app is closing: Fastify then answers (503 and connection: close). */
+  open: () => boolean;
+}
+
+/** Query parameters that never change a page: links from newsletters, ads and social networks. */
+const TRACKING = /^(utm_\w+|fbclid|gclid|yclid|dclid|msclkid|_openstat|from|ref)$/;
+const PAGE = /^[1-9]\d{0,5}$/;
+
+/**
+ * The page-cache key of a request URL, as site.routes.tsx forms it: the path, plus `?page=N` when
+ * N > 1; tracking parameters dropped. Null when the query holds anything else (the app decides).
+ */
+export function fastKey(url: string): string | null {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const path = url.slice(0, q);
+  let page: string | null = null;
+  for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
+    if (hasBadCharacter(k) || hasBadCharacter(v)) return null;
+    if (k === 'page') {
+      if (page !== null || !PAGE.test(v)) return null;
+      page = v;
+    } else if (!TRACKING.test(k)) return null;
+  }
+  return page && page !== '1' ? `${path}?page=${page}` : path;
+}
+
+type Encoding = 'br' | 'gzip' | null;
+
+/** Header objects per page and encoding, built once per cached page (pages are immutable). */
+const built = new WeakMap<CachedPage, Partial<Record<'br' | 'gzip' | 'identity', Record<string, string | number>>>>();
+
+function headersFor(page: CachedPage, enc: Encoding, security: Readonly<Record<string, string>>): Record<string, string | number> {
+  let perPage = built.get(page);
+  if (!perPage) built.set(page, (perPage = {}));
+  const slot = enc ?? 'identity';
+  let h = perPage[slot];
+  if (!h) {
+    h = { 'content-type': page.contentType, vary: 'Accept-Encoding', ...page.headers, etag: encodingTag(page.etag, enc) };
+    if (enc) h['content-encoding'] = enc;
+    h['content-length'] = bodyOf(page, enc).length;
+    for (const [k, v] of Object.entries(security)) if (!(k in h)) h[k] = v;
+    perPage[slot] = h;
+  }
+  return h;
+}
+
+function bodyOf(page: CachedPage, enc: Encoding): Buffer {
+  return enc === 'br' ? page.br : enc === 'gzip' ? page.gzip : page.body;
+}
+
+/** A request handler that returns true when it answered the request itself. */
+export function createFastPath(deps: FastPathDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    const method = req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || !req.url || !deps.open()) return false;
+    const key = fastKey(req.url);
+    if (key === null) return false;
+    const page = deps.cache.get(key);
+    if (!page || !page.headers || page.status !== 200) return false;
+    if (method === 'GET' && page.editionId !== undefined) deps.recordView?.(page.editionId, req);
+    const enc = chooseEncoding(req.headers['accept-encoding']);
+    const headers = headersFor(page, enc, deps.securityHeaders);
+    const inm = req.headers['if-none-match'];
+    if (inm !== undefined && ifNoneMatch(inm, headers.etag as string)) {
+      // As the app's 304: the representation's validators and caching headers, no body headers.
+      const { 'content-length': _len, 'content-encoding': _enc, ...rest } = headers;
+      res.writeHead(304, rest);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, headers);
+    if (method === 'HEAD') res.end();
+    else res.end(bodyOf(page, enc));
+    return true;
+  };
+}
