@@ -9,7 +9,8 @@
  * Writes bench/results/<date>.json and the table between the BENCH markers in docs/benchmarks.md.
  * Options (env): BENCH_SETS=demo,archive (default both), BENCH_STORIES=100000 (archive size),
  * BENCH_ARCHIVE_DIR=<dir> (reuse a DATA_DIR made by `xabar demo --stories N` instead of generating),
- * BENCH_SECONDS=20, BENCH_CONNECTIONS=50, BENCH_NOTE="…" (a line about the machine's load).
+ * BENCH_SECONDS=20, BENCH_CONNECTIONS=50, BENCH_SINGLE=40 (sequential requests per page type),
+ * BENCH_NOTE="…" (a line about the machine's load).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -78,7 +79,7 @@ function load(title: string, url: string) {
 }
 
 /** Sequential single requests (no concurrency): the median and p95 of one uncached page. */
-async function singleLatency(url: string, n = 40) {
+async function singleLatency(url: string, n = Number(process.env.BENCH_SINGLE ?? 40)) {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -117,8 +118,13 @@ function makeData(stories: number): string {
   return dir;
 }
 
+/** A page's HTML as a bot gets it (not counted as a view); a fresh connection each time. */
+async function html(url: string): Promise<string> {
+  return (await fetch(url, { headers: { 'user-agent': 'bench-bot/1.0', connection: 'close' } })).text();
+}
+
 async function pagesOf(base: string) {
-  const home = await (await fetch(`${base}/ru/`, { headers: { 'user-agent': 'bench-bot/1.0' } })).text();
+  const home = await html(`${base}/ru/`);
   const article = /href="(\/ru\/news\/[a-z0-9-]+)"/.exec(home)?.[1] ?? '/ru/';
   return [
     { page: 'article', path: article },
@@ -129,15 +135,14 @@ async function pagesOf(base: string) {
   ];
 }
 
-async function nginxCeiling(base: string, articlePath: string) {
+async function nginxCeiling(articleHtml: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-nginx-'));
   fs.chmodSync(dir, 0o755); // nginx workers run as an unprivileged user
   const root = path.join(dir, 'static');
   fs.mkdirSync(root);
-  const html = await (await fetch(base + articlePath, { headers: { 'user-agent': 'bench-bot/1.0' } })).text();
-  fs.writeFileSync(path.join(root, 'article.html'), html, { mode: 0o644 });
+  fs.writeFileSync(path.join(root, 'article.html'), articleHtml, { mode: 0o644 });
   // Pre-compressed like Xabar's page cache, so nginx does not gzip on every request.
-  fs.writeFileSync(path.join(root, 'article.html.gz'), zlib.gzipSync(html, { level: 9 }), { mode: 0o644 });
+  fs.writeFileSync(path.join(root, 'article.html.gz'), zlib.gzipSync(articleHtml, { level: 9 }), { mode: 0o644 });
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(
     conf,
@@ -171,11 +176,12 @@ async function benchSet(name: string, dataDir: string) {
   set.rssAtReadyMb = rssMb(server.pid!);
   log(`  ready in ${set.readyMs} ms (spawn to /healthz), RSS ${set.rssAtReadyMb} MB`);
   const pages = await pagesOf(base);
+  const articleHtml = await html(base + pages[0]!.path);
   const rows: Record<string, unknown>[] = [];
   try {
     for (const p of pages) rows.push({ page: p.page, mode: 'cached', ...load(`${name} ${p.page} (cached)`, base + p.path) });
     set.rssAfterLoadMb = rssMb(server.pid!);
-    set.nginx = await nginxCeiling(base, pages[0]!.path);
+    set.nginx = await nginxCeiling(articleHtml);
   } finally {
     await stop(server);
   }
@@ -224,6 +230,8 @@ async function main() {
       if (name === 'archive' && process.env.BENCH_ARCHIVE_DIR) dir = path.resolve(process.env.BENCH_ARCHIVE_DIR);
       else made.push((dir = makeData(name === 'archive' ? ARCHIVE_STORIES : 90)));
       sets.push(await benchSet(name === 'archive' ? `archive` : 'demo', dir));
+      fs.mkdirSync('bench/results', { recursive: true });
+      fs.writeFileSync('bench/results/partial.json', JSON.stringify(sets, null, 2)); // survives a later failure
     }
   } finally {
     for (const d of made) fs.rmSync(d, { recursive: true, force: true });
