@@ -213,7 +213,9 @@ function markdown(run: Record<string, unknown>, sets: Record<string, unknown>[])
     const cold = s.singleRequestUncached as Record<string, { median: number; p95: number }>;
     for (const r of s.rows as { page: string; mode: string; rps: number; p50: number; p99: number; non2xx: number }[]) {
       const single = r.mode === 'uncached' ? `${cold[r.page]?.median} / ${cold[r.page]?.p95}` : '';
-      lines.push(`| ${r.page} | ${r.mode} | ${r.rps} | ${r.p50} | ${r.p99} | ${Math.round((r.rps / nginx.rps) * 100)}% | ${single} | ${r.non2xx} |`);
+      // wrk gives up on a request after 2 s: a row with no completed request says so instead of zeros.
+      if (!r.rps) lines.push(`| ${r.page} | ${r.mode} | none within wrk's 2 s timeout | | | | ${single} | |`);
+      else lines.push(`| ${r.page} | ${r.mode} | ${r.rps} | ${r.p50} | ${r.p99} | ${Math.round((r.rps / nginx.rps) * 100)}% | ${single} | ${r.non2xx} |`);
     }
   }
   return lines.join('\n');
