@@ -4,7 +4,6 @@
 // `--force` rebuilds regardless.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 
 const root = path.resolve('admin');
 const dist = path.join(root, 'dist', 'index.html');
@@ -24,6 +23,15 @@ function newest(dir) {
 const force = process.argv.includes('--force');
 if (!force && fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(root)) process.exit(0);
 console.log('Building the newsroom app (admin/)…');
+// Vite is a build-time (dev) dependency: imported only when a build is needed, so a production
+// install without dev dependencies starts as long as admin/dist is current.
+let build;
+try {
+  ({ build } = await import('vite'));
+} catch {
+  console.error('Cannot build the newsroom app: Vite is not installed (run `npm ci` with dev dependencies, then `npm run build`).');
+  process.exit(1);
+}
 try {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   console.log('Newsroom app built.');

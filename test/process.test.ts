@@ -43,6 +43,17 @@ describe('xabar CLI', () => {
     expect(r.out).toBe('Ўзбекистон Республикаси\n');
     expect(run(['src/cli/xabar.ts', 'translit', '--to', 'klingon'], { DATA_DIR: tmp() }, 'x').code).toBe(2);
   });
+
+  it('refuses a demo size or language it cannot make with exit 2, before touching the database', () => {
+    const dir = tmp();
+    const big = run(['src/cli/xabar.ts', 'demo', '--stories', '1000001'], { DATA_DIR: dir });
+    expect(big.code).toBe(2);
+    expect(big.err).toContain('--stories must be a whole number from 1 to 1,000,000');
+    const lang = run(['src/cli/xabar.ts', 'demo', '--stories', '500', '--locales', 'ru,de'], { DATA_DIR: dir });
+    expect(lang.code).toBe(2);
+    expect(lang.err).toContain('unknown: de');
+    expect(fs.existsSync(path.join(dir, 'xabar.db'))).toBe(false);
+  });
 });
 
 describe('server start-up', () => {

@@ -1,7 +1,7 @@
 /**
  * The `xabar` command: operator tasks that do not need the web server.
  *   xabar migrate                 apply database migrations
- *   xabar demo [--stories N]      create the demo site in an empty database
+ *   xabar demo [--stories N] [--locales ru,uz,uz-Cyrl,en]   the demo site (and an archive beyond 300) in an empty database
  *   xabar translit --to cyrl|latn convert Uzbek text on stdin between scripts
  *   xabar users create --email E --role R [--name N] [--password P]
  *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
@@ -13,11 +13,15 @@ import { ConfigError, loadConfig } from '../config.js';
 import { buildContainer } from '../container.js';
 import { StartupError } from '../errors.js';
 import { ImportFormatError } from '../content/reference-import.js';
-import { seedDemo } from '../demo/seed.js';
+import { ARCHIVE_LOCALES, ARCHIVE_MAX_STORIES, generateArchive } from '../demo/archive.js';
+import { isLocale, type Locale } from '../i18n/locales.js';
+import { progressBar, type Progress } from './progress.js';
 
 const USAGE = `usage: xabar <command>
   migrate                    apply database migrations
-  demo [--stories N]         create the demo site in an empty database (N: 1–300, default 90)
+  demo [--stories N] [--locales L]
+                             create the demo site in an empty database (N: 1–1,000,000, default 90;
+                             beyond 300, older archive stories in the languages L, default ru,uz,uz-Cyrl,en)
   translit --to cyrl|latn    convert Uzbek text from stdin to stdout
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
                              create a newsroom user (a password is generated and printed when not given)
@@ -33,16 +37,43 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'demo': {
-      const i = rest.indexOf('--stories');
-      const n = i >= 0 ? Number(rest[i + 1]) : 90;
-      if (!Number.isInteger(n) || n < 1 || n > 300) {
-        console.error('xabar demo: --stories must be a whole number from 1 to 300');
+      let values: { stories?: string; locales?: string };
+      try {
+        ({ values } = parseArgs({ args: rest, options: { stories: { type: 'string' }, locales: { type: 'string' } }, strict: true }));
+      } catch (err) {
+        console.error(`xabar demo: ${(err as Error).message}`);
+        return 2;
+      }
+      const n = values.stories === undefined ? 90 : /^\d+$/.test(values.stories.replace(/[_,]/g, '')) ? Number(values.stories.replace(/[_,]/g, '')) : NaN;
+      if (!Number.isInteger(n) || n < 1 || n > ARCHIVE_MAX_STORIES) {
+        console.error(`xabar demo: --stories must be a whole number from 1 to ${ARCHIVE_MAX_STORIES.toLocaleString('en-US')}`);
+        return 2;
+      }
+      const locales = values.locales === undefined ? ARCHIVE_LOCALES : values.locales.split(',').map((l) => l.trim());
+      const unknown = locales.filter((l) => !isLocale(l));
+      if (unknown.length || locales.length === 0) {
+        console.error(`xabar demo: --locales takes a comma-separated list of ${ARCHIVE_LOCALES.join(', ')} (unknown: ${unknown.join(', ') || 'none given'})`);
         return 2;
       }
       const c = await buildContainer(loadConfig());
       try {
-        const r = await seedDemo(c, { stories: n, progress: (m) => console.log(m) });
-        console.log(r.created ? `Demo site created: ${r.stories} stories. Reference story: ${r.referencePath}` : 'The database already has stories; nothing was changed.');
+        const started = Date.now();
+        let bar: Progress | null = null;
+        const r = await generateArchive(c, {
+          stories: n,
+          locales: locales as Locale[],
+          progress: (m) => console.log(m),
+          onBatch: (done, total) => {
+            bar ??= progressBar('archive stories', total);
+            bar.update(done);
+          },
+        });
+        (bar as Progress | null)?.finish();
+        console.log(
+          r.created
+            ? `Demo site created: ${r.stories} stories${r.editions ? ` (${r.editions} archive editions)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s. Reference story: ${r.referencePath}`
+            : 'The database already has stories; nothing was changed.',
+        );
       } finally {
         await c.close();
       }

@@ -1,5 +1,9 @@
 // Topics, events and commodities for the world templates.
 import type { Gen } from './corpus.gen.js';
+import { demoData } from './data.js';
+
+// The values live in data/ru/world.json; this module gives them their types.
+const data = demoData<{ UNESCO_EVENTS: { nom: string; gen: string; prep: string; rel: string; }[]; UNESCO_TOPICS: { acc: string; detail: string; tag: string; }[]; CLIMATE_VENUES: { city: string; prep: string; conf: string; }[]; CLIMATE_TOPICS: string[]; CLIMATE_INITIATIVES: string[]; TRAVEL_FAIRS: { name: string; city: string; prep: string; }[]; CA_PLUS: { nom: string; gen: string; ins: string; city: string; prep: string; }[]; GA_RESOLUTIONS: { about: string; detail: string; tag: string; }[]; COMMODITIES: Commodity[]; FM_COUNCILS: { short: string; full: string; hosts: { city: string; prep: string; }[]; }[] }>('ru/world');
 
 export const WHO_TOPICS: { dat: string; fact: (g: Gen) => string }[] = [
   {
@@ -28,88 +32,21 @@ export const WHO_TOPICS: { dat: string; fact: (g: Gen) => string }[] = [
   },
 ];
 
-export const UNESCO_EVENTS = [
-  { nom: 'сессия Исполнительного совета ЮНЕСКО', gen: 'сессии Исполнительного совета ЮНЕСКО', prep: 'сессии Исполнительного совета ЮНЕСКО', rel: 'которой' },
-  { nom: 'международная конференция ЮНЕСКО', gen: 'международной конференции ЮНЕСКО', prep: 'международной конференции ЮНЕСКО', rel: 'которой' },
-  { nom: 'заседание Межправительственного комитета ЮНЕСКО', gen: 'заседания Межправительственного комитета ЮНЕСКО', prep: 'заседании Межправительственного комитета ЮНЕСКО', rel: 'которого' },
-];
+export const UNESCO_EVENTS: { nom: string; gen: string; prep: string; rel: string; }[] = data.UNESCO_EVENTS;
 
-export const UNESCO_TOPICS = [
-  { acc: 'сохранение объектов Великого шелкового пути', detail: 'Эксперты обсудили совместные подходы к консервации памятников, управлению туристическими потоками и подготовке реставраторов.', tag: 'kultura' },
-  { acc: 'защиту нематериального культурного наследия', detail: 'Особое внимание было уделено передаче традиционных ремесел и исполнительских искусств молодому поколению.', tag: 'kultura' },
-  { acc: 'развитие инклюзивного образования', detail: 'Речь идет о том, как обеспечить качественное образование для детей с особыми потребностями и детей из отдаленных районов.', tag: 'obrazovanie' },
-  { acc: 'цифровизацию архивов и библиотек', detail: 'Речь шла о создании открытых электронных коллекций рукописей и редких книг и о стандартах их долгосрочного хранения.', tag: 'tsifrovizatsiya' },
-  { acc: 'роль науки в адаптации к изменению климата', detail: 'Участники подчеркнули важность обмена данными между научными институтами разных стран и поддержки молодых исследователей.', tag: 'nauka' },
-];
+export const UNESCO_TOPICS: { acc: string; detail: string; tag: string; }[] = data.UNESCO_TOPICS;
 
-export const CLIMATE_VENUES = [
-  { city: 'Бонн', prep: 'Бонне', conf: 'сессия вспомогательных органов Рамочной конвенции ООН об изменении климата' },
-  { city: 'Найроби', prep: 'Найроби', conf: 'сессия Ассамблеи ООН по окружающей среде' },
-  { city: 'Женева', prep: 'Женеве', conf: 'международная конференция по снижению риска бедствий' },
-];
+export const CLIMATE_VENUES: { city: string; prep: string; conf: string; }[] = data.CLIMATE_VENUES;
 
-export const CLIMATE_TOPICS = [
-  'финансирование адаптации к изменению климата',
-  'сокращение выбросов метана',
-  'поддержку стран, наиболее уязвимых к засухам',
-  'переход к возобновляемой энергетике',
-  'восстановление деградированных земель',
-];
+export const CLIMATE_TOPICS: string[] = data.CLIMATE_TOPICS;
 
-export const CLIMATE_INITIATIVES = [
-  'восстановлению экосистем Приаралья',
-  'борьбе с пыльными и солевыми бурями в Центральной Азии',
-  'расширению лесонасаждений на осушенном дне Аральского моря',
-  'созданию региональной системы раннего предупреждения о засухах',
-];
+export const CLIMATE_INITIATIVES: string[] = data.CLIMATE_INITIATIVES;
 
-export const TRAVEL_FAIRS = [
-  { name: 'ITB', city: 'Берлин', prep: 'Берлине' },
-  { name: 'World Travel Market', city: 'Лондон', prep: 'Лондоне' },
-  { name: 'FITUR', city: 'Мадрид', prep: 'Мадриде' },
-  { name: 'Arabian Travel Market', city: 'Дубай', prep: 'Дубае' },
-  { name: 'EMITT', city: 'Стамбул', prep: 'Стамбуле' },
-  { name: 'ITB Asia', city: 'Сингапур', prep: 'Сингапуре' },
-  { name: 'JATA Tourism Expo', city: 'Токио', prep: 'Токио' },
-];
+export const TRAVEL_FAIRS: { name: string; city: string; prep: string; }[] = data.TRAVEL_FAIRS;
 
-export const CA_PLUS = [
-  { nom: 'Япония', gen: 'Японии', ins: 'Японией', city: 'Токио', prep: 'Токио' },
-  { nom: 'Республика Корея', gen: 'Республики Корея', ins: 'Республикой Корея', city: 'Сеул', prep: 'Сеуле' },
-  { nom: 'Китай', gen: 'Китая', ins: 'Китаем', city: 'Сиань', prep: 'Сиане' },
-  { nom: 'Индия', gen: 'Индии', ins: 'Индией', city: 'Нью-Дели', prep: 'Нью-Дели' },
-  { nom: 'Германия', gen: 'Германии', ins: 'Германией', city: 'Берлин', prep: 'Берлине' },
-  { nom: 'ЕС', gen: 'ЕС', ins: 'ЕС', city: 'Брюссель', prep: 'Брюсселе' },
-  { nom: 'Италия', gen: 'Италии', ins: 'Италией', city: 'Рим', prep: 'Риме' },
-];
+export const CA_PLUS: { nom: string; gen: string; ins: string; city: string; prep: string; }[] = data.CA_PLUS;
 
-export const GA_RESOLUTIONS = [
-  {
-    about: 'объявлении Приаралья зоной экологических инноваций и технологий',
-    detail: 'Документ призывает государства — члены ООН и международные финансовые институты поддержать проекты по восстановлению экосистем, созданию рабочих мест и улучшению качества жизни населения региона.',
-    tag: 'ekologiya',
-  },
-  {
-    about: 'развитии устойчивого туризма в Центральной Азии',
-    detail: 'Резолюция призывает содействовать развитию экотуризма, сохранению культурного наследия и вовлечению местных общин в туристическую деятельность.',
-    tag: 'turizm',
-  },
-  {
-    about: 'укреплении связанности между Центральной и Южной Азией',
-    detail: 'В документе подчеркивается важность развития транспортных коридоров, энергетических проектов и гуманитарных связей между двумя регионами.',
-    tag: 'tsentralnaya-aziya',
-  },
-  {
-    about: 'просвещении и религиозной толерантности',
-    detail: 'Резолюция призывает государства содействовать всеобщему доступу к образованию, укреплению взаимопонимания и уважения между представителями разных культур.',
-    tag: 'obrazovanie',
-  },
-  {
-    about: 'поддержке молодежного предпринимательства',
-    detail: 'Документ рекомендует государствам расширять доступ молодых людей к финансированию, обучению и наставничеству.',
-    tag: 'molodezh',
-  },
-];
+export const GA_RESOLUTIONS: { about: string; detail: string; tag: string; }[] = data.GA_RESOLUTIONS;
 
 export interface Commodity {
   acc: string;
@@ -125,48 +62,6 @@ export interface Commodity {
   uz: string;
 }
 
-const METAL_REASONS = [
-  'изменением ожиданий относительно процентных ставок ведущих центральных банков',
-  'колебаниями курса доллара США',
-  'свежими данными о промышленном производстве в крупнейших экономиках мира',
-];
-const CROP_REASONS = [
-  'уточненными прогнозами урожая в основных странах-производителях',
-  'изменением спроса со стороны крупных импортеров',
-  'погодными условиями в ключевых регионах выращивания',
-];
+export const COMMODITIES: Commodity[] = data.COMMODITIES;
 
-export const COMMODITIES: Commodity[] = [
-  {
-    acc: 'золото', gen: 'золота', exchange: 'Лондонском рынке драгоценных металлов', city: 'Лондон', min: 2100, max: 2900,
-    unit: ['доллар', 'доллара', 'долларов'], per: 'за тройскую унцию', reasons: METAL_REASONS,
-    uz: 'Для Узбекистана, входящего в число крупнейших производителей золота в мире, динамика цен имеет важное значение для экспортной выручки и золотовалютных резервов.',
-  },
-  {
-    acc: 'медь', gen: 'меди', exchange: 'Лондонской бирже металлов', city: 'Лондон', min: 8200, max: 10800,
-    unit: ['доллар', 'доллара', 'долларов'], per: 'за тонну', reasons: METAL_REASONS,
-    uz: 'Для Узбекистана, который наращивает производство и экспорт медной продукции, динамика мировых цен имеет важное значение.',
-  },
-  {
-    acc: 'серебро', gen: 'серебра', exchange: 'Лондонском рынке драгоценных металлов', city: 'Лондон', min: 23, max: 34,
-    unit: ['доллар', 'доллара', 'долларов'], per: 'за тройскую унцию', reasons: METAL_REASONS,
-    uz: 'Серебро входит в число экспортных товаров Узбекистана, поэтому ценовая динамика внимательно отслеживается отраслевыми экспертами.',
-  },
-  {
-    acc: 'хлопок', gen: 'хлопка', exchange: 'Межконтинентальной бирже в Нью-Йорке', city: 'Нью-Йорк', min: 64, max: 92,
-    unit: ['цент', 'цента', 'центов'], per: 'за фунт', reasons: CROP_REASONS,
-    uz: 'Для текстильных предприятий Узбекистана, перерабатывающих хлопок внутри страны, мировые цены служат ориентиром при заключении экспортных контрактов на пряжу и ткани.',
-  },
-  {
-    acc: 'пшеницу', gen: 'пшеницы', exchange: 'Чикагской товарной бирже', city: 'Чикаго', min: 520, max: 690,
-    unit: ['цент', 'цента', 'центов'], per: 'за бушель', reasons: CROP_REASONS,
-    uz: 'Для Узбекистана, импортирующего часть пшеницы и муки, динамика мировых цен влияет на стоимость хлебобулочных изделий на внутреннем рынке.',
-  },
-];
-
-export const FM_COUNCILS = [
-  { short: 'ШОС', full: 'государств — членов ШОС', hosts: [{ city: 'Астана', prep: 'Астане' }, { city: 'Пекин', prep: 'Пекине' }, { city: 'Бишкек', prep: 'Бишкеке' }, { city: 'Москва', prep: 'Москве' }] },
-  { short: 'СНГ', full: 'государств — участников СНГ', hosts: [{ city: 'Минск', prep: 'Минске' }, { city: 'Душанбе', prep: 'Душанбе' }, { city: 'Ашхабад', prep: 'Ашхабаде' }, { city: 'Баку', prep: 'Баку' }] },
-  { short: 'ОИС', full: 'государств — членов ОИС', hosts: [{ city: 'Джидда', prep: 'Джидде' }, { city: 'Исламабад', prep: 'Исламабаде' }, { city: 'Стамбул', prep: 'Стамбуле' }, { city: 'Каир', prep: 'Каире' }] },
-  { short: 'ОТГ', full: 'государств — членов Организации тюркских государств', hosts: [{ city: 'Стамбул', prep: 'Стамбуле' }, { city: 'Баку', prep: 'Баку' }, { city: 'Астана', prep: 'Астане' }, { city: 'Бишкек', prep: 'Бишкеке' }] },
-];
+export const FM_COUNCILS: { short: string; full: string; hosts: { city: string; prep: string; }[]; }[] = data.FM_COUNCILS;
