@@ -42,7 +42,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   mediaRoutes(app, c.storage);
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
-  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
+  const site = await siteRoutes(app, { site: c.site, search: c.search, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl });
   errors.setPublicErrorPage(site.badRequestPage);
   await adminPlugin(app, c, site.renderPreview, opts.adminDist);
   publicPreviewRoute(app, c.previewLinks, site); // /preview/:token, no sign-in

@@ -59,6 +59,7 @@ import { RetentionRepository } from './ops/retention.repository.js';
 import { DeskRepository } from './desk/desk.repository.js';
 import { DeskService } from './desk/desk.service.js';
 import { NotificationsService } from './desk/notifications.service.js';
+import { SearchService } from './search/search.service.js';
 
 export interface Container {
   readonly config: Config;
@@ -73,6 +74,8 @@ export interface Container {
   readonly storage: MediaStore;
   readonly settings: SettingsStore;
   readonly views: ViewCounter;
+  /** Full-text search of the public site and the newsroom (src/search/). */
+  readonly search: SearchService;
   readonly site: SiteService;
   readonly pageCache: PageCache | null;
   readonly assets: AssetStore;
@@ -264,6 +267,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storage,
     settings,
     views,
+    search: new SearchService(k, dialect),
     site,
     pageCache,
     assets: new AssetStore(),

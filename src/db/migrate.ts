@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_desk.js';
 import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
+import * as m0024 from './migrations/0024_search.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -30,6 +31,7 @@ const STEPS: Record<string, Step> = {
   '0015_desk': m0015,
   '0016_preview_urgency_related': m0016,
   '0017_videos': m0017,
+  '0024_search': m0024,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -235,6 +235,14 @@ export class SiteService {
     return { items: await this.cards(locale, rows), page, pages, total };
   }
 
+  /** Cards of these visible editions, in the order given (a ranked page of search results). */
+  async cardsByIds(locale: Locale, ids: number[]): Promise<Card[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.editions.list(locale, this.clock(), { ids }, ids.length);
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return this.cards(locale, rows.sort((a, b) => at.get(a.edition_id)! - at.get(b.edition_id)!));
+  }
+
   /**
    * The same page in every enabled locale that has it: `make(locale)` builds the URL, `has` says
    * which locales have the content. The current locale is included (hreflang must be reciprocal).

@@ -1,0 +1,114 @@
+/**
+ * The reader's query language, parsed into terms of analyzed tokens. Plain words are ANDed;
+ * "a quoted phrase" matches the words in order; -word (or -"phrase") excludes; word* is a prefix
+ * (at least two letters before the star). Everything else — NEAR, OR, AND, NOT, parentheses,
+ * column filters, SQL, unbalanced quotes, a lone star — is plain text reduced to words, and the
+ * engines only ever receive our own tokens (letters and digits), each quoted: reader input can
+ * never become query syntax (dialect.ts builds the FTS5 / tsquery strings from these terms).
+ */
+import type { Locale } from '../i18n/locales.js';
+import { alternatives, analyze, familyOf, fold, stemWord, toIndexScript, words } from './analyze.js';
+
+export type Term =
+  /** Any of `forms` (a word and its other-script spelling). */
+  | { kind: 'word'; forms: string[] }
+  /** A token starting with `prefix`. */
+  | { kind: 'prefix'; prefix: string }
+  /** These tokens next to each other, in order. */
+  | { kind: 'phrase'; tokens: string[] };
+
+export interface SearchQuery {
+  must: Term[];
+  not: Term[];
+}
+
+/** Bounds that keep a pathological query cheap: long input is cut, extra terms ignored. */
+export const MAX_QUERY_CHARS = 500;
+const MAX_TERMS = 8;
+const MAX_NOT = 4;
+const MAX_PHRASE = 8;
+
+export const termKey = (t: Term): string => (t.kind === 'word' ? `w:${t.forms.join('|')}` : t.kind === 'prefix' ? `p:${t.prefix}` : `f:${t.tokens.join(' ')}`);
+
+/** Plain text → one word term per word. */
+function plain(text: string, locale: Locale): Term[] {
+  return words(text).flatMap(({ word }) => {
+    const forms = alternatives(word, locale);
+    return forms.length ? [{ kind: 'word' as const, forms }] : [];
+  });
+}
+
+function phrase(text: string, locale: Locale): Term[] {
+  const tokens = analyze(text, locale).slice(0, MAX_PHRASE);
+  if (tokens.length === 0) return [];
+  if (tokens.length === 1) return [{ kind: 'word', forms: tokens }];
+  return [{ kind: 'phrase', tokens }];
+}
+
+function prefix(text: string, locale: Locale): Term[] {
+  const family = familyOf(locale);
+  const ws = words(toIndexScript(text, family));
+  const last = ws.at(-1);
+  if (!last) return [];
+  const before = plain(ws.slice(0, -1).map((w) => w.word).join(' '), locale);
+  const folded = fold(last.word);
+  if ([...folded].length < 2) return [...before, ...plain(last.word, locale)];
+  // The index holds stems: a prefix longer than its word's stem would miss the word itself.
+  const stem = stemWord(folded, family);
+  return [...before, { kind: 'prefix', prefix: folded.startsWith(stem) ? stem : folded }];
+}
+
+export function parseQuery(input: string, locale: Locale): SearchQuery {
+  const text = input.normalize('NFC').slice(0, MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const must: Term[] = [];
+  const not: Term[] = [];
+  // Phrases first: a quote pairs with the next quote; an unpaired one is just punctuation.
+  const parts: { text: string; quoted: boolean; negated: boolean }[] = [];
+  const re = /(-?)"([^"]*)"/g;
+  let at = 0;
+  for (const m of text.matchAll(re)) {
+    parts.push({ text: text.slice(at, m.index), quoted: false, negated: false });
+    parts.push({ text: m[2] ?? '', quoted: true, negated: m[1] === '-' && (m.index === 0 || /\s/.test(text[m.index - 1] ?? ' ')) });
+    at = m.index + m[0].length;
+  }
+  parts.push({ text: text.slice(at), quoted: false, negated: false });
+  for (const p of parts) {
+    if (p.quoted) {
+      (p.negated ? not : must).push(...phrase(p.text, locale));
+      continue;
+    }
+    for (const chunk of p.text.replace(/"/g, ' ').split(/\s+/)) {
+      if (!chunk) continue;
+      const negated = /^-[\p{L}\p{N}]/u.test(chunk);
+      const body = negated ? chunk.slice(1) : chunk;
+      const terms = /[\p{L}\p{N}]\*$/u.test(body) ? prefix(body, locale) : plain(body, locale);
+      (negated ? not : must).push(...terms);
+    }
+  }
+  return { must: dedupe(must).slice(0, MAX_TERMS), not: dedupe(not).slice(0, MAX_NOT) };
+}
+
+function dedupe(terms: Term[]): Term[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const k = termKey(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator. */
+export function fts5Query(must: Term[], not: Term[]): string {
+  const one = (t: Term) =>
+    t.kind === 'word' ? (t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`) : t.kind === 'prefix' ? `"${t.prefix}"*` : `"${t.tokens.join(' ')}"`;
+  const pos = must.map(one).join(' AND ');
+  return not.length ? `(${pos}) ${not.map((t) => `NOT ${one(t)}`).join(' ')}` : pos;
+}
+
+/** Compiles terms to a to_tsquery('simple', …) string; tokens are letters and digits only. */
+export function tsQuery(must: Term[], not: Term[]): string {
+  const one = (t: Term) =>
+    t.kind === 'word' ? `(${t.forms.join(' | ')})` : t.kind === 'prefix' ? `${t.prefix}:*` : `(${t.tokens.join(' <-> ')})`;
+  return [...must.map(one), ...not.map((t) => `!${one(t)}`)].join(' & ');
+}
