@@ -44,15 +44,16 @@ describe('analyzer', () => {
 
 describe('query syntax', () => {
   it('parses words, phrases, exclusions and prefixes', () => {
-    const q = parseQuery('Женева "права мигрантов" -Москва мигра*', 'ru');
+    const q = parseQuery('Женева "права мигрантов" -Москва миграции* тошк*', 'ru');
     expect(q.must).toEqual([
       { kind: 'word', forms: ['женев'] },
       { kind: 'phrase', tokens: ['прав', 'мигрант'] },
-      { kind: 'prefix', prefix: 'мигр' },
+      { kind: 'prefix', prefix: 'миграции', stem: 'миграц' },
+      { kind: 'prefix', prefix: 'тошк' },
     ]);
     expect(q.not).toEqual([{ kind: 'word', forms: ['москв'] }]);
-    expect(fts5Query(q.must, q.not)).toBe('("женев" AND "прав мигрант" AND "мигр"*) NOT "москв"');
-    expect(tsQuery(q.must, q.not)).toBe('(женев) & (прав <-> мигрант) & мигр:* & !(москв)');
+    expect(fts5Query(q.must, q.not)).toBe('("женев" AND "прав мигрант" AND ("миграции"* OR "миграц") AND "тошк"*) NOT "москв"');
+    expect(tsQuery(q.must, q.not)).toBe('(женев) & (прав <-> мигрант) & (миграции:* | миграц) & тошк:* & !(москв)');
   });
 
   it('treats operators, column filters, SQL and stray syntax as plain words', () => {

@@ -12,8 +12,8 @@ import { alternatives, analyze, familyOf, fold, stemWord, toIndexScript, words }
 export type Term =
   /** Any of `forms` (a word and its other-script spelling). */
   | { kind: 'word'; forms: string[] }
-  /** A token starting with `prefix`. */
-  | { kind: 'prefix'; prefix: string }
+  /** A token starting with `prefix`, or equal to `stem` (the typed word was whole: «миграции*»). */
+  | { kind: 'prefix'; prefix: string; stem?: string }
   /** These tokens next to each other, in order. */
   | { kind: 'phrase'; tokens: string[] };
 
@@ -28,7 +28,7 @@ const MAX_TERMS = 8;
 const MAX_NOT = 4;
 const MAX_PHRASE = 8;
 
-export const termKey = (t: Term): string => (t.kind === 'word' ? `w:${t.forms.join('|')}` : t.kind === 'prefix' ? `p:${t.prefix}` : `f:${t.tokens.join(' ')}`);
+export const termKey = (t: Term): string => (t.kind === 'word' ? `w:${t.forms.join('|')}` : t.kind === 'prefix' ? `p:${t.prefix}|${t.stem ?? ''}` : `f:${t.tokens.join(' ')}`);
 
 /** Plain text → one word term per word. */
 function plain(text: string, locale: Locale): Term[] {
@@ -53,13 +53,16 @@ function prefix(text: string, locale: Locale): Term[] {
   const before = plain(ws.slice(0, -1).map((w) => w.word).join(' '), locale);
   const folded = fold(last.word);
   if ([...folded].length < 2) return [...before, ...plain(last.word, locale)];
-  // The index holds stems: a prefix longer than its word's stem would miss the word itself.
+  // The index holds stems, so «миграции*» would miss «миграции» itself (token «миграц»): a stem
+  // that only lost a short ending is accepted as a whole token too. «женев*» keeps its letters
+  // (its "stem" «жен» is another word).
   const stem = stemWord(folded, family);
-  return [...before, { kind: 'prefix', prefix: folded.startsWith(stem) ? stem : folded }];
+  const whole = stem !== folded && folded.startsWith(stem) && folded.length - stem.length <= 2 && stem.length >= 4;
+  return [...before, whole ? { kind: 'prefix', prefix: folded, stem } : { kind: 'prefix', prefix: folded }];
 }
 
 export function parseQuery(input: string, locale: Locale): SearchQuery {
-  const text = input.normalize('NFC').slice(0, MAX_QUERY_CHARS).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const text = input.normalize('NFC').slice(0, MAX_QUERY_CHARS).replace(/\p{Cc}/gu, ' ');
   const must: Term[] = [];
   const not: Term[] = [];
   // Phrases first: a quote pairs with the next quote; an unpaired one is just punctuation.
@@ -88,6 +91,12 @@ export function parseQuery(input: string, locale: Locale): SearchQuery {
   return { must: dedupe(must).slice(0, MAX_TERMS), not: dedupe(not).slice(0, MAX_NOT) };
 }
 
+/** Every word of the query as a prefix (the last fallback: «женев» finds «Женеве»). */
+export function asPrefixes(input: string, locale: Locale): Term[] {
+  const q = parseQuery(words(input.slice(0, MAX_QUERY_CHARS)).map((w) => `${w.word}*`).join(' '), locale);
+  return q.must;
+}
+
 function dedupe(terms: Term[]): Term[] {
   const seen = new Set<string>();
   return terms.filter((t) => {
@@ -101,7 +110,9 @@ function dedupe(terms: Term[]): Term[] {
 /** Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator. */
 export function fts5Query(must: Term[], not: Term[]): string {
   const one = (t: Term) =>
-    t.kind === 'word' ? (t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`) : t.kind === 'prefix' ? `"${t.prefix}"*` : `"${t.tokens.join(' ')}"`;
+    t.kind === 'word'
+      ? t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`
+      : t.kind === 'prefix' ? (t.stem ? `("${t.prefix}"* OR "${t.stem}")` : `"${t.prefix}"*`) : `"${t.tokens.join(' ')}"`;
   const pos = must.map(one).join(' AND ');
   return not.length ? `(${pos}) ${not.map((t) => `NOT ${one(t)}`).join(' ')}` : pos;
 }
@@ -109,6 +120,6 @@ export function fts5Query(must: Term[], not: Term[]): string {
 /** Compiles terms to a to_tsquery('simple', …) string; tokens are letters and digits only. */
 export function tsQuery(must: Term[], not: Term[]): string {
   const one = (t: Term) =>
-    t.kind === 'word' ? `(${t.forms.join(' | ')})` : t.kind === 'prefix' ? `${t.prefix}:*` : `(${t.tokens.join(' <-> ')})`;
+    t.kind === 'word' ? `(${t.forms.join(' | ')})` : t.kind === 'prefix' ? (t.stem ? `(${t.prefix}:* | ${t.stem})` : `${t.prefix}:*`) : `(${t.tokens.join(' <-> ')})`;
   return [...must.map(one), ...not.map((t) => `!${one(t)}`)].join(' & ');
 }

@@ -9,7 +9,6 @@
  * (migration 0024, `xabar reindex`) recomputes every edition in id batches.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { docText, type StoryDoc } from '../content/document.js';
 import { nameIn, twinLocale } from '../content/derived-names.js';
 import { isLocale, type Locale } from '../i18n/locales.js';

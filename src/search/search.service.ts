@@ -15,9 +15,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Candidate, DialectOps } from '../db/dialect.js';
+import type { Candidate, CandidateFilter, DialectOps } from '../db/dialect.js';
 import type { Locale } from '../i18n/locales.js';
-import { parseQuery, type SearchQuery, type Term } from './query.js';
+import { asPrefixes, parseQuery, type SearchQuery, type Term } from './query.js';
 import { snippet, type Snippet } from './snippet.js';
 import { docText, type StoryDoc } from '../content/document.js';
 import { SearchRepository } from './search.repository.js';
@@ -45,7 +45,7 @@ export interface SearchHit {
 export interface SearchResult {
   query: SearchQuery;
   /** 'none': the query has no word to look for (empty, punctuation, only exclusions). */
-  mode: 'and' | 'or' | 'none';
+  mode: 'and' | 'or' | 'prefix' | 'none';
   hits: SearchHit[];
   total: number;
   /** The total is a lower bound: the candidate cap was reached. */
@@ -82,16 +82,22 @@ export class SearchService {
 
   async search(r: SearchRequest): Promise<SearchResult> {
     const query = parseQuery(r.q, r.locale);
-    const empty = { query, hits: [], total: 0, capped: false, page: 1, pages: 1 };
-    if (query.must.length === 0) return { ...empty, mode: 'none' };
+    if (query.must.length === 0) return this.present(query, 'none', [], query.must, r);
     const filter = { locales: [r.locale], now: r.now, sectionId: r.sectionId, from: r.from, to: r.to, limit: CANDIDATES };
-    let mode: 'and' | 'or' = 'and';
-    let ranked: { c: Candidate; score: number }[];
     const all = await this.dialect.searchCandidates(this.db, query.must, query.not, filter);
-    if (all.length > 0 || query.must.length === 1) {
-      ranked = rank(all, query.must, () => query.must, r.now);
-    } else {
-      mode = 'or';
+    if (all.length > 0) return this.present(query, 'and', rank(all, query.must, () => query.must, r.now), query.must, r);
+    if (query.must.length > 1) {
+      const any = await this.orFallback(query, filter, r.now);
+      if (any.length > 0) return this.present(query, 'or', any, query.must, r);
+    }
+    // Nothing for the words as words: try them as word beginnings (a partial word, «женев»).
+    const prefixes = asPrefixes(r.q, r.locale);
+    const cands = prefixes.length ? await this.dialect.searchCandidates(this.db, prefixes, query.not, filter) : [];
+    return this.present(query, 'prefix', rank(cands, prefixes, () => prefixes, r.now), prefixes, r);
+  }
+
+  /** Each word alone; a story scores for the words it has. */
+  private async orFallback(query: SearchQuery, filter: CandidateFilter, now: number): Promise<{ c: Candidate; score: number }[]> {
       const byId = new Map<number, { c: Candidate; terms: Term[] }>();
       for (const t of query.must) {
         for (const c of await this.dialect.searchCandidates(this.db, [t], query.not, filter)) {
@@ -103,15 +109,18 @@ export class SearchService {
       // The union may exceed the cap; keep the newest CANDIDATES like the AND path does.
       const union = [...byId.values()].sort((a, b) => b.c.id - a.c.id).slice(0, CANDIDATES);
       const terms = new Map(union.map((u) => [u.c.id, u.terms]));
-      ranked = rank(union.map((u) => u.c), query.must, (c) => terms.get(c.id) ?? [], r.now);
-    }
+      return rank(union.map((u) => u.c), query.must, (c) => terms.get(c.id) ?? [], now);
+  }
+
+  private async present(query: SearchQuery, mode: SearchResult['mode'], ranked: { c: Candidate; score: number }[], marked: Term[], r: SearchRequest): Promise<SearchResult> {
+    const empty = { query, hits: [], total: 0, capped: false, page: 1, pages: 1 };
     const total = ranked.length;
     if (total === 0) return { ...empty, mode };
     const pages = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
     const page = Math.min(r.page, pages);
     const slice = ranked.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
     const texts = await this.texts(slice.map((s) => s.c.id));
-    const hits = slice.map((s) => ({ id: s.c.id, score: s.score, snippet: snippet(texts.get(s.c.id) ?? '', query.must, r.locale) }));
+    const hits = slice.map((s) => ({ id: s.c.id, score: s.score, snippet: snippet(texts.get(s.c.id) ?? '', marked, r.locale) }));
     return { query, mode, hits, total, capped: total >= CANDIDATES, page, pages };
   }
 
