@@ -93,7 +93,9 @@ export function parseQuery(input: string, locale: Locale): SearchQuery {
 
 /** Every word of the query as a prefix (the last fallback: «женев» finds «Женеве»). */
 export function asPrefixes(input: string, locale: Locale): Term[] {
-  const q = parseQuery(words(input.slice(0, MAX_QUERY_CHARS)).map((w) => `${w.word}*`).join(' '), locale);
+  // Only the plain words: exclusions stay exclusions (the caller passes its own `not`).
+  const plainText = input.slice(0, MAX_QUERY_CHARS).replace(/-?"[^"]*"/g, ' ').split(/\s+/).filter((c) => !c.startsWith('-')).join(' ');
+  const q = parseQuery(words(plainText).map((w) => `${w.word}*`).join(' '), locale);
   return q.must;
 }
 

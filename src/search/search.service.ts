@@ -90,8 +90,9 @@ export class SearchService {
       const any = await this.orFallback(query, filter, r.now);
       if (any.length > 0) return this.present(query, 'or', any, query.must, r);
     }
-    // Nothing for the words as words: try them as word beginnings (a partial word, «женев»).
-    const prefixes = asPrefixes(r.q, r.locale);
+    // Nothing for the words as words: try them as word beginnings (a partial word, «женев») —
+    // unless the reader used syntax (a phrase or a star), which is taken as meant.
+    const prefixes = query.must.every((t) => t.kind === 'word') ? asPrefixes(r.q, r.locale) : [];
     const cands = prefixes.length ? await this.dialect.searchCandidates(this.db, prefixes, query.not, filter) : [];
     return this.present(query, 'prefix', rank(cands, prefixes, () => prefixes, r.now), prefixes, r);
   }
