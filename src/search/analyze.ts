@@ -72,8 +72,25 @@ export function stemUzbek(word: string): string {
   return w;
 }
 
+/**
+ * Stems already computed, per family: news text repeats its words, and the Snowball ports cost
+ * ~20 µs a word. Bounded: cleared when it reaches STEM_CACHE_MAX entries.
+ */
+const STEM_CACHE_MAX = 100_000;
+const stemCache: Record<Family, Map<string, string>> = { ru: new Map(), uz: new Map(), en: new Map() };
+
 /** One folded word → its index token (stem), for the locale family. */
 export function stemWord(folded: string, family: Family): string {
+  const cache = stemCache[family];
+  const hit = cache.get(folded);
+  if (hit !== undefined) return hit;
+  const out = computeStem(folded, family);
+  if (cache.size >= STEM_CACHE_MAX) cache.clear();
+  cache.set(folded, out);
+  return out;
+}
+
+function computeStem(folded: string, family: Family): string {
   if (!LETTERS_ONLY.test(folded)) return folded;
   if (family === 'uz') return stemUzbek(folded);
   if (family === 'ru' && CYRILLIC.test(folded)) return RU.stem(folded);
