@@ -103,6 +103,22 @@ export function toIndexScript(text: string, family: Family): string {
   return family === 'uz' && CYRILLIC.test(text) ? toLatin(text) : text;
 }
 
+const wordCache: Record<Family, Map<string, string>> = { ru: new Map(), uz: new Map(), en: new Map() };
+
+/**
+ * A word as written (either Uzbek script) → its index token, cached like stems: snippets analyse
+ * every word of a result's text one by one, and transliterating a word costs more than stemming it.
+ */
+export function wordToken(word: string, family: Family): string {
+  const cache = wordCache[family];
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const out = token(toIndexScript(word, family), family);
+  if (cache.size >= STEM_CACHE_MAX) cache.clear();
+  cache.set(word, out);
+  return out;
+}
+
 /** A folded word as its family's index token; empty when nothing is left (an apostrophe alone). */
 export function token(word: string, family: Family): string {
   const f = fold(word);

@@ -5,7 +5,7 @@
  * «Toshkent». Returns plain text segments; the view escapes them (React) and wraps marks in <mark>.
  */
 import type { Locale } from '../i18n/locales.js';
-import { familyOf, token, toIndexScript, words } from './analyze.js';
+import { familyOf, wordToken, words } from './analyze.js';
 import type { Term } from './query.js';
 
 export type Snippet = { text: string; mark: boolean }[];
@@ -28,7 +28,7 @@ export function snippet(text: string, terms: Term[], locale: Locale): Snippet {
   }
   const hits = (ws: { word: string; index: number }[]) =>
     ws.filter(({ word }) => {
-      const tk = token(toIndexScript(word, family), family);
+      const tk = wordToken(word, family);
       return tk !== '' && (forms.has(tk) || prefixes.some((p) => tk.startsWith(p)));
     });
   const all = words(body);
