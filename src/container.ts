@@ -277,7 +277,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     taxonomyAdmin,
     editorial,
     revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
-    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k), settings, () => editorial.presenceSince()),
+    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k, dialect.searchMatch), settings, () => editorial.presenceSince()),
     previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),
     related: new RelatedService(k, relatedRepo, newsroomRepo, editorial, audit, clock, purge),
     urgency: new UrgencyService(k, relatedRepo, editorial, audit, purge),

@@ -99,6 +99,15 @@ export function asPrefixes(input: string, locale: Locale): Term[] {
   return q.must;
 }
 
+/**
+ * The newsroom's reading of a query: like the site's, but every plain word also matches as a
+ * word beginning (editors type half a name and expect the story).
+ */
+export function newsroomTerms(input: string, locale: Locale): SearchQuery {
+  const q = parseQuery(input, locale);
+  return { must: dedupe([...q.must.filter((t) => t.kind !== 'word'), ...asPrefixes(input, locale)]).slice(0, MAX_TERMS), not: q.not };
+}
+
 function dedupe(terms: Term[]): Term[] {
   const seen = new Set<string>();
   return terms.filter((t) => {
