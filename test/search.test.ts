@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { paragraphsToDoc } from '../src/content/document.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { migrate } from '../src/db/migrate.js';
+import { StoriesListRepository } from '../src/newsroom/stories-list.repository.js';
 import { toCyrillic } from '../src/i18n/translit.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type DialectName, type TestSite } from './helpers/site.js';
 
@@ -131,6 +132,21 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
     // A query with nothing to look for says so in the reader's language.
     expect((await search('uz', '!!!')).body).toContain('Soʻrovda qidirish mumkin boʻlgan soʻz yoʻq');
     expect((await search('en', '*')).body).toContain('The query has no words to search for');
+  });
+
+  it('searches the newsroom list with the same analyzer: drafts too, any script, half-typed words', async () => {
+    const repo = new StoriesListRepository(s.c.db.kysely, s.c.dialect.searchMatch);
+    const stories = async (q: string, extra: Record<string, unknown> = {}) => {
+      const rows = await repo.page({ q, ...extra } as never, 'updated', 'desc', 20, null);
+      return rows.map((r: { story_id: number }) => Number(r.story_id));
+    };
+    const [uzStory] = await s.c.db.kysely.selectFrom('editions').select('story_id').where('headline', '=', UZ_HEADLINE).execute();
+    const [draftStory] = await s.c.db.kysely.selectFrom('editions').select('story_id').where('headline', '=', 'Черновик про квазарнейтрино').execute();
+    for (const q of ['Ozbekiston', 'Ўзбекистон', "g'alla", 'bogʻliq', 'Тошкент']) expect(await stories(q), q).toContain(uzStory!.story_id);
+    expect(await stories('квазарнейтр')).toContain(draftStory!.story_id);
+    expect(await stories('квазарнейтрино', { status: 'draft' })).toEqual([draftStory!.story_id]);
+    expect(await stories('Ozbekiston', { locale: 'en' })).toEqual([]);
+    expect(await stories('"; drop table editions --')).toEqual([]);
   });
 
   it('records its ranked order for the cross-database comparison', async () => {

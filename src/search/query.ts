@@ -105,7 +105,17 @@ export function asPrefixes(input: string, locale: Locale): Term[] {
  */
 export function newsroomTerms(input: string, locale: Locale): SearchQuery {
   const q = parseQuery(input, locale);
-  return { must: dedupe([...q.must.filter((t) => t.kind !== 'word'), ...asPrefixes(input, locale)]).slice(0, MAX_TERMS), not: q.not };
+  const family = familyOf(locale);
+  const plainText = input.slice(0, MAX_QUERY_CHARS).replace(/-?"[^"]*"/g, ' ').split(/\s+/).filter((c) => !c.startsWith('-') && !c.endsWith('*')).join(' ');
+  const words_ = words(toIndexScript(plainText, family)).flatMap(({ word }): Term[] => {
+    const folded = fold(word);
+    const stem = folded ? stemWord(folded, family) : '';
+    if (!folded || folded.length > 60) return [];
+    if (folded.length < 2) return [{ kind: 'word' as const, forms: [stem] }];
+    // The whole word by its stem (any ending), or the letters typed so far as a beginning.
+    return [stem !== folded ? { kind: 'prefix' as const, prefix: folded, stem } : { kind: 'prefix' as const, prefix: folded }];
+  });
+  return { must: dedupe([...q.must.filter((t) => t.kind !== 'word'), ...words_]).slice(0, MAX_TERMS), not: q.not };
 }
 
 function dedupe(terms: Term[]): Term[] {
