@@ -2,7 +2,7 @@
  * The one text analyzer of search, used for the index and for queries alike: whatever a reader
  * types is reduced exactly as the stories were, so matching is a comparison of equal tokens and
  * never depends on the database's own language support (FTS5 and PostgreSQL see only finished
- * tokens). Rules, per locale family (docs/decisions/0004-search.md):
+ * tokens). Rules, per locale family (docs/decisions/0011-search.md):
  * - everywhere: NFC, lower case, ё → е, every apostrophe form dropped inside a word
  *   (Oʻzbekiston, O'zbekiston, O‘zbekiston, Ozbekiston are one word);
  * - ru: Russian Snowball on Cyrillic words, English Snowball on Latin words;

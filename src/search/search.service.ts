@@ -3,7 +3,7 @@
  *
  * The engine (FTS5 or PostgreSQL) only selects: the newest CANDIDATES visible editions of the
  * locale that match (filters applied in SQL). Ranking is ours, so both databases give the same
- * order (docs/decisions/0004-search.md):
+ * order (docs/decisions/0011-search.md):
  *   relevance = Σ over query terms of (3 if the term is in the head — headline, section, tags,
  *               authors, dateline place — else 1), divided by 3 × number of terms   ∈ (0, 1]
  *   recency   = 1 / (1 + ageDays / 7)                                               ∈ (0, 1]
