@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, OutboxRow } from './schema.js';
 import type { DialectName } from './connect.js';
 import { visibleAt } from '../content/visibility.js';
-import { fts5Query, tsQuery, type Term } from '../search/query.js';
+import { fts5HeadQuery, fts5Query, inHead, termKey, tsQuery, type Term } from '../search/query.js';
 import { fold, stemWord } from '../search/analyze.js';
 
 /** What a search may be narrowed by, in SQL (search.service.ts ranks what comes back). */
@@ -26,7 +26,8 @@ export interface Candidate {
   story_id: number;
   locale: string;
   published_at: number;
-  search_head: string;
+  /** termKey of each `must` term found in the head (headline, section, tags, authors, place). */
+  head: Set<string>;
 }
 
 export interface DialectOps {
@@ -117,14 +118,35 @@ export function dialectOps(name: DialectName): DialectOps {
         ...(f.to !== undefined ? [sql`e.published_at < ${f.to}`] : []),
       ];
       const where = sql.join(conds, sql` and `);
-      const cols = sql`e.id, e.story_id, e.locale, e.published_at, e.search_head`;
-      const r =
-        name === 'postgres'
-          ? await sql<Candidate>`select ${cols} from editions e join stories s on s.id = e.story_id
-              where e.search_vec @@ to_tsquery('simple', ${tsQuery(must, not)}) and ${where} order by e.id desc limit ${f.limit}`.execute(db)
-          : await sql<Candidate>`select ${cols} from editions_search f join editions e on e.id = f.rowid join stories s on s.id = e.story_id
-              where editions_search match ${fts5Query(must, not)} and ${where} order by f.rowid desc limit ${f.limit}`.execute(db);
-      return r.rows.map((c) => ({ ...c, id: Number(c.id), story_id: Number(c.story_id), published_at: Number(c.published_at) }));
+      const stories = f.sectionId !== undefined ? sql`join stories s on s.id = e.story_id` : sql``;
+      type Row = { id: number; story_id: number; locale: string; published_at: number; search_head?: string };
+      const norm = (c: Row) => ({ id: Number(c.id), story_id: Number(c.story_id), locale: c.locale, published_at: Number(c.published_at) });
+      if (name === 'postgres') {
+        // Long columns are TOASTed out of line: the head comes with the row cheaply, and is matched in memory.
+        const r = await sql<Row>`select e.id, e.story_id, e.locale, e.published_at, e.search_head from editions e ${stories}
+          where e.search_vec @@ to_tsquery('simple', ${tsQuery(must, not)}) and ${where} order by e.id desc limit ${f.limit}`.execute(db);
+        return r.rows.map((c) => {
+          const head = (c.search_head ?? '').split(' ');
+          return { ...norm(c), head: new Set(must.filter((t) => inHead(t, head)).map(termKey)) };
+        });
+      }
+      // SQLite stores an edition's columns in one record whose body overflows into more pages;
+      // reading published_at or search_head for a thousand rows would walk those chains. The
+      // covering index (migration 0024) answers the visibility test alone, and the head matches
+      // come from FTS5 itself (column filter), limited to the candidates' rowid range.
+      const r = await sql<Row>`select e.id, e.story_id, e.locale, e.published_at from editions_search f
+          join editions e indexed by editions_search_cover on e.id = f.rowid ${stories}
+          where editions_search match ${fts5Query(must, not)} and ${where} order by f.rowid desc limit ${f.limit}`.execute(db);
+      const out = r.rows.map((c) => ({ ...norm(c), head: new Set<string>() }));
+      if (out.length === 0) return out;
+      const byId = new Map(out.map((c) => [c.id, c]));
+      const lo = out[out.length - 1]!.id;
+      const hi = out[0]!.id;
+      for (const t of must) {
+        const hits = await sql<{ id: number }>`select rowid as id from editions_search where editions_search match ${fts5HeadQuery(t)} and rowid between ${lo} and ${hi}`.execute(db);
+        for (const h of hits.rows) byId.get(Number(h.id))?.head.add(termKey(t));
+      }
+      return out;
     },
     async addHourlyViews(db, rows) {
       if (rows.length === 0) return;

@@ -128,12 +128,25 @@ function dedupe(terms: Term[]): Term[] {
   });
 }
 
+const fts5Term = (t: Term) =>
+  t.kind === 'word'
+    ? t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`
+    : t.kind === 'prefix' ? (t.stem ? `("${t.prefix}"* OR "${t.stem}")` : `"${t.prefix}"*`) : `"${t.tokens.join(' ')}"`;
+
+/** The FTS5 query for "this term in the head column". */
+export const fts5HeadQuery = (t: Term): string => `search_head : ${fts5Term(t)}`;
+
+/** Whether `head` (tokens) has the term: the same rule as fts5HeadQuery, in memory. */
+export function inHead(t: Term, head: string[]): boolean {
+  if (t.kind === 'word') return t.forms.some((f) => head.includes(f));
+  if (t.kind === 'prefix') return head.some((h) => h.startsWith(t.prefix) || h === t.stem);
+  for (let i = 0; i + t.tokens.length <= head.length; i++) if (t.tokens.every((x, j) => head[i + j] === x)) return true;
+  return false;
+}
+
 /** Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator. */
 export function fts5Query(must: Term[], not: Term[]): string {
-  const one = (t: Term) =>
-    t.kind === 'word'
-      ? t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`
-      : t.kind === 'prefix' ? (t.stem ? `("${t.prefix}"* OR "${t.stem}")` : `"${t.prefix}"*`) : `"${t.tokens.join(' ')}"`;
+  const one = fts5Term;
   const pos = must.map(one).join(' AND ');
   return not.length ? `(${pos}) ${not.map((t) => `NOT ${one(t)}`).join(' ')}` : pos;
 }

@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Candidate, CandidateFilter, DialectOps } from '../db/dialect.js';
 import type { Locale } from '../i18n/locales.js';
-import { asPrefixes, parseQuery, type SearchQuery, type Term } from './query.js';
+import { asPrefixes, parseQuery, termKey, type SearchQuery, type Term } from './query.js';
 import { snippet, type Snippet } from './snippet.js';
 import { docText, type StoryDoc } from '../content/document.js';
 import { SearchRepository } from './search.repository.js';
@@ -54,19 +54,10 @@ export interface SearchResult {
   pages: number;
 }
 
-function inHead(t: Term, head: string[], set: Set<string>): boolean {
-  if (t.kind === 'word') return t.forms.some((f) => set.has(f));
-  if (t.kind === 'prefix') return head.some((h) => h.startsWith(t.prefix));
-  for (let i = 0; i + t.tokens.length <= head.length; i++) if (t.tokens.every((x, j) => head[i + j] === x)) return true;
-  return false;
-}
-
 /** The ranking, pure: `matched(c)` says which terms a candidate has (all of them for AND). */
 export function rank(cands: Candidate[], terms: Term[], matched: (c: Candidate) => Term[], now: number): { c: Candidate; score: number }[] {
   const scored = cands.map((c) => {
-    const head = c.search_head ? c.search_head.split(' ') : [];
-    const set = new Set(head);
-    const rel = matched(c).reduce((s, t) => s + (inHead(t, head, set) ? 3 : 1), 0) / (3 * Math.max(1, terms.length));
+    const rel = matched(c).reduce((s, t) => s + (c.head.has(termKey(t)) ? 3 : 1), 0) / (3 * Math.max(1, terms.length));
     const ageDays = Math.max(0, now - c.published_at) / DAY;
     return { c, score: rel + 0.25 / (1 + ageDays / 7) };
   });
@@ -102,8 +93,9 @@ export class SearchService {
       const byId = new Map<number, { c: Candidate; terms: Term[] }>();
       for (const t of query.must) {
         for (const c of await this.dialect.searchCandidates(this.db, [t], query.not, filter)) {
-          const e = byId.get(c.id) ?? { c, terms: [] };
+          const e = byId.get(c.id) ?? { c: { ...c, head: new Set<string>() }, terms: [] };
           e.terms.push(t);
+          for (const h of c.head) e.c.head.add(h);
           byId.set(c.id, e);
         }
       }

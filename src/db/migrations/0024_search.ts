@@ -53,4 +53,7 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     insert into editions_search(editions_search, rowid, search_head, search_body) values ('delete', old.id, old.search_head, old.search_body);
     insert into editions_search(rowid, search_head, search_body) values (new.id, new.search_head, new.search_body); end`.execute(db);
   if (!existed) await sql`insert into editions_search(editions_search) values ('rebuild')`.execute(db);
+  // Search candidates are checked for visibility by this index alone: reading those columns from
+  // the table would walk each row's overflow pages (the body is stored before them).
+  await sql`create index if not exists editions_search_cover on editions (id, locale, status, published_at, embargo_until, story_id)`.execute(db);
 }
