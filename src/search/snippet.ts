@@ -13,7 +13,7 @@ export type Snippet = { text: string; mark: boolean }[];
 const WINDOW = 200;
 const LEAD_IN = 60;
 /** Only the first part of a long text is looked at: bounded work per result. */
-const SCAN_CHARS = 20_000;
+const SCAN_CHARS = 8_000;
 
 export function snippet(text: string, terms: Term[], locale: Locale): Snippet {
   const family = familyOf(locale);
@@ -26,13 +26,13 @@ export function snippet(text: string, terms: Term[], locale: Locale): Snippet {
     else if (t.kind === 'phrase') t.tokens.forEach((f) => forms.add(f));
     else prefixes.push(t.prefix);
   }
-  const hits = (ws: { word: string; index: number }[]) =>
-    ws.filter(({ word }) => {
-      const tk = wordToken(word, family);
-      return tk !== '' && (forms.has(tk) || prefixes.some((p) => tk.startsWith(p)));
-    });
+  const matches = (word: string) => {
+    const tk = wordToken(word, family);
+    return tk !== '' && (forms.has(tk) || prefixes.some((p) => tk.startsWith(p)));
+  };
+  const hits = (ws: { word: string; index: number }[]) => ws.filter(({ word }) => matches(word));
   const all = words(body);
-  const first = hits(all)[0];
+  const first = all.find(({ word }) => matches(word));
   let start = 0;
   if (first && first.index > LEAD_IN) {
     // Start at a word boundary a little before the first match.
