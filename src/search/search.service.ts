@@ -7,8 +7,10 @@
  *   relevance = Σ over query terms of (3 if the term is in the head — headline, section, tags,
  *               authors, dateline place — else 1), divided by 3 × number of terms   ∈ (0, 1]
  *   recency   = 1 / (1 + ageDays / 7)                                               ∈ (0, 1]
- *   score     = relevance + 0.25 × recency; ties: published_at desc, id desc.
- * A headline match beats a body-only match at any age; among equal matches the newer story wins.
+ *   score     = relevance + 0.04 × recency; ties: published_at desc, id desc.
+ * 0.04 is below the smallest step of relevance (1/24), so a better match always ranks higher (a
+ * headline match beats a body-only one at any age; more words beat fewer in an OR fallback) and
+ * among equal matches the newer story comes first.
  * When every word together finds nothing, each word is looked up alone (OR) and a story scores
  * for the words it has. The count is exact below CANDIDATES and "more than" at it: never a full
  * count of a large archive. Work per request is O(CANDIDATES + page).
@@ -25,6 +27,11 @@ import { SearchRepository } from './search.repository.js';
 export const CANDIDATES = 1000;
 export const SEARCH_PAGE_SIZE = 15;
 const DAY = 86_400_000;
+/**
+ * Below the smallest step of relevance (1/24: one term of eight moving between head and body),
+ * so relevance always decides and recency orders stories of equal relevance.
+ */
+const RECENCY_WEIGHT = 0.04;
 
 export interface SearchRequest {
   locale: Locale;
@@ -59,7 +66,7 @@ export function rank(cands: Candidate[], terms: Term[], matched: (c: Candidate) 
   const scored = cands.map((c) => {
     const rel = matched(c).reduce((s, t) => s + (c.head.has(termKey(t)) ? 3 : 1), 0) / (3 * Math.max(1, terms.length));
     const ageDays = Math.max(0, now - c.published_at) / DAY;
-    return { c, score: rel + 0.25 / (1 + ageDays / 7) };
+    return { c, score: rel + RECENCY_WEIGHT / (1 + ageDays / 7) };
   });
   return scored.sort((a, b) => b.score - a.score || b.c.published_at - a.c.published_at || b.c.id - a.c.id);
 }
