@@ -70,7 +70,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   await feedRoutes(app, c); // /ru/rss.xml, /ru/section/<slug>/atom.xml, /ru/yandex.xml … (src/site/urls.ts)
-  const site = await siteRoutes(app, { site: c.site, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, cdn: c.config.cdn });
+  const site = await siteRoutes(app, { site: c.site, search: c.search, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, cdn: c.config.cdn });
   if (c.config.cdn) beaconRoutes(app, c.site, c.views); // /v/<id>.gif: views behind a CDN
   errors.setPublicErrorPage(site.badRequestPage);
   await publicApiPlugin(app, c); // /api: the public read API (src/api)

@@ -70,6 +70,7 @@ import { webhookJobs, webhooksSubscriber } from './distribution/webhooks/webhook
 import { TelegramRepository } from './distribution/telegram/telegram.repository.js';
 import { TELEGRAM_TOPIC, TelegramService } from './distribution/telegram/telegram.service.js';
 import { telegramJob } from './distribution/telegram/telegram.job.js';
+import { SearchService } from './search/search.service.js';
 
 export interface Container {
   readonly config: Config;
@@ -84,6 +85,8 @@ export interface Container {
   readonly storage: MediaStore;
   readonly settings: SettingsStore;
   readonly views: ViewCounter;
+  /** Full-text search of the public site and the newsroom (src/search/). */
+  readonly search: SearchService;
   readonly site: SiteService;
   readonly pageCache: PageCache | null;
   readonly assets: AssetStore;
@@ -295,6 +298,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storage,
     settings,
     views,
+    search: new SearchService(k, dialect),
     site,
     pageCache,
     assets: new AssetStore(),
@@ -305,7 +309,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     editorial,
     translitExceptions,
     revisions: new RevisionsService(editorial, newsroomRepo, taxonomyAdmin, media),
-    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k), settings, () => editorial.presenceSince()),
+    storiesList: new StoriesListService(newsroomRepo, new StoriesListRepository(k, dialect.searchMatch), settings, () => editorial.presenceSince()),
     previewLinks: new PreviewLinksService(k, new PreviewLinksRepository(k), editorial, audit, clock, config.siteUrl),
     related: new RelatedService(k, relatedRepo, newsroomRepo, editorial, audit, clock, purge),
     urgency: new UrgencyService(k, relatedRepo, editorial, audit, purge),

@@ -4,7 +4,8 @@
  */
 export interface Progress {
   update(done: number): void;
-  finish(): void;
+  /** Ends the bar; with a summary, says what was done and how long it took. */
+  finish(summary?: string): void;
 }
 
 function clock(seconds: number): string {
@@ -43,8 +44,9 @@ export function progressBar(label: string, total: number, out: NodeJS.WriteStrea
         out.write(`${line(done)}\n`);
       }
     },
-    finish() {
-      if (tty) out.write('\n');
+    finish(summary) {
+      if (tty) out.write(summary ? '\r\x1b[K' : '\n');
+      if (summary) out.write(`${label}: ${summary} in ${clock((now() - started) / 1000)}\n`);
     },
   };
 }

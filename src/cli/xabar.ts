@@ -5,6 +5,7 @@
  *   xabar translit --to cyrl|latn convert Uzbek text on stdin between scripts
  *   xabar users create --email E --role R [--name N] [--password P]
  *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
+ *   xabar reindex                 recompute the search columns (and so the index) of every edition
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,8 @@ const USAGE = `usage: xabar <command>
   translit --to cyrl|latn    convert Uzbek text from stdin to stdout
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
                              create a newsroom user (a password is generated and printed when not given)
-  media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions`;
+  media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions
+  reindex                    rebuild the search index of every edition (after an analyzer change), with progress`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -125,6 +127,20 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         await c.close();
       }
+    }
+    case 'reindex': {
+      const { reindexAll } = await import('../search/search-index.js');
+      const { progressBar } = await import('./progress.js');
+      const c = await buildContainer(loadConfig());
+      try {
+        let bar: ReturnType<typeof progressBar> | undefined;
+        // One transaction per batch: readers and editors keep working while it runs.
+        const n = await reindexAll(c.db.kysely, { batch: 500, transaction: true, progress: (d, t) => (bar ??= progressBar('Reindexing editions', t)).update(d) });
+        (bar ?? progressBar('Reindexing editions', n)).finish(`${n} editions reindexed`);
+      } finally {
+        await c.close();
+      }
+      return 0;
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');

@@ -15,6 +15,8 @@ export interface ListFilter {
   excludeIds?: number[];
   /** Folded search terms; every one must start a word of the edition's text. */
   terms?: string[];
+  /** Only these editions (a page of search results, ranked by the caller). */
+  ids?: number[];
 }
 
 /** A row's place in a list's order (`published_at desc, id desc`): what a keyset cursor holds. */
@@ -139,6 +141,7 @@ export class EditionsRepository {
     if (f.authorId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
     if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
     if (f.terms?.length) out = out.where(this.matchesAll(f.terms));
+    if (f.ids) out = out.where('e.id', 'in', f.ids.length ? f.ids : [0]);
     return out as T;
   }
 

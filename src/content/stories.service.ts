@@ -17,6 +17,7 @@ import type { EditionsRepository } from './editions.repository.js';
 import { recordRevision, recordTransition } from './revisions.repository.js';
 import { isValidSlug, slugify } from './slug.js';
 import { field } from '../errors.js';
+import { reindexStories } from '../search/search-index.js';
 import { msg } from '../i18n/api-messages.js';
 
 export interface EditionInput {
@@ -139,6 +140,8 @@ export class StoriesService {
         await recordTransition(trx, { edition_id: id, at: e.publishedAt ? e.publishedAt.getTime() : now, user_id: null, from_status: null, to_status: e.status, note: '' });
         created.push({ id, locale: e.locale, slug });
       }
+      // The search index is written in the story's own transaction: never behind it.
+      await reindexStories(trx, [storyId]);
       return { storyId, editions: created };
     }
   }

@@ -12,6 +12,7 @@ import type { Names, TaxonomyAdminRepository, TaxonomyRepository } from './taxon
 import { field } from '../errors.js';
 import { key } from '../http/validate.js';
 import { msg } from '../i18n/api-messages.js';
+import { reindexStories, storiesNaming } from '../search/search-index.js';
 
 const NamesSchema = z.record(z.enum(LOCALES), z.string().trim().max(120)).transform((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v)) as Names);
 
@@ -82,6 +83,7 @@ export class TaxonomyAdmin {
     await this.db.transaction().execute(async (trx) => {
       await this.repo.updateSection(trx, id, { slug, position: input.position, color: input.color });
       await this.writer.upsertSection(trx, slug, input.position ?? current.position, input.color ?? current.color, input.names);
+      await reindexStories(trx, await storiesNaming(trx, 'section', id)); // its name is searchable in every story under it
     });
     return (await this.repo.sections()).find((s) => s.id === id)!;
   }
@@ -110,6 +112,7 @@ export class TaxonomyAdmin {
         await this.repo.addTagRedirect(trx, current.slug, id, Date.now()); // links readers kept still work
       }
       await this.writer.upsertTag(trx, slug, names);
+      await reindexStories(trx, await storiesNaming(trx, 'tag', id));
     });
     return (await this.repo.tags([id]))[0]!;
   }
@@ -124,7 +127,9 @@ export class TaxonomyAdmin {
     await this.db.transaction().execute(async (trx) => {
       const stories = await this.repo.tagStoryCount(trx, id);
       if (stories > 0 && !o.confirm) throw new ConflictError(stories === 1 ? msg('taxonomy.tag_in_use_one') : msg('taxonomy.tag_in_use', { count: stories }), { stories });
+      const carrying = await storiesNaming(trx, 'tag', id);
       if (!(await this.repo.deleteTag(trx, id))) throw new NotFoundError(msg('taxonomy.tag_not_found'));
+      await reindexStories(trx, carrying);
       await o.audit.record(trx, { userId: o.userId, action: 'tag.delete', entity: 'tag', entityId: id, details: { slug: current.slug, names: current.names, stories } });
     });
   }
@@ -148,6 +153,7 @@ export class TaxonomyAdmin {
       if (!alive.has(into)) throw new ValidationError(msg('form.invalid'), [field('into', 'taxonomy.merge_target_gone')]);
       const moved = await this.repo.mergeTag(trx, { id: from.id, slug: from.slug }, target.id, Date.now());
       if (moved === null) throw new NotFoundError(msg('taxonomy.tag_not_found'));
+      await reindexStories(trx, await storiesNaming(trx, 'tag', into));
       await o.audit.record(trx, { userId: o.userId, action: 'tag.merge', entity: 'tag', entityId: id, details: { slug: from.slug, names: from.names, into: target.id, intoSlug: target.slug, stories: moved } });
     });
     return (await this.repo.tags([into]))[0]!;
@@ -177,6 +183,7 @@ export class TaxonomyAdmin {
       .execute(async (trx) => {
         if (slug !== current.slug) await this.repo.updateAuthorSlug(trx, id, slug);
         await this.writer.upsertAuthor(trx, slug, input.names, input.bio ?? current.bio);
+        await reindexStories(trx, await storiesNaming(trx, 'author', id));
         if (input.photoMediaId !== undefined) await this.repo.setAuthorPhoto(trx, id, input.photoMediaId);
       })
       .catch(missingPhoto);

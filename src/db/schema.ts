@@ -146,6 +146,10 @@ export interface EditionsTable {
   views_total: number;
   version: number;
   search_text: string;
+  /** Analyzed tokens of headline, section, tags, authors, dateline place (src/search/search-index.ts). */
+  search_head: Generated<string>;
+  /** Analyzed tokens of lead and body. */
+  search_body: Generated<string>;
   published_at: number | null;
   scheduled_at: number | null;
   embargo_until: Generated<number | null>;

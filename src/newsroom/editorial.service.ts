@@ -27,6 +27,7 @@ import {
 import { type ApiMessage, msg } from '../i18n/api-messages.js';
 import { exceptionPairs } from './translit-exceptions.repository.js';
 import { field } from '../errors.js';
+import { reindexStories } from '../search/search-index.js';
 
 export { SaveInput, TransitionInput, PUBLISH_SCHEDULED, scriptTwin, transliterated, plainText, wordDiff } from './editorial.rules.js';
 
@@ -124,6 +125,7 @@ export class EditorialService {
     });
     await this.writeRevision(trx, id, 1, actor.id);
     await recordTransition(trx, { edition_id: id, at: now, user_id: actor.id, from_status: null, to_status: 'draft', note: '' });
+    await reindexStories(trx, [storyId]);
     return id;
   }
 
@@ -237,6 +239,9 @@ export class EditorialService {
         await this.repo.updateEdition(trx, f.id, { sync: 'pending' });
       }
     }
+    // Search columns of every edition of the story (story-level names may have changed too), in
+    // this transaction: the index is never behind what was saved.
+    await reindexStories(trx, [e.story_id]);
     await this.announceUpdates(trx, touched, e.story_id, now);
     // A published story put under a (new) embargo is announced again once the embargo passes;
     // whoever already announced it sees that and does nothing twice.
@@ -263,6 +268,7 @@ export class EditorialService {
           const id = await this.insertEdition(trx, actor, source.story_id, target, '', paragraphsToDoc([]));
           await this.repo.updateEdition(trx, id, { derived_from: source.id, sync: 'synced' });
           await this.syncDerived(trx, id, actor.id, null, source.slug);
+          await reindexStories(trx, [source.story_id]);
           return id;
         }),
       SCRIPT_TAKEN,
@@ -280,6 +286,7 @@ export class EditorialService {
       this.allow(actor, 'edit', e, 'edit');
       if (e.derived_from === null) throw new ConflictError(msg('story.not_derived'));
       await this.syncDerived(trx, e.id, actor.id, 'story.resync');
+      await reindexStories(trx, [e.story_id]);
       if (isLive(e.status)) await this.announceUpdates(trx, [{ locale: e.locale, id: e.id }], e.story_id, this.clock());
       return e;
     });

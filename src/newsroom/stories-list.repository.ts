@@ -8,6 +8,9 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { NewsroomFilter, NewsroomSort } from './newsroom.repository.js';
+import type { DialectOps } from '../db/dialect.js';
+import { newsroomTerms } from '../search/query.js';
+import { familyOf } from '../search/analyze.js';
 
 /** Where the previous page ended: the sort value and id of its last story's leading edition. */
 export interface ListCursor {
@@ -19,7 +22,32 @@ const sortKey = (sort: NewsroomSort, a: string) =>
   sort === 'headline' ? sql.ref(`${a}.headline`) : sort === 'published' ? sql`coalesce(${sql.ref(`${a}.published_at`)}, 0)` : sql.ref(`${a}.updated_at`);
 
 export class StoriesListRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `match` is the search engine's condition (db/dialect.ts): the newsroom searches the same index as readers. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly match?: DialectOps['searchMatch'],
+  ) {}
+
+  /**
+   * The text query on edition `a`: each language family's editions are matched with the query
+   * analyzed for that family (a Russian stem is not an Uzbek one), every word also as a prefix
+   * so a half-typed word finds its stories. Without an engine (never in the app) it falls back to
+   * a substring of `search_text`.
+   */
+  private textCond(q: string, locale: string | undefined, a: string): Expression<SqlBool> {
+    if (!this.match) return sql<SqlBool>`${sql.ref(`${a}.search_text`)} like ${`%${q.replace(/[%_\\]/g, '')}%`}`;
+    const families = new Map<string, string[]>();
+    for (const l of locale ? [locale] : LOCALES) {
+      if (!(LOCALES as readonly string[]).includes(l)) continue;
+      const f = familyOf(l as (typeof LOCALES)[number]);
+      families.set(f, [...(families.get(f) ?? []), l]);
+    }
+    const parts = [...families.values()].map((ls) => {
+      const { must, not } = newsroomTerms(q, ls[0] as (typeof LOCALES)[number]);
+      return sql<SqlBool>`(${sql.ref(`${a}.locale`)} in (${sql.join(ls.map((l) => sql`${l}`))}) and ${this.match!(must, not, a)})`;
+    });
+    return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
+  }
 
   /** The filter's conditions on one edition `a` of a story `st` (the same for the outer walk and the "already shown" check). */
   private conds(f: NewsroomFilter, a: string, st: string): Expression<SqlBool>[] {
@@ -31,7 +59,7 @@ export class StoriesListRepository {
     if (f.locale) out.push(sql<SqlBool>`${r(`${a}.locale`)} = ${f.locale}`);
     if (f.from !== undefined) out.push(sql<SqlBool>`${r(`${a}.updated_at`)} >= ${f.from}`);
     if (f.to !== undefined) out.push(sql<SqlBool>`${r(`${a}.updated_at`)} < ${f.to}`);
-    if (f.q) out.push(sql<SqlBool>`${r(`${a}.search_text`)} like ${`%${f.q.replace(/[%_\\]/g, '')}%`}`);
+    if (f.q) out.push(this.textCond(f.q, f.locale, a));
     if (f.ownerId !== undefined) out.push(sql<SqlBool>`${r(`${st}.created_by`)} = ${f.ownerId}`);
     return out;
   }

@@ -8,7 +8,10 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { localeFromPrefix, type Locale } from '../i18n/locales.js';
 import { messages } from '../i18n/messages/index.js';
-import { foldForSearch } from '../db/dialect.js';
+import type { SearchService } from '../search/search.service.js';
+import { CANDIDATES } from '../search/search.service.js';
+import { SearchForm } from './views/search.js';
+import { dayStart, searchHref, searchParams } from './search-params.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import { isValidSlug } from '../content/slug.js';
 import type { LimitName } from '../http/rate-limit.js';
@@ -29,6 +32,7 @@ import { ViewBeacon } from './views/beacon.js';
 
 export interface SiteDeps {
   site: SiteService;
+  search: SearchService;
   cache: PageCache | null;
   views: ViewCounter;
   assets: AssetStore;
@@ -66,7 +70,7 @@ function parsePage(query: unknown): number {
 }
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<PublicPreviewPages & { badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
-  const { site, cache, views, assets, siteUrl } = deps;
+  const { site, search, cache, views, assets, siteUrl } = deps;
   const cdn = deps.cdn ?? null;
   /**
    * Headers of a public page besides the negotiated ones. Behind a CDN the shared cache keeps the
@@ -332,8 +336,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get('/:locale/search', async (req, reply) => {
     const l = await locale(req);
     if (!l) return errorPage(req, reply, 404);
-    const rawQ = (req.query as Record<string, unknown>).q;
-    const q = typeof rawQ === 'string' ? rawQ.slice(0, 200).trim() : '';
+    const params = searchParams(req.query);
     let page: number;
     try {
       page = parsePage(req.query);
@@ -342,14 +345,25 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     }
     if (await limited(req, reply, 'search', l)) return reply; // never cached: every search is a query
     const t = messages(l);
-    const terms = foldForSearch(q).split(' ').filter((w) => w.length > 0).slice(0, 8);
-    const result = terms.length ? await site.list(l, { terms }, page) : { items: [], page: 1, pages: 1, total: 0 };
-    if (!result) return errorPage(req, reply, 404, l);
-    const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
-    const title = q ? t.searchResults(q, result.total) : t.search;
-    const body = html(chrome, { title, noindex: true }, <ListView locale={l} title={title} page={result} pageHref={(p) => urls.search(l, q, p)} mostRead={mostRead} query={q} />);
-    const page200 = PageCache.build(body, 200, 0, []);
-    return sendCompressed(req, reply, page200, 'no-store');
+    const chrome = await site.chrome(l);
+    // Filters are checked here; a bad one is said on the page (400), the form kept as typed.
+    const section = params.section ? chrome.sections.find((x) => x.slug === params.section) : undefined;
+    const from = params.from ? dayStart(params.from, chrome.settings.timeZone) : undefined;
+    const to = params.to ? dayStart(params.to, chrome.settings.timeZone, 1) : undefined;
+    const problem = params.section && !section ? t['search.badSection'] : from === null || to === null ? t['search.badDate'] : undefined;
+    const q = params.q;
+    const result = problem || !q ? null : await search.search({ locale: l, q, page, now: site.now(), sectionId: section?.id, from: from ?? undefined, to: to ?? undefined });
+    const [cards, mostRead] = await Promise.all([site.cardsByIds(l, result?.hits.map((h) => h.id) ?? []), site.mostRead(l)]);
+    const shown = q.length > 200 ? `${q.slice(0, 200)}…` : q;
+    const title = !q || !result ? t.search : result.capped ? t['search.more'](shown, CANDIDATES) : t.searchResults(shown, result.total);
+    const notice = problem ?? (result?.mode === 'none' ? t['search.noWords'] : result?.mode === 'or' && result.total > 0 ? t['search.orFallback'] : undefined);
+    const href = (p: number) => searchHref(l, params, p);
+    const form = <SearchForm locale={l} m={{ ...params, sections: chrome.sections.map((x) => ({ slug: x.slug, name: x.name })) }} />;
+    const list = result ? { items: cards, page: result.page, pages: result.pages, total: result.total } : { items: [], page: 1, pages: 1, total: 0 };
+    const snippets = new Map(result?.hits.map((h) => [h.id, h.snippet]) ?? []);
+    const body = html(chrome, { title, noindex: true }, <ListView locale={l} title={title} page={list} pageHref={href} mostRead={mostRead} query={q} searchForm={form} notice={notice} snippets={snippets} />);
+    const out = PageCache.build(body, problem ? 400 : 200, 0, []);
+    return sendCompressed(req, reply, out, 'no-store');
   });
 
   app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));

@@ -254,6 +254,14 @@ export class SiteService {
     return { items: await this.cards(locale, rows), page, pages, total };
   }
 
+  /** Cards of these visible editions, in the order given (a ranked page of search results). */
+  async cardsByIds(locale: Locale, ids: number[]): Promise<Card[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.editions.list(locale, this.clock(), { ids }, ids.length);
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return this.cards(locale, rows.sort((a, b) => at.get(a.edition_id)! - at.get(b.edition_id)!));
+  }
+
   /**
    * A page of a public list without counting the list: one LIMITed query of PAGE_SIZE + 1 rows
    * (the extra row says whether there is an older page). Null when there is nothing there (past

@@ -5,6 +5,8 @@ import type { Card, FeedPage, ListPosition, Page } from '../site.service.js';
 import type { HeroImage } from '../../media/media.service.js';
 import { urls } from '../urls.js';
 import { Feed, FeedPagination, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
+import type { ReactElement } from 'react';
+import type { Snippet } from '../../search/snippet.js';
 
 type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
 
@@ -65,7 +67,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
 }
 
 export function ListView({
-  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query,
+  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query, searchForm, notice, snippets,
 }: {
   locale: Locale;
   title: string;
@@ -77,6 +79,12 @@ export function ListView({
   positionHref?: (p: ListPosition) => string;
   mostRead: MostReadLists;
   query?: string;
+  /** The search page's own form (with filters) in place of the plain one. */
+  searchForm?: ReactElement;
+  /** A message above the results (a fallback used, a filter refused). */
+  notice?: string;
+  /** Search results: the text around the matched words, shown instead of the lead. */
+  snippets?: Map<number, Snippet>;
 }) {
   const t = messages(locale);
   return (
@@ -86,13 +94,14 @@ export function ListView({
           {photo ? <img className="author-photo" src={photo.src} srcSet={photo.srcset || undefined} sizes="96px" width={96} height={96} alt="" /> : null}
           <h1>{title}</h1>
           {intro ? <p className="intro">{intro}</p> : null}
-          {query !== undefined ? (
+          {searchForm ?? (query !== undefined ? (
             <form className="search-big" role="search" action={urls.search(locale)} method="get">
               <label className="visually-hidden" htmlFor="q2">{t.search}</label>
               <input id="q2" name="q" type="search" defaultValue={query} maxLength={200} placeholder={t.searchPlaceholder} />
               <button type="submit">{t.search}</button>
             </form>
-          ) : null}
+          ) : null)}
+          {notice ? <p className="search-notice" role="status">{notice}</p> : null}
         </header>
         {page && page.items.length ? (
           <ol className="story-list">
@@ -110,7 +119,9 @@ export function ListView({
                       <UrgencyBadge card={c} t={t} />
                       <a href={c.href}>{c.headline}</a>
                     </h2>
-                    {c.lead ? <p className="card-lead">{c.lead}</p> : null}
+                    {snippets?.get(c.editionId)?.length ? (
+                      <p className="card-lead snippet">{snippets.get(c.editionId)!.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</p>
+                    ) : c.lead ? <p className="card-lead">{c.lead}</p> : null}
                     <div className="card-meta">
                       <time dateTime={c.publishedIso}>{c.published}</time>
                       <span>{t.minutesShort(c.readingMinutes)}</span>
