@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../src/demo/archive.js';
 import { deriveEditionFields } from '../src/content/stories.service.js';
 import { paragraphsToDoc } from '../src/content/document.js';
+import { reindexStories } from '../src/search/search-index.js';
 import { DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 
 describe.each(DIALECTS)('archive generator on %s', (dialect) => {
@@ -44,6 +45,21 @@ describe.each(DIALECTS)('archive generator on %s', (dialect) => {
     const cyrl = await s.c.db.kysely.selectFrom('editions').select(['derived_from', 'sync']).where('story_id', '=', 600).where('locale', '=', 'uz-Cyrl').executeTakeFirst();
     const uz = await s.c.db.kysely.selectFrom('editions').select('id').where('story_id', '=', 600).where('locale', '=', 'uz').executeTakeFirst();
     if (uz) expect(cyrl).toEqual({ derived_from: uz.id, sync: 'synced' });
+  });
+
+  it('writes the analyzed search columns a save would, so archive stories are found', async () => {
+    const e = await s.c.db.kysely.selectFrom('editions').selectAll().where('story_id', '=', 700).where('locale', '=', 'ru').executeTakeFirstOrThrow();
+    const before = { head: e.search_head, body: e.search_body };
+    expect(before.head.length).toBeGreaterThan(0);
+    await reindexStories(s.c.db.kysely, [700]);
+    const after = await s.c.db.kysely.selectFrom('editions').select(['search_head', 'search_body']).where('id', '=', e.id).executeTakeFirstOrThrow();
+    // The same tokens (name order within the head may differ; it matters to nothing but phrases across names).
+    expect(after.search_body).toBe(before.body);
+    expect(after.search_head.split(' ').sort()).toEqual(before.head.split(' ').sort());
+    const word = e.headline.split(/\s+/).find((w) => w.length > 5)!.replace(/[^\p{L}]/gu, '');
+    const page = await s.app.inject({ url: `/ru/search?q=${encodeURIComponent(word)}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/search-empty|ничего не найдено/i);
   });
 
   it('announces nothing and leaves the id sequences ready for the next story', async () => {

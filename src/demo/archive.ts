@@ -7,6 +7,8 @@
  * and authors are the demo's own, reused. Archive stories are history, not news: no outbox events,
  * no revisions (they were never edited here) and no hourly view rows, just their view totals.
  */
+import { indexColumns } from '../search/search-index.js';
+import { nameIn, twinLocale } from '../content/derived-names.js';
 import { sql, type Kysely } from 'kysely';
 import type { Container } from '../container.js';
 import type { Database } from '../db/schema.js';
@@ -85,13 +87,26 @@ async function writeArchive(c: Container, count: number, locales: readonly Local
   const pool = generateDemoStoryEditions(Math.min(POOL, count), (opts.seed ?? 2025) + 1);
   const ids = async (table: 'sections' | 'tags' | 'authors') => new Map((await db.selectFrom(table).select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
   const [sections, tags, authors] = await Promise.all([ids('sections'), ids('tags'), ids('authors')]);
+  // Names by slug and locale, for the search columns (section, tag and author names are searched).
+  const namesOf = async (kind: 'section' | 'tag' | 'author') => {
+    const table = `${kind}s` as 'sections' | 'tags' | 'authors';
+    const rows = await db.selectFrom(`${kind}_names as n` as 'section_names as n').innerJoin(`${table} as x` as 'sections as x', 'x.id', `n.${kind}_id` as 'n.section_id').select(['x.slug', 'n.locale', 'n.name']).execute();
+    const out = new Map<string, Map<string, string>>();
+    for (const r of rows) (out.get(r.slug) ?? out.set(r.slug, new Map()).get(r.slug)!).set(r.locale, r.name);
+    return out;
+  };
+  const [sectionNames, tagNames, authorNames] = await Promise.all([namesOf('section'), namesOf('tag'), namesOf('author')]);
+  const nameFor = (m: Map<string, Map<string, string>>, slug: string, locale: Locale) => {
+    const n = m.get(slug);
+    return n ? nameIn(locale, n.get(locale), n.get(twinLocale(locale))) : '';
+  };
   const media = (await db.selectFrom('media').select('id').orderBy('id').limit(64).execute()).map((r) => r.id);
   const oldest = await db.selectFrom('editions').select((eb) => eb.fn.min('published_at').as('t')).executeTakeFirst();
   const start = Number(oldest?.t ?? c.clock()) - 3600_000;
   const step = Math.max(60_000, Math.floor((YEARS * 365.25 * 86400_000) / count));
 
   // Per pool story and language: the edition's texts and derived fields, computed once.
-  type Text = { headline: string; slug: string; lead: string; city: string; caption: string; derived: ReturnType<typeof deriveEditionFields> };
+  type Text = { headline: string; slug: string; lead: string; city: string; caption: string; derived: ReturnType<typeof deriveEditionFields>; search: ReturnType<typeof indexColumns> };
   const texts = new Map<string, Text | null>();
   const cyrl = (t: string) => transliterateText(t, 'cyrl', { keep: DEMO_TRANSLIT_KEEP });
   const textOf = (i: number, s: DemoStoryEditions, locale: Locale): Text | null => {
@@ -105,7 +120,12 @@ async function writeArchive(c: Container, count: number, locales: readonly Local
       const headline = conv(src.headline);
       const lead = conv(src.lead);
       const doc = paragraphsToDoc(src.paragraphs.map(conv));
-      t = { headline, lead, slug: slugify(headline, 70, locale) || 'story', city: conv(src.city), caption: src.imageCaption ? conv(src.imageCaption) : '', derived: deriveEditionFields(doc, locale, headline, lead) };
+      const derived = deriveEditionFields(doc, locale, headline, lead);
+      const city = conv(src.city);
+      // The same analyzed columns a newsroom save writes (src/search/search-index.ts), so archive stories are found.
+      const names = [nameFor(sectionNames, s.ru.section, locale), ...s.ru.tags.map((x) => nameFor(tagNames, x, locale)), ...s.ru.authors.map((x) => nameFor(authorNames, x, locale))].filter((x) => x);
+      const search = indexColumns({ locale, headline, lead, body_json: derived.body_json, dateline_city: city }, names);
+      t = { headline, lead, slug: slugify(headline, 70, locale) || 'story', city, caption: src.imageCaption ? conv(src.imageCaption) : '', derived, search };
     }
     texts.set(key, t);
     return t;
@@ -144,7 +164,7 @@ async function writeArchive(c: Container, count: number, locales: readonly Local
         // Every row names the same columns: SQLite has no DEFAULT in a multi-row VALUES list.
         if (locale === 'uz') uzId = editionId;
         editions.push({
-          id: editionId, story_id: storyId, locale, status: 'published', headline: t.headline, slug: `${t.slug}-${storyId}`, lead: t.lead, ...t.derived,
+          id: editionId, story_id: storyId, locale, status: 'published', headline: t.headline, slug: `${t.slug}-${storyId}`, lead: t.lead, ...t.derived, ...t.search,
           dateline_city: t.city, dateline_agency: AGENCY[locale], hero_caption: t.caption, seo_title: '', seo_description: '', is_main: 0, is_breaking: 0,
           views_total: Math.round(views * (locale === 'ru' ? 1 : 0.3)), version: 1, published_at: at, scheduled_at: null, created_at: created, updated_at: at, ...derivedFrom,
         });
