@@ -41,7 +41,7 @@ afterEach(async () => {
 
 describe('ViewCounter', () => {
   it('counts a reader once and shows the count before it is flushed', async () => {
-    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    expect(await counter.record(editionId, '203.0.113.5', UA)).toBe(true);
     expect(counter.unflushed(editionId)).toBe(1);
     expect(await total()).toBe(224); // no write per request
     await counter.flush();
@@ -50,20 +50,20 @@ describe('ViewCounter', () => {
   });
 
   it('does not count bots or requests without a user agent', async () => {
-    expect(counter.record(editionId, '203.0.113.5', BOT)).toBe(false);
-    expect(counter.record(editionId, '203.0.113.5', undefined)).toBe(false);
+    expect(await counter.record(editionId, '203.0.113.5', BOT)).toBe(false);
+    expect(await counter.record(editionId, '203.0.113.5', undefined)).toBe(false);
     await counter.flush();
     expect(await total()).toBe(224);
   });
 
   it('does not count the same visitor again within 30 minutes, but does after', async () => {
-    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    expect(await counter.record(editionId, '203.0.113.5', UA)).toBe(true);
     now += REPEAT_WINDOW_MS - 1000;
-    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(false);
-    expect(counter.record(editionId, '203.0.113.6', UA)).toBe(true); // another reader
-    expect(counter.record(editionId, '203.0.113.5', `${UA} Edg/126`)).toBe(true); // another browser
+    expect(await counter.record(editionId, '203.0.113.5', UA)).toBe(false);
+    expect(await counter.record(editionId, '203.0.113.6', UA)).toBe(true); // another reader
+    expect(await counter.record(editionId, '203.0.113.5', `${UA} Edg/126`)).toBe(true); // another browser
     now += 2000;
-    expect(counter.record(editionId, '203.0.113.5', UA)).toBe(true);
+    expect(await counter.record(editionId, '203.0.113.5', UA)).toBe(true);
     await counter.flush();
     expect(await total()).toBe(228);
   });
@@ -123,10 +123,10 @@ describe('ViewCounter', () => {
   it('counts at most 10 views per address per story in 30 minutes, whatever the user agent', async () => {
     for (let i = 0; i < 200; i++) counter.record(editionId, '203.0.113.77', `${UA} rnd/${Math.random().toString(36).slice(2)}`);
     expect(counter.unflushed(editionId)).toBe(10);
-    for (let i = 0; i < 10; i++) expect(counter.record(editionId, `198.51.100.${i + 1}`, UA)).toBe(true);
+    for (let i = 0; i < 10; i++) expect(await counter.record(editionId, `198.51.100.${i + 1}`, UA)).toBe(true);
     expect(counter.unflushed(editionId)).toBe(20);
     now += REPEAT_WINDOW_MS + 1;
-    expect(counter.record(editionId, '203.0.113.77', `${UA} later`)).toBe(true); // the window moved on
+    expect(await counter.record(editionId, '203.0.113.77', `${UA} later`)).toBe(true); // the window moved on
   });
 
   it('treats one IPv6 /64 (one subscriber line) as one address', () => {

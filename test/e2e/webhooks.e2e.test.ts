@@ -63,8 +63,10 @@ describe.skipIf(!HAVE_BROWSER)('webhooks in the browser', () => {
       await page.getByText('Это частный, локальный или зарезервированный адрес (127.0.0.1)').first().waitFor();
       await page.getByRole('button', { name: 'Отмена' }).click();
 
-      await page.getByLabel('Разрешить частные адреса').check();
+      // The box shows the saved setting: it turns checked once the server has answered.
+      await page.getByLabel('Разрешить частные адреса').click();
       await page.getByText('Сохранено').first().waitFor();
+      await expect.poll(() => page.getByLabel('Разрешить частные адреса').isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Новый адрес' }).click();
       await page.locator('input[name="url"]').fill(target);
       await page.getByLabel(/Исправлен/).uncheck();
