@@ -24,7 +24,7 @@ import { snippet, type Snippet } from './snippet.js';
 import { docText, type StoryDoc } from '../content/document.js';
 import { SearchRepository } from './search.repository.js';
 
-export const CANDIDATES = 1000;
+export const CANDIDATES = 500;
 export const SEARCH_PAGE_SIZE = 15;
 const DAY = 86_400_000;
 /**
