@@ -4,17 +4,9 @@
  * capital), backfilled here in id order. `tag_redirects`: the public address of a tag merged into
  * another answers 301 to the tag it went into. Re-runnable: each step skips what exists.
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely } from 'kysely';
 import { mediaSearchText } from '../../media/media-search.js';
-
-async function hasColumn(db: Kysely<any>, dialect: 'sqlite' | 'postgres', table: string, column: string): Promise<boolean> {
-  if (dialect === 'postgres') {
-    const r = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(db);
-    return Number(r.rows[0]?.n ?? 0) > 0;
-  }
-  const r = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
-  return r.rows.some((c) => c.name === column);
-}
+import { hasColumn } from '../introspect.js';
 
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (!(await hasColumn(db, dialect, 'media', 'search_text'))) {
