@@ -340,7 +340,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
 }
 
 /** The configured media store: S3 when S3_BUCKET is set (checked now), else the local folder. */
-async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
+export async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
   if (config.s3) {
     // Loaded only when used: the AWS SDK is large and a one-node site never needs it.
     const { S3MediaStore } = await import('./media/s3-store.js');

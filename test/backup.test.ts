@@ -32,6 +32,7 @@ function sourceOf(n: Newsroom, dialect: DialectName): BackupSource {
   return {
     database: dialect === 'sqlite' ? { dialect: 'sqlite', file: (c.config.database as { file: string }).file } : { dialect: 'postgres', url: PG, schema: c.db.schema! },
     store: c.storage,
+    secretKeyFile: path.join(c.config.dataDir, 'secret.key'),
   };
 }
 
@@ -107,6 +108,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     const finalEditions = await ids(db, 'editions');
     const finalRevisions = await ids(db, 'revisions');
     const sourceSchema = n.s.c.db.schema;
+    const sourceKey = fs.readFileSync(path.join(n.s.dataDir, 'secret.key'), 'utf8');
     await n.s.close();
 
     // A fresh data folder (and, on PostgreSQL, a fresh schema: the source's is gone, as on another machine).
@@ -120,15 +122,18 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     }
     const dbFile = path.join(restoredDir, 'xabar.db');
     const store = new LocalMediaStore(path.join(restoredDir, 'media'));
-    const target = { database: dialect === 'sqlite' ? { dialect: 'sqlite' as const, file: dbFile } : { dialect: 'postgres' as const, url: PG, schema: targetSchema! }, store };
+    const target = { database: dialect === 'sqlite' ? { dialect: 'sqlite' as const, file: dbFile } : { dialect: 'postgres' as const, url: PG, schema: targetSchema! }, store, secretKeyFile: path.join(restoredDir, 'secret.key') };
     const r = await restoreBackup(first.dir, target);
     expect(r.mismatches).toEqual([]);
     expect(r.migrated).toEqual([]);
     expect(r.mediaFiles).toBe(m.media.files.length);
+    expect(r.secretKey).toBe('restored');
 
     const site = await makeTestSite(dialect, { env: { DATA_DIR: restoredDir, ...(dialect === 'sqlite' ? { DATABASE_URL: `sqlite:${dbFile}` } : {}) }, ...(targetSchema ? { pgSchema: targetSchema } : {}) });
     try {
       const rdb = site.c.db.kysely;
+      // The key that seals two-factor seeds and tokens came back with the data.
+      expect(fs.readFileSync(path.join(restoredDir, 'secret.key'), 'utf8')).toBe(sourceKey);
       // The snapshot: every edition before the backup, a prefix of the writer's, none after.
       const editions = await ids(rdb, 'editions');
       expect(editions.length).toBe(m.counts.editions);
@@ -166,4 +171,79 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     // The kept backup is whole on its own: its linked files outlived the pruned one.
     expect(fs.readFileSync(mediaPath(second.dir, f0.key)).length).toBe(f0.bytes);
   }, 60_000);
+});
+
+describe('backup and restore refuse what they must (SQLite)', () => {
+  async function siteWithBackup() {
+    const n = await makeNewsroom('sqlite', Date.now());
+    await publishStory(n, 1, null);
+    const to = fs.mkdtempSync(path.join(tmp, 'refuse-'));
+    const b = await createBackup(sourceOf(n, 'sqlite'), { to });
+    return { n, b };
+  }
+  const fresh = () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'target-'));
+    return { dir, target: { database: { dialect: 'sqlite' as const, file: path.join(dir, 'xabar.db') }, store: new LocalMediaStore(path.join(dir, 'media')), secretKeyFile: path.join(dir, 'secret.key') } };
+  };
+
+  it('refuses a damaged backup before touching the target, and a non-empty target unless forced', async () => {
+    const { n, b } = await siteWithBackup();
+    try {
+      const t = fresh();
+      const db = path.join(b.dir, 'db.sqlite');
+      const original = fs.readFileSync(db);
+      const damaged = Buffer.from(original);
+      damaged[damaged.length - 1] ^= 0xff;
+      fs.writeFileSync(db, damaged);
+      await expect(restoreBackup(b.dir, t.target)).rejects.toThrow(/damaged: the database file does not match its checksum/);
+      expect(fs.existsSync(t.target.database.file)).toBe(false);
+      fs.writeFileSync(db, original);
+
+      // The site's own database and media folder are not empty.
+      const own = { database: { dialect: 'sqlite' as const, file: (n.s.c.config.database as { file: string }).file }, store: n.s.c.storage, secretKeyFile: path.join(n.s.dataDir, 'secret.key') };
+      await expect(restoreBackup(b.dir, own)).rejects.toThrow(/target database is not empty \(.*1 stories.*add --force/);
+
+      // A target with another secret.key is refused too; --force replaces database, media and key.
+      fs.writeFileSync(t.target.secretKeyFile, `${'ab'.repeat(32)}\n`);
+      await expect(restoreBackup(b.dir, t.target)).rejects.toThrow(/holds another key than the backup's/);
+      const r = await restoreBackup(b.dir, t.target, { force: true });
+      expect(r.secretKey).toBe('restored');
+      expect(r.counts.stories).toBe(1);
+      // Restoring again over it: not empty now, so forced only.
+      await expect(restoreBackup(b.dir, t.target)).rejects.toThrow(/not empty/);
+      expect((await restoreBackup(b.dir, t.target, { force: true })).counts.stories).toBe(1);
+    } finally {
+      await n.s.close();
+    }
+  }, 30_000);
+
+  it('migrates an older backup forward, and refuses one from a newer version', async () => {
+    const { n, b } = await siteWithBackup();
+    await n.s.close();
+    // Make the backup older: its database as it was before migration 0029.
+    const SQLite = (await import('better-sqlite3')).default;
+    const file = path.join(b.dir, 'db.sqlite');
+    const old = new SQLite(file);
+    old.exec("drop table backup_runs; drop table backup_schedule; delete from xabar_migrations where name = '0029_backups'");
+    old.close();
+    const m = await readManifest(b.dir);
+    const { hashFile, writeManifest } = await import('../src/ops/backup/manifest.js');
+    const counts = { ...m.counts };
+    delete counts.backup_runs;
+    delete counts.backup_schedule;
+    await writeManifest(b.dir, { ...m, migrations: m.migrations.filter((x) => x !== '0029_backups'), schemaVersion: '0026_bounded_pages', database: { ...m.database, ...(await hashFile(file)) } as typeof m.database, counts });
+    const t = fresh();
+    const r = await restoreBackup(b.dir, t.target);
+    expect(r.migrated).toEqual(['0029_backups']);
+    expect(r.mismatches).toEqual([]);
+
+    await writeManifest(b.dir, { ...m, migrations: [...m.migrations, '0099_future'], database: { ...m.database, ...(await hashFile(file)) } as typeof m.database });
+    await expect(restoreBackup(b.dir, fresh().target)).rejects.toThrow(/made by a newer Xabar .*0099_future/);
+  }, 30_000);
+
+  it('says how to install pg_dump when it is missing', async () => {
+    const { findPgTool } = await import('../src/ops/backup/pg-tools.js');
+    expect(() => findPgTool('pg_dump', path.join(tmp, 'no-such-bin'))).toThrow(/pg_dump was not found in XABAR_PG_BIN .*apt-get install postgresql-client/);
+    expect(() => findPgTool('pg_dump', null, '')).toThrow(/not found on PATH/);
+  });
 });

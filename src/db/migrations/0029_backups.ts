@@ -6,7 +6,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped handle
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';
   await db.schema.createTable('backup_runs').ifNotExists()

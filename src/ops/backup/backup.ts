@@ -31,6 +31,8 @@ export interface BackupSource {
   store: MediaStore;
   /** Folder of pg_dump/pg_restore (XABAR_PG_BIN); null: PATH. */
   pgBin?: string | null;
+  /** DATA_DIR/secret.key when the site uses it (no XABAR_SECRET_KEY): it goes into the backup. */
+  secretKeyFile?: string | null;
 }
 
 export type BackupPhase = 'database' | 'media';
@@ -66,24 +68,32 @@ export async function createBackup(src: BackupSource, opts: BackupOptions): Prom
   const started = clock();
   const name = await freeName(to, started);
   const work = path.join(to, `${name}.partial`);
-  await fsp.mkdir(path.join(work, 'media'), { recursive: true });
+  // A backup holds password hashes and sealed secrets (and maybe the key): for the owner only.
+  await fsp.mkdir(work, { mode: 0o700 });
+  await fsp.mkdir(path.join(work, 'media'));
   try {
     const previous = await latestBackup(to);
     let facts: SnapshotFacts;
     let database: Manifest['database'];
-    opts.progress?.('database', 0, 1);
     if (src.database.dialect === 'sqlite') {
       const file = path.join(work, 'db.sqlite');
       facts = await backupSqlite(src.database.file, file, (d, t) => opts.progress?.('database', d, t));
       database = { dialect: 'sqlite', file: 'db.sqlite', ...(await hashFile(file)) };
     } else {
+      opts.progress?.('database', 0, 1); // pg_dump tells nothing until it is done
       const file = path.join(work, 'db.pgdump');
       const r = await backupPostgres(src.database.url, src.database.schema, file, src.pgBin ?? null);
       facts = r;
       database = { dialect: 'postgres', file: 'db.pgdump', ...(await hashFile(file)), schema: src.database.schema, tool: r.tool };
     }
-    opts.progress?.('database', 1, 1);
+    if (database.dialect === 'postgres') opts.progress?.('database', 1, 1);
     await opts.heartbeat?.();
+    let secretKey: Manifest['secretKey'] = null;
+    if (src.secretKeyFile && fs.existsSync(src.secretKeyFile)) {
+      await fsp.copyFile(src.secretKeyFile, path.join(work, 'secret.key'));
+      await fsp.chmod(path.join(work, 'secret.key'), 0o600);
+      secretKey = { file: 'secret.key', ...(await hashFile(path.join(work, 'secret.key'))) };
+    }
 
     const media = await copyMedia(src.store, facts.mediaKeys, work, previous, opts);
     const manifest: Manifest = {
@@ -94,6 +104,7 @@ export async function createBackup(src: BackupSource, opts: BackupOptions): Prom
       schemaVersion: facts.migrations.at(-1) ?? '',
       migrations: facts.migrations,
       database,
+      secretKey,
       counts: facts.counts,
       media: { source: src.store.describe, ...media.summary },
     };

@@ -27,6 +27,11 @@ export const ManifestSchema = z.object({
     z.object({ dialect: z.literal('sqlite'), file: z.literal('db.sqlite'), bytes: z.number().int(), sha256: Sha }),
     z.object({ dialect: z.literal('postgres'), file: z.literal('db.pgdump'), bytes: z.number().int(), sha256: Sha, schema: z.string(), tool: z.string() }),
   ]),
+  /**
+   * DATA_DIR/secret.key, which seals two-factor seeds, bot tokens and webhook secrets; null when
+   * the site takes XABAR_SECRET_KEY from its environment (the operator carries that over).
+   */
+  secretKey: z.object({ file: z.literal('secret.key'), bytes: z.number().int(), sha256: Sha }).nullable(),
   /** Rows per table in the snapshot, plus `views_total` (the sum of every edition's count). */
   counts: z.record(z.string(), z.number()),
   media: z.object({

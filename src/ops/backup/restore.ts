@@ -23,6 +23,8 @@ export interface RestoreTarget {
   database: SourceDatabase;
   store: MediaStore;
   pgBin?: string | null;
+  /** Where the site reads its key (DATA_DIR/secret.key); null when XABAR_SECRET_KEY is set. */
+  secretKeyFile?: string | null;
 }
 
 export type RestorePhase = 'verify' | 'database' | 'media';
@@ -43,6 +45,8 @@ export interface RestoreResult {
   mismatches: string[];
   mediaFiles: number;
   mediaBytes: number;
+  /** 'restored': the backup's secret.key was put in place; 'same': it was already there; 'environment': the operator's XABAR_SECRET_KEY is used; 'none': the backup has none. */
+  secretKey: 'restored' | 'same' | 'environment' | 'none';
 }
 
 /** Tables whose rows say a site is there: a target holding any of them is not empty. */
@@ -62,6 +66,8 @@ export async function restoreBackup(dir: string, target: RestoreTarget, opts: Re
   if (!opts.force) {
     const db = await databaseHolds(target.database);
     if (db) throw new BackupError(`The target database is not empty (${db}). Restore into an empty database, or add --force to replace it.`);
+    const key = await keyConflict(dir, manifest, target);
+    if (key) throw new BackupError(key);
     for await (const key of target.store.list()) {
       throw new BackupError(`The media store (${target.store.describe}) is not empty (it holds ${key}, maybe more). Restore into an empty store, or add --force.`);
     }
@@ -92,13 +98,25 @@ export async function restoreBackup(dir: string, target: RestoreTarget, opts: Re
     .filter(([t, n]) => counts[t] !== undefined && counts[t] !== n)
     .map(([t, n]) => `${t}: ${n} → ${counts[t]}`);
 
+  let secretKey: RestoreResult['secretKey'] = manifest.secretKey ? 'environment' : 'none';
+  if (manifest.secretKey && target.secretKeyFile) {
+    const had = await hashFile(target.secretKeyFile).catch(() => null);
+    if (had?.sha256 === manifest.secretKey.sha256) secretKey = 'same';
+    else {
+      await fsp.mkdir(path.dirname(target.secretKeyFile), { recursive: true });
+      await fsp.copyFile(path.join(dir, 'secret.key'), target.secretKeyFile);
+      await fsp.chmod(target.secretKeyFile, 0o600);
+      secretKey = 'restored';
+    }
+  }
+
   let done = 0;
   opts.progress?.('media', 0, manifest.media.files.length);
   for (const f of manifest.media.files) {
     await target.store.put(f.key, await fsp.readFile(mediaPath(dir, f.key)), contentTypeFor(f.key));
     opts.progress?.('media', ++done, manifest.media.files.length);
   }
-  return { manifest, migrated, counts, mismatches, mediaFiles: manifest.media.files.length, mediaBytes: manifest.media.bytes };
+  return { manifest, migrated, counts, mismatches, mediaFiles: manifest.media.files.length, mediaBytes: manifest.media.bytes, secretKey };
 }
 
 /** Every file against its checksum, before anything is changed. */
@@ -113,7 +131,19 @@ async function verify(dir: string, m: Manifest, opts: RestoreOptions): Promise<v
   };
   opts.progress?.('verify', 0, total);
   await check(path.join(dir, m.database.file), m.database, 'the database file');
+  if (m.secretKey) await check(path.join(dir, m.secretKey.file), m.secretKey, 'the secret key');
   for (const f of m.media.files) await check(mediaPath(dir, f.key), f, `media file ${f.key}`);
+}
+
+/**
+ * A different secret.key at the target would be replaced: the sealed secrets of the site there
+ * would become unreadable, so that needs --force like any other replacement.
+ */
+async function keyConflict(dir: string, m: Manifest, target: RestoreTarget): Promise<string | null> {
+  if (!m.secretKey || !target.secretKeyFile) return null;
+  const had = await hashFile(target.secretKeyFile).catch(() => null);
+  if (!had || had.sha256 === m.secretKey.sha256) return null;
+  return `${target.secretKeyFile} holds another key than the backup's ${path.join(dir, 'secret.key')} (which seals its two-factor seeds, bot tokens and webhook secrets). Move it away, or add --force to replace it.`;
 }
 
 /** What makes the target database not empty, or null. */
