@@ -193,7 +193,7 @@ describe('backup and restore refuse what they must (SQLite)', () => {
       const db = path.join(b.dir, 'db.sqlite');
       const original = fs.readFileSync(db);
       const damaged = Buffer.from(original);
-      damaged[damaged.length - 1] ^= 0xff;
+      damaged.writeUInt8(damaged.readUInt8(damaged.length - 1) ^ 0xff, damaged.length - 1);
       fs.writeFileSync(db, damaged);
       await expect(restoreBackup(b.dir, t.target)).rejects.toThrow(/damaged: the database file does not match its checksum/);
       expect(fs.existsSync(t.target.database.file)).toBe(false);
