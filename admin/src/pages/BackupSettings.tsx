@@ -30,6 +30,17 @@ interface BackupStatus {
   last: BackupRun | null;
   runs: BackupRun[];
   dir: string;
+  /** The site's zone: the schedule's time of day is read in it. */
+  timeZone: string;
+}
+
+/** The next run as the site's clock shows it (the time of day was set in that zone). */
+function inZone(ms: number, tag: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(tag, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms)) + ` (${timeZone})`;
+  } catch {
+    return new Date(ms).toISOString();
+  }
 }
 
 export function BackupSection() {
@@ -107,7 +118,7 @@ export function BackupSection() {
             <input type="checkbox" name="enabled" checked={current.enabled} onChange={(e) => setForm({ ...current, enabled: e.target.checked })} />
             {i.t('backup.enabled')}
           </label>
-          {s.nextAt && !form && <p className="muted small">{i.t('backup.next', { when: i.dateTime(new Date(s.nextAt).toISOString()) })}</p>}
+          {s.nextAt && !form && <p className="muted small">{i.t('backup.next', { when: inZone(s.nextAt, i.tag, s.timeZone) })}</p>}
           <ErrorBox error={errs.general} />
           <div className="form-actions btn-row">
             <button type="button" className="btn btn-primary" disabled={busy || !form} onClick={() => void save()}>

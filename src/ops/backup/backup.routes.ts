@@ -36,7 +36,7 @@ export function backupRoutes(app: FastifyInstance, backups: BackupService): void
     handler: async (req) => {
       requireCan(req, 'backups.manage');
       const s = await backups.status();
-      return { schedule: presentSchedule(s.schedule), nextAt: s.nextAt, last: s.last ? presentRun(s.last) : null, runs: s.runs.map(presentRun), dir: backups.dir };
+      return { schedule: presentSchedule(s.schedule), nextAt: s.nextAt, last: s.last ? presentRun(s.last) : null, runs: s.runs.map(presentRun), dir: backups.dir, timeZone: backups.timeZone() };
     },
   });
   apiRoute(app, {

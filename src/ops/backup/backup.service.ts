@@ -65,6 +65,11 @@ export class BackupService {
     return this.d.dir;
   }
 
+  /** The zone the schedule's time of day is read in (the site's). */
+  timeZone(): string {
+    return this.d.timeZone();
+  }
+
   async status(): Promise<{ schedule: BackupSchedule; last: BackupRun | null; runs: BackupRun[]; nextAt: number | null }> {
     await this.repo.failStale(this.d.clock());
     const [schedule, last, runs] = await Promise.all([this.repo.schedule(), this.repo.lastDone(), this.repo.recent(10)]);
