@@ -247,3 +247,113 @@ describe('backup and restore refuse what they must (SQLite)', () => {
     expect(() => findPgTool('pg_dump', null, '')).toThrow(/not found on PATH/);
   });
 });
+
+describe('media in an S3 bucket', () => {
+  it('backs up the bucket\'s files and restores them into an empty bucket prefix', async () => {
+    const { startS3 } = await import('./helpers/s3rver.js');
+    const { S3MediaStore } = await import('../src/media/s3-store.js');
+    const { loadConfig } = await import('../src/config.js');
+    const s3 = await startS3();
+    const n = await makeNewsroom('sqlite', Date.now(), s3.env('site/'));
+    try {
+      const m = multipart({ name: 'p.jpg', type: 'image/jpeg', data: await photo(42) });
+      const up = await n.editor.req('POST', '/media', m.body, m.headers);
+      expect(up.status, up.body).toBe(201);
+      await publishStory(n, 1, up.json.id);
+      const to = fs.mkdtempSync(path.join(tmp, 's3-'));
+      const b = await createBackup(sourceOf(n, 'sqlite'), { to });
+      expect(b.manifest.media.source).toMatch(/^S3 bucket xabar-media \(prefix site\/\)$/);
+      expect(b.manifest.media.files.length).toBeGreaterThan(1); // the original and its variants
+      expect(b.manifest.media.missing).toEqual([]);
+
+      const store = new S3MediaStore(loadConfig(s3.env('restored/')).s3!);
+      const dir = fs.mkdtempSync(path.join(tmp, 's3-target-'));
+      try {
+        const r = await restoreBackup(b.dir, { database: { dialect: 'sqlite', file: path.join(dir, 'xabar.db') }, store });
+        expect(r.mediaFiles).toBe(b.manifest.media.files.length);
+        for (const f of b.manifest.media.files) {
+          const got = await store.get(f.key);
+          const chunks: Buffer[] = [];
+          for await (const c of got!.body) chunks.push(Buffer.from(c as Buffer));
+          expect(crypto.createHash('sha256').update(Buffer.concat(chunks)).digest('hex')).toBe(f.sha256);
+        }
+        // The prefix is not empty now: a second restore there needs --force.
+        await expect(restoreBackup(b.dir, { database: { dialect: 'sqlite', file: path.join(dir, 'other.db') }, store })).rejects.toThrow(/media store \(S3 bucket xabar-media \(prefix restored\/\)\) is not empty/);
+      } finally {
+        store.close();
+      }
+    } finally {
+      await n.s.close();
+      await s3.close();
+    }
+  }, 30_000);
+});
+
+describe('the xabar backup and restore commands', () => {
+  it('check their arguments, print what they did, and restore into a fresh data folder', async () => {
+    const { backupCommand, restoreCommand } = await import('../src/ops/backup/backup.cli.js');
+    const { loadConfig } = await import('../src/config.js');
+    const n = await makeNewsroom('sqlite', Date.now());
+    try {
+      await publishStory(n, 1, null);
+      const lines: string[] = [];
+      const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+      const config = n.s.c.config;
+      expect(await backupCommand(['--bogus'], config, io)).toBe(2);
+      expect(await backupCommand(['--to='], config, io)).toBe(2);
+      expect(await restoreCommand([], config, io)).toBe(2);
+      expect(lines.filter((l) => l.startsWith('ERR')).length).toBe(3);
+      lines.length = 0;
+      const to = fs.mkdtempSync(path.join(tmp, 'cli-'));
+      expect(await backupCommand(['--to', to], config, io)).toBe(0);
+      expect(lines[0]).toMatch(/^Backup written: .*xabar-\d{8}-\d{6}Z$/);
+      expect(lines[1]).toMatch(/1 stories, 1 editions, \d+ revisions, 0 media files, 0 views; schema 0029_backups/);
+      const dir = lines[0]!.replace('Backup written: ', '');
+      lines.length = 0;
+      // Into this site's own folder: refused, nothing changed.
+      expect(await restoreCommand([dir], config, io)).toBe(1);
+      expect(lines.join('\n')).toMatch(/ERR xabar restore: The target database is not empty/);
+      lines.length = 0;
+      const fresh = fs.mkdtempSync(path.join(tmp, 'cli-target-'));
+      const target = loadConfig({ DATA_DIR: fresh, LOG_LEVEL: 'silent' });
+      expect(await restoreCommand([dir], target, io)).toBe(0);
+      const out = lines.join('\n');
+      expect(out).toMatch(/^Restored /);
+      expect(out).toMatch(/1 stories, 1 editions, \d+ revisions, 4 users, 0 images, 0 media files \(0\.0 MB\), 0 views/);
+      expect(out).toMatch(/secret\.key restored into DATA_DIR/);
+      expect(out).toMatch(/no migrations needed/);
+      expect(fs.existsSync(path.join(fresh, 'xabar.db'))).toBe(true);
+    } finally {
+      await n.s.close();
+    }
+  }, 30_000);
+});
+
+describe.runIf(DIALECTS.includes('postgres'))('restore into the same PostgreSQL schema', () => {
+  it('refuses the live schema, and with --force replaces it by the snapshot', async () => {
+    const n = await makeNewsroom('postgres', Date.now());
+    try {
+      await publishStory(n, 1, null);
+      const to = fs.mkdtempSync(path.join(tmp, 'pg-same-'));
+      const b = await createBackup(sourceOf(n, 'postgres'), { to });
+      await publishStory(n, 2, null); // after the snapshot
+      const schema = n.s.c.db.schema!;
+      const dataDir = fs.mkdtempSync(path.join(tmp, 'pg-same-target-'));
+      const target = { database: { dialect: 'postgres' as const, url: PG, schema }, store: new LocalMediaStore(path.join(dataDir, 'media')) };
+      await expect(restoreBackup(b.dir, target)).rejects.toThrow(new RegExp(`schema ${schema}: 2 stories`));
+      // The site is idle here; an operator would have stopped it.
+      const r = await restoreBackup(b.dir, target, { force: true });
+      expect(r.counts.stories).toBe(1);
+      expect(r.mismatches).toEqual([]);
+      const db = await openDb({ dialect: 'postgres', url: PG, schema });
+      try {
+        const heads = (await db.kysely.selectFrom('editions').select('headline').execute()).map((e) => e.headline);
+        expect(heads).toEqual(['Новость номер 1']);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await n.s.close();
+    }
+  }, 30_000);
+});

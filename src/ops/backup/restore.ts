@@ -121,7 +121,7 @@ export async function restoreBackup(dir: string, target: RestoreTarget, opts: Re
 
 /** Every file against its checksum, before anything is changed. */
 async function verify(dir: string, m: Manifest, opts: RestoreOptions): Promise<void> {
-  const total = 1 + m.media.files.length;
+  const total = 1 + (m.secretKey ? 1 : 0) + m.media.files.length;
   let done = 0;
   const check = async (file: string, want: { bytes: number; sha256: string }, label: string) => {
     const got = await hashFile(file).catch(() => null);
