@@ -329,7 +329,32 @@ describe('the xabar backup and restore commands', () => {
   }, 30_000);
 });
 
-describe.runIf(DIALECTS.includes('postgres'))('restore into the same PostgreSQL schema', () => {
+describe.runIf(DIALECTS.includes('postgres'))('restore into PostgreSQL schemas', () => {
+  it('refuses a schema holding another application\'s tables, and never drops them', async () => {
+    const n = await makeNewsroom('postgres', Date.now());
+    const other = `t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = await openDb({ dialect: 'postgres', url: PG });
+    const sourceSchema = n.s.c.db.schema!;
+    let closed = false;
+    try {
+      const b = await createBackup(sourceOf(n, 'postgres'), { to: fs.mkdtempSync(path.join(tmp, 'pg-foreign-')) });
+      await n.s.close(); // its schema is dropped: as on another server
+      closed = true;
+      await sql.raw(`create schema ${other}; create table ${other}.invoices (id integer); insert into ${other}.invoices values (1)`).execute(admin.kysely);
+      const target = { database: { dialect: 'postgres' as const, url: PG, schema: other }, store: new LocalMediaStore(fs.mkdtempSync(path.join(tmp, 'pg-foreign-media-'))) };
+      await expect(restoreBackup(b.dir, target)).rejects.toThrow(/holds tables that are not Xabar's \(invoices\)/);
+      // Forced, under another name: the rename needs the schema empty, so it is refused — and invoices survive.
+      await expect(restoreBackup(b.dir, target, { force: true })).rejects.toThrow(/holds objects that are not Xabar's/);
+      expect((await sql<{ id: number }>`select id from ${sql.table(`${other}.invoices`)}`.execute(admin.kysely)).rows).toEqual([{ id: 1 }]);
+      // The backup's own schema name was not left behind by the failed attempt.
+      expect((await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = ${sourceSchema}`.execute(admin.kysely)).rows[0]!.n).toBe(0);
+    } finally {
+      await sql.raw(`drop schema if exists ${other} cascade`).execute(admin.kysely);
+      await admin.close();
+      if (!closed) await n.s.close();
+    }
+  }, 30_000);
+
   it('refuses the live schema, and with --force replaces it by the snapshot', async () => {
     const n = await makeNewsroom('postgres', Date.now());
     try {
@@ -341,6 +366,8 @@ describe.runIf(DIALECTS.includes('postgres'))('restore into the same PostgreSQL 
       const dataDir = fs.mkdtempSync(path.join(tmp, 'pg-same-target-'));
       const target = { database: { dialect: 'postgres' as const, url: PG, schema }, store: new LocalMediaStore(path.join(dataDir, 'media')) };
       await expect(restoreBackup(b.dir, target)).rejects.toThrow(new RegExp(`schema ${schema}: 2 stories`));
+      // Another application's table in the same schema is left alone.
+      await sql.raw(`create table ${schema}.other_app (x integer); insert into ${schema}.other_app values (7)`).execute(n.s.c.db.kysely);
       // The site is idle here; an operator would have stopped it.
       const r = await restoreBackup(b.dir, target, { force: true });
       expect(r.counts.stories).toBe(1);
@@ -349,6 +376,7 @@ describe.runIf(DIALECTS.includes('postgres'))('restore into the same PostgreSQL 
       try {
         const heads = (await db.kysely.selectFrom('editions').select('headline').execute()).map((e) => e.headline);
         expect(heads).toEqual(['Новость номер 1']);
+        expect((await sql<{ x: number }>`select x from other_app`.execute(db.kysely)).rows).toEqual([{ x: 7 }]);
       } finally {
         await db.close();
       }

@@ -86,9 +86,12 @@ export async function backupPostgres(url: string, schema: string, dest: string, 
       const mediaKeys = (await client.query<{ k: string }>(MEDIA_KEYS)).rows.map((r) => r.k).sort();
       return { counts, migrations, mediaKeys };
     })();
-    const [, got] = await Promise.all([dump, facts]);
+    // Both settle before the transaction ends: pg_dump must never be left running on its own.
+    const [d, f] = await Promise.allSettled([dump, facts]);
+    if (d.status === 'rejected') throw d.reason;
+    if (f.status === 'rejected') throw f.reason;
     await client.query('commit');
-    return { ...got, tool };
+    return { ...f.value, tool };
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -76,7 +76,7 @@ export async function restoreBackup(dir: string, target: RestoreTarget, opts: Re
   opts.progress?.('database', 0, 1);
   const dbFile = path.join(dir, manifest.database.file);
   if (target.database.dialect === 'sqlite') await restoreSqlite(dbFile, target.database.file);
-  else await restorePostgres(dbFile, manifest, target.database, target.pgBin ?? null);
+  else await restorePostgres(dbFile, manifest, target.database, target.pgBin ?? null, opts.force === true);
   opts.progress?.('database', 1, 1);
 
   const db = await openDb(target.database.dialect === 'sqlite' ? target.database : { dialect: 'postgres', url: target.database.url, schema: target.database.schema });
@@ -192,10 +192,11 @@ async function restoreSqlite(from: string, file: string): Promise<void> {
 /**
  * pg_dump names every object with its schema. Into the same schema name: restore the dump's
  * objects into it (the schema itself may already exist, so its own entry is left out). Into
- * another name: restore under the dump's name, then rename that schema to the target in one
- * transaction — which needs the dump's schema name to be free in the target database.
+ * another name: restore under the dump's name, then rename that schema to the target — which
+ * needs the dump's schema name to be free in the target database, and the target schema to hold
+ * nothing but Xabar's tables (they are dropped first; anything else there is never touched).
  */
-async function restorePostgres(file: string, m: Manifest, target: { url: string; schema: string }, pgBin: string | null): Promise<void> {
+async function restorePostgres(file: string, m: Manifest, target: { url: string; schema: string }, pgBin: string | null, force: boolean): Promise<void> {
   if (m.database.dialect !== 'postgres') return;
   const source = m.database.schema;
   const pgRestore = findPgTool('pg_restore', pgBin);
@@ -208,18 +209,35 @@ async function restorePostgres(file: string, m: Manifest, target: { url: string;
     if (source !== target.schema && (await exists(source))) {
       throw new BackupError(`The backup's schema «${source}» already exists in the target database, so it cannot be restored there under the name «${target.schema}». Restore into a database without a «${source}» schema, or set the target schema to «${source}».`);
     }
-    // The target is empty or --force was given: start it afresh.
-    await client.query(`drop schema if exists ${ident(target.schema)} cascade`);
-    await client.query(`create schema ${ident(source === target.schema ? target.schema : source)}`);
+    const tables = (await client.query<{ t: string }>("select table_name as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", [target.schema])).rows.map((r) => r.t);
+    const ours = new Set([...Object.keys(m.counts), 'xabar_migrations', 'xabar_migrations_lock']);
+    const foreign = tables.filter((t) => !ours.has(t));
+    if (foreign.length && !force) {
+      throw new BackupError(`Schema ${target.schema} holds tables that are not Xabar's (${foreign.slice(0, 5).join(', ')}). Restore into a schema of its own (DATABASE_URL with ?options=-c%20search_path%3Dxabar, or another database).`);
+    }
+    // The target is empty (or --force): Xabar's own tables go; nothing else in the schema is touched.
+    for (const t of tables.filter((x) => ours.has(x))) await client.query(`drop table if exists ${ident(target.schema)}.${ident(t)} cascade`);
+    await client.query(`create schema if not exists ${ident(source === target.schema ? target.schema : source)}`);
     const toc = await run(pgRestore, ['--list', file], conn.env);
     await fsp.writeFile(listFile, toc.split('\n').filter((l) => !/^\d+;\s+\d+\s+\d+\s+SCHEMA\s/.test(l)).join('\n'));
     try {
       await run(pgRestore, [...conn.args, '--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--use-list=${listFile}`, file], conn.env);
+      if (source !== target.schema) {
+        await client.query('begin');
+        // RESTRICT: a target schema still holding anything (not Xabar's) is not dropped.
+        await client.query(`drop schema if exists ${ident(target.schema)}`).catch((err: Error) => {
+          throw new BackupError(`Schema ${target.schema} holds objects that are not Xabar's, so the restored schema cannot take its name (${err.message}). Restore into an empty schema, or one named «${source}».`);
+        });
+        await client.query(`alter schema ${ident(source)} rename to ${ident(target.schema)}`);
+        await client.query('commit');
+      }
     } catch (err) {
-      if (source !== target.schema) await client.query(`drop schema if exists ${ident(source)} cascade`).catch(() => undefined);
+      if (source !== target.schema) {
+        await client.query('rollback').catch(() => undefined);
+        await client.query(`drop schema if exists ${ident(source)} cascade`).catch(() => undefined);
+      }
       throw err;
     }
-    if (source !== target.schema) await client.query(`alter schema ${ident(source)} rename to ${ident(target.schema)}`);
   } finally {
     await client.end().catch(() => undefined);
     await fsp.rm(path.dirname(listFile), { recursive: true, force: true });
