@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import pino from 'pino';
 import type { Config } from '../../config.js';
 import { openDb } from '../../db/connect.js';
@@ -44,13 +45,21 @@ export function secretKeyFile(config: Config): string | null {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The configured database with its PostgreSQL schema (the connection's current_schema). */
+/**
+ * The configured database with its PostgreSQL schema: the connection's current_schema, or, when
+ * that schema does not exist yet (a restore into a new one), the first one its search_path names.
+ */
 async function configuredDatabase(config: Config): Promise<SourceDatabase> {
   if (config.database.dialect === 'sqlite') return { dialect: 'sqlite', file: config.database.file };
   const db = await openDb({ dialect: 'postgres', url: config.database.url });
-  const schema = db.schema ?? 'public';
-  await db.close();
-  return { dialect: 'postgres', url: config.database.url, schema };
+  try {
+    const r = await sql<{ current: string | null; path: string }>`select current_schema() as current, current_setting('search_path') as path`.execute(db.kysely);
+    const row = r.rows[0]!;
+    const first = row.path.split(',').map((x) => x.trim().replace(/^"(.*)"$/, '$1')).find((x) => x && x !== '$user');
+    return { dialect: 'postgres', url: config.database.url, schema: row.current ?? first ?? 'public' };
+  } finally {
+    await db.close();
+  }
 }
 
 async function mediaStore(config: Config) {
