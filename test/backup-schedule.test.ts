@@ -76,6 +76,18 @@ describe.each(DIALECTS)('backups from the newsroom on %s', (dialect) => {
     await n.s.c.backups.idle();
   });
 
+  it('marks a run whose node fell silent as failed, so a new backup can start', async () => {
+    const db = n.s.c.db.kysely;
+    const now = n.s.c.clock();
+    const { id } = await db.insertInto('backup_runs').values({ status: 'running', trigger: 'admin', requested_by: null, requested_at: now - 3600_000, started_at: now - 3600_000, heartbeat_at: now - 11 * 60_000 }).returning('id').executeTakeFirstOrThrow();
+    const started = await n.admin.req('POST', '/backups');
+    expect(started.status, started.body).toBe(202);
+    expect(await db.selectFrom('backup_runs').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'failed', error: 'the node running this backup stopped answering' });
+    await n.s.c.relay.runDue();
+    await n.s.c.backups.idle();
+    expect((await db.selectFrom('backup_runs').select('status').where('id', '=', started.json.id).executeTakeFirstOrThrow()).status).toBe('done');
+  });
+
   it('backs up at the scheduled time in the site zone and keeps the newest N', async () => {
     await n.s.c.relay.seed(); // as at start-up: the daily plan
     const saved = await n.admin.req('PUT', '/backups/schedule', { enabled: true, timeOfDay: '15:30', keep: 2 });
@@ -104,4 +116,35 @@ describe.each(DIALECTS)('backups from the newsroom on %s', (dialect) => {
     expect(kept.map((b) => b.name)).toEqual(runs.map((r: { name: string }) => r.name));
     expect(fs.readdirSync(n.s.c.config.backup.dir).filter((f) => !f.startsWith('.'))).toHaveLength(2);
   });
+});
+
+describe.runIf(DIALECTS.includes('postgres'))('a scheduled backup with two nodes', () => {
+  it('runs on one node only', async () => {
+    const crypto = await import('node:crypto');
+    const { sql } = await import('kysely');
+    const { openDb } = await import('../src/db/connect.js');
+    const { makeTestSite } = await import('./helpers/site.js');
+    const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = await openDb({ dialect: 'postgres', url: process.env.XABAR_TEST_PG! });
+    await sql.raw(`create schema ${schema}`).execute(admin.kysely);
+    const t0 = Date.parse('2026-12-06T09:00:00Z');
+    const a = await makeTestSite('postgres', { pgSchema: schema, now: t0 });
+    const b = await makeTestSite('postgres', { pgSchema: schema, now: t0 });
+    try {
+      await Promise.all([a.c.relay.seed(), b.c.relay.seed()]);
+      const u = await a.c.accounts.createUser(null, { email: 'admin@example.uz', name: 'Admin', role: 'admin', password: 'correct horse battery' });
+      await a.c.backups.saveSchedule(u.id, { enabled: true, timeOfDay: '15:30', keep: 3 });
+      a.tick(90 * 60_000 + 1000);
+      b.tick(90 * 60_000 + 1000);
+      await Promise.all([a.c.relay.runDue(), b.c.relay.runDue(), a.c.relay.runDue(), b.c.relay.runDue()]);
+      await Promise.all([a.c.backups.idle(), b.c.backups.idle()]);
+      const runs = await a.c.db.kysely.selectFrom('backup_runs').select(['status', 'trigger']).execute();
+      expect(runs).toEqual([{ status: 'done', trigger: 'schedule' }]);
+    } finally {
+      await a.close();
+      await b.close();
+      await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.kysely);
+      await admin.close();
+    }
+  }, 30_000);
 });
