@@ -9,6 +9,11 @@ export const DEFAULT_SCHEDULE: BackupSchedule = { enabled: 0, time_of_day: '03:0
 
 /** A run that has not renewed its heartbeat for this long is taken to be dead (its node stopped). */
 export const STALE_MS = 10 * 60_000;
+export const STALE_ERROR = 'the node running this backup stopped answering';
+
+export function isStale(r: Pick<BackupRun, 'status' | 'heartbeat_at' | 'requested_at'>, now: number): boolean {
+  return (r.status === 'queued' || r.status === 'running') && (r.heartbeat_at ?? r.requested_at) < now - STALE_MS;
+}
 
 export class BackupRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -52,7 +57,7 @@ export class BackupRepository {
 
   /** Active runs whose worker fell silent (a node died mid-backup): marked failed so a new one may start. */
   async failStale(now: number): Promise<void> {
-    await this.db.updateTable('backup_runs').set({ status: 'failed', finished_at: now, error: 'the node running this backup stopped answering' }).where('status', 'in', ['queued', 'running']).where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'requested_at'), '<', now - STALE_MS)).execute();
+    await this.db.updateTable('backup_runs').set({ status: 'failed', finished_at: now, error: STALE_ERROR }).where('status', 'in', ['queued', 'running']).where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'requested_at'), '<', now - STALE_MS)).execute();
   }
 
   async recent(limit: number): Promise<BackupRun[]> {

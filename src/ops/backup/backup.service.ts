@@ -17,7 +17,7 @@ import { ConflictError, msg } from '../../errors.js';
 import { dayKey, zonedToInstant } from '../../i18n/dates.js';
 import { enqueue, type JobSpec } from '../../jobs/outbox.js';
 import { createBackup, pruneBackups, type BackupSource } from './backup.js';
-import { BackupRepository, type BackupRun, type BackupSchedule } from './backup.repository.js';
+import { BackupRepository, STALE_ERROR, isStale, type BackupRun, type BackupSchedule } from './backup.repository.js';
 
 export const BACKUP_RUN = 'backup.run';
 export const BACKUP_SCHEDULED = 'backup.scheduled';
@@ -71,9 +71,11 @@ export class BackupService {
   }
 
   async status(): Promise<{ schedule: BackupSchedule; last: BackupRun | null; runs: BackupRun[]; nextAt: number | null }> {
-    await this.repo.failStale(this.d.clock());
-    const [schedule, last, runs] = await Promise.all([this.repo.schedule(), this.repo.lastDone(), this.repo.recent(10)]);
-    const nextAt = schedule.enabled ? nextOccurrence(this.d.clock(), schedule.time_of_day, this.d.timeZone()) : null;
+    const now = this.d.clock();
+    const [schedule, last, recent] = await Promise.all([this.repo.schedule(), this.repo.lastDone(), this.repo.recent(10)]);
+    const nextAt = schedule.enabled ? nextOccurrence(now, schedule.time_of_day, this.d.timeZone()) : null;
+    // A reading never writes: a silent run is shown as failed here and marked so by the next request.
+    const runs = recent.map((r) => (isStale(r, now) ? { ...r, status: 'failed' as const, error: STALE_ERROR } : r));
     return { schedule, last, runs, nextAt };
   }
 
