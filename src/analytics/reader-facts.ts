@@ -91,7 +91,7 @@ function reduce(referer: string, siteHost: string): { source: Source; host: stri
   return { source: 'other', host };
 }
 
-const TABLET = /iPad|Tablet|PlayBook|Silk\/|Kindle|Nexus (7|9|10)\b|SM-T\d|Android(?!.*Mobile)/i;
+const TABLET = /iPad|Tablet|PlayBook|Silk\/|Kindle|Nexus (7|9|10)\b|SM-T\d/i;
 const MOBILE = /Mobi|iPhone|iPod|Android|Windows Phone|IEMobile|Opera Mini|BlackBerry|BB10|KaiOS/i;
 
 /**
@@ -101,7 +101,8 @@ const MOBILE = /Mobi|iPhone|iPod|Android|Windows Phone|IEMobile|Opera Mini|Black
  * otherwise without client hints or scripts.
  */
 export function classifyDevice(userAgent: string): Exclude<Device, 'withheld'> {
-  if (TABLET.test(userAgent)) return 'tablet';
+  // "Android" may appear twice (an in-app browser adds "Telegram-Android/…"): the whole agent decides.
+  if (TABLET.test(userAgent) || (/Android/i.test(userAgent) && !/Mobile/i.test(userAgent))) return 'tablet';
   if (MOBILE.test(userAgent)) return 'mobile';
   return 'desktop';
 }

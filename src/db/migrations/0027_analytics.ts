@@ -10,7 +10,6 @@
  */
 import type { Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped handle
 export async function up(db: Kysely<any>): Promise<void> {
   const time = 'bigint'; // epoch ms; SQLite maps bigint to INTEGER affinity
   await db.schema.createTable('edition_views_minutely').ifNotExists()
