@@ -13,7 +13,7 @@ import { Link, navigate, useLocation } from '../router';
 import { usePageTitle } from '../title';
 import { LOCALES, LOCALE_TAGS } from '../types';
 import { analyticsApi, type LiveSnapshot, type LiveWindow, type Trend } from './analytics.api';
-import { CHART_COLOURS, Sparkline, TimeChart, type ChartSeries } from './charts';
+import { CHART_COLOURS, Sparkline, TimeChart, dayX, type ChartSeries } from './charts';
 
 const POLL_MS = 10_000;
 
@@ -192,7 +192,7 @@ function Reports() {
   const chart = useMemo(() => {
     const t = totals.data;
     if (!t) return null;
-    const x = t.days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
+    const x = t.days.map((d) => dayX(d));
     const series: ChartSeries[] = t.groups.slice(0, 6).map((g, k) => ({ label: nameOf(g.names, g.key), values: g.series, colour: CHART_COLOURS[k]! }));
     return { x, series };
     // eslint-disable-next-line react-hooks/exhaustive-deps

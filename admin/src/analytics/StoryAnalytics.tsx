@@ -12,7 +12,7 @@ import { usePageTitle } from '../title';
 import { LOCALE_TAGS } from '../types';
 import { analyticsApi, type StoryNumbers } from './analytics.api';
 import { sourceLabel } from './AnalyticsPage';
-import { CHART_COLOURS, TimeChart, type ChartSeries } from './charts';
+import { CHART_COLOURS, TimeChart, dayX, type ChartSeries } from './charts';
 
 export default function StoryAnalyticsPage({ editionId }: { editionId: number }) {
   const i = useI18n();
@@ -112,7 +112,7 @@ function chartsOf(s: StoryNumbers, allLabel: string, medianLabel: string, locale
       ],
     },
     daily: {
-      x: s.daily.days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000),
+      x: s.daily.days.map((d) => dayX(d)),
       series: [
         { label: allLabel, values: s.daily.total, colour: CHART_COLOURS[0]! },
         ...editions(s.daily.series),

@@ -21,20 +21,21 @@ export interface ChartSeries {
   dashed?: boolean;
 }
 
-/** How x values (epoch seconds) are written: a time of day, an hour with its day, or a site day (UTC midnight). */
+/**
+ * How x values (epoch seconds) are written: a time of day, an hour with its day, or a site day
+ * (given as noon UTC of that date, so the browser's zone cannot move it to another date). The
+ * newsroom's own formatters are used: they carry CLDR's Uzbek patterns for browsers without them.
+ */
 export type XKind = 'minute' | 'hour' | 'day';
 
 export function xFormatter(i: I18n, kind: XKind): (sec: number) => string {
-  const opts: Intl.DateTimeFormatOptions =
-    kind === 'minute' ? { hour: '2-digit', minute: '2-digit' } : kind === 'hour' ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-  let f: Intl.DateTimeFormat;
-  try {
-    f = new Intl.DateTimeFormat(i.tag, opts);
-  } catch {
-    f = new Intl.DateTimeFormat('en-GB', opts);
-  }
-  return (sec) => f.format(new Date(sec * 1000));
+  if (kind === 'minute') return (sec) => i.time(new Date(sec * 1000));
+  if (kind === 'hour') return (sec) => i.dayTime(new Date(sec * 1000));
+  return (sec) => i.date(new Date(sec * 1000).toISOString());
 }
+
+/** Site day "2026-12-06" as the chart's x value. */
+export const dayX = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
 
 export function TimeChart({ title, x, series, kind, height = 220, id }: { title: string; x: number[]; series: ChartSeries[]; kind: XKind; height?: number; id: string }) {
   const i = useI18n();
@@ -71,13 +72,13 @@ export function TimeChart({ title, x, series, kind, height = 220, id }: { title:
           </table>
         </div>
       ) : (
-        <Plot x={x} series={series} height={height} fmtX={fmtX} num={num} label={i.t('an.chartLabel', { title, total: i.number(total), points: x.length })} />
+        <Plot x={x} series={series} height={height} fmtX={fmtX} num={num} xLabel={i.t(kind === 'day' ? 'an.day' : 'an.time')} label={i.t('an.chartLabel', { title, total: i.number(total), points: x.length })} />
       )}
     </section>
   );
 }
 
-function Plot({ x, series, height, fmtX, num, label }: { x: number[]; series: ChartSeries[]; height: number; fmtX: (s: number) => string; num: (v: number | null) => string; label: string }) {
+function Plot({ x, series, height, fmtX, num, label, xLabel }: { x: number[]; series: ChartSeries[]; height: number; fmtX: (s: number) => string; num: (v: number | null) => string; label: string; xLabel: string }) {
   const i = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -93,16 +94,19 @@ function Plot({ x, series, height, fmtX, num, label }: { x: number[]; series: Ch
       legend: { show: true },
       cursor: { drag: { x: false, y: false }, points: { size: 7 } },
       axes: [
-        { stroke: '#4b5563', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#c7cdd5' }, values: (_u, splits) => splits.map((v) => fmtX(v)), space: 90 },
+        // Ticks on the data's own points (whole minutes, hours, site days), at most ~8 of them.
+        { stroke: '#4b5563', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#c7cdd5' }, values: (_u, splits) => splits.map((v) => fmtX(v)), splits: () => { const every = Math.max(1, Math.ceil(x.length / Math.max(2, Math.floor(el.clientWidth / 130)))); return x.filter((_, k) => k % every === 0); } },
         { stroke: '#4b5563', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#c7cdd5' }, values: (_u, splits) => splits.map((v) => num(v)), size: 56 },
       ],
       series: [
-        { label: '', value: (_u, v) => (v === null ? '' : fmtX(v)) },
+        { label: xLabel, value: (_u, v) => (v === null ? '' : fmtX(v)) },
         ...series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, dash: s.dashed ? [6, 4] : undefined, points: { show: x.length < 40 }, value: (_u: uPlot, v: number | null) => num(v), spanGaps: false })),
       ],
     };
     const data = [x, ...series.map((s) => s.values)] as uPlot.AlignedData;
     const u = new uPlot(opts, data, el);
+    // One point (a story's first day) would otherwise get a range of decades around it.
+    if (x.length === 1) u.setScale('x', { min: x[0]! - 43_200, max: x[0]! + 43_200 });
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
@@ -111,7 +115,7 @@ function Plot({ x, series, height, fmtX, num, label }: { x: number[]; series: Ch
       u.destroy();
       plot.current = null;
     };
-  }, [x, series, height, fmtX, num]);
+  }, [x, series, height, fmtX, num, xLabel]);
 
   const move = (k: number) => {
     const u = plot.current;
