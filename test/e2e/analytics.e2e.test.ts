@@ -157,6 +157,14 @@ describe.skipIf(!HAVE_BROWSER)('the analytics dashboard in the browser', () => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'analytics-reports-1280.png'), fullPage: true });
   }, TEST_TIMEOUT);
 
+  it("leads from a published story's editor to its numbers", async () => {
+    const page = await (await context('en')).newPage();
+    await page.goto(`${site.url}/admin/stories/${ed.waterEn}`);
+    await page.locator('a.editor-analytics-link').click();
+    await page.waitForURL(`**/admin/analytics/stories/${ed.waterEn}`);
+    expect(await page.locator('[data-total]').textContent()).toBe('3,938');
+  }, TEST_TIMEOUT);
+
   it('fits a phone: the live view at 390 px in Uzbek Cyrillic', async () => {
     const page = await (await context('uz-Cyrl', 390)).newPage();
     await page.goto(`${site.url}/admin/analytics`);

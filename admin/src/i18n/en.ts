@@ -1248,6 +1248,7 @@ export const en = {
   'an.time': 'Time',
   'an.chartLabel': 'Chart: {title}. {total} views in total, {points} points.',
   'an.chartKeys': 'Use the left and right arrow keys to read the values point by point.',
+  'an.storyLink': 'Views and readers',
   'an.storyTitle': 'Story analytics',
   'an.allEditions': 'All editions',
   'an.sectionMedian': 'Median story of the section',

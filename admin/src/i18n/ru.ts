@@ -1250,6 +1250,7 @@ export const ru: Record<keyof typeof en, string> = {
   'an.time': 'Время',
   'an.chartLabel': 'График: {title}. Всего просмотров: {total}, точек: {points}.',
   'an.chartKeys': 'Стрелки влево и вправо читают значения по точкам.',
+  'an.storyLink': 'Просмотры и читатели',
   'an.storyTitle': 'Аналитика материала',
   'an.allEditions': 'Все версии',
   'an.sectionMedian': 'Медианный материал рубрики',

@@ -1258,6 +1258,7 @@ export const uz: Record<keyof typeof en, string> = {
   'an.time': 'Vaqt',
   'an.chartLabel': 'Grafik: {title}. Jami koʻrishlar: {total}, nuqtalar: {points}.',
   'an.chartKeys': 'Qiymatlarni nuqtama-nuqta oʻqish uchun chap va oʻng strelkalardan foydalaning.',
+  'an.storyLink': 'Koʻrishlar va oʻquvchilar',
   'an.storyTitle': 'Material analitikasi',
   'an.allEditions': 'Barcha versiyalar',
   'an.sectionMedian': 'Rukndagi mediana material',
