@@ -46,6 +46,12 @@ const MINUTE_MS = 60_000;
 /** Per-minute counters older than this are deleted (the live view reads two hours back). */
 export const MINUTELY_KEEP_MS = 3 * HOUR_MS;
 const MINUTELY_PRUNE_EVERY_MS = 10 * MINUTE_MS;
+/**
+ * Distinct (day, category, host, device) keys one edition may hold between two flushes. Hosts
+ * come from readers' headers: past this, a new host counts under its category without a host, so
+ * a flood of invented referrers cannot grow the buffer (or one flush) without bound.
+ */
+export const MAX_FACT_KEYS_PER_EDITION = 256;
 
 export interface ViewCounterOptions {
   db: Kysely<Database>;
@@ -196,9 +202,10 @@ export class ViewCounter {
     perEdition.set(bucket, (perEdition.get(bucket) ?? 0) + 1);
     // Reduced now: the buffer never holds a referrer URL or a user agent, only these categories.
     const f = readerFacts(userAgent, headers, this.opts.siteHost ?? '');
-    const factsKey = `${day}\t${f.source}\t${f.host}\t${f.device}`;
+    let factsKey = `${day}\t${f.source}\t${f.host}\t${f.device}`;
     let facts = this.pendingFacts.get(editionId);
     if (!facts) this.pendingFacts.set(editionId, (facts = new Map()));
+    if (facts.size >= MAX_FACT_KEYS_PER_EDITION && !facts.has(factsKey)) factsKey = `${day}\t${f.source}\t\t${f.device}`;
     facts.set(factsKey, (facts.get(factsKey) ?? 0) + 1);
     this.pendingTotals.set(editionId, (this.pendingTotals.get(editionId) ?? 0) + 1);
   }
