@@ -35,7 +35,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   const fast = c.pageCache
     ? createFastPath({
         cache: c.pageCache,
-        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent']),
+        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent'], req.headers),
         securityHeaders: securityHeaders('/', { beacon: Boolean(c.config.cdn) }),
         open: () => open,
       })

@@ -20,6 +20,8 @@ import { LocalMediaStore, type MediaStore } from './media/storage.js';
 import { ImageQueue } from './media/image-queue.js';
 import { configureSharp } from './media/images.js';
 import { ViewCounter } from './analytics/view-counter.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
+import { AnalyticsRepository } from './analytics/analytics.repository.js';
 import { SettingsStore } from './site/settings.js';
 import { SiteService } from './site/site.service.js';
 import { PageCache } from './site/page-cache.js';
@@ -88,6 +90,8 @@ export interface Container {
   readonly storage: MediaStore;
   readonly settings: SettingsStore;
   readonly views: ViewCounter;
+  /** The newsroom's analytics dashboard (src/analytics/). */
+  readonly analytics: AnalyticsService;
   /** Full-text search of the public site and the newsroom (src/search/). */
   readonly search: SearchService;
   readonly site: SiteService;
@@ -187,6 +191,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     flushMs: config.viewFlushMs,
     clock,
     maxVisitors: config.viewVisitorsMax,
+    siteHost: new URL(config.siteUrl).hostname,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
   const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
@@ -319,6 +324,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storage,
     settings,
     views,
+    analytics: new AnalyticsService(new AnalyticsRepository(k), clock, () => settings.peek()?.timeZone ?? config.timeZone),
     search: new SearchService(k, dialect),
     site,
     pageCache,

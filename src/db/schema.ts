@@ -181,6 +181,21 @@ export interface EditionViewsHourlyTable {
   hour: number; // epoch ms of the start of the UTC hour
   views: number;
 }
+/** Views per edition per minute for the live desk view; kept 3 hours (migration 0027). */
+export interface EditionViewsMinutelyTable {
+  edition_id: number;
+  minute: number; // epoch ms of the start of the minute
+  views: number;
+}
+/** Views per edition per site day by referrer category, referrer host and device class (migration 0027). */
+export interface EditionViewsSourcesTable {
+  edition_id: number;
+  day: string;
+  source: string;
+  host: string;
+  device: string;
+  views: number;
+}
 
 export type Role = 'contributor' | 'author' | 'editor' | 'admin';
 
@@ -382,6 +397,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   telegram_channels: TelegramChannelsTable;
   telegram_deliveries: TelegramDeliveriesTable;
+  edition_views_minutely: EditionViewsMinutelyTable;
+  edition_views_sources: EditionViewsSourcesTable;
 }
 
 /** A shareable preview link: only the token's SHA-256 is stored (migration 0016). */

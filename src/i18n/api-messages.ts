@@ -180,6 +180,8 @@ export const API_MESSAGES = {
   'webhook.too_many': 'At most {max} webhook endpoints. Delete one you no longer need first.',
   // Planning, expiry, related stories, preview links, bulk actions, videos (issue 8 branches).
   'planning.range': 'Choose an end after the start, at most {maxDays} days later.',
+  'analytics.range_order': 'The end date must not be before the start date.',
+  'analytics.range_too_long': 'Choose at most {max} days.',
   'expiry.role_may_not': 'Your role ({role}) may not set when this story is taken down.',
   'expiry.not_live': 'Only a published or scheduled story can be set to expire.',
   'expiry.in_past': 'The expiry time must be in the future.',

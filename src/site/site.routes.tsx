@@ -83,7 +83,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       : { 'cache-control': 'public, max-age=0, must-revalidate' };
   // Behind a CDN most readers never reach us: the page's beacon counts them instead (/v/<id>.gif).
   const countView = (req: FastifyRequest, editionId: number) => {
-    if (req.method === 'GET' && !cdn) views.record(editionId, req.ip, req.headers['user-agent']);
+    if (req.method === 'GET' && !cdn) views.record(editionId, req.ip, req.headers['user-agent'], req.headers);
   };
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
