@@ -147,6 +147,9 @@ const EnvSchema = z.object({
   XABAR_WORKERS: positiveInt('XABAR_WORKERS')
     .refine((n) => n >= 1 && n <= 64, 'XABAR_WORKERS must be between 1 and 64')
     .default('1'),
+  // Backups (docs/operations.md): where scheduled and newsroom-started backups go; pg_dump's folder.
+  XABAR_BACKUP_DIR: z.string().optional(),
+  XABAR_PG_BIN: z.string().optional(),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -266,6 +269,8 @@ export interface Config {
   readonly cdn: { readonly sMaxAge: number; readonly staleWhileRevalidate: number; readonly purgeUrl: string | null } | null;
   /** Server processes on this machine (node:cluster workers when > 1). */
   readonly workers: number;
+  /** Backups: the folder scheduled and newsroom-started backups go to; the folder of pg_dump/pg_restore (null: PATH). */
+  readonly backup: { readonly dir: string; readonly pgBin: string | null };
 }
 
 export class ConfigError extends Error {
@@ -337,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     telegram: Object.freeze({ apiRoot: e.XABAR_TELEGRAM_API_ROOT.replace(/\/+$/, ''), timeoutSeconds: e.XABAR_TELEGRAM_TIMEOUT_S }),
     cdn: e.XABAR_CDN ? Object.freeze({ sMaxAge: e.XABAR_CACHE_S_MAXAGE, staleWhileRevalidate: e.XABAR_CACHE_SWR, purgeUrl: e.XABAR_CDN_PURGE_URL || null }) : null,
     workers: e.XABAR_WORKERS,
+    backup: Object.freeze({ dir: e.XABAR_BACKUP_DIR ? path.resolve(cwd, e.XABAR_BACKUP_DIR) : path.join(dataDir, 'backups'), pgBin: e.XABAR_PG_BIN ? path.resolve(cwd, e.XABAR_PG_BIN) : null }),
   } as Config);
 }
 

@@ -2,6 +2,7 @@
  * Composition root: builds every long-lived part once, in dependency order, and knows how to
  * close them in reverse. Tests build their own container with a temporary database and clock.
  */
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -73,6 +74,8 @@ import { TelegramRepository } from './distribution/telegram/telegram.repository.
 import { TELEGRAM_TOPIC, TelegramService } from './distribution/telegram/telegram.service.js';
 import { telegramJob } from './distribution/telegram/telegram.job.js';
 import { SearchService } from './search/search.service.js';
+import { BackupService } from './ops/backup/backup.service.js';
+import { backupJobs } from './ops/backup/backup.job.js';
 
 export interface Container {
   readonly config: Config;
@@ -123,6 +126,8 @@ export interface Container {
   readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
+  /** Scheduled and newsroom-started backups (src/ops/backup/). */
+  readonly backups: BackupService;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
@@ -289,6 +294,22 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const telegram = new TelegramService({ db: k, repo: new TelegramRepository(k), secretBox, settings, stories: publicStories, audit, clock, api: config.telegram, log: log.child({ module: 'telegram' }), purgeAll: () => purgeAll() });
   jobHandlers.push(telegramJob(telegram));
   storyEvents.subscribe({ topic: TELEGRAM_TOPIC });
+  const backups = new BackupService({
+    db: k,
+    audit,
+    // The database this container really uses (a test's schema included), and its media store.
+    source: () => ({
+      database: target.dialect === 'sqlite' ? { dialect: 'sqlite', file: target.file } : { dialect: 'postgres', url: target.url, schema: db.schema ?? 'public' },
+      store: storage,
+      pgBin: config.backup.pgBin,
+      secretKeyFile: config.secretKey ? null : path.join(config.dataDir, 'secret.key'),
+    }),
+    dir: config.backup.dir,
+    timeZone: () => settings.peek()?.timeZone ?? config.timeZone,
+    clock,
+    log: log.child({ module: 'backup' }),
+  });
+  jobHandlers.push(...backupJobs(k, backups, clock));
   const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
   return {
     config,
@@ -331,6 +352,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     webhooks,
     telegram,
     redis,
+    backups,
     purge,
     purgeAll,
     health,
@@ -338,6 +360,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
       await bus.close();
       redis?.disconnect();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
+      // A backup this node is writing finishes first (its database handle is about to close).
+      await backups.idle();
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
       storage.close?.();
@@ -346,7 +370,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
 }
 
 /** The configured media store: S3 when S3_BUCKET is set (checked now), else the local folder. */
-async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
+export async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
   if (config.s3) {
     // Loaded only when used: the AWS SDK is large and a one-node site never needs it.
     const { S3MediaStore } = await import('./media/s3-store.js');

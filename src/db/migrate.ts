@@ -24,6 +24,7 @@ import * as m0025 from './migrations/0025_translit_exceptions.js';
 import * as m0026 from './migrations/0026_bounded_pages.js';
 import * as m0024 from './migrations/0024_search.js';
 import * as m0027 from './migrations/0027_analytics.js';
+import * as m0029 from './migrations/0029_backups.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -46,7 +47,11 @@ const STEPS: Record<string, Step> = {
   '0026_bounded_pages': m0026,
   '0024_search': m0024,
   '0027_analytics': m0027,
+  '0029_backups': m0029,
 };
+
+/** Every migration this version knows, by name (a backup from a newer version names others). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
 
 export async function migrate(db: Db): Promise<string[]> {
   const provider: MigrationProvider = {

@@ -516,3 +516,37 @@ export interface TelegramDeliveriesTable {
   followup_at: number | null;
   updated_at: number;
 }
+
+export type BackupRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One backup run, as the newsroom lists it (migration 0029; src/ops/backup/). */
+export interface BackupRunsTable {
+  id: Generated<number>;
+  status: BackupRunStatus;
+  trigger: 'schedule' | 'admin';
+  requested_by: number | null;
+  requested_at: number;
+  started_at: number | null;
+  /** Renewed while the run works; a run silent for long is taken over (its node died). */
+  heartbeat_at: number | null;
+  finished_at: number | null;
+  /** The backup's folder name under XABAR_BACKUP_DIR. */
+  name: Generated<string>;
+  bytes: Generated<number>;
+  /** Bytes this run wrote (media already in the previous backup are hard-linked). */
+  new_bytes: Generated<number>;
+  error: Generated<string>;
+}
+/** The one-row backup schedule (id = 1; migration 0029). */
+export interface BackupScheduleTable {
+  id: number;
+  enabled: number;
+  time_of_day: string;
+  keep: number;
+  updated_at: number;
+  updated_by: number | null;
+}
+export interface Database {
+  backup_runs: BackupRunsTable;
+  backup_schedule: BackupScheduleTable;
+}

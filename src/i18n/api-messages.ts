@@ -167,6 +167,10 @@ export const API_MESSAGES = {
   'settings.logo_missing': 'No image in the media library has this id. Choose an uploaded image.',
   'settings.logo_id': 'No image has this id.',
   'settings.default_locale': 'The default language must be one of the enabled ones.',
+  // Backups (src/ops/backup).
+  'backup.running': 'A backup is already queued or running. Wait for it to finish.',
+  'backup.time_of_day': 'Use a time like 03:30 (24-hour clock).',
+  'backup.keep': 'Keep between 1 and 365 backups.',
   // Webhooks (src/distribution/webhooks).
   'webhook.not_found': 'No such webhook endpoint.',
   'webhook.url_invalid': 'Enter a full http:// or https:// address without a user name or password.',
