@@ -20,6 +20,9 @@ export interface Assets {
   icon(name: string): string;
 }
 
+/** Breaking items the strip rotates through (site.css has a rotation for each count up to this). */
+const MAX_BREAKING = 5;
+
 export interface Head {
   title: string;
   description?: string;
@@ -146,10 +149,11 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {chrome.breaking.length > 0 ? (
           <div className="breaking" role="region" aria-label={t.breaking}>
             <div className="wrap breaking-inner">
-              <strong className="breaking-label">{t.breaking}</strong>
-              <ul>
-                {chrome.breaking.map((c) => (
-                  <li key={c.editionId}>
+              <strong className="breaking-label"><span className="breaking-dot" aria-hidden="true" />{t.breaking}</strong>
+              {/* One item at a time: the items share one grid cell and take turns (site.css, no script). */}
+              <ul className={`breaking-items breaking-n${Math.min(chrome.breaking.length, MAX_BREAKING)}`}>
+                {chrome.breaking.slice(0, MAX_BREAKING).map((c, i) => (
+                  <li key={c.editionId} style={{ ['--i' as string]: i }}>
                     <time dateTime={c.publishedIso}>{c.time}</time> <a href={c.href}>{c.headline}</a>
                   </li>
                 ))}
