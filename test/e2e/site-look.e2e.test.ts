@@ -212,6 +212,12 @@ describe.skipIf(!HAVE_BROWSER)('how the public site looks', () => {
         const label = document.querySelector('.breaking-label')!;
         const strip = document.querySelector('.breaking')!;
         const items = [...document.querySelectorAll('.breaking-items li')];
+        // Shown: inside the list's clipped box (the others are moved out of it).
+        const list = document.querySelector('.breaking-items')!.getBoundingClientRect();
+        const inView = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return getComputedStyle(el).visibility === 'visible' && r.width > 0 && r.left < list.right - 1 && r.right > list.left + 1 && r.top < list.bottom - 1 && r.bottom > list.top + 1;
+        };
         const out: { t: number; contrast: number; shown: number[] }[] = [];
         for (let t = 0; t <= longest; t += 100) {
           anims.forEach((a) => (a.currentTime = t));
@@ -224,7 +230,7 @@ describe.skipIf(!HAVE_BROWSER)('how the public site looks', () => {
           const textOnLabel = over(text, labelBg, text[3]);
           // The label (its ground and its word) is composited over the red strip at its opacity.
           const contrast = ratio(over(textOnLabel, stripBg, o), over(labelBg, stripBg, o));
-          const shown = items.map((li, i) => [li, i] as const).filter(([li]) => getComputedStyle(li).visibility === 'visible' && li.getClientRects().length > 0).map(([, i]) => i);
+          const shown = items.map((li, i) => [li, i] as const).filter(([li]) => inView(li)).map(([, i]) => i);
           out.push({ t, contrast, shown });
         }
         return { frames: out, items: items.length, animated: anims.length };
@@ -239,21 +245,37 @@ describe.skipIf(!HAVE_BROWSER)('how the public site looks', () => {
       expect(new Set(frames.frames.map((f) => f.shown[0])).size).toBe(frames.items);
       // The shown item is readable: not cut to a few letters on a phone.
       const visibleText = await page.evaluate(() => {
-        const li = [...document.querySelectorAll('.breaking-items li')].find((x) => getComputedStyle(x).visibility === 'visible')!;
+        const list = document.querySelector('.breaking-items')!.getBoundingClientRect();
+        const li = [...document.querySelectorAll('.breaking-items li')].find((x) => Math.abs(x.getBoundingClientRect().left - list.left) < 1)!;
         const a = li.querySelector('a')!;
         return { width: a.getBoundingClientRect().width, href: a.getAttribute('href') };
       });
       expect(visibleText.width).toBeGreaterThan(200);
       expect(visibleText.href).toMatch(/\/news\//);
+      // A keyboard reader who tabs to an item sees that item, whichever was showing.
+      await page.evaluate(() => document.getAnimations().forEach((a) => a.play()));
+      const focusedShown = await page.evaluate(() => {
+        const links = [...document.querySelectorAll<HTMLAnchorElement>('.breaking-items a')];
+        const list = document.querySelector('.breaking-items')!.getBoundingClientRect();
+        return links.map((a) => {
+          a.focus();
+          const r = a.closest('li')!.getBoundingClientRect();
+          return Math.abs(r.left - list.left) < 1;
+        });
+      });
+      expect(focusedShown.every(Boolean), `${l}: the focused item is the one shown`).toBe(true);
       await ctx.close();
 
       const still = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
       const quiet = await still.newPage();
       await quiet.goto(base + paths[l].home, { waitUntil: 'networkidle' });
-      const state = await quiet.evaluate(() => ({
-        running: document.getAnimations().length,
-        shown: [...document.querySelectorAll('.breaking-items li')].filter((li) => getComputedStyle(li).visibility === 'visible' && li.getClientRects().length > 0).length,
-      }));
+      const state = await quiet.evaluate(() => {
+        const list = document.querySelector('.breaking-items')!.getBoundingClientRect();
+        return {
+          running: document.getAnimations().length,
+          shown: [...document.querySelectorAll('.breaking-items li')].filter((li) => li.getBoundingClientRect().left < list.right - 1).length,
+        };
+      });
       expect(state).toEqual({ running: 0, shown: 1 });
       await still.close();
     }
