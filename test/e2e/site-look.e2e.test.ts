@@ -12,7 +12,7 @@
  *    photo credit on a line of its own and in the page's script;
  *  - the breaking strip: one item at a time, each in turn, its label ≥ 4.5:1 at every frame of
  *    its animation, and standing still for readers who ask for reduced motion.
- * With XABAR_SCREENSHOTS=<dir>, the first screen of each page goes to <dir>/site-<page>-<lang>-<width>.png.
+ * With XABAR_SCREENSHOTS=<dir>, the first screen of each page goes to <dir>/site-<page>-<lang>-<width>.jpg.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -317,7 +317,11 @@ async function checkPage(ctx: BrowserContext, l: Locale, type: PageType, width: 
   const page = await ctx.newPage();
   const res = await page.goto(base + paths[l][type], { waitUntil: 'networkidle' });
   expect(res?.status(), where).toBe(type === '404' ? 404 : 200);
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `site-${type}-${l.toLowerCase()}-${width}.png`) });
+  // The first screen, as JPEG: 64 of them would weigh too much in the repository as PNG.
+  if (SHOTS) {
+    await fontsSettled(page);
+    await page.screenshot({ path: path.join(SHOTS, `site-${type}-${l.toLowerCase()}-${width}.jpg`), type: 'jpeg', quality: 80 });
+  }
   // Scroll so lazy images load too.
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 400) {
