@@ -5,9 +5,12 @@
  * footer logo, the Cyrillic logo and photo credit on Uzbek Cyrillic pages. How it all renders is
  * test/e2e/site-look.e2e.test.ts.
  */
+import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.js';
+import { fontFaces } from '../src/site/fonts.js';
+import { woff2Cmap } from './helpers/woff2-cmap.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 
 /** Letters that must come from our serif: Uzbek Cyrillic's own, Uzbek Latin's apostrophes, Russian. */
@@ -24,6 +27,30 @@ function inRange(cp: number, range: string): boolean {
     return cp >= lo && cp <= hi;
   });
 }
+
+/** Every letter of the four alphabets and the punctuation the copy uses. */
+const ALPHABETS = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЎўҚқҒғҲҳABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzʻʼ‘’0123456789«»“”„—–…№%.,:;!?()';
+
+describe('the font files', () => {
+  it('hold a glyph for every letter of the four alphabets in the subset whose unicode-range claims it, in every face', () => {
+    const faces = fontFaces();
+    const maps = new Map(faces.map((f) => [f.name, woff2Cmap(fs.readFileSync(f.file))]));
+    const missing: string[] = [];
+    for (const f of faces) {
+      for (const ch of ALPHABETS) {
+        const cp = ch.codePointAt(0)!;
+        if (inRange(cp, f.unicodeRange) && !maps.get(f.name)!.has(cp)) missing.push(`${ch} in ${f.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // And every character is claimed by some subset of each face (else the browser falls back).
+    for (const key of new Set(faces.map((f) => `${f.family} ${f.weight} ${f.style}`))) {
+      const mine = faces.filter((f) => `${f.family} ${f.weight} ${f.style}` === key);
+      const unclaimed = [...ALPHABETS].filter((ch) => !mine.some((f) => inRange(ch.codePointAt(0)!, f.unicodeRange) && maps.get(f.name)!.has(ch.codePointAt(0)!)));
+      expect(unclaimed, key).toEqual([]);
+    }
+  });
+});
 
 describe.each(DIALECTS)('the site’s look on %s', (dialect) => {
   let s: TestSite;
