@@ -29,6 +29,7 @@ import { ErrorView, HomeView, ListView } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 import { feedLinks } from '../distribution/feeds/feed-links.js';
 import { ViewBeacon } from './views/beacon.js';
+import { iconRoutes } from './icons.routes.js';
 
 export interface SiteDeps {
   site: SiteService;
@@ -160,11 +161,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
   });
 
-  for (const [url, asset] of assets.byUrl) {
-    app.get(url, async (req, reply) =>
-      sendCompressed(req, reply, { status: 200, body: asset.body, gzip: asset.gzip, br: asset.br, etag: `"${url.split('.').at(-2)}"`, contentType: asset.type }, 'public, max-age=31536000, immutable'),
-    );
-  }
+  // Hashed assets, root icons and the per-language web manifests (icons.routes.ts).
+  iconRoutes(app, assets, () => site.settings());
 
   app.get('/:locale', async (req, reply) => {
     const l = await locale(req);
