@@ -46,6 +46,8 @@ export interface ViewCounterOptions {
   onError?: (err: unknown) => void;
   /** Visitors remembered for the repeat rule (and addresses for the per-address cap), at most. */
   maxVisitors?: number;
+  /** Told after each flush that wrote something: how long it took and whether it succeeded (metrics). */
+  onFlush?: (seconds: number, ok: boolean) => void;
 }
 
 /** Memories shared by several nodes through Redis (see the header). */
@@ -221,11 +223,23 @@ export class ViewCounter {
     this.inFlight = this.pendingTotals;
     this.pending = new Map();
     this.pendingTotals = new Map();
+    const started = performance.now();
+    const told = (ok: boolean) => {
+      try {
+        this.opts.onFlush?.((performance.now() - started) / 1000, ok);
+      } catch {
+        /* metrics must never put a written batch back */
+      }
+    };
     this.flushing = this.write(batch)
-      .catch((err) => {
-        this.mergeBack(batch);
-        throw err;
-      })
+      .then(
+        () => told(true),
+        (err) => {
+          told(false);
+          this.mergeBack(batch);
+          throw err;
+        },
+      )
       .finally(() => {
         this.inFlight = new Map();
         this.flushing = null;
@@ -276,6 +290,14 @@ export class ViewCounter {
   pruneSeen(): void {
     this.seen.purgeStale();
     this.perAddress.purgeStale();
+  }
+
+  /** Views counted and not yet written (being written included), and how many editions they are for. */
+  buffered(): { editions: number; views: number } {
+    let views = 0;
+    for (const n of this.pendingTotals.values()) views += n;
+    for (const n of this.inFlight.values()) views += n;
+    return { editions: this.pendingTotals.size + this.inFlight.size, views };
   }
 
   /** How many visitors and addresses are remembered now (for tests and metrics). */

@@ -3,7 +3,8 @@
  * bookkeeping and a lock (so two nodes starting at once do not migrate twice); each migration
  * receives the dialect name so the few type differences stay inside the frozen file.
  */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import SQLite from 'better-sqlite3';
 import type { Db } from './connect.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_newsroom.js';
@@ -46,6 +47,27 @@ const STEPS: Record<string, Step> = {
   '0024_search': m0024,
 };
 
+/** Every migration this build knows, in the order they are listed. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
+
+/**
+ * Migrations this build knows that the database has not recorded (empty: current). Names the
+ * database has and this build does not are a newer node's expansions (docs/decisions/
+ * 17-expand-migrate-contract.md): not a problem for this node. Changes nothing.
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const applied = new Set<string>();
+  try {
+    const t = db.schema ? `"${db.schema.replace(/"/g, '""')}".xabar_migrations` : 'xabar_migrations';
+    const rows = await sql.raw<{ name: string }>(`select name from ${t}`).execute(db.kysely);
+    for (const r of rows.rows) applied.add(r.name);
+  } catch (err) {
+    // No bookkeeping table yet: a database that was never migrated.
+    if (!/does not exist|no such table/i.test((err as Error).message)) throw err;
+  }
+  return MIGRATION_NAMES.filter((n) => !applied.has(n));
+}
+
 export async function migrate(db: Db): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
@@ -68,10 +90,46 @@ export async function migrate(db: Db): Promise<string[]> {
     allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await withSqliteLock(db, () => migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** How long a starting node waits for another one's migrations (a big reindex can take minutes). */
+const SQLITE_LOCK_WAIT_MS = 30 * 60_000;
+
+/**
+ * Kysely's migration lock is a no-op on SQLite (it assumes one connection in one process), so two
+ * processes starting on one file at once both ran the same migration ("duplicate column").
+ * An exclusive transaction on a small lock database beside the file is a cross-process mutex:
+ * the second process waits in `BEGIN EXCLUSIVE` (busy timeout) until the first commits, then finds
+ * nothing to do. The OS drops the lock if the holder dies. The main file is never locked by it.
+ */
+async function withSqliteLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.dialect !== 'sqlite' || !db.file || db.file === ':memory:') return fn();
+  // No busy timeout: a busy lock is polled without blocking the event loop (another container in
+  // this same process may be the holder, and must be able to finish).
+  const lock = new SQLite(`${db.file}.migrate-lock`, { timeout: 0 });
+  try {
+    const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        lock.exec('BEGIN EXCLUSIVE');
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    try {
+      return await fn();
+    } finally {
+      lock.exec('COMMIT');
+    }
+  } finally {
+    lock.close();
+  }
 }
