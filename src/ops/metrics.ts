@@ -36,9 +36,13 @@ export class Metrics {
   private readonly fastReported = new Map<string, number>();
   private fastBytes = 0;
 
-  constructor(sources: MetricSources = {}) {
+  /**
+   * `processMetrics`: also the process's own (event-loop lag, heap, RSS, CPU, GC, handles). Only
+   * when /metrics is on: prom-client's event-loop monitor, once enabled, runs for the process's life.
+   */
+  constructor(sources: MetricSources = {}, opts: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     const fast = this.fast;
     const reported = this.fastReported;
     this.requests = new Counter({
