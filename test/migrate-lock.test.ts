@@ -67,6 +67,22 @@ describe('migrations at start, several nodes at once', () => {
     }
   }, 60_000);
 
+  it('an older node starts on a database a newer version already migrated (rolling upgrade, rollback)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-migrate-'));
+    dirs.push(dir);
+    const db = await openDb({ dialect: 'sqlite', file: path.join(dir, 'xabar.db') });
+    try {
+      await migrate(db);
+      // What a newer release leaves behind: its migration recorded and its expansion made.
+      await sql`insert into xabar_migrations (name, timestamp) values ('0999_newer_release', '2030-01-01T00:00:00.000Z')`.execute(db.kysely);
+      await sql`alter table editions add column newer_release_note text`.execute(db.kysely);
+      expect(await migrate(db)).toEqual([]);
+      expect(await pendingMigrations(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it.skipIf(!PG)('PostgreSQL: four nodes migrating one new schema at once: one applies every migration, the others none', async () => {
     const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
     const admin = await openDb({ dialect: 'postgres', url: PG! });

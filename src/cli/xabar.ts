@@ -6,6 +6,7 @@
  *   xabar users create --email E --role R [--name N] [--password P]
  *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
  *   xabar reindex                 recompute the search columns (and so the index) of every edition
+ *   xabar doctor                  check config, database, migrations, media, Redis and disk; exit 1 on a problem
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -27,7 +28,9 @@ const USAGE = `usage: xabar <command>
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
                              create a newsroom user (a password is generated and printed when not given)
   media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions
-  reindex                    rebuild the search index of every edition (after an analyzer change), with progress`;
+  reindex                    rebuild the search index of every edition (after an analyzer change), with progress
+  doctor                     check config, database, migrations, media store, Redis and disk space, say how to
+                             fix what is wrong (changes nothing; exit 1 when something fails)`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -141,6 +144,12 @@ async function run(argv: string[]): Promise<number> {
         await c.close();
       }
       return 0;
+    }
+    case 'doctor': {
+      const { runDoctor, formatReport, exitCode } = await import('../ops/doctor.js');
+      const checks = await runDoctor();
+      process.stdout.write(formatReport(checks));
+      return exitCode(checks);
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');

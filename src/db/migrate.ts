@@ -51,12 +51,14 @@ const STEPS: Record<string, Step> = {
 export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
 
 /**
- * Migrations this build knows that the database has not recorded (empty: current). Names the
- * database has and this build does not are a newer node's expansions (docs/decisions/
- * 17-expand-migrate-contract.md): not a problem for this node. Changes nothing.
+ * What the database has recorded against what this build knows. `pending`: known here, not
+ * applied (empty: current). `unknown`: applied by a newer build — during a rolling upgrade an
+ * older node keeps running against an expanded schema (docs/decisions/17-expand-migrate-contract.md),
+ * so this is not an error for it. `tracked` is false for a database never migrated. Changes nothing.
  */
-export async function pendingMigrations(db: Db): Promise<string[]> {
+export async function migrationState(db: Db): Promise<{ tracked: boolean; pending: string[]; unknown: string[] }> {
   const applied = new Set<string>();
+  let tracked = true;
   try {
     const t = db.schema ? `"${db.schema.replace(/"/g, '""')}".xabar_migrations` : 'xabar_migrations';
     const rows = await sql.raw<{ name: string }>(`select name from ${t}`).execute(db.kysely);
@@ -64,16 +66,49 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   } catch (err) {
     // No bookkeeping table yet: a database that was never migrated.
     if (!/does not exist|no such table/i.test((err as Error).message)) throw err;
+    tracked = false;
   }
-  return MIGRATION_NAMES.filter((n) => !applied.has(n));
+  const known = new Set(MIGRATION_NAMES);
+  return { tracked, pending: MIGRATION_NAMES.filter((n) => !applied.has(n)), unknown: [...applied].filter((n) => !known.has(n)).sort() };
+}
+
+/** Migrations this build knows that the database has not recorded (empty: current). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  return (await migrationState(db)).pending;
 }
 
 export async function migrate(db: Db): Promise<string[]> {
+  return withSqliteLock(db, async () => {
+    try {
+      return await migrateLocked(db);
+    } catch (err) {
+      // A newer node recorded a migration between our read of the table and the migrator's own
+      // (PostgreSQL, nodes of two versions starting at once): read again and go on.
+      if (!/corrupted migrations/.test((err as Error).message)) throw err;
+      return migrateLocked(db);
+    }
+  });
+}
+
+async function migrateLocked(db: Db): Promise<string[]> {
+  // Read before the migrator starts: on SQLite it then holds the only connection.
+  const newer = (await migrationState(db)).unknown;
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
       for (const [name, step] of Object.entries(STEPS)) {
         out[name] = { up: (k) => step.up(k, db.dialect) };
+      }
+      // Migrations a newer version already applied (a rolling upgrade, or a rollback of this
+      // node): Kysely refuses to start on "previously executed migration … is missing". They only
+      // expanded the schema (docs/decisions/17-expand-migrate-contract.md), so this older code
+      // runs on it: list them as already done. Kysely never runs an executed migration again.
+      for (const name of newer) {
+        out[name] = {
+          up: async () => {
+            throw new Error(`migration ${name} belongs to a newer Xabar and cannot run here`);
+          },
+        };
       }
       return out;
     },
@@ -90,7 +125,7 @@ export async function migrate(db: Db): Promise<string[]> {
     allowUnorderedMigrations: true,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const { error, results } = await withSqliteLock(db, () => migrator.migrateToLatest());
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
