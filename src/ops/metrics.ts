@@ -138,6 +138,8 @@ export class Metrics {
     const outboxRows = async () => (sources.outbox ? sources.outbox() : []);
     new Gauge({
       name: 'xabar_outbox_pending_jobs',
+      // Read from the database, the same in every process: cluster aggregation keeps one copy.
+      aggregator: 'max',
       help: 'Outbox jobs not yet done (due or scheduled), by topic',
       labelNames: ['topic'],
       registers,
@@ -148,6 +150,8 @@ export class Metrics {
     });
     new Gauge({
       name: 'xabar_outbox_dead_jobs',
+      // Read from the database, the same in every process: cluster aggregation keeps one copy.
+      aggregator: 'max',
       help: 'Outbox jobs that failed for good and wait for an operator, by topic',
       labelNames: ['topic'],
       registers,
