@@ -201,7 +201,15 @@ export class Metrics {
     return this.registry.contentType;
   }
 
+  /** Where the text comes from: this registry, or (cluster workers) the primary's aggregate of all workers. */
+  private source: () => Promise<string> = () => this.registry.metrics();
+
+  /** Under node:cluster: answer scrapes with every worker's metrics (src/ops/cluster-metrics.ts). */
+  readFrom(source: () => Promise<string>): void {
+    this.source = source;
+  }
+
   text(): Promise<string> {
-    return this.registry.metrics();
+    return this.source();
   }
 }
