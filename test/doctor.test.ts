@@ -85,6 +85,14 @@ describe('xabar doctor on SQLite', () => {
     expect(exitCode(checks)).toBe(1);
   });
 
+  it('an unreachable media bucket fails with the S3 settings to check', async () => {
+    const dir = await migratedSqlite();
+    const checks = await runDoctor({ env: { DATA_DIR: dir, SITE_URL: 'https://news.example.uz', S3_BUCKET: 'xabar-media', S3_ENDPOINT: 'http://127.0.0.1:1', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'AKIDEXAMPLE', S3_SECRET_ACCESS_KEY: 's3-secret-never-shown' } });
+    expect(byName(checks, 'media')).toMatchObject({ status: 'fail', detail: expect.stringContaining('xabar-media'), fix: expect.stringContaining('S3_ENDPOINT') });
+    expect(formatReport(checks)).not.toContain('s3-secret-never-shown');
+    expect(exitCode(checks)).toBe(1);
+  }, 60_000);
+
   it('a bad configuration lists every problem and fails', async () => {
     const checks = await runDoctor({ env: { DATA_DIR: tmp(), PORT: 'abc', XABAR_METRICS_ALLOW: 'nope' } });
     const config = byName(checks, 'config')!;
