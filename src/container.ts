@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import pino from 'pino';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openDb, type Db, type DbTarget } from './db/connect.js';
@@ -76,6 +75,11 @@ import { telegramJob } from './distribution/telegram/telegram.job.js';
 import { SearchService } from './search/search.service.js';
 import { BackupService } from './ops/backup/backup.service.js';
 import { backupJobs } from './ops/backup/backup.job.js';
+import { createLogger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import { OpsRepository } from './ops/ops.repository.js';
+import { readiness, type Readiness } from './ops/readiness.js';
+import { pendingMigrations } from './db/migrate.js';
 
 export interface Container {
   readonly config: Config;
@@ -134,6 +138,10 @@ export interface Container {
   purgeAll(): void;
   /** Database and Redis state for /healthz. */
   health(): Promise<Health>;
+  /** Database, migrations, disk and Redis for /readyz (src/ops/readiness.ts). */
+  ready(): Promise<Readiness>;
+  /** Prometheus metrics of this node (src/ops/metrics.ts); served at /metrics when configured. */
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -157,7 +165,7 @@ export interface ContainerOptions {
 }
 
 export async function buildContainer(config: Config, opts: ContainerOptions = {}): Promise<Container> {
-  const log = opts.logger ?? pino({ level: config.logLevel });
+  const log = opts.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const clock = opts.clock ?? Date.now;
   const target: DbTarget = opts.dbTarget ?? (config.database.dialect === 'postgres' ? { dialect: 'postgres', url: config.database.url } : { dialect: 'sqlite', file: config.database.file });
   const db = await openDb(target);
@@ -169,6 +177,19 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   }
   const dialect = dialectOps(db.dialect);
   const k = db.kysely;
+  // Built first: the view counter and the relay report into it; its sources are read at scrape time.
+  let pageCache: PageCache | null = null;
+  let views: ViewCounter | null = null;
+  const opsRepo = new OpsRepository(k);
+  const metrics = new Metrics(
+    {
+      pageCache: () => (pageCache ? { hits: pageCache.hits, misses: pageCache.misses, bytes: pageCache.bytes, entries: pageCache.size } : null),
+      viewBuffer: () => views?.buffered() ?? { editions: 0, views: 0 },
+      outbox: () => opsRepo.outboxByTopic(),
+      dbPool: () => db.poolStats?.() ?? null,
+    },
+    { processMetrics: config.metrics !== null },
+  );
   const editions = new EditionsRepository(k, dialect.matchesAll);
   const taxonomy = new TaxonomyRepository(k);
   let storage: MediaStore;
@@ -183,7 +204,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const media = new MediaService(k, new MediaRepository(k), storage, { queue: imageQueue, maxPixels: config.images.maxPixels, videoMaxMb: config.videoMaxMb });
   const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
-  const views = new ViewCounter({
+  views = new ViewCounter({
     db: k,
     dialect,
     // Day buckets follow the site's time zone as set in the newsroom, not only at start-up.
@@ -193,9 +214,10 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     maxVisitors: config.viewVisitorsMax,
     siteHost: new URL(config.siteUrl).hostname,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
+    onFlush: (seconds, ok) => metrics.viewFlush(seconds, ok),
   });
   const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
-  const pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
+  pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   // Everything a node keeps from the database: pages, remembered lists, settings.
   const dropAllLocal = () => {
@@ -234,7 +256,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     } catch (err) {
       redis?.disconnect();
       await db.close();
-      throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
+      // The URL may carry a password (redis://:secret@host): never print it.
+      const safeUrl = config.redisUrl.replace(/\/\/([^@/]*)@/, '//***@');
+      throw new StartupError(`Cannot connect to Redis at ${safeUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
     }
   }
   const cdnPurge = cdnPurger(config.cdn?.purgeUrl ?? null, log.child({ module: 'cdn' }));
@@ -310,7 +334,14 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     log: log.child({ module: 'backup' }),
   });
   jobHandlers.push(...backupJobs(k, backups, clock));
-  const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
+  const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason), onOutcome: (topic, outcome) => metrics.job(topic, outcome) });
+  const ready = readiness({
+    health,
+    pendingMigrations: () => pendingMigrations(db),
+    dataDir: config.dataDir,
+    diskMinBytes: config.diskMinBytes,
+    onProblem: (what, detail) => log.warn(detail, `readiness: ${what}`),
+  });
   return {
     config,
     log,
@@ -356,6 +387,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     purge,
     purgeAll,
     health,
+    ready,
+    metrics,
     async close() {
       await bus.close();
       redis?.disconnect();

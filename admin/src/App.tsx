@@ -193,6 +193,10 @@ function Shell({ children }: { children: ReactNode }) {
             <Icon name="external" size={16} />
             <span>{i.t('nav.site')}</span>
           </a>
+          {/* The running version (CHANGELOG.md): what an editor quotes when reporting a problem. */}
+          <p className="app-version" translate="no">
+            Xabar {__XABAR_VERSION__}
+          </p>
         </div>
       </aside>
       <div className="backdrop" onClick={() => setNavOpen(false)} aria-hidden="true" />

@@ -64,6 +64,8 @@ export interface ViewCounterOptions {
   maxVisitors?: number;
   /** This site's host (SITE_URL): referrers from it are `internal`. */
   siteHost?: string;
+  /** Told after each flush that wrote something: how long it took and whether it succeeded (metrics). */
+  onFlush?: (seconds: number, ok: boolean) => void;
 }
 
 /** Memories shared by several nodes through Redis (see the header). */
@@ -252,11 +254,23 @@ export class ViewCounter {
     this.pending = new Map();
     this.pendingFacts = new Map();
     this.pendingTotals = new Map();
+    const started = performance.now();
+    const told = (ok: boolean) => {
+      try {
+        this.opts.onFlush?.((performance.now() - started) / 1000, ok);
+      } catch {
+        /* metrics must never put a written batch back */
+      }
+    };
     this.flushing = this.write(batch, facts)
-      .catch((err) => {
-        this.mergeBack(batch, facts);
-        throw err;
-      })
+      .then(
+        () => told(true),
+        (err) => {
+          told(false);
+          this.mergeBack(batch, facts);
+          throw err;
+        },
+      )
       .finally(() => {
         this.inFlight = new Map();
         this.flushing = null;
@@ -334,6 +348,14 @@ export class ViewCounter {
   pruneSeen(): void {
     this.seen.purgeStale();
     this.perAddress.purgeStale();
+  }
+
+  /** Views counted and not yet written (being written included), and how many editions they are for. */
+  buffered(): { editions: number; views: number } {
+    let views = 0;
+    for (const n of this.pendingTotals.values()) views += n;
+    for (const n of this.inFlight.values()) views += n;
+    return { editions: this.pendingTotals.size + this.inFlight.size, views };
   }
 
   /** How many visitors and addresses are remembered now (for tests and metrics). */

@@ -8,6 +8,7 @@
  *   xabar reindex                 recompute the search columns (and so the index) of every edition
  *   xabar backup [--to DIR]       a consistent backup of the database and media (docs/operations.md)
  *   xabar restore DIR [--force]   restore a backup into an empty database and media store
+ *   xabar doctor                  check config, database, migrations, media, Redis and disk; exit 1 on a problem
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,9 @@ const USAGE = `usage: xabar <command>
   backup [--to DIR]          back up the database and media files while the site runs (default XABAR_BACKUP_DIR,
                              else DATA_DIR/backups); unchanged media are hard-linked from the previous backup
   restore DIR [--force]      restore a backup into an empty database and media store (--force: replace them);
-                             checks every checksum first, migrates forward if the backup is older`;
+                             checks every checksum first, migrates forward if the backup is older
+  doctor                     check config, database, migrations, media store, Redis and disk space, say how to
+                             fix what is wrong (changes nothing; exit 1 when something fails)`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -155,6 +158,12 @@ async function run(argv: string[]): Promise<number> {
     case 'restore': {
       const { restoreCommand } = await import('../ops/backup/backup.cli.js');
       return restoreCommand(rest, loadConfig());
+    }
+    case 'doctor': {
+      const { runDoctor, formatReport, exitCode } = await import('../ops/doctor.js');
+      const checks = await runDoctor();
+      process.stdout.write(formatReport(checks));
+      return exitCode(checks);
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');
