@@ -135,13 +135,14 @@ export function dialectOps(name: DialectName): DialectOps {
       ];
       const stories = f.sectionId !== undefined ? sql`join stories s on s.id = e.story_id` : sql``;
       type Row = { id: number; story_id: number; locale: string; published_at: number; search_head: string } & Record<`m${number}`, unknown>;
+      const keys = new Map(must.map((t) => [t, termKey(t)]));
       /** Head matches in memory from the head tokens (the same rule as the engines' match). */
       const candidate = (c: Row, matched: Term[]): Candidate => {
         const head = (c.search_head ?? '').split(' ');
-        return {
-          id: Number(c.id), story_id: Number(c.story_id), locale: c.locale, published_at: Number(c.published_at),
-          head: new Set(matched.filter((t) => inHead(t, head)).map(termKey)), matched: new Set(matched.map(termKey)),
-        };
+        const out: Candidate = { id: Number(c.id), story_id: Number(c.story_id), locale: c.locale, published_at: Number(c.published_at), head: new Set() };
+        for (const t of matched) if (inHead(t, head)) out.head.add(keys.get(t)!);
+        if (any) out.matched = new Set(matched.map((t) => keys.get(t)!));
+        return out;
       };
       if (name === 'postgres') {
         const where = sql.join([sql`e.locale in (${sql.join(f.locales.map((l) => sql`${l}`))})`, ...conds], sql` and `);
