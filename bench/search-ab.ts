@@ -60,6 +60,9 @@ async function main() {
     const queries = queryMix(pools(), Number(args.queries), random(Number(args.seed) + 1));
     for (const q of queries.slice(0, 50)) for (const s of [a, b]) await s.run(q);
     const times = new Map<string, number[]>([[a.label, []], [b.label, []]]);
+    // CPU time of the process per query: the work is synchronous in this thread (better-sqlite3),
+    // so on a loaded machine it estimates what the wall time would be on an idle one.
+    const cpu = new Map<string, number[]>([[a.label, []], [b.label, []]]);
     const kinds = new Map<string, Map<string, number[]>>();
     let differ = 0;
     for (let round = 0; round < Number(args.rounds); round++) {
@@ -68,13 +71,16 @@ async function main() {
         const got = new Map<string, { ids: number[]; total: number }>();
         for (const s of order) {
           const t0 = process.hrtime.bigint();
+          const c0 = process.cpuUsage();
           got.set(s.label, await s.run(q));
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          const c1 = process.cpuUsage(c0);
           times.get(s.label)!.push(ms);
+          cpu.get(s.label)!.push((c1.user + c1.system) / 1000);
           const kind = q.kind.startsWith('words') ? 'words' : q.kind;
           const byKind = kinds.get(kind) ?? new Map<string, number[]>();
           kinds.set(kind, byKind);
-          byKind.set(s.label, [...(byKind.get(s.label) ?? []), ms]);
+          byKind.set(s.label, [...(byKind.get(s.label) ?? []), (c1.user + c1.system) / 1000]);
         }
         const [x, y] = [got.get(a.label)!, got.get(b.label)!];
         if (round === 0 && (x.total !== y.total || x.ids.join() !== y.ids.join())) {
@@ -84,9 +90,11 @@ async function main() {
       }
     }
     console.log(`\n${queries.length} queries × ${args.rounds} round(s), interleaved; first pages that differ: ${differ}`);
-    console.log('| variant | p50 ms | p95 ms | p99 ms | max ms | total s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const [label, xs] of times) console.log(`| ${label} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${pct(xs, 99).toFixed(1)} | ${pct(xs, 100).toFixed(1)} | ${(xs.reduce((s, v) => s + v, 0) / 1000).toFixed(1)} |`);
-    console.log(`\n| kind | n | A p50 | B p50 | A p95 | B p95 |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
+    console.log('| variant | clock | p50 ms | p95 ms | p99 ms | max ms | total s |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const [clock, m] of [['wall', times], ['CPU', cpu]] as const) {
+      for (const [label, xs] of m) console.log(`| ${label} | ${clock} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${pct(xs, 99).toFixed(1)} | ${pct(xs, 100).toFixed(1)} | ${(xs.reduce((s, v) => s + v, 0) / 1000).toFixed(1)} |`);
+    }
+    console.log(`\nCPU time per kind:\n| kind | n | A p50 | B p50 | A p95 | B p95 |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
     for (const [kind, m] of [...kinds.entries()].sort()) {
       const xa = m.get(a.label)!;
       const xb = m.get(b.label)!;
