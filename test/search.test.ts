@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { paragraphsToDoc } from '../src/content/document.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { migrate } from '../src/db/migrate.js';
+import { reindexAll } from '../src/search/search-index.js';
 import { StoriesListRepository } from '../src/newsroom/stories-list.repository.js';
 import { toCyrillic } from '../src/i18n/translit.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type DialectName, type TestSite } from './helpers/site.js';
@@ -178,6 +179,18 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
     expect(await found('en', 'ультразвуколет')).toEqual([id]);
     await k.deleteFrom('editions').where('id', '=', id).execute();
     expect(await found('en', 'ультразвуколет')).toEqual([]);
+  });
+
+  it('gives the same results after a full reindex and optimize (the xabar reindex path)', async () => {
+    const q = async () => JSON.stringify(await Promise.all([['ru', 'Узбекистан'], ['uz', 'Oʻzbekiston'], ['en', 'cooperation development']].map(async ([l, x]) => (await s.c.search.search({ locale: l as 'ru', q: x!, page: 1, now: NOW })).hits.map((h) => h.id))));
+    const before = await q();
+    expect(await reindexAll(s.c.db.kysely, { batch: 7, transaction: true })).toBeGreaterThan(20);
+    await s.c.dialect.optimizeSearch(s.c.db.kysely);
+    expect(await q()).toBe(before);
+    if (dialect === 'sqlite') {
+      const segments = (await sql<{ n: number }>`select count(distinct segid) as n from editions_search_ru_idx`.execute(s.c.db.kysely)).rows[0]?.n;
+      expect(segments).toBe(1);
+    }
   });
 
   it('migrates an existing database: the search columns and index are built from what is there', async () => {

@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, OutboxRow } from './schema.js';
 import type { DialectName } from './connect.js';
 import { visibleAt } from '../content/visibility.js';
-import { fts5Query, inHead, termKey, tsQuery, type Term } from '../search/query.js';
+import { fts5Query, headTest, termKey, tsQuery, type Term } from '../search/query.js';
 import { fold, stemWord } from '../search/analyze.js';
 
 /** What a search may be narrowed by, in SQL (search.service.ts ranks what comes back). */
@@ -72,6 +72,12 @@ export interface DialectOps {
   searchCandidates(db: Kysely<Database>, must: Term[], not: Term[], f: CandidateFilter, any?: boolean): Promise<Candidate[]>;
   /** A condition on editions `alias` matching the terms (the newsroom list's filter). */
   searchMatch(must: Term[], not: Term[], alias: string): RawBuilder<boolean>;
+  /**
+   * After a full reindex: SQLite merges each locale's FTS5 index into one segment (a reindex
+   * replaces every row, leaving many segments that each query would visit); PostgreSQL's GIN
+   * index needs nothing (autovacuum cleans up).
+   */
+  optimizeSearch(db: Kysely<Database>): Promise<void>;
 }
 
 /** Splits folded search input into safe word tokens (letters, digits, Uzbek apostrophes dropped). */
@@ -136,11 +142,12 @@ export function dialectOps(name: DialectName): DialectOps {
       const stories = f.sectionId !== undefined ? sql`join stories s on s.id = e.story_id` : sql``;
       type Row = { id: number; story_id: number; locale: string; published_at: number; search_head: string } & Record<`m${number}`, unknown>;
       const keys = new Map(must.map((t) => [t, termKey(t)]));
+      const tests = new Map(must.map((t) => [t, headTest(t)]));
       /** Head matches in memory from the head tokens (the same rule as the engines' match). */
       const candidate = (c: Row, matched: Term[]): Candidate => {
-        const head = (c.search_head ?? '').split(' ');
+        const head = c.search_head ?? '';
         const out: Candidate = { id: Number(c.id), story_id: Number(c.story_id), locale: c.locale, published_at: Number(c.published_at), head: new Set() };
-        for (const t of matched) if (inHead(t, head)) out.head.add(keys.get(t)!);
+        for (const t of matched) if (tests.get(t)!(head)) out.head.add(keys.get(t)!);
         if (any) out.matched = new Set(matched.map((t) => keys.get(t)!));
         return out;
       };
@@ -180,6 +187,13 @@ export function dialectOps(name: DialectName): DialectOps {
         out.push(...r.rows.map((c) => candidate(c, terms.get(Number(c.id)) ?? [])));
       }
       return f.locales.length > 1 ? out.sort((a, b) => b.id - a.id).slice(0, f.limit) : out;
+    },
+    async optimizeSearch(db) {
+      if (name === 'postgres') return;
+      for (const l of SEARCH_LOCALES) {
+        const t = sql.id(searchTable(l)!);
+        await sql`insert into ${t}(${t}) values ('optimize')`.execute(db);
+      }
     },
     async addHourlyViews(db, rows) {
       if (rows.length === 0) return;

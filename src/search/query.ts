@@ -142,6 +142,18 @@ export function inHead(t: Term, head: string[]): boolean {
 }
 
 /**
+ * inHead for many heads: a test on the head column as stored (tokens joined by one space), by
+ * substring search with the needles built once — no split per candidate.
+ */
+export function headTest(t: Term): (head: string) => boolean {
+  const needles = t.kind === 'word' ? t.forms.map((f) => ` ${f} `) : t.kind === 'prefix' ? [` ${t.prefix}`, ...(t.stem ? [` ${t.stem} `] : [])] : [` ${t.tokens.join(' ')} `];
+  return (head) => {
+    const padded = ` ${head} `;
+    return needles.some((n) => padded.includes(n));
+  };
+}
+
+/**
  * Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator.
  * `any`: at least one of `must` (the OR fallback) instead of all of them.
  */
