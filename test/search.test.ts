@@ -10,6 +10,7 @@ import { paragraphsToDoc } from '../src/content/document.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { migrate } from '../src/db/migrate.js';
 import { reindexAll } from '../src/search/search-index.js';
+import { parseQuery, termKey } from '../src/search/query.js';
 import { StoriesListRepository } from '../src/newsroom/stories-list.repository.js';
 import { toCyrillic } from '../src/i18n/translit.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type DialectName, type TestSite } from './helpers/site.js';
@@ -179,6 +180,34 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
     expect(await found('en', 'ультразвуколет')).toEqual([id]);
     await k.deleteFrom('editions').where('id', '=', id).execute();
     expect(await found('en', 'ультразвуколет')).toEqual([]);
+  });
+
+  it('finds with the OR fallback in one query exactly what each word alone would, cut to the newest', async () => {
+    const k = s.c.db.kysely;
+    for (const [locale, q] of [['ru', 'министр развитие Женева квазизвездолёт'], ['en', 'cooperation development Geneva'], ['uz', 'hamkorlik Oʻzbekiston Toshkent']] as const) {
+      const { must, not } = parseQuery(q, locale);
+      for (const limit of [3, 8, 500]) {
+        const f = { locales: [locale], now: NOW, limit };
+        const any = await s.c.dialect.searchCandidates(k, must, not, f, true);
+        // The old way: each word alone (newest `limit` each), the union cut to the newest `limit`.
+        const byId = new Map<number, { terms: Set<string>; head: Set<string> }>();
+        for (const t of must) {
+          for (const c of await s.c.dialect.searchCandidates(k, [t], not, f)) {
+            const e = byId.get(c.id) ?? { terms: new Set<string>(), head: new Set<string>() };
+            e.terms.add(termKey(t));
+            c.head.forEach((h) => e.head.add(h));
+            byId.set(c.id, e);
+          }
+        }
+        const union = [...byId.keys()].sort((a, b) => b - a).slice(0, limit);
+        expect(any.map((c) => c.id), `${q} ${limit}`).toEqual(union);
+        for (const c of any) {
+          expect([...c.matched!].sort()).toEqual([...byId.get(c.id)!.terms].sort());
+          expect([...c.head].sort()).toEqual([...byId.get(c.id)!.head].sort());
+        }
+        if (limit === 500) expect(any.some((c) => c.matched!.size > 1) && any.some((c) => c.matched!.size < must.length), q).toBe(true);
+      }
+    }
   });
 
   it('gives the same results after a full reindex and optimize (the xabar reindex path)', async () => {
