@@ -146,6 +146,8 @@ async function run(argv: string[]): Promise<number> {
         // One transaction per batch: readers and editors keep working while it runs.
         const n = await reindexAll(c.db.kysely, { batch: 500, transaction: true, progress: (d, t) => (bar ??= progressBar('Reindexing editions', t)).update(d) });
         (bar ?? progressBar('Reindexing editions', n)).finish(`${n} editions reindexed`);
+        console.log('Optimizing the search index…');
+        await c.dialect.optimizeSearch(c.db.kysely);
       } finally {
         await c.close();
       }

@@ -26,6 +26,7 @@ import * as m0026 from './migrations/0026_bounded_pages.js';
 import * as m0024 from './migrations/0024_search.js';
 import * as m0027 from './migrations/0027_analytics.js';
 import * as m0029 from './migrations/0029_backups.js';
+import * as m0032 from './migrations/0032_search_per_locale.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -49,6 +50,7 @@ const STEPS: Record<string, Step> = {
   '0024_search': m0024,
   '0027_analytics': m0027,
   '0029_backups': m0029,
+  '0032_search_per_locale': m0032,
 };
 
 /** Every migration this build knows, in the order they are listed. */
