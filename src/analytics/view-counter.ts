@@ -281,7 +281,9 @@ export class ViewCounter {
   private async write(batch: Pending, facts: PendingFacts): Promise<void> {
     const daily = new Map<string, { edition_id: number; day: string; views: number }>();
     const hourly = new Map<string, { edition_id: number; hour: number; views: number }>();
-    const minutely: { edition_id: number; minute: number; views: number }[] = [];
+    // Keyed like the hourly rows: two buckets of one minute (the day changes with the site's time
+    // zone) must become one row, or PostgreSQL's upsert refuses to touch a row twice in one statement.
+    const minutely = new Map<string, { edition_id: number; minute: number; views: number }>();
     const totals: [number, number][] = [];
     for (const [editionId, buckets] of batch) {
       let total = 0;
@@ -297,7 +299,10 @@ export class ViewCounter {
         const h = hourly.get(hk);
         if (h) h.views += views;
         else hourly.set(hk, { edition_id: editionId, hour, views });
-        minutely.push({ edition_id: editionId, minute, views });
+        const mk = `${editionId}|${minute}`;
+        const m = minutely.get(mk);
+        if (m) m.views += views;
+        else minutely.set(mk, { edition_id: editionId, minute, views });
         total += views;
       }
       totals.push([editionId, total]);
@@ -320,7 +325,7 @@ export class ViewCounter {
       }
       await this.opts.dialect.addDailyViews(trx, [...daily.values()].sort((a, b) => a.edition_id - b.edition_id || a.day.localeCompare(b.day)));
       await this.opts.dialect.addHourlyViews(trx, [...hourly.values()].sort((a, b) => a.edition_id - b.edition_id || a.hour - b.hour));
-      await addMinutelyViews(trx, minutely.sort((a, b) => a.edition_id - b.edition_id || a.minute - b.minute));
+      await addMinutelyViews(trx, [...minutely.values()].sort((a, b) => a.edition_id - b.edition_id || a.minute - b.minute));
       await addSourceViews(trx, sources.sort((a, b) => a.edition_id - b.edition_id || cmp(a.day, b.day) || cmp(a.source, b.source) || cmp(a.host, b.host) || cmp(a.device, b.device)));
     });
     // Outside the transaction: a slow delete must not hold the counters' row locks. A failure is
