@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import SQLite from 'better-sqlite3';
 import pino from 'pino';
 import { CompiledQuery } from 'kysely';
 import { buildApp } from '../src/app.js';
@@ -35,6 +36,24 @@ executor.executeQuery = (q, id) => {
   statements++;
   return run(q, id);
 };
+// BENCH_QUERIES=1 (SQLite): the statements of the measured renders by time spent running them in
+// SQLite (better-sqlite3's Statement#all), printed per page type.
+const byText = new Map<string, { n: number; ms: number }>();
+if (process.env.BENCH_QUERIES && c.db.dialect === 'sqlite') {
+  const proto = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as { all(...a: unknown[]): unknown; source: string };
+  const all = proto.all;
+  proto.all = function (this: { source: string }, ...args: unknown[]) {
+    const t = performance.now();
+    try {
+      return all.apply(this, args);
+    } finally {
+      const e = byText.get(this.source) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t;
+      byText.set(this.source, e);
+    }
+  };
+}
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const get = (url: string) => app.inject({ url, headers: { 'user-agent': UA, 'accept-encoding': 'br, gzip' }, remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
@@ -66,6 +85,7 @@ for (const [name, url] of pages) {
   statements = 0;
   const probe = await get(url);
   const perRender = statements;
+  byText.clear();
   const times: number[] = [];
   if (profile) await profile.post('Profiler.start');
   const cpu0 = process.cpuUsage();
@@ -82,6 +102,10 @@ for (const [name, url] of pages) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 100) / 100;
+  if (process.env.BENCH_QUERIES) {
+    console.log(`\n${name}: statements by time per render`);
+    for (const [text, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) console.log(`  ${(e.ms / N).toFixed(3)} ms ×${(e.n / N).toFixed(1)}  ${text.replace(/"/g, '').slice(0, 300)}`);
+  }
   rows.push({ page: name, url, status: probe.statusCode, bytes: probe.rawPayload.length, statements: perRender, medianMs: at(0.5), p95Ms: at(0.95), cpuMsPerRender: Math.round(((cpu.user + cpu.system) / 1000 / N) * 100) / 100 });
 }
 console.table(rows);
