@@ -160,7 +160,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   }
   const dialect = dialectOps(db.dialect);
   const k = db.kysely;
-  const editions = new EditionsRepository(k, dialect.matchesAll);
+  const editions = new EditionsRepository(k, dialect.matchesAll, dialect.filterOnly);
   const taxonomy = new TaxonomyRepository(k);
   let storage: MediaStore;
   try {

@@ -60,6 +60,13 @@ export interface DialectOps {
   searchCandidates(db: Kysely<Database>, must: Term[], not: Term[], f: CandidateFilter): Promise<Candidate[]>;
   /** A condition on editions `alias` matching the terms (the newsroom list's filter). */
   searchMatch(must: Term[], not: Term[], alias: string): RawBuilder<boolean>;
+  /**
+   * A column as a filter only, never a way into the table: SQLite's unary `+` keeps the
+   * column's indexes out of the plan (sqlite.org/optoverview.html, "Disqualifying WHERE clause
+   * terms using unary-+"), so a list walks its date index and stops at its LIMIT. PostgreSQL's
+   * planner weighs the ways in by cost and needs no hint (a `+` there only blinds its estimates).
+   */
+  filterOnly(ref: string): RawBuilder<unknown>;
 }
 
 /** Splits folded search input into safe word tokens (letters, digits, Uzbek apostrophes dropped). */
@@ -70,6 +77,7 @@ export function searchTokens(terms: string[]): string[] {
 export function dialectOps(name: DialectName): DialectOps {
   const ops: DialectOps = {
     name,
+    filterOnly: (ref) => (name === 'sqlite' ? sql`+${sql.ref(ref)}` : sql.ref(ref)),
     async addDailyViews(db, rows) {
       if (rows.length === 0) return;
       await db
