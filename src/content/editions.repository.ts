@@ -61,8 +61,12 @@ export type ArticleRow = EditionRow & {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Q = SelectQueryBuilder<any, any, any>;
 
-/** How many of each tag's newest stories are considered for "related". */
-export const RELATED_WINDOW = 200;
+/**
+ * How many of each tag's newest stories are considered for "related" (four are shown). Each
+ * candidate is one (story_id, locale) lookup scattered over the archive: 200 per tag cost an
+ * article 14–17 ms at 100,000 stories, 60 about a third of that (docs/query-plans.md).
+ */
+export const RELATED_WINDOW = 60;
 /** Sections, tags and authors with at most this many stories list them from their own rows (listPage). */
 export const SMALL_MEMBERSHIP = 500;
 /** The same bound for lists of a few rows (`list`: three per section on the home page). */
