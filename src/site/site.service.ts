@@ -7,7 +7,7 @@ import type { ArticleRow, CardRow, EditionsRepository, ListFilter, ListKey } fro
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
 import { escapeHtml, withLeadIn } from '../content/document.js';
-import { formatDayMonth, formatPublished, formatTime, isoInZone, sameDay } from '../i18n/dates.js';
+import { dayKey, formatDayMonth, formatPublished, formatTime, isoInZone } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locales.js';
 import type { HeroImage, MediaService } from '../media/media.service.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
@@ -189,7 +189,8 @@ export class SiteService {
   async cards(locale: Locale, rows: CardRow[], settings?: SiteSettings): Promise<Card[]> {
     const s = settings ?? (await this.settingsStore.get());
     const images = await this.heroImages(rows.map((r) => r.hero_media_id).filter((id): id is number => id !== null), locale);
-    const now = new Date(this.clock());
+    // Today's date in the zone once per list, not once per card.
+    const today = dayKey(new Date(this.clock()), s.timeZone);
     return rows.map((r) => {
       const at = new Date(r.published_at);
       const image = r.hero_media_id !== null ? images.get(r.hero_media_id) ?? null : null;
@@ -203,7 +204,7 @@ export class SiteService {
         published: formatPublished(at, locale, s.timeZone),
         time: formatTime(at, locale, s.timeZone),
         day: formatDayMonth(at, locale, s.timeZone),
-        isToday: sameDay(at, now, s.timeZone),
+        isToday: dayKey(at, s.timeZone) === today,
         isBreaking: r.is_breaking === 1,
         urgency: r.urgency,
         views: Number(r.views_total) + this.views.unflushed(r.edition_id),
