@@ -190,7 +190,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     },
     { processMetrics: config.metrics !== null },
   );
-  const editions = new EditionsRepository(k, dialect.matchesAll);
+  const editions = new EditionsRepository(k, dialect.matchesAll, dialect.filterOnly);
   const taxonomy = new TaxonomyRepository(k);
   let storage: MediaStore;
   try {

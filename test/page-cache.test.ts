@@ -3,6 +3,7 @@
  * concurrent misses for one page into one render, and gives each encoding its own ETag.
  */
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { paragraphsToDoc } from '../src/content/document.js';
 import { PageCache } from '../src/site/page-cache.js';
@@ -35,6 +36,28 @@ describe('PageCache (unit)', () => {
     const pages = await Promise.all(Array.from({ length: 50 }, () => cache.fetch('/ru/', render)));
     expect(renders).toBe(1);
     expect(new Set(pages).size).toBe(1);
+  });
+
+  it('stores quick bodies first and swaps in full-level ones of the same content, unless the entry changed', async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000 });
+    const html = `<main>${Array.from({ length: 400 }, (_, i) => `<p>Абзац ${i} новости о погоде и ценах.</p>`).join('')}</main>`;
+    const page = PageCache.build(html, 200, 60_000, ['edition:1']);
+    expect(page.quick).toBe(true);
+    expect(page.weakEncodings).toBe(true);
+    cache.set('/ru/news/a', page);
+    cache.set('/ru/news/b', PageCache.build(html, 200, 60_000, ['edition:2']));
+    cache.purge(['edition:2']); // gone before its recompression ends: nothing comes back
+    await cache.settled();
+    const full = cache.get('/ru/news/a')!;
+    expect(full).not.toBe(page);
+    expect(full.quick).toBe(false);
+    expect(full.etag).toBe(page.etag);
+    expect(full.body).toBe(page.body);
+    expect(zlib.brotliDecompressSync(full.br).toString()).toBe(html);
+    expect(zlib.gunzipSync(full.gzip).toString()).toBe(html);
+    expect(full.br.length).toBeLessThan(page.br.length);
+    expect(full.gzip).not.toBe(page.gzip); // level 6 (on such repetitive text not always smaller than level 1)
+    expect(cache.get('/ru/news/b')).toBeUndefined();
   });
 
   it('does not store a render that a purge overtook', async () => {

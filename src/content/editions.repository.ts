@@ -61,16 +61,24 @@ export type ArticleRow = EditionRow & {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Q = SelectQueryBuilder<any, any, any>;
 
-/** How many of each tag's newest stories are considered for "related". */
-export const RELATED_WINDOW = 200;
-/** Tags and authors with at most this many stories list them from their own rows (listPage). */
+/**
+ * How many of each tag's newest stories are considered for "related" (four are shown). Each
+ * candidate is one (story_id, locale) lookup scattered over the archive: 200 per tag cost an
+ * article 14–17 ms at 100,000 stories, 60 about a third of that (docs/query-plans.md).
+ */
+export const RELATED_WINDOW = 60;
+/** Sections, tags and authors with at most this many stories list them from their own rows (listPage). */
 export const SMALL_MEMBERSHIP = 500;
+/** The same bound for lists of a few rows (`list`: three per section on the home page). */
+const FEW_MEMBERS = 100;
 
 export class EditionsRepository {
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly matchesAll: (terms: string[]) => RawBuilder<boolean>,
+    /** From the dialect module too: a column the planner must not enter the table by (applyFilter). */
+    private readonly filterOnly: (ref: string) => RawBuilder<unknown> = (ref) => sql.ref(ref),
   ) {}
 
   private published(locale: string, now: number) {
@@ -134,11 +142,21 @@ export class EditionsRepository {
     ]);
   }
 
+  /**
+   * Section, tag and author filters are tests on a row already reached, never a way in: a list
+   * walks the feed index in its own order and stops at its LIMIT. With statistics (ANALYZE, as a
+   * generated archive has) SQLite would otherwise start from the section's or tag's index — a
+   * quarter of a 100,000-story archive for a big section — and sort it all before the first row
+   * (655 ms for a section page, measured). `filterOnly` (`+s.section_id` on SQLite) keeps the
+   * section index out of the plan; tag and author membership is one probe of the (story_id, tag_id) key per row walked,
+   * not an IN list built from every member first. Small sections, tags and authors are read from
+   * their own rows instead (fromSmallMembership), so the walk is never long.
+   */
   private applyFilter<T extends Q>(q: T, f: ListFilter): T {
     let out: Q = q;
-    if (f.sectionId !== undefined) out = out.where('s.section_id', '=', f.sectionId);
-    if (f.tagId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', f.tagId));
-    if (f.authorId !== undefined) out = out.where('e.story_id', 'in', this.db.selectFrom('story_authors').select('story_id').where('author_id', '=', f.authorId));
+    if (f.sectionId !== undefined) out = out.where(this.filterOnly('s.section_id'), '=', f.sectionId);
+    if (f.tagId !== undefined) out = out.where((eb) => eb.exists(eb.selectFrom('story_tags as mt').select(sql.lit(1).as('one')).whereRef('mt.story_id', '=', 'e.story_id').where('mt.tag_id', '=', f.tagId!)));
+    if (f.authorId !== undefined) out = out.where((eb) => eb.exists(eb.selectFrom('story_authors as ma').select(sql.lit(1).as('one')).whereRef('ma.story_id', '=', 'e.story_id').where('ma.author_id', '=', f.authorId!)));
     if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
     if (f.terms?.length) out = out.where(this.matchesAll(f.terms));
     if (f.ids) out = out.where('e.id', 'in', f.ids.length ? f.ids : [0]);
@@ -146,7 +164,9 @@ export class EditionsRepository {
   }
 
   async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
-    const q = this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+    // A few rows (the home page's three per section, the article's fill-in): a walk finds them
+    // soon even for a section of a hundred stories, so the probe reads at most that many.
+    const q = (await this.fromSmallMembership(locale, now, filter, FEW_MEMBERS)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute()) as CardRow[];
   }
 
@@ -173,22 +193,27 @@ export class EditionsRepository {
   }
 
   /**
-   * A tag's or author's list drawn from its own stories when it has at most SMALL_MEMBERSHIP of
-   * them (one bounded probe of the membership index says so): their editions by (story_id,
-   * locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger tag walks the feed index instead and
-   * meets its stories at least once per SMALL_MEMBERSHIP / archive rows; this way neither a rare
-   * tag (which the walk would follow to the end of the archive) nor a huge one (whose sort would
-   * be half the archive) reads more than a bounded share. Undefined for other lists.
+   * A section's, tag's or author's list drawn from its own stories when it has at most
+   * SMALL_MEMBERSHIP of them (one bounded probe of its index says so): their editions by
+   * (story_id, locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger one walks the feed index
+   * instead (applyFilter) and meets one of its stories at least once per archive / SMALL_MEMBERSHIP
+   * rows; this way neither a rare one (which the walk would follow to the end of the archive) nor
+   * a huge one (whose sort would be a share of the archive) reads more than a bounded share.
+   * Undefined for other lists.
    */
-  private async fromSmallMembership(locale: string, now: number, filter: ListFilter): Promise<Q | undefined> {
-    const by = filter.tagId !== undefined ? { table: 'story_tags' as const, col: 'tag_id' as const, id: filter.tagId } : filter.authorId !== undefined ? { table: 'story_authors' as const, col: 'author_id' as const, id: filter.authorId } : null;
-    if (!by || filter.terms?.length) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either membership table
+  private async fromSmallMembership(locale: string, now: number, filter: ListFilter, small = SMALL_MEMBERSHIP): Promise<Q | undefined> {
+    const by =
+      filter.tagId !== undefined ? { table: 'story_tags' as const, story: 'story_id', col: 'tag_id' as const, id: filter.tagId }
+      : filter.authorId !== undefined ? { table: 'story_authors' as const, story: 'story_id', col: 'author_id' as const, id: filter.authorId }
+      : filter.sectionId !== undefined ? { table: 'stories' as const, story: 'id', col: 'section_id' as const, id: filter.sectionId }
+      : null;
+    if (!by || filter.terms?.length || filter.ids) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
     const db = this.db as Kysely<any>;
-    const members = await db.selectFrom(by.table).select('story_id').where(by.col, '=', by.id).limit(SMALL_MEMBERSHIP + 1).execute();
-    if (members.length > SMALL_MEMBERSHIP) return undefined;
-    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', 'm.story_id').where(`m.${by.col}`, '=', by.id);
-    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined };
+    const members = await db.selectFrom(by.table).select(by.story).where(by.col, '=', by.id).limit(small + 1).execute();
+    if (members.length > small) return undefined;
+    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', `m.${by.story}`).where(`m.${by.col}`, '=', by.id);
+    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined, sectionId: undefined };
     return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
   }
 

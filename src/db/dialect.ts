@@ -78,6 +78,13 @@ export interface DialectOps {
    * index needs nothing (autovacuum cleans up).
    */
   optimizeSearch(db: Kysely<Database>): Promise<void>;
+  /**
+   * A column as a filter only, never a way into the table: SQLite's unary `+` keeps the
+   * column's indexes out of the plan (sqlite.org/optoverview.html, "Disqualifying WHERE clause
+   * terms using unary-+"), so a list walks its date index and stops at its LIMIT. PostgreSQL's
+   * planner weighs the ways in by cost and needs no hint (a `+` there only blinds its estimates).
+   */
+  filterOnly(ref: string): RawBuilder<unknown>;
 }
 
 /** Splits folded search input into safe word tokens (letters, digits, Uzbek apostrophes dropped). */
@@ -88,6 +95,7 @@ export function searchTokens(terms: string[]): string[] {
 export function dialectOps(name: DialectName): DialectOps {
   const ops: DialectOps = {
     name,
+    filterOnly: (ref) => (name === 'sqlite' ? sql`+${sql.ref(ref)}` : sql.ref(ref)),
     async addDailyViews(db, rows) {
       if (rows.length === 0) return;
       await db

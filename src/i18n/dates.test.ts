@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDayMonth, formatPublished, isoInZone, zonedToInstant } from './dates.js';
+import { dayKey, formatDayMonth, formatPublished, formatTime, isoInZone, zonedToInstant } from './dates.js';
 
 const TZ = 'Asia/Tashkent';
 const ref = new Date('2025-04-24T09:26:00Z'); // 14:26 in Tashkent (UTC+5)
@@ -39,5 +39,36 @@ describe('zone arithmetic', () => {
   it('keys days in the zone and writes ISO times with the offset', () => {
     expect(dayKey(new Date('2025-04-24T20:00:00Z'), TZ)).toBe('2025-04-25');
     expect(isoInZone(ref, TZ)).toBe('2025-04-24T14:26:00+05:00');
+  });
+});
+
+describe('formatting from one set of zoned fields', () => {
+  // What each function printed when it asked Intl itself in the locale (before the fields were
+  // shared and remembered): the shared fields must give the very same text.
+  const intl = (tag: string, timeZone: string, o: Intl.DateTimeFormatOptions, d: Date) => new Intl.DateTimeFormat(tag, { timeZone, ...o }).formatToParts(d);
+  const p = (parts: Intl.DateTimeFormatPart[], t: string) => parts.find((x) => x.type === t)?.value ?? '';
+  const TAGS = { ru: 'ru', uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', en: 'en' } as const;
+  const ZONES = ['Asia/Tashkent', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+
+  it('prints what Intl prints in each locale, for instants across years, zones and daylight-saving changes', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 120; i++) {
+      const d = new Date(Date.UTC(1990, 0, 1) + Math.floor(rnd() * 45 * 365.25 * 86400_000));
+      const tz = ZONES[i % ZONES.length]!;
+      for (const [locale, tag] of Object.entries(TAGS) as [keyof typeof TAGS, string][]) {
+        const time = intl(tag, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, d);
+        const dy = intl(tag, tz, { day: 'numeric', year: 'numeric' }, d);
+        const month = new Intl.DateTimeFormat(tag, { timeZone: tz, month: 'long' }).format(d);
+        const hhmm = `${p(time, 'hour')}:${p(time, 'minute')}`;
+        expect(formatTime(d, locale, tz), `${tz} ${d.toISOString()}`).toBe(hhmm);
+        expect(formatPublished(d, locale, tz)).toBe(`${month.charAt(0).toLocaleUpperCase(tag)}${month.slice(1)} ${p(dy, 'day')}, ${p(dy, 'year')}. ${hhmm}`);
+        const dm = new Intl.DateTimeFormat(tag, { timeZone: tz, day: 'numeric', month: 'long' }).format(d);
+        expect(formatDayMonth(d, locale, tz)).toBe(locale === 'uz-Cyrl' ? dm.replace(/^(\d+)\s/, '$1-') : dm);
+      }
+      const iso = intl('en-CA', tz, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' }, d);
+      expect(isoInZone(d, tz)).toBe(`${p(iso, 'year')}-${p(iso, 'month')}-${p(iso, 'day')}T${p(iso, 'hour')}:${p(iso, 'minute')}:${p(iso, 'second')}${p(iso, 'timeZoneName').replace('GMT', '') || '+00:00'}`);
+      expect(dayKey(d, tz)).toBe(`${p(iso, 'year')}-${p(iso, 'month')}-${p(iso, 'day')}`);
+    }
   });
 });

@@ -61,7 +61,7 @@ function headersFor(page: CachedPage, enc: Encoding, security: Readonly<Record<s
   const slot = enc ?? 'identity';
   let h = perPage[slot];
   if (!h) {
-    h = { 'content-type': page.contentType, vary: 'Accept-Encoding', ...page.headers, etag: encodingTag(page.etag, enc) };
+    h = { 'content-type': page.contentType, vary: 'Accept-Encoding', ...page.headers, etag: encodingTag(page.etag, enc, page.weakEncodings) };
     if (enc) h['content-encoding'] = enc;
     h['content-length'] = bodyOf(page, enc).length;
     for (const [k, v] of Object.entries(security)) if (!(k in h)) h[k] = v;

@@ -11,6 +11,11 @@ export interface Sendable {
   br: Buffer;
   etag: string;
   contentType: string;
+  /**
+   * The compressed bodies may be replaced by other bytes of the same content (page-cache.ts
+   * recompresses quick bodies in the background): their ETags are weak. Identity stays strong.
+   */
+  weakEncodings?: boolean;
 }
 
 export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: Sendable, cacheControl: string): FastifyReply {
@@ -20,7 +25,7 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   // Each encoding is its own representation with its own strong ETag (RFC 9110 §8.8.3): one tag
   // for all three would let a cache revalidate gzip bytes against a brotli response.
-  const etag = encodingTag(page.etag, encoding);
+  const etag = encodingTag(page.etag, encoding, page.weakEncodings);
   reply.header('etag', etag);
   if (page.status === 200 && ifNoneMatch(req.headers['if-none-match'], etag)) {
     return reply.code(304).send();
@@ -37,13 +42,15 @@ export function chooseEncoding(acceptEncoding: string | string[] | undefined): '
   return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
 }
 
-/** `"abc"` → `"abc-br"` / `"abc-gz"`; identity keeps the plain tag. */
-export function encodingTag(etag: string, encoding: 'br' | 'gzip' | null): string {
+/** `"abc"` → `"abc-br"` / `"abc-gz"` (`W/"abc-br"` when weak); identity keeps the plain tag. */
+export function encodingTag(etag: string, encoding: 'br' | 'gzip' | null, weak = false): string {
   if (!encoding) return etag;
-  return `${etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
+  return `${weak ? 'W/' : ''}${etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
 }
 
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored on both sides. */
 export function ifNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  const mine = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === mine || t.trim() === '*');
 }

@@ -195,15 +195,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       countView(req, hit.editionId);
       return sendPublic(req, reply, hit);
     }
-    const editionId = await site.articleEditionId(l, slug);
-    if (editionId === null) {
+    const row = await site.articleRow(l, slug);
+    if (!row) {
       const target = await site.redirectTarget(l, slug);
       if (target) return reply.redirect(urls.article(l, target), 301);
       return errorPage(req, reply, 404, l);
     }
+    const editionId = row.id;
     countView(req, editionId);
     return cached(req, reply, urls.article(l, slug), TTL.article, [`edition:${editionId}`], async () => {
-      const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug), site.latest(l, 12), site.mostRead(l)]);
+      const [chrome, a, feed, mostRead] = await Promise.all([site.chrome(l), site.article(l, slug, row), site.latest(l, 12), site.mostRead(l)]);
       if (!a) return null;
       const alternates = await site.articleAlternates(a.card.storyId);
       const image = a.card.image;

@@ -8,13 +8,14 @@ import type { ArticleRow, CardRow, EditionsRepository, ListFilter, ListKey } fro
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
 import { escapeHtml, withLeadIn } from '../content/document.js';
-import { formatDayMonth, formatPublished, formatTime, isoInZone, sameDay } from '../i18n/dates.js';
+import { dayKey, formatDayMonth, formatPublished, formatTime, isoInZone } from '../i18n/dates.js';
 import type { Locale } from '../i18n/locales.js';
 import type { HeroImage, MediaService } from '../media/media.service.js';
 import type { ViewCounter } from '../analytics/view-counter.js';
 import type { SettingsStore, SiteSettings } from './settings.js';
 import { urls } from './urls.js';
 import { isVisible } from '../content/visibility.js';
+import { LRUCache } from 'lru-cache';
 
 export interface Card {
   editionId: number;
@@ -123,7 +124,7 @@ export class SiteService {
     const now = this.clock();
     const settings = await this.settingsStore.get();
     const [sections, breakingRows, logo] = await Promise.all([
-      this.taxonomy.sections(locale),
+      this.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
       this.logo(settings.logoMediaId),
     ]);
@@ -156,10 +157,41 @@ export class SiteService {
     }
   }
 
+  /** The navigation's sections; they change only with a purge of everything (which forgets them). */
+  private sections(locale: Locale): Promise<SectionView[]> {
+    return this.memo(`sections:${locale}`, 60_000, () => this.taxonomy.sections(locale));
+  }
+
+  /**
+   * Hero images by id, remembered between renders: most cards on a page (latest, most read,
+   * breaking) show the same few images on every page, and an image changes only by an edit that
+   * purges everything (library.routes.ts → forget). Bounded by entries; a minute at most.
+   */
+  private async heroImages(ids: number[], locale: Locale): Promise<Map<number, HeroImage>> {
+    const now = this.clock();
+    const out = new Map<number, HeroImage>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.images.get(`${locale}:${id}`);
+      if (hit && hit.until > now) {
+        if (hit.image) out.set(id, hit.image);
+      } else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const loaded = await this.media.heroImages(missing, locale);
+    for (const id of missing) {
+      const image = loaded.get(id) ?? null;
+      this.images.set(`${locale}:${id}`, { until: now + 60_000, image });
+      if (image) out.set(id, image);
+    }
+    return out;
+  }
+
   async cards(locale: Locale, rows: CardRow[], settings?: SiteSettings): Promise<Card[]> {
     const s = settings ?? (await this.settingsStore.get());
-    const images = await this.media.heroImages(rows.map((r) => r.hero_media_id).filter((id): id is number => id !== null), locale);
-    const now = new Date(this.clock());
+    const images = await this.heroImages(rows.map((r) => r.hero_media_id).filter((id): id is number => id !== null), locale);
+    // Today's date in the zone once per list, not once per card.
+    const today = dayKey(new Date(this.clock()), s.timeZone);
     return rows.map((r) => {
       const at = new Date(r.published_at);
       const image = r.hero_media_id !== null ? images.get(r.hero_media_id) ?? null : null;
@@ -173,7 +205,7 @@ export class SiteService {
         published: formatPublished(at, locale, s.timeZone),
         time: formatTime(at, locale, s.timeZone),
         day: formatDayMonth(at, locale, s.timeZone),
-        isToday: sameDay(at, now, s.timeZone),
+        isToday: dayKey(at, s.timeZone) === today,
         isBreaking: r.is_breaking === 1,
         urgency: r.urgency,
         views: Number(r.views_total) + this.views.unflushed(r.edition_id),
@@ -189,7 +221,7 @@ export class SiteService {
     const settings = await this.settingsStore.get();
     const latestRows = await this.editions.list(locale, now, {}, 40);
     const mainRow = (await this.editions.main(locale, now)) ?? latestRows[0];
-    const sections = await this.taxonomy.sections(locale);
+    const sections = await this.sections(locale);
     const perSection = await Promise.all(
       sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: mainRow ? [mainRow.edition_id] : [] }, 3) })),
     );
@@ -215,7 +247,9 @@ export class SiteService {
     return this.memo(`mostRead:${locale}`, 60_000, () => this.loadMostRead(locale));
   }
 
+  // Keys are per locale and list kind: a few dozen at most.
   private memos = new Map<string, { until: number; value: Promise<unknown> }>();
+  private images = new LRUCache<string, { until: number; image: HeroImage | null }>({ max: 5_000 });
   private memo<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
     const now = this.clock();
     const hit = this.memos.get(key);
@@ -226,9 +260,10 @@ export class SiteService {
     return value;
   }
 
-  /** Forgets remembered lists (after a publish, so a new story can appear in them at once). */
+  /** Forgets remembered lists and images (after a publish, so a new story can appear in them at once). */
   forget(): void {
     this.memos.clear();
+    this.images.clear();
   }
 
   private async loadMostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
@@ -342,9 +377,9 @@ export class SiteService {
     return this.taxonomy.authorBySlug(locale, slug);
   }
 
-  async articleEditionId(locale: Locale, slug: string): Promise<number | null> {
-    const row = await this.editions.publishedBySlug(locale, slug, this.clock());
-    return row?.id ?? null;
+  /** The visible edition at this address, or null. The article route reads it once and hands it to `article`. */
+  async articleRow(locale: Locale, slug: string): Promise<ArticleRow | null> {
+    return (await this.editions.publishedBySlug(locale, slug, this.clock())) ?? null;
   }
 
   /** Whether readers can see this edition now (the view beacon counts only those). */
@@ -358,9 +393,10 @@ export class SiteService {
     return this.editions.redirectTarget(locale, slug, this.clock());
   }
 
-  async article(locale: Locale, slug: string): Promise<ArticleModel | null> {
-    const row = await this.editions.publishedBySlug(locale, slug, this.clock());
-    return row ? this.presentArticle(locale, row) : null;
+  /** The article page's model; `row` is the edition when the caller has just read it (articleRow). */
+  async article(locale: Locale, slug: string, row?: ArticleRow | null): Promise<ArticleModel | null> {
+    const r = row ?? (await this.editions.publishedBySlug(locale, slug, this.clock()));
+    return r ? this.presentArticle(locale, r) : null;
   }
 
   /** Any edition as its public page would show it, for the newsroom preview. */

@@ -44,7 +44,7 @@ export function parseLimit(query: unknown): number | null {
 export async function feedRoutes(app: FastifyInstance, c: Container): Promise<FeedService> {
   const cache = c.pageCache;
   const logo = await feedLogo(app, c);
-  const feeds = new FeedService(new FeedsRepository(c.db.kysely), c.taxonomy, c.publicStories, c.settings, {
+  const feeds = new FeedService(new FeedsRepository(c.db.kysely, c.dialect.filterOnly), c.taxonomy, c.publicStories, c.settings, {
     siteUrl: c.config.siteUrl,
     logoPath: logo,
     iconPath: c.assets.favicon,
@@ -129,7 +129,7 @@ function send(req: FastifyRequest, reply: FastifyReply, page: FeedPage): Fastify
     if (Number.isFinite(at) && page.lastModified <= at) {
       const accept = String(req.headers['accept-encoding'] ?? '');
       const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
-      return reply.code(304).header('etag', encodingTag(page.etag, encoding)).header('vary', 'Accept-Encoding').header('cache-control', cacheControl).send();
+      return reply.code(304).header('etag', encodingTag(page.etag, encoding, page.weakEncodings)).header('vary', 'Accept-Encoding').header('cache-control', cacheControl).send();
     }
   }
   return sendCompressed(req, reply, page, cacheControl);
