@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDoc, renderDoc, countImages, docMediaIds, type StoryDoc } from '../src/content/document.js';
+import { withoutLightboxImages } from '../src/content/blocks.js';
 import { parseRange } from '../src/media/range.js';
 import { probeVideo } from '../src/media/video.js';
 import { ApiClient, multipart } from './helpers/client.js';
@@ -41,6 +42,16 @@ describe('gallery and video nodes in the body document', () => {
       galleryNode([item(1, 'Birinchi <b>rasm</b>'), item(2, ''), item(3, 'Uchinchi')]),
       { type: 'video', attrs: { videoId: 4, src: '/media/bb/00000000000000bb.mp4', mime: 'video/mp4', width: 1280, height: 720, caption: 'Video "izoh"', poster: { mediaId: 9, src: '/media/cc/00000000000000cc-960.jpg' } } },
     ],
+  });
+
+  it('gives machine readers (feeds, API, webhooks, wire) each gallery photo once: the lightbox copies are dropped', () => {
+    const html = renderDoc(body, { close: 'Yopish', previous: 'Oldingi', next: 'Keyingi' });
+    expect(html.match(/<img /g)).toHaveLength(6); // 3 photos × (thumbnail + lightbox); the video's poster is an attribute
+    const forMachines = withoutLightboxImages(html);
+    expect(forMachines.match(/<img /g)).toHaveLength(3);
+    expect(forMachines.match(/class="gallery-thumb"/g)).toHaveLength(3);
+    expect(forMachines).not.toContain('gallery-full');
+    expect(forMachines).toContain('<figcaption>Birinchi &lt;b&gt;rasm&lt;/b&gt;</figcaption>');
   });
 
   it('renders a gallery as figures whose lightbox needs no script: :target anchors, captions, srcset and sizes', () => {

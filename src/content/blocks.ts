@@ -139,6 +139,15 @@ export function renderGallery(node: DocNode, n: number, labels: BlockLabels = DE
   return `<div class="gallery" id="${gid}">${figures.join('')}</div>`;
 }
 
+/**
+ * A gallery's lightbox images are for the site's own CSS (hidden until a photo is opened). Feeds,
+ * the public API, webhooks and the wire hand the body to readers without that CSS, which would show
+ * every photo twice: they get the thumbnails only.
+ */
+export function withoutLightboxImages(html: string): string {
+  return html.includes('gallery-full') ? html.replace(/<img class="gallery-full"[^>]*>/g, '') : html;
+}
+
 export function renderVideo(node: DocNode): string {
   const src = sitePath(node.attrs?.src);
   if (!src) return '';

@@ -16,6 +16,7 @@ import type { SettingsStore } from '../site/settings.js';
 import { LOCALE_INFO, LOCALES, type Locale } from '../i18n/locales.js';
 import { isVisible, visibleAt } from '../content/visibility.js';
 import { withLeadIn } from '../content/document.js';
+import { withoutLightboxImages } from '../content/blocks.js';
 import { escapeHtml } from '../content/html.js';
 import { formatDateline } from '../content/dateline.js';
 import { urls } from '../site/urls.js';
@@ -184,7 +185,7 @@ export class PublicStoryReader {
           headline: r.headline,
           lead: r.lead,
           dateline,
-          bodyHtml: this.absolutize(withLeadIn(r.body_html, dateline ? `<span class="dateline">${escapeHtml(dateline)}</span>` : '')),
+          bodyHtml: this.absolutize(withLeadIn(withoutLightboxImages(r.body_html), dateline ? `<span class="dateline">${escapeHtml(dateline)}</span>` : '')),
           seoTitle: r.seo_title || r.headline,
           seoDescription: r.seo_description || r.lead,
           publishedAt: r.published_at,
