@@ -17,7 +17,10 @@ import { ConflictError, msg } from '../../errors.js';
 import { dayKey, zonedToInstant } from '../../i18n/dates.js';
 import { enqueue, type JobSpec } from '../../jobs/outbox.js';
 import { createBackup, pruneBackups, type BackupSource } from './backup.js';
-import { BackupRepository, STALE_ERROR, isStale, type BackupRun, type BackupSchedule } from './backup.repository.js';
+import { BackupRepository, STALE_ERROR, STALE_MS, isStale, type BackupRun, type BackupSchedule } from './backup.repository.js';
+
+/** How often a running backup renews its heartbeat: well inside STALE_MS. */
+const HEARTBEAT_MS = Math.min(60_000, STALE_MS / 5);
 
 export const BACKUP_RUN = 'backup.run';
 export const BACKUP_SCHEDULED = 'backup.scheduled';
@@ -151,6 +154,10 @@ export class BackupService {
 
   private background(runId: number): void {
     const work = async () => {
+      // Renewed on a timer for the whole run: a pg_dump or SQLite copy longer than STALE_MS must
+      // not be taken for a dead node (shown as failed, and a second backup started beside it).
+      const beat = setInterval(() => void this.repo.heartbeat(runId, this.d.clock()).catch(() => undefined), HEARTBEAT_MS);
+      beat.unref();
       try {
         const r = await createBackup(this.d.source(), { to: this.d.dir, clock: this.d.clock, heartbeat: () => this.repo.heartbeat(runId, this.d.clock()) });
         await this.repo.finish(runId, this.d.clock(), { status: 'done', name: r.name, bytes: r.bytes, new_bytes: r.newBytes });
@@ -161,6 +168,8 @@ export class BackupService {
       } catch (err) {
         this.d.log.error({ err, runId }, 'backup failed');
         await this.repo.finish(runId, this.d.clock(), { status: 'failed', error: ((err as Error)?.message ?? String(err)).slice(0, 1000) }).catch(() => undefined);
+      } finally {
+        clearInterval(beat);
       }
     };
     this.current = this.current.then(work);

@@ -13,6 +13,9 @@ import pg from 'pg';
 import { BackupError } from './manifest.js';
 import { findPgTool, pgConnection, run, toolVersion } from './pg-tools.js';
 
+/** pg_dump's --schema takes a pattern: quoted, the name is matched exactly (capitals, dots, * and ? as they are). */
+const pgPattern = (schema: string): string => `"${schema.replace(/"/g, '""')}"`;
+
 export interface SnapshotFacts {
   counts: Record<string, number>;
   migrations: string[];
@@ -74,7 +77,7 @@ export async function backupPostgres(url: string, schema: string, dest: string, 
     const conn = pgConnection(url);
     // The dump and the counts below read the same snapshot; the transaction must stay open until
     // pg_dump has taken it, so both run side by side and the transaction ends after both.
-    const dump = run(pgDump, [...conn.args, `--snapshot=${snap}`, `--schema=${schema}`, '--format=custom', '--no-owner', '--no-privileges', `--file=${dest}`], conn.env);
+    const dump = run(pgDump, [...conn.args, `--snapshot=${snap}`, `--schema=${pgPattern(schema)}`, '--format=custom', '--no-owner', '--no-privileges', `--file=${dest}`], conn.env);
     const q = (name: string) => `${ident(schema)}.${ident(name)}`;
     const facts = (async (): Promise<SnapshotFacts> => {
       const tables = (await client.query<{ t: string }>("select table_name as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name", [schema])).rows.map((r) => r.t);
