@@ -2,6 +2,9 @@
  * Composition root: builds every long-lived part once, in dependency order, and knows how to
  * close them in reverse. Tests build their own container with a temporary database and clock.
  */
+import { PagesService } from './pages/pages.service.js';
+import { PagesRepository } from './pages/pages.repository.js';
+import { ImportRepository } from './import/import.repository.js';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -119,6 +122,10 @@ export interface Container {
   readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
+  /** Static pages (src/pages/). */
+  readonly pages: PagesService;
+  /** Import records and old addresses (src/import/). */
+  readonly imports: ImportRepository;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
@@ -325,6 +332,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     webhooks,
     telegram,
     redis,
+    pages: new PagesService(k, new PagesRepository(k), clock, () => purgeAll()),
+    imports: new ImportRepository(k),
     purge,
     purgeAll,
     health,

@@ -6,6 +6,7 @@
  *   xabar users create --email E --role R [--name N] [--password P]
  *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
  *   xabar reindex                 recompute the search columns (and so the index) of every edition
+ *   xabar import wordpress|ghost FILE   move a site's archive in (src/import/, docs/import.md)
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { ImportFormatError } from '../content/reference-import.js';
 import { ARCHIVE_LOCALES, ARCHIVE_MAX_STORIES, generateArchive } from '../demo/archive.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { progressBar, type Progress } from './progress.js';
+import { IMPORT_USAGE } from '../import/import.cli.js';
 
 const USAGE = `usage: xabar <command>
   migrate                    apply database migrations
@@ -27,7 +29,8 @@ const USAGE = `usage: xabar <command>
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
                              create a newsroom user (a password is generated and printed when not given)
   media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions
-  reindex                    rebuild the search index of every edition (after an analyzer change), with progress`;
+  reindex                    rebuild the search index of every edition (after an analyzer change), with progress
+\${IMPORT_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -141,6 +144,20 @@ async function run(argv: string[]): Promise<number> {
         await c.close();
       }
       return 0;
+    }
+    case 'import': {
+      const { parseImportArgs, runImport } = await import('../import/import.cli.js');
+      const parsed = parseImportArgs(rest);
+      if (typeof parsed === 'string') {
+        console.error(`xabar import: \${parsed}\n\${USAGE}`);
+        return 2;
+      }
+      const c = await buildContainer(loadConfig());
+      try {
+        return await runImport(c, parsed);
+      } finally {
+        await c.close();
+      }
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');

@@ -129,6 +129,9 @@ function renderNode(node: DocNode): string {
       return renderGallery(node, ++rendering.galleries, rendering.labels);
     case 'video':
       return renderVideo(node);
+    case 'html':
+      // Imported markup with no document equivalent (src/import/html-to-doc.ts), sanitised again here.
+      return `<div class="imported-html">${sanitizeHtml(str(node.attrs?.html), SANITIZE)}</div>`;
     default: {
       const tag = Object.hasOwn(BLOCK_TAGS, node.type) ? BLOCK_TAGS[node.type] : undefined;
       if (!tag) return renderChildren(node); // unknown wrapper: keep its text, drop the wrapper
@@ -182,6 +185,7 @@ export function docText(doc: StoryDoc): string {
     if (node.type === 'text') into.push(str(node.text));
     else if (node.type === 'image') into.push(str(node.attrs?.caption));
     else if (node.type === 'gallery' || node.type === 'video') into.push(blockText(node));
+    else if (node.type === 'html') into.push(sanitizeHtml(str(node.attrs?.html), { allowedTags: [], allowedAttributes: {} }));
     else for (const c of list(node.content)) walk(c, into);
   };
   for (const n of list(doc.content)) {
@@ -205,7 +209,7 @@ export function countImages(doc: StoryDoc): number {
   return n;
 }
 
-const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell', 'gallery', 'video']);
+const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell', 'gallery', 'video', 'html']);
 const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'link', 'code', 'underline', 'subscript', 'superscript']);
 /** Where each embed provider's posts live; anything else is not an embed of that provider. */
 // A Map, not an object: a provider named `__proto__`, `constructor` or `toString` must find nothing.
@@ -233,6 +237,7 @@ const NODE_ATTRS = new Map<string, ZodTypeAny>([
   ['embed', z.object({ provider: text(40), url: text(2000) })],
   ['gallery', GalleryAttrs],
   ['video', VideoAttrs],
+  ['html', z.object({ html: text(200_000) })],
 ]);
 const LinkAttrs = z.object({ href: text(2000), target: text(40), rel: text(200), class: text(200) });
 const Attrs = z.record(z.unknown()).nullish();
@@ -344,6 +349,10 @@ export function normalizeDoc(input: unknown): StoryDoc {
     }
     if (n.type === 'gallery') return normalizeGallery(n.attrs);
     if (n.type === 'video') return normalizeVideo(n.attrs);
+    if (n.type === 'html') {
+      const html = sanitizeHtml(str(n.attrs?.html), SANITIZE).trim();
+      return html ? { type: 'html', attrs: { html } } : null;
+    }
     if (n.type === 'embed') {
       const provider = str(n.attrs?.provider);
       const url = str(n.attrs?.url).trim();

@@ -39,6 +39,8 @@ export interface SiteDeps {
   siteUrl: string;
   /** A CDN in front (config.cdn): shared-cache headers, and views counted by the beacon instead. */
   cdn?: { sMaxAge: number; staleWhileRevalidate: number } | null;
+  /** Where an imported site's old address leads now (src/import/redirects.ts); asked only before a 404. */
+  oldUrls?: (url: string) => Promise<string | null>;
 }
 
 /** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
@@ -102,6 +104,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   }
 
   async function errorPage(req: FastifyRequest, reply: FastifyReply, status: 404 | 400, l?: Locale | null, message?: string) {
+    // An address of the site this one replaced (an import's old permalinks): a permanent redirect.
+    if (status === 404 && deps.oldUrls && (req.method === 'GET' || req.method === 'HEAD')) {
+      const to = await deps.oldUrls(req.url);
+      if (to) return reply.header('cache-control', 'public, max-age=86400').redirect(to, 301);
+    }
     const loc = l ?? (await guessLocale(req)) ?? (await defaultLocale());
     const t = messages(loc);
     const chrome = await site.chrome(loc);
@@ -155,6 +162,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // The root picks a language from Accept-Language among the enabled ones; without the header
   // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
   app.get('/', async (req, reply) => {
+    // WordPress's own short links (`/?p=123`, `/?page_id=2`) of an imported site.
+    const q = req.query as Record<string, unknown>;
+    if (deps.oldUrls && (q.p !== undefined || q.page_id !== undefined || q.cat !== undefined || q.tag !== undefined || q.author !== undefined)) {
+      const to = await deps.oldUrls(req.url);
+      if (to) return reply.header('cache-control', 'public, max-age=86400').redirect(to, 301);
+    }
     const settings = await site.settings();
     const chosen = negotiateLocale(req.headers['accept-language'], settings.enabledLocales, settings.defaultLocale);
     return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
