@@ -191,7 +191,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     maxVisitors: config.viewVisitorsMax,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
   });
-  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
+  const pagesRepo = new PagesRepository(k);
+  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg), pagesRepo);
   const pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   // Everything a node keeps from the database: pages, remembered lists, settings.
@@ -332,7 +333,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     webhooks,
     telegram,
     redis,
-    pages: new PagesService(k, new PagesRepository(k), clock, () => purgeAll()),
+    pages: new PagesService(k, pagesRepo, clock, () => purgeAll()),
     imports: new ImportRepository(k),
     purge,
     purgeAll,

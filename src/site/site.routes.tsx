@@ -25,7 +25,7 @@ import { articleLd, breadcrumbLd, modifiedIso, organizationLd, publisherOf, webS
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
-import { ErrorView, HomeView, ListView } from './views/pages.js';
+import { ErrorView, HomeView, ListView, StaticPageView } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 import { feedLinks } from '../distribution/feeds/feed-links.js';
 import { ViewBeacon } from './views/beacon.js';
@@ -252,6 +252,24 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         ),
       };
     }, l, editionId);
+  });
+
+  // Static pages (src/pages/): about the agency, contacts, editorial policy, advertising.
+  app.get('/:locale/page/:slug', async (req, reply) => {
+    const l = await locale(req);
+    const { slug } = req.params as { slug: string };
+    const pages = site.pages;
+    if (!l || !isValidSlug(slug) || !pages) return errorPage(req, reply, 404, l);
+    return cached(req, reply, urls.page(l, slug), TTL.list, [`page:${l}`, `list:${l}`], async () => {
+      const p = await pages.bySlug(l, slug);
+      if (!p || p.status !== 'published') return null;
+      const group = p.group_id ?? p.id;
+      const translations = (await pages.translations(group)).filter((x) => x.status === 'published');
+      const bySlug = new Map(translations.map((x) => [x.locale, x.slug]));
+      const alternates = await site.alternates([...bySlug.keys()], (x) => urls.page(x, bySlug.get(x)!));
+      const chrome = await site.chrome(l);
+      return { status: 200, html: html(chrome, { title: p.title, canonical: urls.page(l, slug), alternates }, <StaticPageView title={p.title} bodyHtml={p.body_html} />) };
+    }, l);
   });
 
   type ListKind = 'news' | 'section' | 'tag' | 'author';
