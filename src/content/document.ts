@@ -161,6 +161,11 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
+/** Markup reduced to what a body may hold (imports check what of an `html` block survives). */
+export function sanitizeFragment(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
 /** `labels` name the gallery's lightbox links in the edition's language. */
 export function renderDoc(doc: StoryDoc, labels?: BlockLabels): string {
   rendering.galleries = 0;

@@ -8,7 +8,7 @@
 import { parseDocument } from 'htmlparser2';
 import render from 'dom-serializer';
 import type { DocMark, DocNode, StoryDoc } from '../content/document.js';
-import { isEmbedUrl } from '../content/document.js';
+import { isEmbedUrl, sanitizeFragment } from '../content/document.js';
 
 // domhandler's node types, named through htmlparser2 (domhandler is its dependency, not ours).
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
@@ -199,8 +199,11 @@ function paragraphOf(nodes: ChildNode[], out: DocNode[], opts: ConvertOptions, n
 }
 
 function htmlBlock(el: Element, out: DocNode[], notes: string[], why: string): void {
-  const html = render(el, { encodeEntities: 'utf8' }).trim();
-  if (!html) return;
+  const html = sanitizeFragment(render(el, { encodeEntities: 'utf8' })).trim();
+  if (!html) {
+    notes.push(`<${el.name}> left out: nothing of it may be shown on the site`);
+    return;
+  }
   notes.push(why);
   out.push({ type: 'html', attrs: { html } });
 }
@@ -406,7 +409,11 @@ function convertBlocks(nodes: ChildNode[], out: DocNode[], opts: ConvertOptions,
       case 'iframe': {
         const e = embedOf(n.attribs.src ?? '');
         if (e) out.push({ type: 'embed', attrs: e });
-        else htmlBlock(n, out, notes, `embedded frame from ${hostOf(n.attribs.src ?? '')} kept as HTML (not shown: frames are not allowed on the site)`);
+        else if (n.attribs.src && /^https?:\/\//.test(n.attribs.src)) {
+          // Frames are not allowed on the site: the player's address stays as a link.
+          out.push({ type: 'paragraph', content: [{ type: 'text', text: n.attribs.src, marks: [{ type: 'link', attrs: { href: n.attribs.src } }] }] });
+          notes.push(`embedded frame from ${hostOf(n.attribs.src)} kept as a link (only YouTube, Telegram and X are embedded)`);
+        } else notes.push('an embedded frame without an address was left out');
         break;
       }
       case 'x-embed': {
