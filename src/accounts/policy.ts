@@ -62,7 +62,8 @@ export type GlobalAction =
   | 'settings.write'
   | 'audit.read'
   | 'webhooks.manage'
-  | 'translit.manage';
+  | 'translit.manage'
+  | 'pages.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
   'stories.create': 'contributor',
@@ -78,6 +79,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'settings.write': 'admin',
   // Spellings are the copy desk's job: editors keep the transliteration exceptions.
   'translit.manage': 'editor',
+  // Static pages (about, contacts, policy) speak for the agency: editors keep them.
+  'pages.manage': 'editor',
   'audit.read': 'admin',
   'webhooks.manage': 'admin',
 };

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import Assembler from 'stream-json/assembler.js';
 import parser from 'stream-json/parser.js';
 
+/** The file is not what the command expects; the message names the file and what to do. */
 export class GhostFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
     this.name = 'GhostFormatError';
   }
 }
@@ -27,14 +28,14 @@ export async function* readGhost(file: string, tables: ReadonlySet<string>, onBy
     await fs.promises.access(file, fs.constants.R_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new GhostFormatError(`${file}: ${code === 'ENOENT' ? 'the file does not exist' : 'the file is not readable'}`);
+    throw new GhostFormatError(file, `${code === 'ENOENT' ? 'the file does not exist' : 'the file is not readable'}`);
   }
   const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   let first = true;
   input.on('data', (chunk) => {
     if (first) {
       first = false;
-      if (!/^\s*(\uFEFF)?\s*\{/.test(chunk.toString('utf8', 0, 64))) input.destroy(new GhostFormatError(`${file}: this is not a JSON object (a Ghost export starts with «{»; Settings → Labs → Export in Ghost writes one)`));
+      if (!/^\s*(\uFEFF)?\s*\{/.test(chunk.toString('utf8', 0, 64))) input.destroy(new GhostFormatError(file, `this is not a JSON object (a Ghost export starts with «{»; Settings → Labs → Export in Ghost writes one)`));
     }
     onBytes?.(input.bytesRead);
   });
@@ -94,7 +95,7 @@ export async function* readGhost(file: string, tables: ReadonlySet<string>, onBy
     }
   } catch (err) {
     if (err instanceof GhostFormatError) throw err;
-    throw new GhostFormatError(`${file}: not valid JSON (${(err as Error).message})`);
+    throw new GhostFormatError(file, `not valid JSON (${(err as Error).message})`);
   }
-  if (!sawData) throw new GhostFormatError(`${file}: no «data» object with posts — this is not a Ghost export`);
+  if (!sawData) throw new GhostFormatError(file, `no «data» object with posts — this is not a Ghost export`);
 }

@@ -63,9 +63,10 @@ export type WxrRecord =
   | { kind: 'term'; term: WxrTerm }
   | { kind: 'item'; item: WxrItem };
 
+/** The file is not what the command expects; the message names the file and what to do. */
 export class WxrFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
     this.name = 'WxrFormatError';
   }
 }
@@ -204,14 +205,14 @@ export async function* readWxr(file: string, onBytes?: (bytes: number) => void):
     stream = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new WxrFormatError(`${file}: ${code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'the file is not readable' : (err as Error).message}`);
+    throw new WxrFormatError(file, `${code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'the file is not readable' : (err as Error).message}`);
   }
   let checkedStart = false;
   for await (const chunk of stream as AsyncIterable<string>) {
     if (!checkedStart) {
       checkedStart = true;
       // A JSON file or an HTML page given by mistake: say so instead of importing nothing.
-      if (!/^\s*(\uFEFF)?\s*</.test(chunk)) throw new WxrFormatError(`${file}: this is not an XML file (a WordPress export starts with <?xml or <rss)`);
+      if (!/^\s*(\uFEFF)?\s*</.test(chunk)) throw new WxrFormatError(file, `this is not an XML file (a WordPress export starts with <?xml or <rss)`);
     }
     parser.write(chunk);
     onBytes?.(stream.bytesRead);
@@ -219,7 +220,7 @@ export async function* readWxr(file: string, onBytes?: (bytes: number) => void):
   }
   parser.end();
   while (out.length) yield out.shift()!;
-  if (!sawRss) throw new WxrFormatError(`${file}: no <rss> element — this is not a WordPress export (Tools → Export in WordPress writes one)`);
+  if (!sawRss) throw new WxrFormatError(file, `no <rss> element — this is not a WordPress export (Tools → Export in WordPress writes one)`);
   if (!siteSent) out.push({ kind: 'site', site });
   while (out.length) yield out.shift()!;
 }
