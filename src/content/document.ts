@@ -260,7 +260,10 @@ interface RawNode {
   text?: string | null;
   marks?: z.infer<typeof Mark>[] | null;
 }
-const Node: z.ZodType<RawNode> = z.lazy(() =>
+// zod calls a lazy schema's getter on every node it checks: build the node schema once and hand
+// the same one out (it was rebuilt per node, a hot spot when an import validates thousands of bodies).
+let nodeSchema: z.ZodType<RawNode> | undefined;
+const Node: z.ZodType<RawNode> = z.lazy(() => (nodeSchema ??=
   z
     .object({ type: z.string().max(40), attrs: Attrs, content: z.array(Node).nullish(), text: z.string().nullish(), marks: z.array(Mark).nullish() })
     .superRefine((n, ctx) => {
@@ -272,7 +275,7 @@ const Node: z.ZodType<RawNode> = z.lazy(() =>
       }
       const r = schema.safeParse(n.attrs);
       if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['attrs', ...i.path] } as z.IssueData);
-    }),
+    })),
 );
 const Doc = z.object({ type: z.literal('doc'), content: z.array(Node) });
 

@@ -84,47 +84,51 @@ export async function importGhost(d: ImportDeps, opts: ImportOptions): Promise<I
     images.set(key, r);
     return r;
   };
-  for await (const { row: p } of readGhost(opts.file, new Set(['posts']), (b) => opts.onProgress?.(size + b, total))) {
-    const kind = str(p.type) === 'page' ? 'page' : 'post';
-    const id = str(p.id);
-    const st = statusOf(p, kind, now);
-    if ('skip' in st) {
-      report.add({ kind, sourceId: id, title: str(p.title), outcome: 'skipped', status: str(p.status), notes: [st.skip] });
-      continue;
-    }
-    if (opts.limit !== undefined && written >= opts.limit) break;
-    written++;
-    const notes: string[] = st.note ? [st.note] : [];
-    let html = str(p.html);
-    if (!html && (p.mobiledoc || p.lexical)) notes.push('the export has no HTML for this post (only Ghost\'s editor format): the body is empty');
-    html = html.replace(/__GHOST_URL__/g, '');
-    // Inline images first: the converter looks them up synchronously.
-    for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*"([^"]+)"/gi)) await imageOf(m[1]!, '', '');
-    const fm = meta.get(id);
-    const featuredUrl = str(p.feature_image);
-    const featured = featuredUrl ? await imageOf(featuredUrl, str(p.feature_image_alt) || fm?.alt || '', str(p.feature_image_caption) || fm?.caption || '') : null;
-    if (featuredUrl && !featured) notes.push(`feature image ${featuredUrl} is missing`);
-    const tagRefs = (postTags.get(id) ?? []).sort((a, b) => a.order - b.order).map((t) => tags.get(t.id)).filter((t): t is NonNullable<typeof t> => !!t);
-    let section: SourceTerm | null = null;
-    const termList: SourceTerm[] = [];
-    tagRefs.forEach((t, i) => {
-      if (t.internal) {
-        notes.push(`internal tag «${t.name}» not imported`);
-        return;
+  try {
+    for await (const { row: p } of readGhost(opts.file, new Set(['posts']), (b) => opts.onProgress?.(size + b, total))) {
+      const kind = str(p.type) === 'page' ? 'page' : 'post';
+      const id = str(p.id);
+      const st = statusOf(p, kind, now);
+      if ('skip' in st) {
+        report.add({ kind, sourceId: id, title: str(p.title), outcome: 'skipped', status: str(p.status), notes: [st.skip] });
+        continue;
       }
-      const term = { key: t.slug, slug: opts.sectionMap?.[t.slug] ?? t.slug, name: t.name };
-      if (!section && isSection(t.slug, i === 0)) section = term;
-      else termList.push({ key: `tag:${t.slug}`, slug: t.slug, name: t.name });
-    });
-    const authors = (postAuthors.get(id) ?? []).sort((a, b) => a.order - b.order).map((a) => users.get(a.id)).filter((a): a is SourceAuthor => !!a);
-    const slug = str(p.slug);
-    await w.entry({
-      kind, sourceId: id, title: str(p.title), slug, html, excerpt: str(p.custom_excerpt), sourceStatus: `${str(p.status)}${str(p.visibility) && str(p.visibility) !== 'public' ? ` (${str(p.visibility)})` : ''}`,
-      status: st.status, publishedAt: st.status === 'draft' ? null : time(p.published_at), locale,
-      authors: kind === 'post' ? authors : [], section: kind === 'post' ? section : null, tags: kind === 'post' ? termList : [], featured,
-      oldUrls: slug ? [`/${slug}/`] : [], group: null, notes,
-      convert: { image: (src) => images.get(uploadsPath(src)) ?? null },
-    });
+      if (opts.limit !== undefined && written >= opts.limit) break;
+      written++;
+      const notes: string[] = st.note ? [st.note] : [];
+      let html = str(p.html);
+      if (!html && (p.mobiledoc || p.lexical)) notes.push('the export has no HTML for this post (only Ghost\'s editor format): the body is empty');
+      html = html.replace(/__GHOST_URL__/g, '');
+      // Inline images first: the converter looks them up synchronously.
+      for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*"([^"]+)"/gi)) await imageOf(m[1]!, '', '');
+      const fm = meta.get(id);
+      const featuredUrl = str(p.feature_image);
+      const featured = featuredUrl ? await imageOf(featuredUrl, str(p.feature_image_alt) || fm?.alt || '', str(p.feature_image_caption) || fm?.caption || '') : null;
+      if (featuredUrl && !featured) notes.push(`feature image ${featuredUrl} is missing`);
+      const tagRefs = (postTags.get(id) ?? []).sort((a, b) => a.order - b.order).map((t) => tags.get(t.id)).filter((t): t is NonNullable<typeof t> => !!t);
+      let section: SourceTerm | null = null;
+      const termList: SourceTerm[] = [];
+      tagRefs.forEach((t, i) => {
+        if (t.internal) {
+          notes.push(`internal tag «${t.name}» not imported`);
+          return;
+        }
+        const term = { key: t.slug, slug: opts.sectionMap?.[t.slug] ?? t.slug, name: t.name };
+        if (!section && isSection(t.slug, i === 0)) section = term;
+        else termList.push({ key: `tag:${t.slug}`, slug: t.slug, name: t.name });
+      });
+      const authors = (postAuthors.get(id) ?? []).sort((a, b) => a.order - b.order).map((a) => users.get(a.id)).filter((a): a is SourceAuthor => !!a);
+      const slug = str(p.slug);
+      await w.entry({
+        kind, sourceId: id, title: str(p.title), slug, html, excerpt: str(p.custom_excerpt), sourceStatus: `${str(p.status)}${str(p.visibility) && str(p.visibility) !== 'public' ? ` (${str(p.visibility)})` : ''}`,
+        status: st.status, publishedAt: st.status === 'draft' ? null : time(p.published_at), locale,
+        authors: kind === 'post' ? authors : [], section: kind === 'post' ? section : null, tags: kind === 'post' ? termList : [], featured,
+        oldUrls: slug ? [`/${slug}/`] : [], group: null, notes,
+        convert: { image: (src) => images.get(uploadsPath(src)) ?? null },
+      });
+    }
+  } finally {
+    await w.flush();
   }
   if (!opts.dryRun) {
     for (const [, t] of tags) {

@@ -149,67 +149,72 @@ export async function importWordPress(d: ImportDeps, opts: ImportOptions): Promi
   let menuItems = 0;
   const now = d.clock();
   const image = (src: string): ResolvedImage | null => byPath.get(withoutSizeSuffix(uploadsPath(src))) ?? null;
-  for await (const r of readWxr(opts.file, (b) => opts.onProgress?.(size + b, total))) {
-    if (r.kind !== 'item') continue;
-    const it = r.item;
-    if (it.postType === 'attachment') continue;
-    if (it.postType === 'nav_menu_item') {
-      menuItems++;
-      continue;
+  try {
+    for await (const r of readWxr(opts.file, (b) => opts.onProgress?.(size + b, total))) {
+      if (r.kind !== 'item') continue;
+      const it = r.item;
+      if (it.postType === 'attachment') continue;
+      if (it.postType === 'nav_menu_item') {
+        menuItems++;
+        continue;
+      }
+      if (it.postType !== 'post' && it.postType !== 'page') {
+        rep.add({ kind: it.postType || 'item', sourceId: it.postId, title: it.title, outcome: 'skipped', status: it.status, notes: [`post type «${it.postType}» is not imported`] });
+        continue;
+      }
+      if (opts.limit !== undefined && written >= opts.limit) break;
+      const kind = it.postType;
+      const publishedAt = wpDate(it.postDateGmt, it.postDate, opts.timeZone);
+      let status: { status: EditionStatus; note?: string };
+      try {
+        status = statusOf(it, publishedAt, now, kind);
+      } catch (err) {
+        rep.add({ kind, sourceId: it.postId, title: it.title, outcome: 'skipped', status: it.status, notes: [(err as Error).message] });
+        continue;
+      }
+      written++;
+      const notes: string[] = status.note ? [status.note] : [];
+      // Polylang: the language and the translation group are taxonomies of the item.
+      const lang = it.terms.find((t) => t.domain === 'language');
+      const itemLocale = (lang && localeOf(lang.slug)) || locale;
+      if (lang && !localeOf(lang.slug)) notes.push(`language «${lang.slug}» is not one of the site's: imported as ${locale}`);
+      const group = it.terms.find((t) => t.domain === 'post_translations')?.slug ?? null;
+      // Authors: Co-Authors Plus guest authors (taxonomy «author») replace the post's user.
+      const guest = it.terms.filter((t) => t.domain === 'author');
+      const postAuthors = guest.length
+        ? guest.map((t) => ({ key: `cap:${t.slug}`, slug: t.slug.replace(/^cap-/, ''), name: t.name }))
+        : it.creator ? [authors.get(it.creator) ?? { key: it.creator, slug: it.creator.toLowerCase(), name: it.creator }] : [];
+      let section: SourceTerm | null = null;
+      const postTags: SourceTerm[] = [];
+      for (const t of it.terms) {
+        if (t.domain === 'category') {
+          const cat = categories.get(t.slug);
+          const term = { key: t.slug, slug: opts.sectionMap?.[t.slug] ?? t.slug, name: cat?.name ?? t.name };
+          if (sectionSlugs.has(t.slug) && !section) section = term;
+          else if (t.slug !== 'uncategorized') {
+            postTags.push({ key: `category:${t.slug}`, slug: t.slug, name: cat?.name ?? t.name });
+            if (sectionSlugs.has(t.slug)) notes.push(`also in category «${t.name}»: kept as a tag (a story has one section)`);
+          }
+        } else if (t.domain === 'post_tag') postTags.push({ key: `tag:${t.slug}`, slug: t.slug, name: tags.get(t.slug)?.name ?? t.name });
+      }
+      if (kind === 'page' && it.postParent && it.postParent !== '0') notes.push('child page: the page hierarchy is flat here (its old address still redirects)');
+      if (it.isSticky) notes.push('sticky on the old site: pin it as the main story by hand if it still matters');
+      const thumb = it.meta.get('_thumbnail_id');
+      const featured = thumb ? (attachments.get(thumb) ?? null) : null;
+      if (thumb && !featured) notes.push(`featured image (attachment ${thumb}) is missing`);
+      const old = [it.link, `?p=${it.postId}`, ...(kind === 'page' ? [`?page_id=${it.postId}`] : [])];
+      if (it.guid && /[?&]p(age_id)?=\d+/.test(it.guid)) old.push(it.guid);
+      await w.entry({
+        kind, sourceId: it.postId, title: it.title, slug: it.postName, html: it.content, excerpt: it.excerpt, sourceStatus: it.status + (it.password ? ' (password)' : ''),
+        status: status.status, publishedAt: status.status === 'draft' || status.status === 'review' ? null : publishedAt, locale: itemLocale,
+        authors: kind === 'post' ? postAuthors : [], section: kind === 'post' ? section : null, tags: kind === 'post' ? postTags : [],
+        featured, oldUrls: old, group: kind === 'post' ? group : null, notes,
+        convert: { image, attachment: (id) => attachments.get(id) ?? null, children: () => (children.get(it.postId) ?? []).map((id) => attachments.get(id)).filter((x): x is ResolvedImage => !!x) },
+      });
     }
-    if (it.postType !== 'post' && it.postType !== 'page') {
-      rep.add({ kind: it.postType || 'item', sourceId: it.postId, title: it.title, outcome: 'skipped', status: it.status, notes: [`post type «${it.postType}» is not imported`] });
-      continue;
-    }
-    if (opts.limit !== undefined && written >= opts.limit) break;
-    const kind = it.postType;
-    const publishedAt = wpDate(it.postDateGmt, it.postDate, opts.timeZone);
-    let status: { status: EditionStatus; note?: string };
-    try {
-      status = statusOf(it, publishedAt, now, kind);
-    } catch (err) {
-      rep.add({ kind, sourceId: it.postId, title: it.title, outcome: 'skipped', status: it.status, notes: [(err as Error).message] });
-      continue;
-    }
-    written++;
-    const notes: string[] = status.note ? [status.note] : [];
-    // Polylang: the language and the translation group are taxonomies of the item.
-    const lang = it.terms.find((t) => t.domain === 'language');
-    const itemLocale = (lang && localeOf(lang.slug)) || locale;
-    if (lang && !localeOf(lang.slug)) notes.push(`language «${lang.slug}» is not one of the site's: imported as ${locale}`);
-    const group = it.terms.find((t) => t.domain === 'post_translations')?.slug ?? null;
-    // Authors: Co-Authors Plus guest authors (taxonomy «author») replace the post's user.
-    const guest = it.terms.filter((t) => t.domain === 'author');
-    const postAuthors = guest.length
-      ? guest.map((t) => ({ key: `cap:${t.slug}`, slug: t.slug.replace(/^cap-/, ''), name: t.name }))
-      : it.creator ? [authors.get(it.creator) ?? { key: it.creator, slug: it.creator.toLowerCase(), name: it.creator }] : [];
-    let section: SourceTerm | null = null;
-    const postTags: SourceTerm[] = [];
-    for (const t of it.terms) {
-      if (t.domain === 'category') {
-        const cat = categories.get(t.slug);
-        const term = { key: t.slug, slug: opts.sectionMap?.[t.slug] ?? t.slug, name: cat?.name ?? t.name };
-        if (sectionSlugs.has(t.slug) && !section) section = term;
-        else if (t.slug !== 'uncategorized') {
-          postTags.push({ key: `category:${t.slug}`, slug: t.slug, name: cat?.name ?? t.name });
-          if (sectionSlugs.has(t.slug)) notes.push(`also in category «${t.name}»: kept as a tag (a story has one section)`);
-        }
-      } else if (t.domain === 'post_tag') postTags.push({ key: `tag:${t.slug}`, slug: t.slug, name: tags.get(t.slug)?.name ?? t.name });
-    }
-    if (kind === 'page' && it.postParent && it.postParent !== '0') notes.push('child page: the page hierarchy is flat here (its old address still redirects)');
-    if (it.isSticky) notes.push('sticky on the old site: pin it as the main story by hand if it still matters');
-    const thumb = it.meta.get('_thumbnail_id');
-    const featured = thumb ? (attachments.get(thumb) ?? null) : null;
-    if (thumb && !featured) notes.push(`featured image (attachment ${thumb}) is missing`);
-    const old = [it.link, `?p=${it.postId}`, ...(kind === 'page' ? [`?page_id=${it.postId}`] : [])];
-    if (it.guid && /[?&]p(age_id)?=\d+/.test(it.guid)) old.push(it.guid);
-    await w.entry({
-      kind, sourceId: it.postId, title: it.title, slug: it.postName, html: it.content, excerpt: it.excerpt, sourceStatus: it.status + (it.password ? ' (password)' : ''),
-      status: status.status, publishedAt: status.status === 'draft' || status.status === 'review' ? null : publishedAt, locale: itemLocale,
-      authors: kind === 'post' ? postAuthors : [], section: kind === 'post' ? section : null, tags: kind === 'post' ? postTags : [],
-      featured, oldUrls: old, group: kind === 'post' ? group : null, notes,
-      convert: { image, attachment: (id) => attachments.get(id) ?? null, children: () => (children.get(it.postId) ?? []).map((id) => attachments.get(id)).filter((x): x is ResolvedImage => !!x) },
-    });
+  } finally {
+    // Whole items only: what the open batch holds is committed even when the file breaks off.
+    await w.flush();
   }
 
   // Archive addresses: /category/…, /tag/…, /author/… (and their ?cat=, ?tag=, ?author= forms).

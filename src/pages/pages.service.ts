@@ -49,7 +49,7 @@ export class PagesService {
    * Creates a page; a taken slug gets `-2`, `-3`… when the slug was not given explicitly, and is a
    * 409 when it was (the editor asked for that address). Pass `trx` to join a larger transaction.
    */
-  async create(input: PageInput, userId: number | null, trx?: Kysely<Database>, opts: { renameOnClash?: boolean } = {}): Promise<PageRow> {
+  async create(input: PageInput, userId: number | null, trx?: Kysely<Database>, opts: { renameOnClash?: boolean; quiet?: boolean } = {}): Promise<PageRow> {
     this.check(input);
     const doc = normalizeDoc(input.doc);
     const run = async (t: Kysely<Database>) => {
@@ -68,7 +68,8 @@ export class PagesService {
       return { id, ...row };
     };
     const page = trx ? await run(trx) : await this.db.transaction().execute(run);
-    this.purge();
+    // An import purges once at its end, not per page.
+    if (!opts.quiet) this.purge();
     return page;
   }
 
