@@ -219,3 +219,60 @@ describe('xabar import arguments', () => {
     if (typeof ok === 'object') expect(ok.options).toMatchObject({ locale: 'ru', sections: ['news', 'sport'], dryRun: true });
   });
 });
+
+/** A small Polylang site: one story in Russian and Uzbek (one translation group), one Russian-only post, a WPML leftover. */
+function polylangWxr(): string {
+  const item = (id: number, lang: string, group: string | null, title: string, slug: string, meta = '') => `<item>
+<title><![CDATA[${title}]]></title>
+<link>https://old.example.uz/${lang}/${slug}/</link>
+<dc:creator><![CDATA[editor]]></dc:creator>
+<content:encoded><![CDATA[<p>${title}: matn.</p>]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>${id}</wp:post_id>
+<wp:post_date><![CDATA[2024-05-01 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[${slug}]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_parent>0</wp:post_parent>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+<wp:post_password><![CDATA[]]></wp:post_password>
+<category domain="language" nicename="${lang}"><![CDATA[${lang}]]></category>
+${group ? `<category domain="post_translations" nicename="${group}"><![CDATA[${group}]]></category>` : ''}
+${meta}
+</item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Poly</title><link>https://old.example.uz</link><language>ru-RU</language><wp:base_blog_url>https://old.example.uz</wp:base_blog_url>
+<wp:author><wp:author_login>editor</wp:author_login><wp:author_display_name><![CDATA[Редактор]]></wp:author_display_name></wp:author>
+<wp:term><wp:term_id>5</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>ru</wp:term_slug><wp:term_name>Русский</wp:term_name></wp:term>
+<wp:term><wp:term_id>6</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>uz</wp:term_slug><wp:term_name>Oʻzbekcha</wp:term_name></wp:term>
+<wp:term><wp:term_id>7</wp:term_id><wp:term_taxonomy>post_translations</wp:term_taxonomy><wp:term_slug>pll_1</wp:term_slug><wp:term_name>pll_1</wp:term_name><wp:term_description><![CDATA[a:2:{s:2:"ru";i:10;s:2:"uz";i:11;}]]></wp:term_description></wp:term>
+${item(10, 'ru', 'pll_1', 'Новости Ташкента', 'novosti-tashkenta')}
+${item(11, 'uz', 'pll_1', 'Toshkent yangiliklari', 'toshkent-yangiliklari')}
+${item(12, 'ru', null, 'Только по-русски', 'tolko-po-russki', '<wp:postmeta><wp:meta_key>_wpml_word_count</wp:meta_key><wp:meta_value>3</wp:meta_value></wp:postmeta>')}
+</channel></rss>`;
+}
+
+describe.each(DIALECTS)('Polylang translation groups on %s', (dialect) => {
+  it('imports a translation group as editions of one story, dates in the site zone, and says WPML links are not in WXR', async () => {
+    const s = await makeTestSite(dialect, { now: Date.UTC(2026, 11, 6, 9, 0) });
+    try {
+      const file = path.join(tmp, `polylang-${dialect}.xml`);
+      fs.writeFileSync(file, polylangWxr());
+      await importWordPress(importDeps(s.c), { file, timeZone: 'Asia/Tashkent', reportPath: path.join(tmp, `polylang-${dialect}.json`), defaultLocale: 'ru' });
+      const rows = await s.c.db.kysely.selectFrom('editions').select(['story_id', 'locale', 'slug', 'published_at']).orderBy('id').execute();
+      expect(rows.map((r) => [r.locale, r.slug])).toEqual([['ru', 'novosti-tashkenta'], ['uz', 'toshkent-yangiliklari'], ['ru', 'tolko-po-russki']]);
+      expect(rows[0]!.story_id).toBe(rows[1]!.story_id);
+      expect(rows[2]!.story_id).not.toBe(rows[0]!.story_id);
+      // No GMT twin: the local date in the site's zone (Tashkent is UTC+5).
+      expect(rows[0]!.published_at).toBe(Date.UTC(2024, 4, 1, 5, 0));
+      const r = readReport(path.join(tmp, `polylang-${dialect}.json`));
+      expect(r.summary.warnings.some((w) => w.includes('WPML'))).toBe(true);
+      expect(r.summary.warnings.some((w) => w.includes('Polylang'))).toBe(true);
+      const go = await s.app.inject({ url: '/uz/toshkent-yangiliklari/' });
+      expect([go.statusCode, go.headers.location]).toEqual([301, '/uz/news/toshkent-yangiliklari']);
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
+});

@@ -153,6 +153,7 @@ export async function importWordPress(d: ImportDeps, opts: ImportOptions): Promi
     for await (const r of readWxr(opts.file, (b) => opts.onProgress?.(size + b, total))) {
       if (r.kind !== 'item') continue;
       const it = r.item;
+      if (!wpml && [...it.meta.keys()].some((k) => k.startsWith('_wpml') || k.startsWith('_icl_'))) wpml = true;
       if (it.postType === 'attachment') continue;
       if (it.postType === 'nav_menu_item') {
         menuItems++;
