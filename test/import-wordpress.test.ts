@@ -276,3 +276,25 @@ describe.each(DIALECTS)('Polylang translation groups on %s', (dialect) => {
     }
   }, 60_000);
 });
+
+describe.skipIf(!DIALECTS.includes('postgres'))('two runs of one import at the same moment on postgres', () => {
+  it('every post and page is written once; the loser of each race reports it skipped or failed, never a duplicate', async () => {
+    const s = await makeTestSite('postgres', { now: Date.UTC(2026, 11, 6, 9, 0) });
+    try {
+      await Promise.all([
+        importWordPress(importDeps(s.c), options('race-a', { mediaDir: undefined })),
+        importWordPress(importDeps(s.c), options('race-b', { mediaDir: undefined })),
+      ]);
+      expect(await count(s, 'editions')).toBe(58);
+      expect(await count(s, 'pages')).toBe(21);
+      const dup = await s.c.db.kysely.selectFrom('old_url_redirects').select('path').groupBy('path').having((eb) => eb.fn.countAll(), '>', 1).execute();
+      expect(dup).toEqual([]);
+      const a = readReport(path.join(tmp, 'race-a.json'));
+      const b = readReport(path.join(tmp, 'race-b.json'));
+      const written = (r: typeof a) => r.items.filter((i) => (i.kind === 'post' || i.kind === 'page') && (i.outcome === 'imported' || i.outcome === 'changed')).length;
+      expect(written(a) + written(b)).toBe(79);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+});

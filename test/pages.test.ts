@@ -81,6 +81,16 @@ describe.each(DIALECTS)('static pages on %s', (dialect) => {
     expect((await n.s.app.inject({ url: '/ru/page/ob-agentstve' })).statusCode).toBe(200);
   });
 
+  it('two editors creating the same address at once: one page, the other a 409 (the constraint decides)', async () => {
+    const [a, b] = await Promise.all([
+      n.editor.req('POST', '/pages', { locale: 'uz', title: 'Aloqa', slug: 'aloqa' }),
+      n.admin.req('POST', '/pages', { locale: 'uz', title: 'Aloqa', slug: 'aloqa' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const rows = await n.s.c.db.kysely.selectFrom('pages').select('id').where('locale', '=', 'uz').where('slug', '=', 'aloqa').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('deletes a page', async () => {
     const p = await n.editor.req('POST', '/pages', { locale: 'en', title: 'Advertising', status: 'published' });
     expect((await n.editor.req('DELETE', `/pages/${p.json.id}`)).status).toBe(204);

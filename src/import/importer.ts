@@ -31,6 +31,7 @@ import { oldUrlKey } from './old-urls.js';
 import type { ImportReport, ReportItem } from './report.js';
 import type { MediaSource } from './media-source.js';
 import { parseDocument, DomUtils } from 'htmlparser2';
+import { isUniqueViolation } from '../db/constraint.js';
 
 export interface ImportDeps {
   db: Kysely<Database>;
@@ -339,7 +340,10 @@ export class ImportWriter {
       // This item alone is undone; the batch goes on.
       await sql.raw(`rollback to savepoint ${sp}`).execute(b.trx);
       await sql.raw(`release savepoint ${sp}`).execute(b.trx);
-      b.reports.push({ ...item, outcome: err instanceof SkipItem ? 'skipped' : 'failed', notes: [...notes, (err as Error).message] });
+      // Another run of the same import wrote this item at the same moment (its source id won the constraint).
+      const raced = isUniqueViolation(err) && (await this.d.repo.target(this.source, e.kind, e.sourceId, b.trx)) !== undefined;
+      const why = raced ? 'imported by another run at the same moment' : err instanceof SkipItem ? err.message : `not written: ${(err as Error).message} (run the import again to retry it)`;
+      b.reports.push({ ...item, outcome: raced || err instanceof SkipItem ? 'skipped' : 'failed', notes: [...notes, why] });
     }
     return this.maybeFlush(b);
   }
