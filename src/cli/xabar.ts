@@ -30,7 +30,7 @@ const USAGE = `usage: xabar <command>
                              create a newsroom user (a password is generated and printed when not given)
   media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions
   reindex                    rebuild the search index of every edition (after an analyzer change), with progress
-\${IMPORT_USAGE}`;
+${IMPORT_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -149,7 +149,7 @@ async function run(argv: string[]): Promise<number> {
       const { parseImportArgs, runImport } = await import('../import/import.cli.js');
       const parsed = parseImportArgs(rest);
       if (typeof parsed === 'string') {
-        console.error(`xabar import: \${parsed}\n\${USAGE}`);
+        console.error(`xabar import: ${parsed}\n${USAGE}`);
         return 2;
       }
       const c = await buildContainer(loadConfig());
