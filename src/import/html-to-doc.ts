@@ -57,7 +57,7 @@ export function embedOf(rawUrl: string): { provider: string; url: string } | nul
 
 /** WordPress's wpautop, reduced: blank lines separate paragraphs, single newlines are line breaks. */
 function autop(html: string): string {
-  const blockStart = /^<(?:p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|hr|pre|figure|div|section|dl|address|iframe|form|script|style|!--)\b/i;
+  const blockStart = /^<(?:x-embed|x-gallery|p|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|hr|pre|figure|div|section|dl|address|iframe|form|script|style|!--)\b/i;
   return html
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
@@ -144,7 +144,8 @@ function inline(nodes: ChildNode[], marks: DocMark[], out: DocNode[], images: El
     if (!isElement(n)) continue;
     const name = n.name.toLowerCase();
     if (name === 'br') out.push({ type: 'hardBreak' });
-    else if (name === 'img') images.push(n);
+    // Images and our embed/gallery markers inside a line become blocks after the paragraph.
+    else if (name === 'img' || name === 'x-embed' || name === 'x-gallery') images.push(n);
     else if (SILENT.has(name)) continue;
     else if (name === 'a') {
       const href = n.attribs.href;
@@ -193,6 +194,10 @@ function paragraphOf(nodes: ChildNode[], out: DocNode[], opts: ConvertOptions, n
   const clean = tidy(content);
   if (clean.length) out.push(attrs ? { type, attrs, content: clean } : { type, content: clean });
   for (const img of images) {
+    if (img.name !== 'img') {
+      convertBlocks([img], out, opts, notes);
+      continue;
+    }
     const node = imageNode(img, opts, '', notes);
     if (node) out.push(node);
   }
