@@ -63,7 +63,8 @@ export type GlobalAction =
   | 'audit.read'
   | 'webhooks.manage'
   | 'translit.manage'
-  | 'pages.manage';
+  | 'pages.manage'
+  | 'backups.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
   'stories.create': 'contributor',
@@ -83,6 +84,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'pages.manage': 'editor',
   'audit.read': 'admin',
   'webhooks.manage': 'admin',
+  // A backup holds every password hash and sealed secret: administrators only.
+  'backups.manage': 'admin',
 };
 
 export function can(actor: Actor, action: GlobalAction): boolean {
