@@ -12,6 +12,7 @@ import { registerRateLimits } from './http/rate-limit.js';
 import { registerEdge } from './http/edge.js';
 import { feedRoutes } from './distribution/feeds/feeds.routes.js';
 import { siteRoutes } from './site/site.routes.js';
+import { oldUrlResolver } from './import/redirects.js';
 import { adminPlugin } from './newsroom/admin.plugin.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { publicApiPlugin } from './api/public-api.plugin.js';
@@ -79,7 +80,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
 
   await registerRateLimits(app, { limits: c.config.rateLimits, redis: c.redis, prefix: c.config.redisPrefix }); // app.rateLimits
   await feedRoutes(app, c); // /ru/rss.xml, /ru/section/<slug>/atom.xml, /ru/yandex.xml … (src/site/urls.ts)
-  const site = await siteRoutes(app, { site: c.site, search: c.search, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, cdn: c.config.cdn });
+  const site = await siteRoutes(app, { site: c.site, search: c.search, cache: c.pageCache, views: c.views, assets: c.assets, siteUrl: c.config.siteUrl, cdn: c.config.cdn, oldUrls: oldUrlResolver(c.imports, c.clock) });
   if (c.config.cdn) beaconRoutes(app, c.site, c.views); // /v/<id>.gif: views behind a CDN
   errors.setPublicErrorPage(site.badRequestPage);
   await publicApiPlugin(app, c); // /api: the public read API (src/api)

@@ -2,6 +2,9 @@
  * Composition root: builds every long-lived part once, in dependency order, and knows how to
  * close them in reverse. Tests build their own container with a temporary database and clock.
  */
+import { PagesService } from './pages/pages.service.js';
+import { PagesRepository } from './pages/pages.repository.js';
+import { ImportRepository } from './import/import.repository.js';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -130,6 +133,10 @@ export interface Container {
   readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
+  /** Static pages (src/pages/). */
+  readonly pages: PagesService;
+  /** Import records and old addresses (src/import/). */
+  readonly imports: ImportRepository;
   /** Scheduled and newsroom-started backups (src/ops/backup/). */
   readonly backups: BackupService;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
@@ -216,7 +223,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
     onFlush: (seconds, ok) => metrics.viewFlush(seconds, ok),
   });
-  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
+  const pagesRepo = new PagesRepository(k);
+  const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg), pagesRepo);
   pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   // Everything a node keeps from the database: pages, remembered lists, settings.
@@ -383,6 +391,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     webhooks,
     telegram,
     redis,
+    pages: new PagesService(k, pagesRepo, clock, () => purgeAll()),
+    imports: new ImportRepository(k),
     backups,
     purge,
     purgeAll,

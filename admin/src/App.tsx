@@ -1,4 +1,5 @@
 /** The shell: first-run setup, sign-in, or the sidebar + top bar layout with the page for the URL. */
+import { StaticPageEditor, StaticPagesPage } from './pages/StaticPages';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from './api';
 import { ErrorBox, Icon, Spinner, errorText } from './components/ui';
@@ -102,6 +103,8 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/users') return role === 'admin' ? <UsersPage /> : <NotAllowed />;
   if (path === '/settings') return role === 'admin' ? <SettingsPage /> : <NotAllowed />;
   if (path === '/settings/telegram') return role === 'admin' ? <TelegramSettingsPage /> : <NotAllowed />;
+  if (path === '/pages') return roleAtLeast(role, 'editor') ? <StaticPagesPage /> : <NotAllowed />;
+  if ((m = matchPath('/pages/:id', path)) && /^\d+$/.test(m.id!)) return roleAtLeast(role, 'editor') ? <StaticPageEditor key={m.id} id={Number(m.id)} /> : <NotAllowed />;
   if (path === '/translit') return roleAtLeast(role, 'editor') ? <TranslitExceptionsPage /> : <NotAllowed />;
   if (path === '/audit') return role === 'admin' ? <AuditPage /> : <NotAllowed />;
   if (path === '/api-keys') return role === 'admin' ? <ApiKeysPage /> : <NotAllowed />;
@@ -148,6 +151,7 @@ const NAV: NavItem[] = [
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
   { to: '/users', label: 'nav.users', icon: 'users', min: 'admin' },
   { to: '/settings', label: 'nav.settings', icon: 'settings', min: 'admin' },
+  { to: '/pages', label: 'pages.nav', icon: 'stories', min: 'editor' },
   { to: '/translit', label: 'translit.nav', icon: 'settings', min: 'editor' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', min: 'admin' },
   { to: '/api-keys', label: 'nav.apiKeys', icon: 'link', min: 'admin' },

@@ -63,6 +63,7 @@ export type GlobalAction =
   | 'audit.read'
   | 'webhooks.manage'
   | 'translit.manage'
+  | 'pages.manage'
   | 'backups.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
@@ -79,6 +80,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'settings.write': 'admin',
   // Spellings are the copy desk's job: editors keep the transliteration exceptions.
   'translit.manage': 'editor',
+  // Static pages (about, contacts, policy) speak for the agency: editors keep them.
+  'pages.manage': 'editor',
   'audit.read': 'admin',
   'webhooks.manage': 'admin',
   // A backup holds every password hash and sealed secret: administrators only.

@@ -9,6 +9,7 @@
  *   xabar backup [--to DIR]       a consistent backup of the database and media (docs/operations.md)
  *   xabar restore DIR [--force]   restore a backup into an empty database and media store
  *   xabar doctor                  check config, database, migrations, media, Redis and disk; exit 1 on a problem
+ *   xabar import wordpress|ghost FILE   move a site's archive in (src/import/, docs/import.md)
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ import { ImportFormatError } from '../content/reference-import.js';
 import { ARCHIVE_LOCALES, ARCHIVE_MAX_STORIES, generateArchive } from '../demo/archive.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { progressBar, type Progress } from './progress.js';
+import { IMPORT_USAGE } from '../import/import.cli.js';
 
 const USAGE = `usage: xabar <command>
   migrate                    apply database migrations
@@ -36,7 +38,8 @@ const USAGE = `usage: xabar <command>
   restore DIR [--force]      restore a backup into an empty database and media store (--force: replace them);
                              checks every checksum first, migrates forward if the backup is older
   doctor                     check config, database, migrations, media store, Redis and disk space, say how to
-                             fix what is wrong (changes nothing; exit 1 when something fails)`;
+                             fix what is wrong (changes nothing; exit 1 when something fails)
+${IMPORT_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -152,6 +155,20 @@ async function run(argv: string[]): Promise<number> {
         await c.close();
       }
       return 0;
+    }
+    case 'import': {
+      const { parseImportArgs, runImport } = await import('../import/import.cli.js');
+      const parsed = parseImportArgs(rest);
+      if (typeof parsed === 'string') {
+        console.error(`xabar import: ${parsed}\n${USAGE}`);
+        return 2;
+      }
+      const c = await buildContainer(loadConfig());
+      try {
+        return await runImport(c, parsed);
+      } finally {
+        await c.close();
+      }
     }
     case 'backup': {
       const { backupCommand } = await import('../ops/backup/backup.cli.js');

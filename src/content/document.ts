@@ -129,6 +129,9 @@ function renderNode(node: DocNode): string {
       return renderGallery(node, ++rendering.galleries, rendering.labels);
     case 'video':
       return renderVideo(node);
+    case 'html':
+      // Imported markup with no document equivalent (src/import/html-to-doc.ts), sanitised again here.
+      return `<div class="imported-html">${sanitizeHtml(str(node.attrs?.html), SANITIZE)}</div>`;
     default: {
       const tag = Object.hasOwn(BLOCK_TAGS, node.type) ? BLOCK_TAGS[node.type] : undefined;
       if (!tag) return renderChildren(node); // unknown wrapper: keep its text, drop the wrapper
@@ -160,6 +163,11 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
+/** Markup reduced to what a body may hold (imports check what of an `html` block survives). */
+export function sanitizeFragment(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
 /** `labels` name the gallery's lightbox links in the edition's language. */
 export function renderDoc(doc: StoryDoc, labels?: BlockLabels): string {
   rendering.galleries = 0;
@@ -184,6 +192,7 @@ export function docText(doc: StoryDoc): string {
     if (node.type === 'text') into.push(str(node.text));
     else if (node.type === 'image') into.push(str(node.attrs?.caption));
     else if (node.type === 'gallery' || node.type === 'video') into.push(blockText(node));
+    else if (node.type === 'html') into.push(sanitizeHtml(str(node.attrs?.html), { allowedTags: [], allowedAttributes: {} }));
     else for (const c of list(node.content)) walk(c, into);
   };
   for (const n of list(doc.content)) {
@@ -207,7 +216,7 @@ export function countImages(doc: StoryDoc): number {
   return n;
 }
 
-const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell', 'gallery', 'video']);
+const KNOWN_NODES = new Set(['paragraph', 'heading', 'text', 'hardBreak', 'horizontalRule', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'image', 'embed', 'table', 'tableRow', 'tableHeader', 'tableCell', 'gallery', 'video', 'html']);
 const KNOWN_MARKS = new Set(['bold', 'italic', 'strike', 'link', 'code', 'underline', 'subscript', 'superscript']);
 /** Where each embed provider's posts live; anything else is not an embed of that provider. */
 // A Map, not an object: a provider named `__proto__`, `constructor` or `toString` must find nothing.
@@ -235,6 +244,7 @@ const NODE_ATTRS = new Map<string, ZodTypeAny>([
   ['embed', z.object({ provider: text(40), url: text(2000) })],
   ['gallery', GalleryAttrs],
   ['video', VideoAttrs],
+  ['html', z.object({ html: text(200_000) })],
 ]);
 const LinkAttrs = z.object({ href: text(2000), target: text(40), rel: text(200), class: text(200) });
 const Attrs = z.record(z.unknown()).nullish();
@@ -252,7 +262,10 @@ interface RawNode {
   text?: string | null;
   marks?: z.infer<typeof Mark>[] | null;
 }
-const Node: z.ZodType<RawNode> = z.lazy(() =>
+// zod calls a lazy schema's getter on every node it checks: build the node schema once and hand
+// the same one out (it was rebuilt per node, a hot spot when an import validates thousands of bodies).
+let nodeSchema: z.ZodType<RawNode> | undefined;
+const Node: z.ZodType<RawNode> = z.lazy(() => (nodeSchema ??=
   z
     .object({ type: z.string().max(40), attrs: Attrs, content: z.array(Node).nullish(), text: z.string().nullish(), marks: z.array(Mark).nullish() })
     .superRefine((n, ctx) => {
@@ -264,7 +277,7 @@ const Node: z.ZodType<RawNode> = z.lazy(() =>
       }
       const r = schema.safeParse(n.attrs);
       if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['attrs', ...i.path] } as z.IssueData);
-    }),
+    })),
 );
 const Doc = z.object({ type: z.literal('doc'), content: z.array(Node) });
 
@@ -346,6 +359,10 @@ export function normalizeDoc(input: unknown): StoryDoc {
     }
     if (n.type === 'gallery') return normalizeGallery(n.attrs);
     if (n.type === 'video') return normalizeVideo(n.attrs);
+    if (n.type === 'html') {
+      const html = sanitizeHtml(str(n.attrs?.html), SANITIZE).trim();
+      return html ? { type: 'html', attrs: { html } } : null;
+    }
     if (n.type === 'embed') {
       const provider = str(n.attrs?.provider);
       const url = str(n.attrs?.url).trim();

@@ -102,48 +102,59 @@ export class StoriesService {
   }
 
   private async write(input: StoryInput, trx: Kysely<Database>): Promise<CreatedStory> {
-    {
-      const now = this.clock();
-      const storyId = await this.editions.insertStory(trx, {
-        sectionId: input.sectionId ?? null, heroMediaId: input.heroMediaId ?? null, tagIds: [...new Set(input.tagIds ?? [])], authorIds: [...new Set(input.authorIds ?? [])], now,
-      });
+    const now = this.clock();
+    const storyId = await this.editions.insertStory(trx, {
+      sectionId: input.sectionId ?? null, heroMediaId: input.heroMediaId ?? null, tagIds: [...new Set(input.tagIds ?? [])], authorIds: [...new Set(input.authorIds ?? [])], now,
+    });
+    const created: CreatedStory['editions'] = [];
+    for (const e of input.editions) created.push(await this.writeEdition(trx, storyId, e, created, now));
+    // The search index is written in the story's own transaction: never behind it.
+    await reindexStories(trx, [storyId]);
+    return { storyId, editions: created };
+  }
 
-      const created: CreatedStory['editions'] = [];
-      for (const e of input.editions) {
-        const slug = await this.uniqueSlug(trx, e.locale, e.slug ?? (slugify(e.headline, undefined, e.locale) || `story-${storyId}`));
-        const headline = e.headline.trim();
-        const lead = (e.lead ?? '').trim();
-        const id = await this.editions.insert(trx, {
-          story_id: storyId,
-          locale: e.locale,
-          status: e.status,
-          headline,
-          slug,
-          lead,
-          ...deriveEditionFields(e.doc, e.locale, headline, lead),
-          dateline_city: e.dateline?.city.trim() ?? '',
-          dateline_agency: e.dateline?.agency.trim() ?? '',
-          hero_caption: e.heroCaption?.trim() ?? '',
-          seo_title: e.seoTitle?.trim() ?? '',
-          seo_description: e.seoDescription?.trim() ?? '',
-          is_main: e.isMain ? 1 : 0,
-          is_breaking: e.isBreaking ? 1 : 0,
-          views_total: e.initialViews ?? 0,
-          version: 1,
-          published_at: e.publishedAt ? e.publishedAt.getTime() : null,
-          scheduled_at: null,
-          created_at: now,
-          updated_at: e.publishedAt ? e.publishedAt.getTime() : now,
-          ...(e.derivedFrom !== undefined ? { derived_from: created.find((x) => x.locale === e.derivedFrom)!.id, sync: 'synced' as const, source_version: 1 } : {}),
-        });
-        await recordRevision(trx, id, 1, null, now);
-        await recordTransition(trx, { edition_id: id, at: e.publishedAt ? e.publishedAt.getTime() : now, user_id: null, from_status: null, to_status: e.status, note: '' });
-        created.push({ id, locale: e.locale, slug });
-      }
-      // The search index is written in the story's own transaction: never behind it.
-      await reindexStories(trx, [storyId]);
-      return { storyId, editions: created };
-    }
+  /**
+   * Adds an edition in another language to an existing story (an import's translation group),
+   * in the caller's transaction; the language must be free (the unique constraint decides).
+   */
+  async addEdition(trx: Kysely<Database>, storyId: number, e: EditionInput): Promise<CreatedStory['editions'][number]> {
+    this.validate({ editions: [e] });
+    const created = await this.writeEdition(trx, storyId, e, [], this.clock());
+    await reindexStories(trx, [storyId]);
+    return created;
+  }
+
+  private async writeEdition(trx: Kysely<Database>, storyId: number, e: EditionInput, created: CreatedStory['editions'], now: number): Promise<CreatedStory['editions'][number]> {
+    const slug = await this.uniqueSlug(trx, e.locale, e.slug ?? (slugify(e.headline, undefined, e.locale) || `story-${storyId}`));
+    const headline = e.headline.trim();
+    const lead = (e.lead ?? '').trim();
+    const id = await this.editions.insert(trx, {
+      story_id: storyId,
+      locale: e.locale,
+      status: e.status,
+      headline,
+      slug,
+      lead,
+      ...deriveEditionFields(e.doc, e.locale, headline, lead),
+      dateline_city: e.dateline?.city.trim() ?? '',
+      dateline_agency: e.dateline?.agency.trim() ?? '',
+      hero_caption: e.heroCaption?.trim() ?? '',
+      seo_title: e.seoTitle?.trim() ?? '',
+      seo_description: e.seoDescription?.trim() ?? '',
+      is_main: e.isMain ? 1 : 0,
+      is_breaking: e.isBreaking ? 1 : 0,
+      views_total: e.initialViews ?? 0,
+      version: 1,
+      published_at: e.publishedAt ? e.publishedAt.getTime() : null,
+      // A scheduled edition names its time twice, as the newsroom's scheduling does (planning lists it).
+      scheduled_at: e.status === 'scheduled' && e.publishedAt ? e.publishedAt.getTime() : null,
+      created_at: now,
+      updated_at: e.publishedAt ? e.publishedAt.getTime() : now,
+      ...(e.derivedFrom !== undefined ? { derived_from: created.find((x) => x.locale === e.derivedFrom)!.id, sync: 'synced' as const, source_version: 1 } : {}),
+    });
+    await recordRevision(trx, id, 1, null, now);
+    await recordTransition(trx, { edition_id: id, at: e.publishedAt ? e.publishedAt.getTime() : now, user_id: null, from_status: null, to_status: e.status, note: '' });
+    return { id, locale: e.locale, slug };
   }
 
   /** `slug`, or `slug-2`, `slug-3`… — the first not used by an edition or an old-slug redirect. */

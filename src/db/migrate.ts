@@ -24,6 +24,7 @@ import * as m0019 from './migrations/0019_telegram.js';
 import * as m0025 from './migrations/0025_translit_exceptions.js';
 import * as m0026 from './migrations/0026_bounded_pages.js';
 import * as m0024 from './migrations/0024_search.js';
+import * as m0028 from './migrations/0028_import_pages.js';
 import * as m0027 from './migrations/0027_analytics.js';
 import * as m0029 from './migrations/0029_backups.js';
 import * as m0032 from './migrations/0032_search_per_locale.js';
@@ -48,6 +49,7 @@ const STEPS: Record<string, Step> = {
   '0025_translit_exceptions': m0025,
   '0026_bounded_pages': m0026,
   '0024_search': m0024,
+  '0028_import_pages': m0028,
   '0027_analytics': m0027,
   '0029_backups': m0029,
   '0032_search_per_locale': m0032,

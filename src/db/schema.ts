@@ -517,6 +517,56 @@ export interface TelegramDeliveriesTable {
   updated_at: number;
 }
 
+/** Static pages (migration 0028): one row per page and language, edited with revisions (src/pages/). */
+export interface PagesTable {
+  id: Generated<number>;
+  locale: string;
+  slug: string;
+  title: string;
+  body_json: string;
+  body_html: string;
+  status: 'draft' | 'published';
+  /** The id of the page this one translates (its group's first page); null when alone. */
+  group_id: number | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  updated_by: number | null;
+}
+export interface PageRevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  version: number;
+  saved_at: number;
+  saved_by: number | null;
+  title: string;
+  slug: string;
+  body_json: string;
+}
+/** What an import created from a source item (src/import/): a second run skips what is here. */
+export interface ImportItemsTable {
+  /** `wordpress:<site URL>` or `ghost:<site URL>`. */
+  source: string;
+  kind: string;
+  source_id: string;
+  target_id: number | null;
+  created_at: number;
+}
+/** An imported site's old address (normalised path) → edition, page or fixed path; answered 301 on a 404. */
+export interface OldUrlRedirectsTable {
+  path: string;
+  edition_id: number | null;
+  page_id: number | null;
+  target: string;
+  created_at: number;
+}
+export interface Database {
+  pages: PagesTable;
+  page_revisions: PageRevisionsTable;
+  import_items: ImportItemsTable;
+  old_url_redirects: OldUrlRedirectsTable;
+}
 export type BackupRunStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /** One backup run, as the newsroom lists it (migration 0029; src/ops/backup/). */

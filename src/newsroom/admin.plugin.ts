@@ -22,6 +22,7 @@ import { translitExceptionsRoutes } from './translit-exceptions.routes.js';
 import { deskRoutes } from '../desk/desk.routes.js';
 import { previewLinksRoutes } from './preview-links.routes.js';
 import { relatedRoutes } from './related.routes.js';
+import { pagesRoutes } from '../pages/pages.routes.js';
 import { bulkRoutes } from './bulk.routes.js';
 import { planningRoutes } from './planning.routes.js';
 import { apiKeysRoutes } from '../wire/api-keys.routes.js';
@@ -59,6 +60,7 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     libraryRoutes(api, { media: c.media, taxonomy: c.taxonomyAdmin, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     previewLinksRoutes(api, c.previewLinks);
     relatedRoutes(api, c.related, c.urgency);
+    pagesRoutes(api, { pages: c.pages, settings: c.settings, audit: c.audit, db: c.db.kysely, purgeAll: () => c.purgeAll() });
     apiKeysRoutes(api, wireOf(c).keys, c.config.rateLimits.wire);
     webhooksRoutes(api, c.webhooks);
     telegramRoutes(api, c.telegram);

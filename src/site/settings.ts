@@ -65,6 +65,8 @@ export const SiteSettingsSchema = z.object({
   maxUploadMb: z.number().int().min(1).max(100).default(20),
   /** Show an article's lead under its headline (as a standfirst). Off like the reference page; the lead still feeds previews, feeds and search. */
   showLead: z.boolean().default(false),
+  /** Static pages linked from the footer, in order (page ids; each language shows its own of the page's group). */
+  footerPages: z.array(z.number().int().positive().max(MAX_ROW_ID)).max(20).default([]),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

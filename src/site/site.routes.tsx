@@ -25,7 +25,7 @@ import { articleLd, breadcrumbLd, modifiedIso, organizationLd, publisherOf, webS
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
-import { ErrorView, HomeView, ListView } from './views/pages.js';
+import { ErrorView, HomeView, ListView, StaticPageView } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 import { feedLinks } from '../distribution/feeds/feed-links.js';
 import { ViewBeacon } from './views/beacon.js';
@@ -40,6 +40,8 @@ export interface SiteDeps {
   siteUrl: string;
   /** A CDN in front (config.cdn): shared-cache headers, and views counted by the beacon instead. */
   cdn?: { sMaxAge: number; staleWhileRevalidate: number } | null;
+  /** Where an imported site's old address leads now (src/import/redirects.ts); asked only before a 404. */
+  oldUrls?: (url: string) => Promise<string | null>;
 }
 
 /** Seconds a rendered page is reused. Articles are short so the view count shown stays fresh. */
@@ -103,6 +105,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   }
 
   async function errorPage(req: FastifyRequest, reply: FastifyReply, status: 404 | 400, l?: Locale | null, message?: string) {
+    // An address of the site this one replaced (an import's old permalinks): a permanent redirect.
+    if (status === 404 && deps.oldUrls && (req.method === 'GET' || req.method === 'HEAD')) {
+      const to = await deps.oldUrls(req.url);
+      if (to) return reply.header('cache-control', 'public, max-age=86400').redirect(to, 301);
+    }
     const loc = l ?? (await guessLocale(req)) ?? (await defaultLocale());
     const t = messages(loc);
     const chrome = await site.chrome(loc);
@@ -156,6 +163,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   // The root picks a language from Accept-Language among the enabled ones; without the header
   // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
   app.get('/', async (req, reply) => {
+    // WordPress's own short links (`/?p=123`, `/?page_id=2`) of an imported site.
+    const q = req.query as Record<string, unknown>;
+    if (deps.oldUrls && (q.p !== undefined || q.page_id !== undefined || q.cat !== undefined || q.tag !== undefined || q.author !== undefined)) {
+      const to = await deps.oldUrls(req.url);
+      if (to) return reply.header('cache-control', 'public, max-age=86400').redirect(to, 301);
+    }
     const settings = await site.settings();
     const chosen = negotiateLocale(req.headers['accept-language'], settings.enabledLocales, settings.defaultLocale);
     return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
@@ -238,6 +251,24 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         ),
       };
     }, l, editionId);
+  });
+
+  // Static pages (src/pages/): about the agency, contacts, editorial policy, advertising.
+  app.get('/:locale/page/:slug', async (req, reply) => {
+    const l = await locale(req);
+    const { slug } = req.params as { slug: string };
+    const pages = site.pages;
+    if (!l || !isValidSlug(slug) || !pages) return errorPage(req, reply, 404, l);
+    return cached(req, reply, urls.page(l, slug), TTL.list, [`page:${l}`, `list:${l}`], async () => {
+      const p = await pages.bySlug(l, slug);
+      if (!p || p.status !== 'published') return null;
+      const group = p.group_id ?? p.id;
+      const translations = (await pages.translations(group)).filter((x) => x.status === 'published');
+      const bySlug = new Map(translations.map((x) => [x.locale, x.slug]));
+      const alternates = await site.alternates([...bySlug.keys()], (x) => urls.page(x, bySlug.get(x)!));
+      const chrome = await site.chrome(l);
+      return { status: 200, html: html(chrome, { title: p.title, canonical: urls.page(l, slug), alternates }, <StaticPageView title={p.title} bodyHtml={p.body_html} />) };
+    }, l);
   });
 
   type ListKind = 'news' | 'section' | 'tag' | 'author';

@@ -3,6 +3,7 @@
  * repositories) and no markup (that is in views/). Times are read from one clock so "published"
  * and "fresh" agree within a request.
  */
+import type { PagesRepository } from '../pages/pages.repository.js';
 import { creditForPage } from './credit.js';
 import type { ArticleRow, CardRow, EditionsRepository, ListFilter, ListKey } from '../content/editions.repository.js';
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
@@ -49,6 +50,8 @@ export interface Chrome {
   logo: { src: string; width: number; height: number } | null;
   /** The same logo file at its own pixel size (structured data states the file's dimensions). */
   logoFile?: { src: string; width: number; height: number } | null;
+  /** Static pages the settings link from the footer, in this language. */
+  footerPages?: { title: string; href: string }[];
 }
 
 export interface ArticleModel {
@@ -110,6 +113,8 @@ export class SiteService {
     private readonly clock: () => number = Date.now,
     /** Told when a page falls back because a setting names something that is gone. */
     private readonly warn: (msg: string, detail: Record<string, unknown>) => void = () => {},
+    /** Static pages (src/pages/): the footer's links and the page route. */
+    readonly pages?: PagesRepository,
   ) {}
 
   now(): number {
@@ -123,10 +128,12 @@ export class SiteService {
   async chrome(locale: Locale): Promise<Chrome> {
     const now = this.clock();
     const settings = await this.settingsStore.get();
-    const [sections, breakingRows, logo] = await Promise.all([
+    const [sections, breakingRows, logo, footerPages] = await Promise.all([
       this.sections(locale),
       this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
       this.logo(settings.logoMediaId),
+      // At most 20 ids, one indexed query; none at all when the footer names no page.
+      settings.footerPages.length && this.pages ? this.pages.publishedIn(locale, settings.footerPages) : Promise.resolve([]),
     ]);
     return {
       locale,
@@ -138,6 +145,7 @@ export class SiteService {
       // Shown 44 px high in the masthead; the width follows the image's proportions.
       logo: logo ? { src: logo.src, height: 44, width: Math.round((logo.width / logo.height) * 44) } : null,
       logoFile: logo,
+      footerPages: footerPages.map((p) => ({ title: p.title, href: urls.page(locale, p.slug) })),
     };
   }
 

@@ -13,6 +13,8 @@ export const urls = {
   home: (l: Locale) => `${p(l)}/`,
   news: (l: Locale, page = 1) => `${p(l)}/news${q(page)}`,
   article: (l: Locale, slug: string) => `${p(l)}/news/${slug}`,
+  /** A static page (src/pages/): about the agency, contacts, editorial policy… */
+  page: (l: Locale, slug: string) => `${p(l)}/page/${slug}`,
   section: (l: Locale, slug: string, page = 1) => `${p(l)}/section/${slug}${q(page)}`,
   tag: (l: Locale, slug: string, page = 1) => `${p(l)}/tag/${slug}${q(page)}`,
   author: (l: Locale, slug: string, page = 1) => `${p(l)}/author/${slug}${q(page)}`,

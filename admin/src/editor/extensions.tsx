@@ -12,6 +12,7 @@ import Placeholder from '@tiptap/extension-placeholder';
 import { useI18n } from '../i18n';
 import { Gallery } from './blocks/gallery';
 import { Video } from './blocks/video';
+import { ImportedHtml } from './blocks/imported-html';
 import { MediaGuard } from './media-guard';
 
 declare module '@tiptap/core' {
@@ -187,6 +188,7 @@ export function buildExtensions(placeholder: string, onMediaRemoved: ((count: nu
     Embed,
     Gallery,
     Video,
+    ImportedHtml,
     Table.configure({ resizable: false }),
     TableRow,
     TableHeader,

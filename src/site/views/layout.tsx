@@ -176,6 +176,9 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
               {chrome.sections.map((s) => (
                 <li key={s.id}><a href={s.href}>{s.name}</a></li>
               ))}
+              {(chrome.footerPages ?? []).map((p) => (
+                <li key={p.href}><a href={p.href}>{p.title}</a></li>
+              ))}
               {channel ? (
                 <li>
                   <a href={`https://t.me/${channel}`} rel="noopener"><TelegramIcon size={16} /> Telegram</a>

@@ -160,3 +160,13 @@ export function ErrorView({ locale, status, message }: { locale: Locale; status:
     </section>
   );
 }
+
+/** A static page (src/pages/): its title and its body, rendered and sanitised when it was saved. */
+export function StaticPageView({ title, bodyHtml }: { title: string; bodyHtml: string }) {
+  return (
+    <article className="static-page">
+      <h1>{title}</h1>
+      <div className="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+    </article>
+  );
+}
