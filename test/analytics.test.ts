@@ -220,6 +220,14 @@ describe.each(DIALECTS)('analytics dashboard on %s', (dialect) => {
     expect(await see(n.editor)).toEqual({ live: 7, top: [ids.aRu, ids.b, ids.aEn, ids.c], stories: [200, 200, 200], sections: [20, 4] });
     expect(await see(n.author)).toEqual({ live: 7, top: [ids.aRu, ids.aEn], stories: [200, 404, 404], sections: [19] });
     expect(await see(contributor)).toEqual({ live: 0, top: [ids.c], stories: [404, 404, 200], sections: [1] });
+    // Story A's section median stands for too few other stories (the contributor's C, at most two):
+    // shown to A's author it would be a colleague's own numbers, so it is withheld from them — editors see it.
+    const ownStory = (await n.author.req('GET', `/analytics/stories/${ids.aEn}`)).json;
+    expect(ownStory.hourly.sectionMedian.length).toBeGreaterThan(0);
+    expect(ownStory.hourly.sectionMedian.every((v: unknown) => v === null)).toBe(true);
+    expect(ownStory.daily.sectionMedian.every((v: unknown) => v === null)).toBe(true);
+    const editors = (await n.editor.req('GET', `/analytics/stories/${ids.aEn}`)).json;
+    expect(editors.daily.sectionMedian.some((v: unknown) => v !== null)).toBe(true);
     const mine = (await n.author.req('GET', '/analytics/live')).json;
     expect(mine.stories.map((x: any) => x.editionId)).toEqual([ids.aRu]);
   });

@@ -23,6 +23,12 @@ const CURVE_TTL_MS = 10 * 60_000;
 const LIVE_STORIES = 20;
 /** Reference editions for the usual curves: the newest this many in their window. */
 const REFERENCE_LIMIT = 200;
+/**
+ * An author or contributor sees a section's median only when it stands for at least this many
+ * other stories: the median of one or two stories would be a colleague's own numbers.
+ */
+const MIN_REFERENCE_FOR_AUTHORS = 5;
+const minReference = (actor: Actor): number => (analyticsScope(actor) === undefined ? 0 : MIN_REFERENCE_FOR_AUTHORS);
 const REFERENCE_HOURS_WINDOW = 14 * 24 * HOUR_MS;
 const REFERENCE_DAYS_WINDOW = 90 * 24 * HOUR_MS;
 /** Days of a story's life shown day by day, at most. */
@@ -186,8 +192,8 @@ export class AnalyticsService {
     const [hourly, daily, hourMedian, dayMedian] = await Promise.all([
       this.repo.hourly(ids, hour0),
       this.repo.daily(ids, day0),
-      this.sectionHourMedian(first, now),
-      this.sectionDayMedian(first, now, days.length, today),
+      this.sectionHourMedian(first, now, minReference(actor)),
+      this.sectionDayMedian(first, now, days.length, today, minReference(actor)),
     ]);
     const hSeries = Object.fromEntries(editions.map((e) => [e.id, Array<number>(hours.length).fill(0)]));
     const hTotal = Array<number>(hours.length).fill(0);
@@ -234,7 +240,7 @@ export class AnalyticsService {
   }
 
   /** Per story of the section (all its editions together): median views per hour of life. */
-  private async sectionHourMedian(e: EditionInfo, now: number): Promise<(number | null)[]> {
+  private async sectionHourMedian(e: EditionInfo, now: number, minStories: number): Promise<(number | null)[]> {
     const ref = await this.repo.publishedBetween(now - REFERENCE_HOURS_WINDOW, now, REFERENCE_LIMIT, e.section_id, e.story_id);
     const start = new Map<number, number>();
     const storyOf = new Map<number, number>();
@@ -243,12 +249,13 @@ export class AnalyticsService {
       const h = Math.floor(r.published_at / HOUR_MS) * HOUR_MS;
       start.set(r.story_id, Math.min(start.get(r.story_id) ?? h, h));
     }
+    if (start.size < minStories) return Array<number | null>(FIRST_HOURS).fill(null);
     const from = Math.min(now, ...start.values());
     const rows = (await this.repo.hourly([...storyOf.keys()], from)).map((r) => ({ key: storyOf.get(r.edition_id)!, hour: r.hour, views: r.views }));
     return medianHourCurve(start, rows, FIRST_HOURS, Math.floor(now / HOUR_MS) * HOUR_MS);
   }
 
-  private async sectionDayMedian(e: EditionInfo, now: number, days: number, today: string): Promise<(number | null)[]> {
+  private async sectionDayMedian(e: EditionInfo, now: number, days: number, today: string, minStories: number): Promise<(number | null)[]> {
     const ref = await this.repo.publishedBetween(now - REFERENCE_DAYS_WINDOW, now, REFERENCE_LIMIT, e.section_id, e.story_id);
     const tz = this.timeZone();
     const first = new Map<number, string>();
@@ -259,6 +266,7 @@ export class AnalyticsService {
       const had = first.get(r.story_id);
       if (had === undefined || d < had) first.set(r.story_id, d);
     }
+    if (first.size < minStories) return Array<number | null>(days).fill(null);
     const from = [...first.values()].sort()[0];
     const rows = (await this.repo.daily([...storyOf.keys()], from)).map((r) => ({ key: storyOf.get(r.edition_id)!, day: r.day, views: r.views }));
     return medianDayCurve(first, rows, days, today);
@@ -270,7 +278,8 @@ export class AnalyticsService {
     const f: ReportFilter = { fromDay, toDay, locale: q.locale, section: q.section, author: q.author, owner: analyticsScope(actor) };
     const top = await this.repo.top(f, q.limit);
     const info = new Map((await this.repo.editions(top.map((t) => t.edition_id))).map((e) => [e.id, e]));
-    const rows = top.map((t, i) => {
+    // An edition deleted between the two queries is left out rather than failing the report.
+    const rows = top.filter((t) => info.has(t.edition_id)).map((t, i) => {
       const e = info.get(t.edition_id)!;
       return { rank: i + 1, editionId: t.edition_id, storyId: e.story_id, locale: e.locale, headline: e.headline, publishedAt: iso(e.published_at), views: t.views };
     });

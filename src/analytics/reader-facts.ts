@@ -107,7 +107,8 @@ export function classifyDevice(userAgent: string): Exclude<Device, 'withheld'> {
   return 'desktop';
 }
 
-const deviceMemo = new LRUCache<string, Exclude<Device, 'withheld'>>({ max: 2000 });
+// Bounded by entries and by the agents' total length: a user agent may be kilobytes long.
+const deviceMemo = new LRUCache<string, Exclude<Device, 'withheld'>>({ max: 2000, maxSize: 1_000_000, sizeCalculation: (_v, k) => k.length + 1 });
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim();
 
