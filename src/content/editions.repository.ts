@@ -106,7 +106,7 @@ export class EditionsRepository {
       .leftJoin('sections as sec', 'sec.id', 's.section_id')
       .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').onRef('sn.locale', '=', 'e.locale'))
       .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
       .where('e.id', '=', id)
       .executeTakeFirst()) as ArticleRow | undefined;
   }
@@ -129,7 +129,7 @@ export class EditionsRepository {
   private cardColumns<T extends Q>(q: T) {
     return q.select([
       'e.id as edition_id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.lead', 'e.published_at', 'e.is_breaking', 'e.is_main',
-      'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color',
+      'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color',
       'e.urgency',
     ]);
   }
@@ -210,9 +210,18 @@ export class EditionsRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** The newest story flagged as main; falls back to the caller's choice when none is. */
-  async main(locale: string, now: number): Promise<CardRow | undefined> {
-    const q = this.cardColumns(this.published(locale, now)).where('e.is_main', '=', 1);
+  /**
+   * The newest story whose main-story flag is live at `now`: before its `main_until` when the
+   * editor set one, else published after `freshSince` (the site's age limit). Only stories
+   * published after `oldest` are considered, so the walk of the (locale, is_main, published_at,
+   * id) index is bounded by time however many stories were ever flagged. Undefined: the caller
+   * picks (site.service.ts leadStory).
+   */
+  async main(locale: string, now: number, freshSince: number, oldest: number): Promise<CardRow | undefined> {
+    const q = this.cardColumns(this.published(locale, now))
+      .where('e.is_main', '=', 1)
+      .where('e.published_at', '>=', oldest)
+      .where((eb) => eb.or([eb('e.main_until', '>', now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', freshSince)])]));
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
   }
 
@@ -253,7 +262,7 @@ export class EditionsRepository {
   async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
     return (await this.published(locale, now)
       .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
       .where('e.slug', '=', slug)
       .executeTakeFirst()) as ArticleRow | undefined;
   }

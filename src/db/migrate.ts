@@ -23,6 +23,7 @@ import * as m0019 from './migrations/0019_telegram.js';
 import * as m0025 from './migrations/0025_translit_exceptions.js';
 import * as m0026 from './migrations/0026_bounded_pages.js';
 import * as m0024 from './migrations/0024_search.js';
+import * as m0030 from './migrations/0030_site_content.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -44,6 +45,7 @@ const STEPS: Record<string, Step> = {
   '0025_translit_exceptions': m0025,
   '0026_bounded_pages': m0026,
   '0024_search': m0024,
+  '0030_site_content': m0030,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

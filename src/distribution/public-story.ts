@@ -8,7 +8,7 @@
  * URLs are absolute (site URL + path) and body HTML has its site-relative links and images
  * made absolute, because these documents are read away from the site.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, EditionStatus } from '../db/schema.js';
 import type { MediaRepository } from '../media/media.repository.js';
 import type { TaxonomyRepository } from '../content/taxonomy.repository.js';
@@ -134,7 +134,7 @@ export class PublicStoryReader {
       .select([
         'e.id', 'e.story_id', 'e.locale', 'e.status', 'e.version', 'e.slug', 'e.headline', 'e.lead', 'e.body_html', 'e.dateline_city', 'e.dateline_agency',
         'e.hero_caption', 'e.seo_title', 'e.seo_description', 'e.published_at', 'e.updated_at', 'e.created_at', 'e.embargo_until', 'e.urgency',
-        'e.is_breaking', 'e.word_count', 'e.reading_minutes', 's.hero_media_id', 'sec.id as section_id', 'sec.slug as section_slug', 'sn.name as section_name',
+        'e.is_breaking', 'e.word_count', 'e.reading_minutes', 's.hero_media_id', 'sec.id as section_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name',
       ])
       .where('e.id', 'in', unique)
       .execute();

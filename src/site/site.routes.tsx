@@ -69,6 +69,21 @@ function parsePage(query: unknown): number {
   return Number(raw);
 }
 
+/**
+ * Where a public address written with a trailing slash (`/ru/news/`, `/ru/section/politics/`,
+ * `<article>/`) lives: the same path without it, query kept (the home page alone ends in `/`).
+ * Only GET/HEAD under a locale prefix; null otherwise. Reached only when no route matched: the
+ * fast path (fast-path.ts) never has such a key cached, so it passes these requests on.
+ */
+export function trailingSlashTarget(method: string, url: string): string | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!/^\/[^/]+\/.*[^/]\/+$/.test(path) || path.includes('//')) return null;
+  if (!localeFromPrefix(path.split('/')[1]!)) return null;
+  return path.replace(/\/+$/, '') + (q === -1 ? '' : url.slice(q));
+}
+
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<PublicPreviewPages & { badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
   const { site, search, cache, views, assets, siteUrl } = deps;
   const cdn = deps.cdn ?? null;
@@ -252,16 +267,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const s = await site.section(l, slug);
       if (!s) return null;
       const jsonLd = [breadcrumbLd([{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }], siteUrl)];
-      return { title: s.name, intro: s.description || undefined, photo: null, filter: { sectionId: s.id }, active: `section:${slug}`, alternates: await site.taxonomyAlternates('section', s.id, slug), jsonLd };
+      return { title: s.name, intro: s.description || undefined, photo: null, filter: { sectionId: s.id }, active: `section:${slug}`, alternates: await site.taxonomyAlternates('section', s.id), jsonLd };
     }
     if (kind === 'tag') {
       const tag = await site.tag(l, slug);
       if (!tag) return null;
-      return { title: t.tagTitle(tag.name), intro: undefined, photo: null, filter: { tagId: tag.id }, active: undefined, alternates: await site.taxonomyAlternates('tag', tag.id, slug), jsonLd: undefined };
+      return { title: t.tagTitle(tag.name), intro: undefined, photo: null, filter: { tagId: tag.id }, active: undefined, alternates: await site.taxonomyAlternates('tag', tag.id), jsonLd: undefined };
     }
     const a = await site.author(l, slug);
     if (!a) return null;
-    return { title: t.authorTitle(a.name), intro: a.bio || undefined, photo: await site.photo(a.photo_media_id, l), filter: { authorId: a.id }, active: undefined, alternates: await site.taxonomyAlternates('author', a.id, slug), jsonLd: undefined };
+    return { title: t.authorTitle(a.name), intro: a.bio || undefined, photo: await site.photo(a.photo_media_id, l), filter: { authorId: a.id }, active: undefined, alternates: await site.taxonomyAlternates('author', a.id), jsonLd: undefined };
   }
 
   const listRoute = (kind: ListKind) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -318,19 +333,33 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     }, l);
   };
   app.get('/:locale/news', listRoute('news'));
-  app.get('/:locale/section/:slug', listRoute('section'));
-  const tagList = listRoute('tag');
-  app.get('/:locale/tag/:slug', async (req, reply) => {
-    // A tag merged into another (or renamed) keeps its address as a 301. Looked up only when no
-    // page is cached under the address, so a cached tag page costs no query.
-    const l = await locale(req);
-    const { slug } = req.params as { slug: string };
-    if (l && isValidSlug(slug) && !cache?.get(urls.tag(l, slug, 1))) {
-      const target = (await site.tag(l, slug)) ? undefined : await site.tagRedirect(slug);
-      if (target) return reply.redirect(urls.tag(l, target), 301);
-    }
-    return tagList(req, reply);
-  });
+  /**
+   * Sections and tags have an address per locale (content/taxonomy-slugs.ts). An older address —
+   * the shared slug every language used before, the other Uzbek script's, a renamed or merged
+   * tag's — answers 301 to the current one, query kept. Looked up only when no page is cached
+   * under the address, so a cached page costs no query.
+   */
+  const taxonomyRoute = (kind: 'section' | 'tag') => {
+    const list = listRoute(kind);
+    const make = kind === 'section' ? urls.section : urls.tag;
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const l = await locale(req);
+      const { slug } = req.params as { slug: string };
+      if (l && isValidSlug(slug) && !cache?.get(make(l, slug, 1))) {
+        const found = kind === 'section' ? await site.section(l, slug) : await site.tag(l, slug);
+        let target = found && found.slug !== slug ? found.slug : undefined;
+        if (!found && kind === 'tag') {
+          const merged = await site.tagRedirect(slug);
+          target = merged ? (await site.tag(l, merged))?.slug : undefined;
+        }
+        const q = req.url.indexOf('?');
+        if (target) return reply.redirect(make(l, target) + (q === -1 ? '' : req.url.slice(q)), 301);
+      }
+      return list(req, reply);
+    };
+  };
+  app.get('/:locale/section/:slug', taxonomyRoute('section'));
+  app.get('/:locale/tag/:slug', taxonomyRoute('tag'));
   app.get('/:locale/author/:slug', listRoute('author'));
 
   app.get('/:locale/search', async (req, reply) => {
@@ -366,7 +395,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, out, 'no-store');
   });
 
-  app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));
+  app.setNotFoundHandler(async (req, reply) => {
+    const to = trailingSlashTarget(req.method, req.url);
+    return to ? reply.redirect(to, 301) : errorPage(req, reply, 404);
+  });
 
   return {
     badRequestPage: async (req: FastifyRequest, reply: FastifyReply) => errorPage(req, reply, 400, null, messages((await guessLocale(req)) ?? (await defaultLocale())).badInput),
