@@ -17,6 +17,10 @@ export interface ListFilter {
   terms?: string[];
   /** Only these editions (a page of search results, ranked by the caller). */
   ids?: number[];
+  /** Published at or after this instant (epoch ms; the date archive's day). */
+  from?: number;
+  /** Published before this instant. */
+  to?: number;
 }
 
 /** A row's place in a list's order (`published_at desc, id desc`): what a keyset cursor holds. */
@@ -142,6 +146,8 @@ export class EditionsRepository {
     if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
     if (f.terms?.length) out = out.where(this.matchesAll(f.terms));
     if (f.ids) out = out.where('e.id', 'in', f.ids.length ? f.ids : [0]);
+    if (f.from !== undefined) out = out.where('e.published_at', '>=', f.from);
+    if (f.to !== undefined) out = out.where('e.published_at', '<', f.to);
     return out as T;
   }
 
@@ -223,6 +229,23 @@ export class EditionsRepository {
       .where('e.published_at', '>=', oldest)
       .where((eb) => eb.or([eb('e.main_until', '>', now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', freshSince)])]));
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
+  }
+
+  /**
+   * Whether anything readers can see was published in [from, to): one probe of the (locale,
+   * published_at, id, …) index that stops at the first row (the archive calendar's days).
+   */
+  async anyBetween(locale: string, now: number, from: number, to: number): Promise<boolean> {
+    const row = await this.db.selectFrom('editions as e').select('e.id').where('e.locale', '=', locale).where(visibleAt(now))
+      .where('e.published_at', '>=', from).where('e.published_at', '<', to).orderBy('e.published_at').limit(1).executeTakeFirst();
+    return !!row;
+  }
+
+  /** When the locale's oldest visible story was published (the date archive's first day): one index probe. */
+  async firstPublished(locale: string, now: number): Promise<number | null> {
+    const row = await this.db.selectFrom('editions as e').select('e.published_at').where('e.locale', '=', locale).where(visibleAt(now))
+      .orderBy('e.published_at').orderBy('e.id').limit(1).executeTakeFirst();
+    return row?.published_at == null ? null : Number(row.published_at);
   }
 
   async breaking(locale: string, now: number, since: number): Promise<CardRow[]> {

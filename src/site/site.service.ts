@@ -14,6 +14,7 @@ import type { ViewCounter } from '../analytics/view-counter.js';
 import type { SettingsStore, SiteSettings } from './settings.js';
 import { urls } from './urls.js';
 import { isVisible } from '../content/visibility.js';
+import { archiveCalendar, todayKey, type ArchiveCalendar, type ArchiveDay } from './archive.js';
 
 export interface Card {
   editionId: number;
@@ -333,6 +334,21 @@ export class SiteService {
     if (rows.length <= PAGE_SIZE) return { redirect: { page: 1 } };
     const shown = rows.slice(0, PAGE_SIZE).reverse();
     return { items: await this.cards(locale, shown), page: null, newer: { after: keyOf(shown[0]!) }, older: { before: keyOf(shown.at(-1)!) } };
+  }
+
+  /**
+   * The date archive's frame for `day`: the archive's first day, today, and the month calendar
+   * (archive.ts). Null when the day is before the first story or after today (a 404).
+   */
+  async archive(locale: Locale, day: ArchiveDay): Promise<{ first: string; today: string; calendar: ArchiveCalendar } | null> {
+    const now = this.clock();
+    const { timeZone } = await this.settingsStore.get();
+    const firstAt = await this.editions.firstPublished(locale, now);
+    if (firstAt === null) return null;
+    const first = todayKey(firstAt, timeZone);
+    const today = todayKey(now, timeZone);
+    if (day.key < first || day.key > today) return null;
+    return { first, today, calendar: await archiveCalendar(this.editions, locale, now, timeZone, day, first, today) };
   }
 
   /** The cursor that shows what an old `?page=N` address (N past the numbered pages) showed. */

@@ -81,6 +81,23 @@ export const ru = {
   'search.badDate': 'Дата указана неверно. Выберите дату в календаре или введите её как ГГГГ-ММ-ДД.',
   'search.badSection': 'Такой рубрики нет. Выберите рубрику из списка.',
   'search.help': 'Фраза в "кавычках" ищется целиком, -слово исключает, начало* находит слова с этим началом.',
+  homeTagline: 'информационное агентство: новости Узбекистана и мира',
+  homeDescription: (name: string) => `${name} — информационное агентство: главные новости дня, политика, экономика, общество и события в мире. Лента новостей круглосуточно.`,
+  newsFeedDescription: (name: string) => `Все новости агентства ${name} по порядку: самые свежие сообщения сверху, лента обновляется круглосуточно.`,
+  sectionDescription: (section: string, name: string) => `${section}: последние новости рубрики «${section}» от агентства ${name}, новые материалы сверху.`,
+  tagDescription: (tag: string, name: string) => `Новости по теме «${tag}» от агентства ${name}: все материалы по теме, самые свежие сверху.`,
+  authorDescription: (author: string, name: string) => `Материалы автора ${author} в агентстве ${name}: все публикации, самые свежие сверху.`,
+  breadcrumbs: 'Вы здесь',
+  archive: 'Архив',
+  archiveTitle: (day: string) => `Новости за ${day}`,
+  archiveDescription: (day: string, name: string) => `Все новости агентства ${name} за ${day}: материалы дня по порядку публикации.`,
+  'archive.calendar': 'Календарь архива',
+  'archive.prevDay': 'Предыдущий день',
+  'archive.nextDay': 'Следующий день',
+  'archive.prevMonth': 'Предыдущий месяц',
+  'archive.nextMonth': 'Следующий месяц',
+  'archive.empty': 'В этот день материалов не публиковалось.',
+  'archive.badDate': 'Такой даты нет. Адрес архива имеет вид /ru/archive/ГГГГ/ММ/ДД.',
 };
 
 export type Messages = typeof ru;

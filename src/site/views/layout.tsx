@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { LOCALE_INFO, LOCALES, type Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
-import { formatPublished } from '../../i18n/dates.js';
+import { dayKey, formatPublished } from '../../i18n/dates.js';
 import type { Chrome } from '../site.service.js';
 import { urls } from '../urls.js';
 import { serializeJsonLd, socialTags, type ArticleMeta } from '../structured-data.js';
@@ -16,6 +16,8 @@ export interface Assets {
 
 export interface Head {
   title: string;
+  /** The title is whole already (the home page's name and tagline): no « — site name» added. */
+  fullTitle?: boolean;
   description?: string;
   canonical?: string;
   /** Feeds of this page for `<link rel="alternate">` discovery: MIME type, title, site path. */
@@ -42,7 +44,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
   const t = messages(locale);
   const info = LOCALE_INFO[locale];
   const enabled = LOCALES.filter((l) => chrome.settings.enabledLocales.includes(l));
-  const title = head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
+  const title = head.fullTitle || head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
   const channel = chrome.settings.telegramChannel[locale] ?? chrome.settings.telegramChannel.ru;
   // hreflang alternates in a stable order; the switcher leads to the same page where it exists.
   const alternates = LOCALES.filter((l) => head.alternates?.[l]).map((l) => [l, head.alternates![l]!] as const);
@@ -160,6 +162,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
               {chrome.sections.map((s) => (
                 <li key={s.id}><a href={s.href}>{s.name}</a></li>
               ))}
+              <li><a href={urls.archive(locale, dayKey(new Date(chrome.now), chrome.settings.timeZone))}>{t.archive}</a></li>
               {channel ? (
                 <li>
                   <a href={`https://t.me/${channel}`} rel="noopener"><TelegramIcon size={16} /> Telegram</a>

@@ -7,6 +7,8 @@ import { urls } from '../urls.js';
 import { Feed, FeedPagination, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
 import type { ReactElement } from 'react';
 import type { Snippet } from '../../search/snippet.js';
+import type { Crumb } from '../structured-data.js';
+import { Breadcrumbs } from './breadcrumbs.js';
 
 type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
 
@@ -40,7 +42,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
           ) : null}
         </div>
         <aside className="col-side">
-          <Feed cards={m.feed.slice(0, 14)} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
+          <Feed cards={m.feed} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
         </aside>
       </div>
       <div className="layout-2col">
@@ -67,7 +69,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
 }
 
 export function ListView({
-  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query, searchForm, notice, snippets,
+  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query, searchForm, notice, snippets, trail, headerExtra, emptyText,
 }: {
   locale: Locale;
   title: string;
@@ -85,11 +87,18 @@ export function ListView({
   notice?: string;
   /** Search results: the text around the matched words, shown instead of the lead. */
   snippets?: Map<number, Snippet>;
+  /** Breadcrumbs above the title (section pages). */
+  trail?: Crumb[];
+  /** Shown under the title (the date archive's calendar). */
+  headerExtra?: ReactElement;
+  /** What an empty list says instead of the generic sentence. */
+  emptyText?: string;
 }) {
   const t = messages(locale);
   return (
     <div className="layout-2col">
       <div className="col-main">
+        {trail ? <Breadcrumbs trail={trail} t={t} /> : null}
         <header className={photo ? 'list-header with-photo' : 'list-header'}>
           {photo ? <img className="author-photo" src={photo.src} srcSet={photo.srcset || undefined} sizes="96px" width={96} height={96} alt="" /> : null}
           <h1>{title}</h1>
@@ -102,6 +111,7 @@ export function ListView({
             </form>
           ) : null)}
           {notice ? <p className="search-notice" role="status">{notice}</p> : null}
+          {headerExtra ?? null}
         </header>
         {page && page.items.length ? (
           <ol className="story-list">
@@ -132,7 +142,7 @@ export function ListView({
             ))}
           </ol>
         ) : (
-          <p className="empty">{query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList}</p>
+          <p className="empty">{emptyText ?? (query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList)}</p>
         )}
         {page && 'pages' in page && pageHref ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
         {page && !('pages' in page) && positionHref ? <FeedPagination page={page} href={positionHref} t={t} /> : null}
