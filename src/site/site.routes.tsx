@@ -74,8 +74,8 @@ function parsePage(query: unknown): number {
 /**
  * Where a public address written with a trailing slash (`/ru/news/`, `/ru/section/politics/`,
  * `<article>/`) lives: the same path without it, query kept (the home page alone ends in `/`).
- * Only GET/HEAD under a locale prefix; null otherwise. Reached only when no route matched: the
- * fast path (fast-path.ts) never has such a key cached, so it passes these requests on.
+ * Only GET/HEAD under a locale prefix; null otherwise. The fast path (fast-path.ts) never has such
+ * a key cached, so it passes these requests on to the onRequest hook that asks this.
  */
 export function trailingSlashTarget(method: string, url: string): string | null {
   if (method !== 'GET' && method !== 'HEAD') return null;
@@ -171,6 +171,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     for (const [k, v] of Object.entries(headers)) reply.header(k, v);
     return sendCompressed(req, reply, page, headers['cache-control']!);
   }
+
+  // Before any route: `/ru/news/` would otherwise reach `/:locale/news/:slug` with an empty slug.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.length < 4 || !req.url.includes('/?') && !req.url.endsWith('/')) return;
+    const to = trailingSlashTarget(req.method, req.url);
+    if (to) return reply.redirect(to, 301);
+  });
 
   // The root picks a language from Accept-Language among the enabled ones; without the header
   // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
@@ -473,10 +480,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, out, 'no-store');
   });
 
-  app.setNotFoundHandler(async (req, reply) => {
-    const to = trailingSlashTarget(req.method, req.url);
-    return to ? reply.redirect(to, 301) : errorPage(req, reply, 404);
-  });
+  app.setNotFoundHandler(async (req, reply) => errorPage(req, reply, 404));
 
   return {
     badRequestPage: async (req: FastifyRequest, reply: FastifyReply) => errorPage(req, reply, 400, null, messages((await guessLocale(req)) ?? (await defaultLocale())).badInput),
