@@ -87,7 +87,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
-        <div className="topbar">
+        <div className="topbar" role="region" aria-label={t.today}>
           <div className="wrap topbar-inner">
             <span className="today">{formatPublished(new Date(chrome.now), locale, chrome.settings.timeZone).replace(/\.\s\d{2}:\d{2}$/, '')}</span>
             <nav className="langs" aria-label={t.language}>
@@ -109,11 +109,11 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         </div>
         <header className="masthead">
           <div className="wrap masthead-inner">
-            <a className="logo" href={urls.home(locale)} aria-label={`${chrome.siteName} — ${t.home}`}>
+            <a className="logo" href={urls.home(locale)}>
               <img src={chrome.logo?.src ?? assets.logo} alt={chrome.siteName} width={chrome.logo?.width ?? 184} height={chrome.logo?.height ?? 44} />
               <span className="logo-kind">{t.agencyKind}</span>
             </a>
-            <form className="search-form" role="search" action={urls.search(locale)} method="get">
+            <form className="search-form" role="search" aria-label={t.search} action={urls.search(locale)} method="get">
               <label className="visually-hidden" htmlFor="q">{t.search}</label>
               <input id="q" name="q" type="search" placeholder={t.searchPlaceholder} maxLength={200} />
               <button type="submit">{t.search}</button>

@@ -41,7 +41,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
             </div>
           ) : null}
         </div>
-        <aside className="col-side">
+        <aside className="col-side" aria-label={t.newsFeed}>
           <Feed cards={m.feed} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
         </aside>
       </div>
@@ -60,7 +60,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
             </section>
           ))}
         </div>
-        <aside className="col-side">
+        <aside className="col-side" aria-label={t.mostRead}>
           <MostRead day={m.mostRead24h} week={m.mostRead7d} t={t} />
         </aside>
       </div>
@@ -104,7 +104,7 @@ export function ListView({
           <h1>{title}</h1>
           {intro ? <p className="intro">{intro}</p> : null}
           {searchForm ?? (query !== undefined ? (
-            <form className="search-big" role="search" action={urls.search(locale)} method="get">
+            <form className="search-big" role="search" aria-label={t.searchPlaceholder} action={urls.search(locale)} method="get">
               <label className="visually-hidden" htmlFor="q2">{t.search}</label>
               <input id="q2" name="q" type="search" defaultValue={query} maxLength={200} placeholder={t.searchPlaceholder} />
               <button type="submit">{t.search}</button>
@@ -147,7 +147,7 @@ export function ListView({
         {page && 'pages' in page && pageHref ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
         {page && !('pages' in page) && positionHref ? <FeedPagination page={page} href={positionHref} t={t} /> : null}
       </div>
-      <aside className="col-side">
+      <aside className="col-side" aria-label={t.mostRead}>
         <MostRead day={mostRead.mostRead24h} week={mostRead.mostRead7d} t={t} />
       </aside>
     </div>
@@ -161,7 +161,7 @@ export function ErrorView({ locale, status, message }: { locale: Locale; status:
       <p className="error-code">{status}</p>
       <h1>{status === 404 ? t.notFoundTitle : status === 429 ? t.tooManyTitle : t.badRequestTitle}</h1>
       <p>{message ?? t.notFoundText}</p>
-      <form className="search-big" role="search" action={urls.search(locale)} method="get">
+      <form className="search-big" role="search" aria-label={t.searchPlaceholder} action={urls.search(locale)} method="get">
         <label className="visually-hidden" htmlFor="q3">{t.search}</label>
         <input id="q3" name="q" type="search" maxLength={200} placeholder={t.searchPlaceholder} />
         <button type="submit">{t.search}</button>
