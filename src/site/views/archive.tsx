@@ -14,12 +14,13 @@ export function ArchiveNav({ locale, day, c }: { locale: Locale; day: string; c:
         {step(c.prevDay, t['archive.prevDay'], 'prev', '←')}
         {step(c.nextDay, t['archive.nextDay'], 'next', '→')}
       </nav>
+      <div className="calendar-head">
+        {c.prevMonth ? <a href={urls.archive(locale, c.prevMonth)} aria-label={t['archive.prevMonth']}>‹</a> : <span aria-hidden="true">‹</span>}
+        <span>{c.caption}</span>
+        {c.nextMonth ? <a href={urls.archive(locale, c.nextMonth)} aria-label={t['archive.nextMonth']}>›</a> : <span aria-hidden="true">›</span>}
+      </div>
       <table className="calendar" aria-label={t['archive.calendar']}>
-        <caption>
-          {c.prevMonth ? <a href={urls.archive(locale, c.prevMonth)} aria-label={t['archive.prevMonth']}>‹</a> : <span aria-hidden="true">‹</span>}
-          <span>{c.caption}</span>
-          {c.nextMonth ? <a href={urls.archive(locale, c.nextMonth)} aria-label={t['archive.nextMonth']}>›</a> : <span aria-hidden="true">›</span>}
-        </caption>
+        <caption className="visually-hidden">{c.caption}</caption>
         <thead>
           <tr>{c.weekdays.map((w) => <th key={w} scope="col">{w}</th>)}</tr>
         </thead>
