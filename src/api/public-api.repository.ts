@@ -28,6 +28,8 @@ export interface NamedTermRow {
   twin_name: string | null;
   bio?: string | null;
   twin_bio?: string | null;
+  /** A tag's address in the locale when it differs from `slug` (content/taxonomy-slugs.ts). */
+  local_slug?: string | null;
 }
 
 export class PublicApiRepository {
@@ -80,7 +82,7 @@ export class PublicApiRepository {
       .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
       .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
       // The tag's address in this language (content/taxonomy-slugs.ts), as the site links it.
-      .select(['t.id', sql<string>`coalesce(n.slug, o.slug, t.slug)`.as('slug'), 'n.name', 'o.name as twin_name'])
+      .select(['t.id', 't.slug', sql<string | null>`coalesce(n.slug, o.slug)`.as('local_slug'), 'n.name', 'o.name as twin_name'])
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]));
     if (afterId !== undefined) q = q.where('t.id', '>', afterId);
     return q.orderBy('t.id').limit(limit).execute();

@@ -6,14 +6,20 @@ import { localSlugFor } from './taxonomy-slugs.js';
 
 export interface SectionView {
   id: number;
+  /** Its address in the locale (taxonomy-slugs.ts). */
   slug: string;
+  /** The shared slug: the Russian address, and the stable identifier feeds, the API and the wire name it by. */
+  sharedSlug?: string;
   color: string;
   name: string;
   description: string;
 }
 export interface TagView {
   id: number;
+  /** Its address in the locale (taxonomy-slugs.ts). */
   slug: string;
+  /** The shared slug (the stable identifier; see SectionView). */
+  sharedSlug?: string;
   name: string;
 }
 export interface AuthorView {
@@ -33,7 +39,7 @@ export type Names = Record<string, string>;
 const localSlug = (base: 's' | 't') => sql<string | null>`coalesce(n.slug, o.slug, ${sql.ref(`${base}.slug`)})`;
 
 function sectionView(locale: string, r: { id: number; slug: string; local_slug: string | null; color: string; name: string | null; description: string | null; twin_name: string | null; twin_description: string | null }): SectionView {
-  return { id: r.id, slug: r.local_slug ?? r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
+  return { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
 }
 
 export class TaxonomyRepository {
@@ -93,7 +99,7 @@ export class TaxonomyRepository {
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('t.id', '=', id)
       .executeTakeFirst();
-    return r && { id: r.id, slug: r.local_slug ?? r.slug, name: nameIn(locale, r.name, r.twin_name) };
+    return r && { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
   }
 
   /**
@@ -160,7 +166,7 @@ export class TaxonomyRepository {
       .orderBy('st.position')
       .orderBy('t.id')
       .execute();
-    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.local_slug ?? r.slug, name: nameIn(locale, r.name, r.twin_name) }));
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
