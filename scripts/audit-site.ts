@@ -140,9 +140,13 @@ async function main() {
     console.log(`\nLighthouse ${lighthouseVersion()} (mobile) on ${urls.length} pages:\n${line(head)}\n${rows.map(line).join('\n')}`);
     await app.close();
   } finally {
-    chrome?.kill();
+    if (chrome && chrome.exitCode === null) {
+      const exited = new Promise((r) => chrome!.once('exit', r));
+      chrome.kill();
+      await exited;
+    }
     await c.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
   process.exit(failed ? 1 : 0);
 }

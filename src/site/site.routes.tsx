@@ -475,7 +475,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const form = <SearchForm locale={l} m={{ ...params, sections: chrome.sections.map((x) => ({ slug: x.slug, name: x.name })) }} />;
     const list = result ? { items: cards, page: result.page, pages: result.pages, total: result.total } : { items: [], page: 1, pages: 1, total: 0 };
     const snippets = new Map(result?.hits.map((h) => [h.id, h.snippet]) ?? []);
-    const body = html(chrome, { title, noindex: true }, <ListView locale={l} title={title} page={list} pageHref={href} mostRead={mostRead} query={q} searchForm={form} notice={notice} snippets={snippets} />);
+    const body = html(chrome, { title, description: t.searchDescription(chrome.siteName), noindex: true }, <ListView locale={l} title={title} page={list} pageHref={href} mostRead={mostRead} query={q} searchForm={form} notice={notice} snippets={snippets} />);
     const out = PageCache.build(body, problem ? 400 : 200, 0, []);
     return sendCompressed(req, reply, out, 'no-store');
   });

@@ -86,7 +86,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('public page types in the browser, eve
           }));
           if (!head.title) problems.push(`${path}: no title`);
           if (!head.lang) problems.push(`${path}: no lang`);
-          if (indexable && head.description.length < 30) problems.push(`${path}: meta description «${head.description}»`);
+          if ((indexable || kind === 'search') && head.description.length < 30) problems.push(`${path}: meta description «${head.description}»`);
           if (indexable && !head.canonical) problems.push(`${path}: no canonical`);
           if (head.overflow > 0) problems.push(`${path}: sideways scrolling by ${head.overflow} px`);
           if (kind === 'home') {

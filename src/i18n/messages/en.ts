@@ -99,4 +99,5 @@ export const en: Messages = {
   'archive.nextMonth': 'Next month',
   'archive.empty': 'Nothing was published on this day.',
   'archive.badDate': 'There is no such date. Archive addresses look like /en/archive/YYYY/MM/DD.',
+  searchDescription: (name) => `Search every ${name} story by words and phrases, narrowed by section and dates.`,
 };

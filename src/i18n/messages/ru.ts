@@ -98,6 +98,7 @@ export const ru = {
   'archive.nextMonth': 'Следующий месяц',
   'archive.empty': 'В этот день материалов не публиковалось.',
   'archive.badDate': 'Такой даты нет. Адрес архива имеет вид /ru/archive/ГГГГ/ММ/ДД.',
+  searchDescription: (name: string) => `Поиск по всем новостям агентства ${name}: по словам и фразам, с отбором по рубрике и датам.`,
 };
 
 export type Messages = typeof ru;

@@ -103,4 +103,5 @@ export const uz: Messages = {
   'archive.nextMonth': 'Keyingi oy',
   'archive.empty': 'Bu kuni materiallar eʼlon qilinmagan.',
   'archive.badDate': 'Bunday sana yoʻq. Arxiv manzili /uz/archive/YYYY/MM/DD koʻrinishida boʻladi.',
+  searchDescription: (name) => `${name} agentligining barcha yangiliklari boʻyicha qidiruv: soʻz va iboralar, rukn va sanalar boʻyicha saralash.`,
 };
