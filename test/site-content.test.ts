@@ -165,6 +165,8 @@ describe.each(DIALECTS)('site content on %s', (dialect) => {
     }
     expect((await get('/ru/')).statusCode).toBe(200);
     expect((await get('/xx/news/')).statusCode).toBe(404);
+    expect((await get('/ru/news/%D0%BF/')).headers.location).toBe('/ru/news/%D0%BF');
+    expect((await get('/ru/news/п/')).statusCode).toBeLessThan(500);
   });
 
   it('serves the date archive: the day’s stories, a calendar, bounded by the first story and today', async () => {

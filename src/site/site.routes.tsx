@@ -81,7 +81,8 @@ export function trailingSlashTarget(method: string, url: string): string | null 
   if (method !== 'GET' && method !== 'HEAD') return null;
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  if (!/^\/[^/]+\/.*[^/]\/+$/.test(path) || path.includes('//')) return null;
+  // Printable ASCII only (a Location header cannot carry anything else; clients percent-encode).
+  if (!/^\/[^/]+\/.*[^/]\/+$/.test(path) || path.includes('//') || !/^[\x21-\x7e]*$/.test(url)) return null;
   if (!localeFromPrefix(path.split('/')[1]!)) return null;
   return path.replace(/\/+$/, '') + (q === -1 ? '' : url.slice(q));
 }
