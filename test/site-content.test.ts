@@ -81,13 +81,14 @@ describe.each(DIALECTS)('site content on %s', (dialect) => {
     fresh();
     for (const l of ['ru', 'uz', 'uz-cyrl', 'en']) {
       const html = (await get(`/${l}/`)).body;
-      const mainCol = html.slice(html.indexOf('<main'), html.indexOf('</main>')).split('<aside class="col-side">');
+      const mainCol = html.slice(html.indexOf('<main'), html.indexOf('</main>')).split(/<aside class="col-side"[^>]*>/);
       // Main column: the first part of each 2-column block; side: the asides.
       const main = mainCol.map((part) => part.split('</aside>').at(-1)!).join('');
       const side = mainCol.slice(1).map((part) => part.split('</aside>')[0]!).join('');
       const m = articleLinks(main);
       const sd = articleLinks(side);
       expect(m.length, l).toBeGreaterThan(5);
+      expect(sd.length, l).toBeGreaterThan(5);
       expect(new Set(m).size, `${l} main column: ${m.join(' ')}`).toBe(m.length);
       expect(new Set(sd).size, `${l} side lists`).toBe(sd.length);
     }
