@@ -21,7 +21,8 @@ function newest(dir) {
   return t;
 }
 const force = process.argv.includes('--force');
-if (!force && fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= newest(root)) process.exit(0);
+// package.json too: the footer shows its version.
+if (!force && fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= Math.max(newest(root), fs.statSync('package.json').mtimeMs)) process.exit(0);
 console.log('Building the newsroom app (admin/)…');
 // Vite is a build-time (dev) dependency: imported only when a build is needed, so a production
 // install without dev dependencies starts as long as admin/dist is current.

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { sitemapRoutes } from './distribution/sitemaps/sitemaps.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -21,6 +21,8 @@ import { wireRoutes } from './wire/wire.routes.js';
 import { createFastPath } from './site/fast-path.js';
 import { beaconRoutes } from './site/beacon.routes.js';
 import { BEACON_SCRIPT_HASH } from './site/views/beacon.js';
+import { fastPathObserver, observeHttp, requestIdOf } from './ops/http-observe.js';
+import { opsRoutes } from './ops/ops.routes.js';
 
 export interface BuildOptions {
   /** Where the built newsroom app is (default admin/dist); tests point it at a missing folder. */
@@ -35,9 +37,10 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   const fast = c.pageCache
     ? createFastPath({
         cache: c.pageCache,
-        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent']),
+        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent'], req.headers),
         securityHeaders: securityHeaders('/', { beacon: Boolean(c.config.cdn) }),
         open: () => open,
+        observe: fastPathObserver({ log: c.log, metrics: c.metrics }),
       })
     : null;
   const app = Fastify({
@@ -48,11 +51,16 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     trustProxy: trustProxyOption(c.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 300 },
     bodyLimit: 1024 * 1024,
+    // One access line per request comes from src/ops/http-observe.ts (redacted URL, route pattern);
+    // Fastify's own lines would log the raw URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req) => requestIdOf(req),
   });
   app.addHook('onClose', async () => {
     open = false;
   });
   const errors = registerErrorHandler(app);
+  observeHttp(app, { log: c.log, metrics: c.metrics }); // X-Request-Id, the access line, request metrics
   registerEdge(app);
   app.addHook('onSend', async (req, reply) => {
     for (const [k, v] of Object.entries(securityHeaders(req.url, { beacon: Boolean(c.config.cdn) }))) if (!reply.hasHeader(k)) reply.header(k, v);
@@ -64,6 +72,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
     const h = await c.health();
     return reply.code(h.status === 'down' ? 503 : 200).header('cache-control', 'no-store').send(h);
   });
+  opsRoutes(app, { ready: () => c.ready(), metrics: c.metrics, access: c.config.metrics }); // /readyz; /metrics when configured
   sitemapRoutes(app, c); // /robots.txt, /sitemap.xml, /sitemaps/*.xml
 
   mediaRoutes(app, c.storage);

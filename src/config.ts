@@ -147,6 +147,26 @@ const EnvSchema = z.object({
   XABAR_WORKERS: positiveInt('XABAR_WORKERS')
     .refine((n) => n >= 1 && n <= 64, 'XABAR_WORKERS must be between 1 and 64')
     .default('1'),
+  // Backups (docs/operations.md): where scheduled and newsroom-started backups go; pg_dump's folder.
+  XABAR_BACKUP_DIR: z.string().optional(),
+  XABAR_PG_BIN: z.string().optional(),
+  // Operations (docs/operations.md): log format, /metrics access, the readiness disk threshold.
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { errorMap: () => ({ message: 'LOG_FORMAT must be auto, json or pretty' }) }).default('auto'),
+  XABAR_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[\x21-\x7e]{16,256}$/.test(v), 'XABAR_METRICS_TOKEN must be 16–256 printable characters without spaces (e.g. openssl rand -hex 24)'),
+  XABAR_METRICS_ALLOW: z.string().default('').transform((v, ctx) => {
+    const r = parseAddressList(v);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `XABAR_METRICS_ALLOW must be a comma-separated list of IP addresses/CIDRs such as 127.0.0.1,10.0.0.0/8; not valid: ${r}` });
+      return z.NEVER;
+    }
+    return r;
+  }),
+  XABAR_DISK_MIN_MB: positiveInt('XABAR_DISK_MIN_MB')
+    .refine((n) => n <= 10_000_000, 'XABAR_DISK_MIN_MB must be between 0 and 10000000')
+    .default('1024'),
 });
 
 /** An absolute http(s) URL, or empty (unset). */
@@ -183,6 +203,13 @@ function parseTrustProxy(raw: string): false | number | string[] | string {
     const n = Number(v);
     return n >= 1 && n <= 10 ? n : 'TRUST_PROXY hop count must be between 1 and 10';
   }
+  const list = parseAddressList(raw);
+  if (typeof list === 'string') return `TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IP addresses/CIDRs; not valid: ${list}`;
+  return list;
+}
+
+/** A comma-separated list of IP addresses/CIDRs; a string naming the bad entries when any is not one. */
+function parseAddressList(raw: string): string[] | string {
   const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
   const bad = list.filter((entry) => {
     const [addr, bits, extra] = entry.split('/');
@@ -191,8 +218,7 @@ function parseTrustProxy(raw: string): false | number | string[] | string {
     if (bits === undefined) return false;
     return !/^\d+$/.test(bits) || Number(bits) > (kind === 4 ? 32 : 128);
   });
-  if (bad.length) return `TRUST_PROXY must be false, a hop count, or a comma-separated list of proxy IP addresses/CIDRs; not valid: ${bad.join(', ')}`;
-  return list;
+  return bad.length ? bad.join(', ') : list;
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -266,6 +292,14 @@ export interface Config {
   readonly cdn: { readonly sMaxAge: number; readonly staleWhileRevalidate: number; readonly purgeUrl: string | null } | null;
   /** Server processes on this machine (node:cluster workers when > 1). */
   readonly workers: number;
+  /** Backups: the folder scheduled and newsroom-started backups go to; the folder of pg_dump/pg_restore (null: PATH). */
+  readonly backup: { readonly dir: string; readonly pgBin: string | null };
+  /** `auto`: one-line readable logs on a terminal outside production, JSON otherwise. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
+  /** Who may read /metrics: a bearer token and/or client addresses/CIDRs; null when /metrics is off. */
+  readonly metrics: { readonly token: string | null; readonly allow: readonly string[] } | null;
+  /** Free space under DATA_DIR below which /readyz says `degraded` and `xabar doctor` warns, in bytes. */
+  readonly diskMinBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -337,6 +371,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     telegram: Object.freeze({ apiRoot: e.XABAR_TELEGRAM_API_ROOT.replace(/\/+$/, ''), timeoutSeconds: e.XABAR_TELEGRAM_TIMEOUT_S }),
     cdn: e.XABAR_CDN ? Object.freeze({ sMaxAge: e.XABAR_CACHE_S_MAXAGE, staleWhileRevalidate: e.XABAR_CACHE_SWR, purgeUrl: e.XABAR_CDN_PURGE_URL || null }) : null,
     workers: e.XABAR_WORKERS,
+    backup: Object.freeze({ dir: e.XABAR_BACKUP_DIR ? path.resolve(cwd, e.XABAR_BACKUP_DIR) : path.join(dataDir, 'backups'), pgBin: e.XABAR_PG_BIN ? path.resolve(cwd, e.XABAR_PG_BIN) : null }),
+    logFormat: e.LOG_FORMAT,
+    metrics: e.XABAR_METRICS_TOKEN || e.XABAR_METRICS_ALLOW.length ? Object.freeze({ token: e.XABAR_METRICS_TOKEN || null, allow: Object.freeze(e.XABAR_METRICS_ALLOW) }) : null,
+    diskMinBytes: e.XABAR_DISK_MIN_MB * 1024 * 1024,
   } as Config);
 }
 

@@ -2,9 +2,9 @@
  * Composition root: builds every long-lived part once, in dependency order, and knows how to
  * close them in reverse. Tests build their own container with a temporary database and clock.
  */
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import pino from 'pino';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openDb, type Db, type DbTarget } from './db/connect.js';
@@ -19,6 +19,8 @@ import { LocalMediaStore, type MediaStore } from './media/storage.js';
 import { ImageQueue } from './media/image-queue.js';
 import { configureSharp } from './media/images.js';
 import { ViewCounter } from './analytics/view-counter.js';
+import { AnalyticsService } from './analytics/analytics.service.js';
+import { AnalyticsRepository } from './analytics/analytics.repository.js';
 import { SettingsStore } from './site/settings.js';
 import { SiteService } from './site/site.service.js';
 import { PageCache } from './site/page-cache.js';
@@ -71,6 +73,13 @@ import { TelegramRepository } from './distribution/telegram/telegram.repository.
 import { TELEGRAM_TOPIC, TelegramService } from './distribution/telegram/telegram.service.js';
 import { telegramJob } from './distribution/telegram/telegram.job.js';
 import { SearchService } from './search/search.service.js';
+import { BackupService } from './ops/backup/backup.service.js';
+import { backupJobs } from './ops/backup/backup.job.js';
+import { createLogger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import { OpsRepository } from './ops/ops.repository.js';
+import { readiness, type Readiness } from './ops/readiness.js';
+import { pendingMigrations } from './db/migrate.js';
 
 export interface Container {
   readonly config: Config;
@@ -85,6 +94,8 @@ export interface Container {
   readonly storage: MediaStore;
   readonly settings: SettingsStore;
   readonly views: ViewCounter;
+  /** The newsroom's analytics dashboard (src/analytics/). */
+  readonly analytics: AnalyticsService;
   /** Full-text search of the public site and the newsroom (src/search/). */
   readonly search: SearchService;
   readonly site: SiteService;
@@ -119,12 +130,18 @@ export interface Container {
   readonly telegram: TelegramService;
   /** A Redis command connection when REDIS_URL is set (rate-limit counters shared by nodes). */
   readonly redis: Redis | null;
+  /** Scheduled and newsroom-started backups (src/ops/backup/). */
+  readonly backups: BackupService;
   /** Drops cached public pages a change to this edition may have altered, on every node. */
   purge(locale: string, editionId: number): void;
   /** Drops every cached page on every node (settings, sections, tags changed). */
   purgeAll(): void;
   /** Database and Redis state for /healthz. */
   health(): Promise<Health>;
+  /** Database, migrations, disk and Redis for /readyz (src/ops/readiness.ts). */
+  ready(): Promise<Readiness>;
+  /** Prometheus metrics of this node (src/ops/metrics.ts); served at /metrics when configured. */
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -148,7 +165,7 @@ export interface ContainerOptions {
 }
 
 export async function buildContainer(config: Config, opts: ContainerOptions = {}): Promise<Container> {
-  const log = opts.logger ?? pino({ level: config.logLevel });
+  const log = opts.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const clock = opts.clock ?? Date.now;
   const target: DbTarget = opts.dbTarget ?? (config.database.dialect === 'postgres' ? { dialect: 'postgres', url: config.database.url } : { dialect: 'sqlite', file: config.database.file });
   const db = await openDb(target);
@@ -160,6 +177,19 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   }
   const dialect = dialectOps(db.dialect);
   const k = db.kysely;
+  // Built first: the view counter and the relay report into it; its sources are read at scrape time.
+  let pageCache: PageCache | null = null;
+  let views: ViewCounter | null = null;
+  const opsRepo = new OpsRepository(k);
+  const metrics = new Metrics(
+    {
+      pageCache: () => (pageCache ? { hits: pageCache.hits, misses: pageCache.misses, bytes: pageCache.bytes, entries: pageCache.size } : null),
+      viewBuffer: () => views?.buffered() ?? { editions: 0, views: 0 },
+      outbox: () => opsRepo.outboxByTopic(),
+      dbPool: () => db.poolStats?.() ?? null,
+    },
+    { processMetrics: config.metrics !== null },
+  );
   const editions = new EditionsRepository(k, dialect.matchesAll);
   const taxonomy = new TaxonomyRepository(k);
   let storage: MediaStore;
@@ -174,7 +204,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const media = new MediaService(k, new MediaRepository(k), storage, { queue: imageQueue, maxPixels: config.images.maxPixels, videoMaxMb: config.videoMaxMb });
   const settings = new SettingsStore(k, { timeZone: config.timeZone }, 2000, (field, problem) => log.warn({ field, problem }, 'stored setting is invalid; its default is used until it is saved again'));
   await settings.get(); // warm: the view counter reads the time zone synchronously
-  const views = new ViewCounter({
+  views = new ViewCounter({
     db: k,
     dialect,
     // Day buckets follow the site's time zone as set in the newsroom, not only at start-up.
@@ -182,10 +212,12 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     flushMs: config.viewFlushMs,
     clock,
     maxVisitors: config.viewVisitorsMax,
+    siteHost: new URL(config.siteUrl).hostname,
     onError: (err) => log.error({ err }, 'view counter flush failed; counts kept for the next try'),
+    onFlush: (seconds, ok) => metrics.viewFlush(seconds, ok),
   });
   const site = new SiteService(editions, taxonomy, media, settings, views, clock, (msg, detail) => log.warn(detail, msg));
-  const pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
+  pageCache = config.pageCache ? new PageCache({ maxBytes: config.pageCacheBytes, clock }) : null;
   let bus: PurgeBus = LOCAL_ONLY;
   // Everything a node keeps from the database: pages, remembered lists, settings.
   const dropAllLocal = () => {
@@ -224,7 +256,9 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     } catch (err) {
       redis?.disconnect();
       await db.close();
-      throw new StartupError(`Cannot connect to Redis at ${config.redisUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
+      // The URL may carry a password (redis://:secret@host): never print it.
+      const safeUrl = config.redisUrl.replace(/\/\/([^@/]*)@/, '//***@');
+      throw new StartupError(`Cannot connect to Redis at ${safeUrl}: ${(err as Error).message}. Check REDIS_URL and that the server is running.`);
     }
   }
   const cdnPurge = cdnPurger(config.cdn?.purgeUrl ?? null, log.child({ module: 'cdn' }));
@@ -284,7 +318,30 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
   const telegram = new TelegramService({ db: k, repo: new TelegramRepository(k), secretBox, settings, stories: publicStories, audit, clock, api: config.telegram, log: log.child({ module: 'telegram' }), purgeAll: () => purgeAll() });
   jobHandlers.push(telegramJob(telegram));
   storyEvents.subscribe({ topic: TELEGRAM_TOPIC });
-  const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason) });
+  const backups = new BackupService({
+    db: k,
+    audit,
+    // The database this container really uses (a test's schema included), and its media store.
+    source: () => ({
+      database: target.dialect === 'sqlite' ? { dialect: 'sqlite', file: target.file } : { dialect: 'postgres', url: target.url, schema: db.schema ?? 'public' },
+      store: storage,
+      pgBin: config.backup.pgBin,
+      secretKeyFile: config.secretKey ? null : path.join(config.dataDir, 'secret.key'),
+    }),
+    dir: config.backup.dir,
+    timeZone: () => settings.peek()?.timeZone ?? config.timeZone,
+    clock,
+    log: log.child({ module: 'backup' }),
+  });
+  jobHandlers.push(...backupJobs(k, backups, clock));
+  const relay = new Relay({ db: k, dialect, handlers: jobHandlers, clock, log: jobLog, maxAttempts: config.jobMaxAttempts, onDead: (job, reason) => notifications.jobDead(k, job, reason), onOutcome: (topic, outcome) => metrics.job(topic, outcome) });
+  const ready = readiness({
+    health,
+    pendingMigrations: () => pendingMigrations(db),
+    dataDir: config.dataDir,
+    diskMinBytes: config.diskMinBytes,
+    onProblem: (what, detail) => log.warn(detail, `readiness: ${what}`),
+  });
   return {
     config,
     log,
@@ -298,6 +355,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     storage,
     settings,
     views,
+    analytics: new AnalyticsService(new AnalyticsRepository(k), clock, () => settings.peek()?.timeZone ?? config.timeZone),
     search: new SearchService(k, dialect),
     site,
     pageCache,
@@ -325,13 +383,18 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     webhooks,
     telegram,
     redis,
+    backups,
     purge,
     purgeAll,
     health,
+    ready,
+    metrics,
     async close() {
       await bus.close();
       redis?.disconnect();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
+      // A backup this node is writing finishes first (its database handle is about to close).
+      await backups.idle();
       await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
       storage.close?.();
@@ -340,7 +403,7 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
 }
 
 /** The configured media store: S3 when S3_BUCKET is set (checked now), else the local folder. */
-async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
+export async function openMediaStore(config: Config, log: Logger): Promise<MediaStore> {
   if (config.s3) {
     // Loaded only when used: the AWS SDK is large and a one-node site never needs it.
     const { S3MediaStore } = await import('./media/s3-store.js');

@@ -10,11 +10,13 @@ import { StartupError } from './errors.js';
 import { ImportFormatError } from './content/reference-import.js';
 import { isEmpty, seedDemo } from './demo/seed.js';
 import { isClusterWorker, runPrimary } from './cluster.js';
+import { answerClusterMetrics, clusterMetricsReader } from './ops/cluster-metrics.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.workers > 1 && !isClusterWorker()) {
     // The primary prepares the site once (migrations, demo) and then only looks after the workers.
+    if (config.metrics) answerClusterMetrics(); // a scrape of any worker reports them all
     await runPrimary(config.workers, async () => {
       const c = await buildContainer(config);
       try {
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     return;
   }
   const c = await buildContainer(config);
+  if (isClusterWorker() && config.metrics) c.metrics.readFrom(clusterMetricsReader(c.metrics.registry));
   let stopping = false;
   try {
     if (!isClusterWorker()) await seedIfEmpty(c);

@@ -47,7 +47,9 @@ describe('gallery and video nodes in the body document', () => {
     const html = renderDoc(body, { close: 'Yopish', previous: 'Oldingi', next: 'Keyingi' });
     expect(html).not.toMatch(/<script|onclick|javascript:/i);
     expect(html).toContain('<div class="gallery" id="gallery-1">');
-    expect(html).toContain('<figure class="gallery-item" id="gallery-1-1"><a class="gallery-open" href="#gallery-1-1"><img src="/media/aa/0000000000000001-960.jpg"');
+    expect(html).toContain('<figure class="gallery-item" id="gallery-1-1"><a class="gallery-open" href="#gallery-1-1"><img class="gallery-thumb" src="/media/aa/0000000000000001-960.jpg"');
+    // The thumbnail is sized for the grid; the lightbox's own image (fetched when opened) for the screen.
+    expect(html).toMatch(/<img class="gallery-thumb" [^>]*sizes="\(min-width: 640px\) 300px, 50vw"[^>]*\/><img class="gallery-full" [^>]*sizes="100vw"[^>]*loading="lazy"/);
     expect(html).toContain('srcset="/media/aa/0000000000000001-320.webp 320w, /media/aa/0000000000000001-960.webp 960w"');
     expect(html).toContain('width="960" height="640"');
     expect(html).toContain('<figcaption>Birinchi &lt;b&gt;rasm&lt;/b&gt;</figcaption>');
@@ -252,7 +254,7 @@ describe.each(DIALECTS)('gallery and video in a published story on %s', (dialect
     const page = await n.s.app.inject(published.json.publicUrl);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<figcaption>Yangi bogʻ</figcaption>');
-    expect(page.body).toContain(`<img src="${p2.src}" srcset="${p2.srcset}"`);
+    expect(page.body).toContain(`<img class="gallery-thumb" src="${p2.src}" srcset="${p2.srcset}"`);
     expect(page.body).toContain('aria-label="Yopish"');
     expect(page.body).toContain(`<video controls preload="metadata" poster="${poster.src}" width="640" height="360"><source src="${video.src}" type="video/mp4" />`);
     // 3 words and 3 pictures (two photos and one video): 36 s of looking → 1 minute; the row says so.

@@ -9,6 +9,8 @@ import { sql } from 'kysely';
 import { paragraphsToDoc } from '../src/content/document.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { migrate } from '../src/db/migrate.js';
+import { reindexAll } from '../src/search/search-index.js';
+import { parseQuery, termKey } from '../src/search/query.js';
 import { StoriesListRepository } from '../src/newsroom/stories-list.repository.js';
 import { toCyrillic } from '../src/i18n/translit.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type DialectName, type TestSite } from './helpers/site.js';
@@ -25,6 +27,8 @@ const orders: Record<string, Record<string, string[]>> = {};
 const ORDER_QUERIES: [string, string][] = [
   ['ru', 'Узбекистан'], ['ru', 'министр'], ['ru', 'развитие сотрудничества'], ['ru', 'Женева'], ['ru', 'эконом*'],
   ['uz', 'Oʻzbekiston'], ['uz', 'hamkorlik'], ['uz-Cyrl', 'Ўзбекистон'], ['en', 'Uzbekistan'], ['en', 'cooperation development'],
+  // OR fallbacks (no story has all the words): ranked by how many words each story has.
+  ['ru', 'министр развитие квазизвездолёт'], ['en', 'cooperation Geneva quasistarship'],
 ];
 
 let addr = 0;
@@ -161,21 +165,85 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
     orders[dialect] = byDialect;
   });
 
+  it('keeps the index in step when an edition is updated, changes locale or is deleted', async () => {
+    const k = s.c.db.kysely;
+    const found = async (locale: 'ru' | 'en', q: string) => (await s.c.search.search({ locale, q, page: 1, now: NOW })).hits.map((h) => h.id);
+    const story = await s.c.stories.create({ editions: [{ locale: 'ru', headline: 'Первый гиперзвуколёт', doc: paragraphsToDoc(['текст']), status: 'published', publishedAt: new Date(NOW - DAY) }] });
+    const id = story.editions[0]!.id;
+    expect(await found('ru', 'гиперзвуколёт')).toEqual([id]);
+    // The analyzed columns are what the engines index (a save rewrites them in its transaction).
+    await k.updateTable('editions').set({ search_head: 'втор ультразвуколет' }).where('id', '=', id).execute();
+    expect(await found('ru', 'гиперзвуколёт')).toEqual([]);
+    expect(await found('ru', 'ультразвуколёт')).toEqual([id]);
+    await k.updateTable('editions').set({ locale: 'en' }).where('id', '=', id).execute();
+    expect(await found('ru', 'ультразвуколёт')).toEqual([]);
+    expect(await found('en', 'ультразвуколет')).toEqual([id]);
+    await k.deleteFrom('editions').where('id', '=', id).execute();
+    expect(await found('en', 'ультразвуколет')).toEqual([]);
+  });
+
+  it('finds with the OR fallback in one query exactly what each word alone would, cut to the newest', async () => {
+    const k = s.c.db.kysely;
+    for (const [locale, q] of [['ru', 'министр развитие Женева квазизвездолёт'], ['en', 'cooperation development Geneva'], ['uz', 'hamkorlik Oʻzbekiston Toshkent']] as const) {
+      const { must, not } = parseQuery(q, locale);
+      for (const limit of [3, 8, 500]) {
+        const f = { locales: [locale], now: NOW, limit };
+        const any = await s.c.dialect.searchCandidates(k, must, not, f, true);
+        // The old way: each word alone (newest `limit` each), the union cut to the newest `limit`.
+        const byId = new Map<number, { terms: Set<string>; head: Set<string> }>();
+        for (const t of must) {
+          for (const c of await s.c.dialect.searchCandidates(k, [t], not, f)) {
+            const e = byId.get(c.id) ?? { terms: new Set<string>(), head: new Set<string>() };
+            e.terms.add(termKey(t));
+            c.head.forEach((h) => e.head.add(h));
+            byId.set(c.id, e);
+          }
+        }
+        const union = [...byId.keys()].sort((a, b) => b - a).slice(0, limit);
+        expect(any.map((c) => c.id), `${q} ${limit}`).toEqual(union);
+        for (const c of any) {
+          expect([...c.matched!].sort()).toEqual([...byId.get(c.id)!.terms].sort());
+          expect([...c.head].sort()).toEqual([...byId.get(c.id)!.head].sort());
+        }
+        if (limit === 500) expect(any.some((c) => c.matched!.size > 1) && any.some((c) => c.matched!.size < must.length), q).toBe(true);
+      }
+    }
+  });
+
+  it('gives the same results after a full reindex and optimize (the xabar reindex path)', async () => {
+    const q = async () => JSON.stringify(await Promise.all([['ru', 'Узбекистан'], ['uz', 'Oʻzbekiston'], ['en', 'cooperation development']].map(async ([l, x]) => (await s.c.search.search({ locale: l as 'ru', q: x!, page: 1, now: NOW })).hits.map((h) => h.id))));
+    const before = await q();
+    expect(await reindexAll(s.c.db.kysely, { batch: 7, transaction: true })).toBeGreaterThan(20);
+    await s.c.dialect.optimizeSearch(s.c.db.kysely);
+    expect(await q()).toBe(before);
+    if (dialect === 'sqlite') {
+      const segments = (await sql<{ n: number }>`select count(distinct segid) as n from editions_search_ru_idx`.execute(s.c.db.kysely)).rows[0]?.n;
+      expect(segments).toBe(1);
+    }
+  });
+
   it('migrates an existing database: the search columns and index are built from what is there', async () => {
     const k = s.c.db.kysely;
     // Back to the state before migration 0024 (the old index is not needed to show the fill).
     if (dialect === 'postgres') {
       await sql`alter table editions drop column search_vec`.execute(k);
     } else {
-      for (const t of ['editions_search_ai', 'editions_search_ad', 'editions_search_au']) await sql`drop trigger ${sql.id(t)}`.execute(k);
-      await sql`drop table editions_search`.execute(k);
+      for (const t of ['editions_search_locale_ai', 'editions_search_locale_ad', 'editions_search_locale_au']) await sql`drop trigger ${sql.id(t)}`.execute(k);
+      for (const t of ['editions_search_ru', 'editions_search_uz', 'editions_search_uz_cyrl', 'editions_search_en']) await sql`drop table ${sql.id(t)}`.execute(k);
+      await sql`drop index editions_search_cover_head`.execute(k);
     }
     await sql`alter table editions drop column search_head`.execute(k);
     await sql`alter table editions drop column search_body`.execute(k);
-    await k.deleteFrom('xabar_migrations' as never).where('name' as never, '=', '0024_search' as never).execute();
-    expect(await migrate(s.c.db)).toContain('0024_search');
+    await k.deleteFrom('xabar_migrations' as never).where('name' as never, 'in', ['0024_search', '0032_search_per_locale'] as never).execute();
+    expect(await migrate(s.c.db)).toEqual(['0024_search', '0032_search_per_locale']);
     expect((await search('ru', 'права мигрантов')).body).toContain(REF_HEADLINE);
     expect((await search('uz', 'Ozbekiston')).body).toContain(UZ_HEADLINE);
+    expect((await search('uz-cyrl', 'Toshkent')).body).toContain(CYRL_ONLY);
+    if (dialect === 'sqlite') {
+      // One FTS5 table per locale; the shared one of 0024 is gone.
+      const fts = (await sql<{ name: string }>`select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%'`.execute(k)).rows.map((r) => r.name).sort();
+      expect(fts).toEqual(['editions_search_en', 'editions_search_ru', 'editions_search_uz', 'editions_search_uz_cyrl']);
+    }
   });
 });
 

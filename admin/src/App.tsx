@@ -26,6 +26,10 @@ import { PlanningPage } from './pages/Planning';
 import { ReviewBadge } from './desk';
 import { WebhooksPage } from './pages/Webhooks';
 
+// uPlot and the analytics pages load only when opened.
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
+const StoryAnalyticsPage = lazy(() => import('./analytics/StoryAnalytics'));
+
 // The editor carries Tiptap/ProseMirror: load it only when a story is opened.
 const StoryEditorPage = lazy(() => import('./editor/StoryEditor'));
 
@@ -84,6 +88,13 @@ function Routes({ path, role }: { path: string; role: Role }) {
       </Suspense>
     );
   if (path === '/assignments') return <MyAssignmentsPage />;
+  if (path === '/analytics') return <Suspense fallback={<Spinner />}><AnalyticsPage /></Suspense>;
+  if ((m = matchPath('/analytics/stories/:id', path)) && /^\d+$/.test(m.id!))
+    return (
+      <Suspense fallback={<Spinner />}>
+        <StoryAnalyticsPage key={m.id} editionId={Number(m.id)} />
+      </Suspense>
+    );
   if (path === '/planning') return <PlanningPage />;
   if (path === '/media') return <MediaPage />;
   if (path === '/account') return <AccountPage />;
@@ -131,6 +142,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories', icon: 'stories' },
   { to: '/planning', label: 'plan.nav', icon: 'calendar' },
+  { to: '/analytics', label: 'an.nav', icon: 'chart' },
   { to: '/media', label: 'nav.media', icon: 'media' },
   { to: '/assignments', label: 'collab.myAssignments', icon: 'check' },
   { to: '/taxonomy', label: 'nav.taxonomy', icon: 'taxonomy', min: 'editor' },
@@ -181,6 +193,10 @@ function Shell({ children }: { children: ReactNode }) {
             <Icon name="external" size={16} />
             <span>{i.t('nav.site')}</span>
           </a>
+          {/* The running version (CHANGELOG.md): what an editor quotes when reporting a problem. */}
+          <p className="app-version" translate="no">
+            Xabar {__XABAR_VERSION__}
+          </p>
         </div>
       </aside>
       <div className="backdrop" onClick={() => setNavOpen(false)} aria-hidden="true" />

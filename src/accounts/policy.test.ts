@@ -21,6 +21,7 @@ describe('global actions', () => {
     ['settings.write', [false, false, false, true]],
     ['audit.read', [false, false, false, true]],
     ['webhooks.manage', [false, false, false, true]],
+    ['backups.manage', [false, false, false, true]],
   ];
   it.each(TABLE)('%s', (action, expected) => {
     expect(ROLES.map((role) => can({ id: 1, role }, action))).toEqual(expected);

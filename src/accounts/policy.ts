@@ -62,7 +62,8 @@ export type GlobalAction =
   | 'settings.write'
   | 'audit.read'
   | 'webhooks.manage'
-  | 'translit.manage';
+  | 'translit.manage'
+  | 'backups.manage';
 
 const MIN_ROLE: Record<GlobalAction, Role> = {
   'stories.create': 'contributor',
@@ -80,6 +81,8 @@ const MIN_ROLE: Record<GlobalAction, Role> = {
   'translit.manage': 'editor',
   'audit.read': 'admin',
   'webhooks.manage': 'admin',
+  // A backup holds every password hash and sealed secret: administrators only.
+  'backups.manage': 'admin',
 };
 
 export function can(actor: Actor, action: GlobalAction): boolean {

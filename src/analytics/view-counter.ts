@@ -20,6 +20,10 @@
  * is shared through Redis too (a random value that expires after two days, never derived from a
  * stored secret), so one reader hashes alike on every node. When a Redis call fails, that view
  * falls back to this node's memory: counted by the local rules rather than lost.
+ *
+ * For the dashboard (docs/analytics.md) a counted view also carries its reader facts — referrer
+ * category and host, device class — reduced at once from the request headers (reader-facts.ts);
+ * the flush adds them to per-minute and per-day-and-source counters in the same transaction.
  */
 import net from 'node:net';
 import crypto from 'node:crypto';
@@ -30,12 +34,24 @@ import type { Database } from '../db/schema.js';
 import type { DialectOps } from '../db/dialect.js';
 import { dayKey } from '../i18n/dates.js';
 import { hashVisitor, isBotAgent, VisitorHasher } from './visitor.js';
+import { readerFacts, type ReaderHeaders } from './reader-facts.js';
+import { addMinutelyViews, addSourceViews, deleteMinutelyBefore } from './analytics.repository.js';
 
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 /** Views one address may add to one edition per repeat window. */
 export const MAX_VIEWS_PER_ADDRESS = 10;
 const HOUR_MS = 3600_000;
 const MAX_CHECKS_IN_FLIGHT = 10_000;
+const MINUTE_MS = 60_000;
+/** Per-minute counters older than this are deleted (the live view reads two hours back). */
+export const MINUTELY_KEEP_MS = 3 * HOUR_MS;
+const MINUTELY_PRUNE_EVERY_MS = 10 * MINUTE_MS;
+/**
+ * Distinct (day, category, host, device) keys one edition may hold between two flushes. Hosts
+ * come from readers' headers: past this, a new host counts under its category without a host, so
+ * a flood of invented referrers cannot grow the buffer (or one flush) without bound.
+ */
+export const MAX_FACT_KEYS_PER_EDITION = 256;
 
 export interface ViewCounterOptions {
   db: Kysely<Database>;
@@ -46,6 +62,10 @@ export interface ViewCounterOptions {
   onError?: (err: unknown) => void;
   /** Visitors remembered for the repeat rule (and addresses for the per-address cap), at most. */
   maxVisitors?: number;
+  /** This site's host (SITE_URL): referrers from it are `internal`. */
+  siteHost?: string;
+  /** Told after each flush that wrote something: how long it took and whether it succeeded (metrics). */
+  onFlush?: (seconds: number, ok: boolean) => void;
 }
 
 /** Memories shared by several nodes through Redis (see the header). */
@@ -69,10 +89,13 @@ redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
 if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
 return 1`;
 
-type Pending = Map<number, Map<string, number>>; // edition → "day|hour" → views
+type Pending = Map<number, Map<string, number>>; // edition → "day|minute" → views
+type PendingFacts = Map<number, Map<string, number>>; // edition → "day\tsource\thost\tdevice" → views
 
 export class ViewCounter {
   private pending: Pending = new Map();
+  private pendingFacts: PendingFacts = new Map();
+  private lastPrune = 0;
   private pendingTotals = new Map<number, number>();
   /** Totals of the batch being written: still shown until the database has them. */
   private inFlight = new Map<number, number>();
@@ -105,16 +128,16 @@ export class ViewCounter {
    * Records a view when it counts; resolves to whether it did. Callers need not wait: `flush()`
    * waits for checks under way.
    */
-  record(editionId: number, ip: string, userAgent: string | undefined): Promise<boolean> {
+  record(editionId: number, ip: string, userAgent: string | undefined, headers?: ReaderHeaders): Promise<boolean> {
     if (isBotAgent(userAgent)) return Promise.resolve(false);
     const shared = this.shared;
     // Bounded: if Redis is so slow that checks pile up, further views use the local memory.
-    if (!shared || this.checking.size >= MAX_CHECKS_IN_FLIGHT) return Promise.resolve(this.recordLocal(editionId, ip, userAgent!));
+    if (!shared || this.checking.size >= MAX_CHECKS_IN_FLIGHT) return Promise.resolve(this.recordLocal(editionId, ip, userAgent!, headers));
     const now = this.clock();
-    const p = this.recordShared(shared, editionId, ip, userAgent!, now)
+    const p = this.recordShared(shared, editionId, ip, userAgent!, now, headers)
       .catch((err) => {
         shared.onError?.(err);
-        return this.recordLocal(editionId, ip, userAgent!);
+        return this.recordLocal(editionId, ip, userAgent!, headers);
       })
       .finally(() => this.checking.delete(p));
     this.checking.add(p);
@@ -127,13 +150,13 @@ export class ViewCounter {
     this.sharedSalt = null;
   }
 
-  private async recordShared(shared: SharedMemory, editionId: number, ip: string, userAgent: string, now: number): Promise<boolean> {
+  private async recordShared(shared: SharedMemory, editionId: number, ip: string, userAgent: string, now: number, headers: ReaderHeaders | undefined): Promise<boolean> {
     const salt = await this.saltFor(shared, this.dayOf(now));
     const visitor = hashVisitor(salt, ip, userAgent);
     const addr = hashVisitor(salt, addressKey(ip), '');
     const counted = await shared.redis.eval(SEEN_SCRIPT, 2, `${shared.prefix}views:v:${editionId}:${visitor}`, `${shared.prefix}views:a:${editionId}:${addr}`, REPEAT_WINDOW_MS, MAX_VIEWS_PER_ADDRESS);
     if (counted !== 1) return false;
-    this.add(editionId, now);
+    this.add(editionId, now, userAgent, headers);
     return true;
   }
 
@@ -155,7 +178,7 @@ export class ViewCounter {
     return salt;
   }
 
-  private recordLocal(editionId: number, ip: string, userAgent: string): boolean {
+  private recordLocal(editionId: number, ip: string, userAgent: string, headers: ReaderHeaders | undefined): boolean {
     const now = this.clock();
     const visitor = this.hasher.hash(ip, userAgent, now);
     const key = `${editionId}:${visitor}`;
@@ -169,15 +192,23 @@ export class ViewCounter {
     this.seen.set(key, now);
     if (current) current.n++;
     else this.perAddress.set(addrKey, { since: now, n: 1 });
-    this.add(editionId, now);
+    this.add(editionId, now, userAgent, headers);
     return true;
   }
 
-  private add(editionId: number, now: number): void {
-    const bucket = `${this.dayOf(now)}|${Math.floor(now / HOUR_MS) * HOUR_MS}`;
+  private add(editionId: number, now: number, userAgent: string, headers: ReaderHeaders | undefined): void {
+    const day = this.dayOf(now);
+    const bucket = `${day}|${Math.floor(now / MINUTE_MS) * MINUTE_MS}`;
     let perEdition = this.pending.get(editionId);
     if (!perEdition) this.pending.set(editionId, (perEdition = new Map()));
     perEdition.set(bucket, (perEdition.get(bucket) ?? 0) + 1);
+    // Reduced now: the buffer never holds a referrer URL or a user agent, only these categories.
+    const f = readerFacts(userAgent, headers, this.opts.siteHost ?? '');
+    let factsKey = `${day}\t${f.source}\t${f.host}\t${f.device}`;
+    let facts = this.pendingFacts.get(editionId);
+    if (!facts) this.pendingFacts.set(editionId, (facts = new Map()));
+    if (facts.size >= MAX_FACT_KEYS_PER_EDITION && !facts.has(factsKey)) factsKey = `${day}\t${f.source}\t\t${f.device}`;
+    facts.set(factsKey, (facts.get(factsKey) ?? 0) + 1);
     this.pendingTotals.set(editionId, (this.pendingTotals.get(editionId) ?? 0) + 1);
   }
 
@@ -218,14 +249,28 @@ export class ViewCounter {
     while (this.flushing) await this.flushing;
     if (this.pending.size === 0) return;
     const batch = this.pending;
+    const facts = this.pendingFacts;
     this.inFlight = this.pendingTotals;
     this.pending = new Map();
+    this.pendingFacts = new Map();
     this.pendingTotals = new Map();
-    this.flushing = this.write(batch)
-      .catch((err) => {
-        this.mergeBack(batch);
-        throw err;
-      })
+    const started = performance.now();
+    const told = (ok: boolean) => {
+      try {
+        this.opts.onFlush?.((performance.now() - started) / 1000, ok);
+      } catch {
+        /* metrics must never put a written batch back */
+      }
+    };
+    this.flushing = this.write(batch, facts)
+      .then(
+        () => told(true),
+        (err) => {
+          told(false);
+          this.mergeBack(batch, facts);
+          throw err;
+        },
+      )
       .finally(() => {
         this.inFlight = new Map();
         this.flushing = null;
@@ -233,23 +278,40 @@ export class ViewCounter {
     await this.flushing;
   }
 
-  private async write(batch: Pending): Promise<void> {
+  private async write(batch: Pending, facts: PendingFacts): Promise<void> {
     const daily = new Map<string, { edition_id: number; day: string; views: number }>();
-    const hourly: { edition_id: number; hour: number; views: number }[] = [];
+    const hourly = new Map<string, { edition_id: number; hour: number; views: number }>();
+    const minutely: { edition_id: number; minute: number; views: number }[] = [];
     const totals: [number, number][] = [];
     for (const [editionId, buckets] of batch) {
       let total = 0;
       for (const [bucket, views] of buckets) {
-        const [day, hour] = bucket.split('|') as [string, string];
+        const [day, minuteText] = bucket.split('|') as [string, string];
+        const minute = Number(minuteText);
         const dk = `${editionId}|${day}`;
         const d = daily.get(dk);
         if (d) d.views += views;
         else daily.set(dk, { edition_id: editionId, day, views });
-        hourly.push({ edition_id: editionId, hour: Number(hour), views });
+        const hour = Math.floor(minute / HOUR_MS) * HOUR_MS;
+        const hk = `${editionId}|${hour}`;
+        const h = hourly.get(hk);
+        if (h) h.views += views;
+        else hourly.set(hk, { edition_id: editionId, hour, views });
+        minutely.push({ edition_id: editionId, minute, views });
         total += views;
       }
       totals.push([editionId, total]);
     }
+    const sources: { edition_id: number; day: string; source: string; host: string; device: string; views: number }[] = [];
+    for (const [editionId, perKey] of facts) {
+      for (const [key, views] of perKey) {
+        const [day, source, host, device] = key.split('\t') as [string, string, string, string];
+        sources.push({ edition_id: editionId, day, source, host, device, views });
+      }
+    }
+    const now = this.clock();
+    const prune = now - this.lastPrune >= MINUTELY_PRUNE_EVERY_MS;
+    if (prune) this.lastPrune = now;
     // Sorted so concurrent flushers on several nodes lock rows in the same order (no deadlock).
     totals.sort((a, b) => a[0] - b[0]);
     await this.opts.db.transaction().execute(async (trx) => {
@@ -257,11 +319,21 @@ export class ViewCounter {
         await trx.updateTable('editions').set((eb) => ({ views_total: eb('views_total', '+', n) })).where('id', '=', id).execute();
       }
       await this.opts.dialect.addDailyViews(trx, [...daily.values()].sort((a, b) => a.edition_id - b.edition_id || a.day.localeCompare(b.day)));
-      await this.opts.dialect.addHourlyViews(trx, hourly.sort((a, b) => a.edition_id - b.edition_id || a.hour - b.hour));
+      await this.opts.dialect.addHourlyViews(trx, [...hourly.values()].sort((a, b) => a.edition_id - b.edition_id || a.hour - b.hour));
+      await addMinutelyViews(trx, minutely.sort((a, b) => a.edition_id - b.edition_id || a.minute - b.minute));
+      await addSourceViews(trx, sources.sort((a, b) => a.edition_id - b.edition_id || cmp(a.day, b.day) || cmp(a.source, b.source) || cmp(a.host, b.host) || cmp(a.device, b.device)));
     });
+    // Outside the transaction: a slow delete must not hold the counters' row locks. A failure is
+    // harmless (the next prune deletes them) and must not put the written counts back.
+    if (prune) await deleteMinutelyBefore(this.opts.db, now - MINUTELY_KEEP_MS).catch((err) => this.opts.onError?.(err));
   }
 
-  private mergeBack(batch: Pending): void {
+  private mergeBack(batch: Pending, facts: PendingFacts): void {
+    for (const [editionId, perKey] of facts) {
+      let mine = this.pendingFacts.get(editionId);
+      if (!mine) this.pendingFacts.set(editionId, (mine = new Map()));
+      for (const [key, views] of perKey) mine.set(key, (mine.get(key) ?? 0) + views);
+    }
     for (const [editionId, buckets] of batch) {
       let perEdition = this.pending.get(editionId);
       if (!perEdition) this.pending.set(editionId, (perEdition = new Map()));
@@ -278,11 +350,22 @@ export class ViewCounter {
     this.perAddress.purgeStale();
   }
 
+  /** Views counted and not yet written (being written included), and how many editions they are for. */
+  buffered(): { editions: number; views: number } {
+    let views = 0;
+    for (const n of this.pendingTotals.values()) views += n;
+    for (const n of this.inFlight.values()) views += n;
+    return { editions: this.pendingTotals.size + this.inFlight.size, views };
+  }
+
   /** How many visitors and addresses are remembered now (for tests and metrics). */
   remembered(): { visitors: number; addresses: number } {
     return { visitors: this.seen.size, addresses: this.perAddress.size };
   }
 }
+
+/** Code-point order, the same in every locale and both databases' binary collations. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The unit a per-address limit applies to: an IPv4 address, or the /64 network of an IPv6 address

@@ -6,6 +6,9 @@
  *   xabar users create --email E --role R [--name N] [--password P]
  *   xabar media clean             strip EXIF/GPS, IPTC and XMP from originals stored before uploads were cleaned
  *   xabar reindex                 recompute the search columns (and so the index) of every edition
+ *   xabar backup [--to DIR]       a consistent backup of the database and media (docs/operations.md)
+ *   xabar restore DIR [--force]   restore a backup into an empty database and media store
+ *   xabar doctor                  check config, database, migrations, media, Redis and disk; exit 1 on a problem
  */
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -27,7 +30,13 @@ const USAGE = `usage: xabar <command>
   users create --email E --role contributor|author|editor|admin [--name N] [--password P]
                              create a newsroom user (a password is generated and printed when not given)
   media clean                strip EXIF/GPS, IPTC and XMP from originals stored by earlier versions
-  reindex                    rebuild the search index of every edition (after an analyzer change), with progress`;
+  reindex                    rebuild the search index of every edition (after an analyzer change), with progress
+  backup [--to DIR]          back up the database and media files while the site runs (default XABAR_BACKUP_DIR,
+                             else DATA_DIR/backups); unchanged media are hard-linked from the previous backup
+  restore DIR [--force]      restore a backup into an empty database and media store (--force: replace them);
+                             checks every checksum first, migrates forward if the backup is older
+  doctor                     check config, database, migrations, media store, Redis and disk space, say how to
+                             fix what is wrong (changes nothing; exit 1 when something fails)`;
 
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -137,10 +146,26 @@ async function run(argv: string[]): Promise<number> {
         // One transaction per batch: readers and editors keep working while it runs.
         const n = await reindexAll(c.db.kysely, { batch: 500, transaction: true, progress: (d, t) => (bar ??= progressBar('Reindexing editions', t)).update(d) });
         (bar ?? progressBar('Reindexing editions', n)).finish(`${n} editions reindexed`);
+        console.log('Optimizing the search index…');
+        await c.dialect.optimizeSearch(c.db.kysely);
       } finally {
         await c.close();
       }
       return 0;
+    }
+    case 'backup': {
+      const { backupCommand } = await import('../ops/backup/backup.cli.js');
+      return backupCommand(rest, loadConfig());
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('../ops/backup/backup.cli.js');
+      return restoreCommand(rest, loadConfig());
+    }
+    case 'doctor': {
+      const { runDoctor, formatReport, exitCode } = await import('../ops/doctor.js');
+      const checks = await runDoctor();
+      process.stdout.write(formatReport(checks));
+      return exitCode(checks);
     }
     case 'translit': {
       const { runTranslit } = await import('../i18n/translit.cli.js');

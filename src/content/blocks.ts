@@ -122,7 +122,12 @@ export function renderGallery(node: DocNode, n: number, labels: BlockLabels = DE
     const w = dim(it.width);
     const h = dim(it.height);
     const srcset = cleanSrcset(it.srcset);
-    const img = `<img src="${escapeHtml(safeHref(it.src)!)}"${srcset ? ` srcset="${escapeHtml(srcset)}" sizes="(min-width: 760px) 720px, 100vw"` : ''} alt="${escapeHtml(str(it.alt))}"${w && h ? ` width="${w}" height="${h}"` : ''} loading="lazy" decoding="async">`;
+    // Two images of one file: the thumbnail sized for the grid (at most ~300 px a column, two
+    // columns on phones), and the lightbox's, sized for the screen — display:none and lazy until
+    // the figure is the :target, so it is fetched only when opened.
+    const attrs = (cls: string, sizes: string) =>
+      `class="${cls}" src="${escapeHtml(safeHref(it.src)!)}"${srcset ? ` srcset="${escapeHtml(srcset)}" sizes="${sizes}"` : ''} alt="${escapeHtml(str(it.alt))}"${w && h ? ` width="${w}" height="${h}"` : ''} loading="lazy" decoding="async"`;
+    const img = `<img ${attrs('gallery-thumb', '(min-width: 640px) 300px, 50vw')}><img ${attrs('gallery-full', '100vw')}>`;
     const caption = str(it.caption);
     const nav = [
       `<a class="gallery-close" href="#${gid}" aria-label="${escapeHtml(labels.close)}"></a>`,

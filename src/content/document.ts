@@ -147,11 +147,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: ['href', 'rel', 'target', 'class', 'aria-label'],
     video: ['controls', 'preload', 'poster', 'width', 'height'],
     source: ['src', 'type'],
-    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes', 'class'],
     figure: ['class', 'id'],
     div: ['class', 'id'],
     span: ['class'],
   },
+  // The gallery's two images of a photo (blocks.ts); no other class on an image survives.
+  allowedClasses: { img: ['gallery-thumb', 'gallery-full'] },
   // <source> is a void element; sanitize-html would otherwise write a closing tag for it.
   selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   allowedSchemes: ['http', 'https', 'mailto'],

@@ -17,6 +17,10 @@ export interface Db {
   readonly dialect: DialectName;
   /** PostgreSQL: the schema our tables live in (the connection's current_schema). */
   readonly schema?: string;
+  /** PostgreSQL pool use for /metrics (open, idle, waiting); absent on SQLite's one connection. */
+  readonly poolStats?: () => { total: number; idle: number; waiting: number };
+  /** SQLite: the database file (migrate.ts takes its cross-process lock beside it). */
+  readonly file?: string;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,7 @@ function openSqlite(file: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', file, close: () => kysely.destroy() };
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {
@@ -78,5 +82,11 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     const safeUrl = url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@');
     throw new StartupError(`Cannot connect to PostgreSQL at ${safeUrl}: ${(err as Error).message}. Check DATABASE_URL and that the server is running.`);
   }
-  return { kysely, dialect: 'postgres', schema: current, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    schema: current,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => kysely.destroy(),
+  };
 }

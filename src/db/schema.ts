@@ -187,6 +187,21 @@ export interface EditionViewsHourlyTable {
   hour: number; // epoch ms of the start of the UTC hour
   views: number;
 }
+/** Views per edition per minute for the live desk view; kept 3 hours (migration 0027). */
+export interface EditionViewsMinutelyTable {
+  edition_id: number;
+  minute: number; // epoch ms of the start of the minute
+  views: number;
+}
+/** Views per edition per site day by referrer category, referrer host and device class (migration 0027). */
+export interface EditionViewsSourcesTable {
+  edition_id: number;
+  day: string;
+  source: string;
+  host: string;
+  device: string;
+  views: number;
+}
 
 export type Role = 'contributor' | 'author' | 'editor' | 'admin';
 
@@ -388,6 +403,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   telegram_channels: TelegramChannelsTable;
   telegram_deliveries: TelegramDeliveriesTable;
+  edition_views_minutely: EditionViewsMinutelyTable;
+  edition_views_sources: EditionViewsSourcesTable;
 }
 
 /** A shareable preview link: only the token's SHA-256 is stored (migration 0016). */
@@ -504,4 +521,38 @@ export interface TelegramDeliveriesTable {
   sent_at: number | null;
   followup_at: number | null;
   updated_at: number;
+}
+
+export type BackupRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One backup run, as the newsroom lists it (migration 0029; src/ops/backup/). */
+export interface BackupRunsTable {
+  id: Generated<number>;
+  status: BackupRunStatus;
+  trigger: 'schedule' | 'admin';
+  requested_by: number | null;
+  requested_at: number;
+  started_at: number | null;
+  /** Renewed while the run works; a run silent for long is taken over (its node died). */
+  heartbeat_at: number | null;
+  finished_at: number | null;
+  /** The backup's folder name under XABAR_BACKUP_DIR. */
+  name: Generated<string>;
+  bytes: Generated<number>;
+  /** Bytes this run wrote (media already in the previous backup are hard-linked). */
+  new_bytes: Generated<number>;
+  error: Generated<string>;
+}
+/** The one-row backup schedule (id = 1; migration 0029). */
+export interface BackupScheduleTable {
+  id: number;
+  enabled: number;
+  time_of_day: string;
+  keep: number;
+  updated_at: number;
+  updated_by: number | null;
+}
+export interface Database {
+  backup_runs: BackupRunsTable;
+  backup_schedule: BackupScheduleTable;
 }

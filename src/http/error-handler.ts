@@ -19,7 +19,7 @@ export function errorBody(code: string, m: ApiMessage, details?: unknown) {
 export type PublicErrorPage = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** Paths answered in JSON whatever happens: the newsroom API, the public API, media files, health, the wire. */
-const API_PATH = /^\/(admin|api|media|healthz|wire)(\/|$|\?)/;
+const API_PATH = /^\/(admin|api|media|healthz|readyz|metrics|wire)(\/|$|\?)/;
 
 export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage(render: PublicErrorPage): void } {
   let publicErrorPage: PublicErrorPage | null = null;

@@ -46,6 +46,8 @@ export interface RelayOptions {
   maxAttempts?: number;
   /** Told once when a job is declared dead (the newsroom notifies administrators); its failure is only logged. */
   onDead?: (job: OutboxRow, reason: string) => Promise<void>;
+  /** Told every job outcome (metrics: failures by topic); must not throw. */
+  onOutcome?: (topic: string, outcome: 'done' | 'retry' | 'dead' | 'lost') => void;
 }
 
 /**
@@ -159,6 +161,7 @@ export class Relay {
     try {
       await handler.run(JSON.parse(job.payload), job);
       if (!(await this.repo.complete(lease, this.opts.clock()))) this.lost(job);
+      else this.opts.onOutcome?.(job.topic, 'done');
     } catch (err) {
       this.opts.log.warn({ err, topic: job.topic, id: job.id, attempts: job.attempts }, 'job failed');
       await this.failed(job, lease, (err as Error)?.message ?? String(err), handler.maxAttempts ?? this.opts.maxAttempts ?? 10, err instanceof RetryAt ? err.at : undefined);
@@ -169,15 +172,19 @@ export class Relay {
     const now = this.opts.clock();
     if (job.attempts >= maxAttempts) {
       const ok = await this.repo.kill(lease, now, reason);
-      if (ok) this.opts.log.error({ topic: job.topic, id: job.id, attempts: job.attempts, reason }, 'job is dead: gave up after its last attempt');
-      else this.lost(job);
+      if (ok) {
+        this.opts.log.error({ topic: job.topic, id: job.id, attempts: job.attempts, reason }, 'job is dead: gave up after its last attempt');
+        this.opts.onOutcome?.(job.topic, 'dead');
+      } else this.lost(job);
       if (ok) await this.opts.onDead?.(job, reason).catch((err) => this.opts.log.error({ err, id: job.id }, 'could not announce a dead job'));
       return;
     }
     if (!(await this.repo.retry(lease, retryAt ?? now + backoffMs(job.attempts), reason))) this.lost(job);
+    else this.opts.onOutcome?.(job.topic, 'retry');
   }
 
   private lost(job: OutboxRow): void {
+    this.opts.onOutcome?.(job.topic, 'lost');
     this.opts.log.warn({ topic: job.topic, id: job.id, attempts: job.attempts }, 'job lease ran out before it finished; its new owner decides the outcome');
   }
 }

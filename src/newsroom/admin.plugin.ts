@@ -28,6 +28,8 @@ import { apiKeysRoutes } from '../wire/api-keys.routes.js';
 import { wireOf } from '../wire/wire.module.js';
 import { webhooksRoutes } from '../distribution/webhooks/webhooks.routes.js';
 import { telegramRoutes } from '../distribution/telegram/telegram.routes.js';
+import { analyticsRoutes } from '../analytics/analytics.routes.js';
+import { backupRoutes } from '../ops/backup/backup.routes.js';
 import { errorBody } from '../http/error-handler.js';
 import { msg } from '../i18n/api-messages.js';
 
@@ -61,6 +63,8 @@ export async function adminPlugin(app: FastifyInstance, c: Container, renderPrev
     webhooksRoutes(api, c.webhooks);
     telegramRoutes(api, c.telegram);
     translitExceptionsRoutes(api, c.translitExceptions);
+    analyticsRoutes(api, c.analytics);
+    backupRoutes(api, c.backups);
     api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
     api.setNotFoundHandler(async (_req, reply) => reply.code(404).send(errorBody('not_found', msg('request.no_endpoint'))));
   }, { prefix: '/admin/api' });

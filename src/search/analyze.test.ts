@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, stemUzbek } from './analyze.js';
-import { fts5Query, parseQuery, tsQuery } from './query.js';
+import { fts5Query, headTest, inHead, parseQuery, tsQuery } from './query.js';
 import { snippet } from './snippet.js';
 
 const one = (text: string, locale: Parameters<typeof analyze>[1]) => analyze(text, locale).join(' ');
@@ -80,5 +80,23 @@ describe('snippets', () => {
     expect(s.filter((p) => p.mark).map((p) => p.text)).toEqual(['Женеве', 'миграции']);
     expect(s[0]!.text).toBe('… ');
     expect(s.map((p) => p.text).join('').length).toBeLessThan(260);
+  });
+});
+
+describe('head matches in memory', () => {
+  it('headTest on the stored head agrees with inHead on its tokens', () => {
+    const heads = ['', 'женев', 'мом женев миграц', 'ozbekiston galla hosil yigib olindi', 'эконом экономическ развит', 'прав мигрант прав', 'a b c', 'мигрант прав'];
+    const queries: [string, 'ru' | 'uz'][] = [['Женева', 'ru'], ['эконом*', 'ru'], ['экономическ*', 'ru'], ['"прав мигрантов"', 'ru'], ['"мигрантов прав"', 'ru'], ['Oʻzbekiston', 'uz'], ['gal*', 'uz'], ['a', 'ru'], ['миграции*', 'ru'], ['Toshmatov', 'ru']];
+    let agreed = 0;
+    for (const [q, locale] of queries) {
+      for (const t of parseQuery(q, locale).must) {
+        const test = headTest(t);
+        for (const h of heads) {
+          expect(test(h), `${q} in «${h}»`).toBe(inHead(t, h.split(' ')));
+          if (test(h)) agreed++;
+        }
+      }
+    }
+    expect(agreed).toBeGreaterThan(5);
   });
 });

@@ -38,6 +38,11 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 const LETTERS_ONLY = /^\p{L}+$/u;
 
+/** A fresh matcher of words as written (global, so `exec` walks a text word by word). */
+export function wordMatcher(): RegExp {
+  return new RegExp(WORD.source, WORD.flags);
+}
+
 /** The words of a text as written, with their offsets (for snippets). */
 export function words(text: string): { word: string; index: number }[] {
   const out: { word: string; index: number }[] = [];

@@ -133,10 +133,7 @@ const fts5Term = (t: Term) =>
     ? t.forms.length === 1 ? `"${t.forms[0]}"` : `(${t.forms.map((f) => `"${f}"`).join(' OR ')})`
     : t.kind === 'prefix' ? (t.stem ? `("${t.prefix}"* OR "${t.stem}")` : `"${t.prefix}"*`) : `"${t.tokens.join(' ')}"`;
 
-/** The FTS5 query for "this term in the head column". */
-export const fts5HeadQuery = (t: Term): string => `search_head : ${fts5Term(t)}`;
-
-/** Whether `head` (tokens) has the term: the same rule as fts5HeadQuery, in memory. */
+/** Whether `head` (tokens) has the term: the engines' rule for the term (fts5Term, tsQuery), in memory. */
 export function inHead(t: Term, head: string[]): boolean {
   if (t.kind === 'word') return t.forms.some((f) => head.includes(f));
   if (t.kind === 'prefix') return head.some((h) => h.startsWith(t.prefix) || h === t.stem);
@@ -144,16 +141,33 @@ export function inHead(t: Term, head: string[]): boolean {
   return false;
 }
 
-/** Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator. */
-export function fts5Query(must: Term[], not: Term[]): string {
+/**
+ * inHead for many heads: a test on the head column as stored (tokens joined by one space), by
+ * substring search with the needles built once — no split per candidate.
+ */
+export function headTest(t: Term): (head: string) => boolean {
+  const needles = t.kind === 'word' ? t.forms.map((f) => ` ${f} `) : t.kind === 'prefix' ? [` ${t.prefix}`, ...(t.stem ? [` ${t.stem} `] : [])] : [` ${t.tokens.join(' ')} `];
+  return (head) => {
+    const padded = ` ${head} `;
+    return needles.some((n) => padded.includes(n));
+  };
+}
+
+/**
+ * Compiles terms to an FTS5 MATCH string: every token double-quoted, so none is an operator.
+ * `any`: at least one of `must` (the OR fallback) instead of all of them.
+ */
+export function fts5Query(must: Term[], not: Term[], any = false): string {
   const one = fts5Term;
-  const pos = must.map(one).join(' AND ');
+  const pos = must.map(one).join(any ? ' OR ' : ' AND ');
   return not.length ? `(${pos}) ${not.map((t) => `NOT ${one(t)}`).join(' ')}` : pos;
 }
 
-/** Compiles terms to a to_tsquery('simple', …) string; tokens are letters and digits only. */
-export function tsQuery(must: Term[], not: Term[]): string {
-  const one = (t: Term) =>
-    t.kind === 'word' ? `(${t.forms.join(' | ')})` : t.kind === 'prefix' ? (t.stem ? `(${t.prefix}:* | ${t.stem})` : `${t.prefix}:*`) : `(${t.tokens.join(' <-> ')})`;
-  return [...must.map(one), ...not.map((t) => `!${one(t)}`)].join(' & ');
+const tsTerm = (t: Term) =>
+  t.kind === 'word' ? `(${t.forms.join(' | ')})` : t.kind === 'prefix' ? (t.stem ? `(${t.prefix}:* | ${t.stem})` : `${t.prefix}:*`) : `(${t.tokens.join(' <-> ')})`;
+
+/** Compiles terms to a to_tsquery('simple', …) string; tokens are letters and digits only. `any` as in fts5Query. */
+export function tsQuery(must: Term[], not: Term[], any = false): string {
+  const pos = any ? [`(${must.map(tsTerm).join(' | ')})`] : must.map(tsTerm);
+  return [...pos, ...not.map((t) => `!${tsTerm(t)}`)].join(' & ');
 }

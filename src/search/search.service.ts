@@ -11,8 +11,8 @@
  * 0.04 is below the smallest step of relevance (1/24), so a better match always ranks higher (a
  * headline match beats a body-only one at any age; more words beat fewer in an OR fallback) and
  * among equal matches the newer story comes first.
- * When every word together finds nothing, each word is looked up alone (OR) and a story scores
- * for the words it has. The count is exact below CANDIDATES and "more than" at it: never a full
+ * When every word together finds nothing, any word will do (OR) and a story scores for the words
+ * it has. The count is exact below CANDIDATES and "more than" at it: never a full
  * count of a large archive. Work per request is O(CANDIDATES + page).
  */
 import type { Kysely } from 'kysely';
@@ -95,21 +95,15 @@ export class SearchService {
     return this.present(query, 'prefix', rank(cands, prefixes, () => prefixes, r.now), prefixes, r);
   }
 
-  /** Each word alone; a story scores for the words it has. */
+  /**
+   * Any of the words (one engine query for the newest CANDIDATES editions with at least one); a
+   * story scores for the words it has. The same candidates as looking each word up alone and
+   * keeping the newest CANDIDATES of the union: an edition among the newest CANDIDATES with any
+   * word is among the newest CANDIDATES with each word it has.
+   */
   private async orFallback(query: SearchQuery, filter: CandidateFilter, now: number): Promise<{ c: Candidate; score: number }[]> {
-      const byId = new Map<number, { c: Candidate; terms: Term[] }>();
-      for (const t of query.must) {
-        for (const c of await this.dialect.searchCandidates(this.db, [t], query.not, filter)) {
-          const e = byId.get(c.id) ?? { c: { ...c, head: new Set<string>() }, terms: [] };
-          e.terms.push(t);
-          for (const h of c.head) e.c.head.add(h);
-          byId.set(c.id, e);
-        }
-      }
-      // The union may exceed the cap; keep the newest CANDIDATES like the AND path does.
-      const union = [...byId.values()].sort((a, b) => b.c.id - a.c.id).slice(0, CANDIDATES);
-      const terms = new Map(union.map((u) => [u.c.id, u.terms]));
-      return rank(union.map((u) => u.c), query.must, (c) => terms.get(c.id) ?? [], now);
+    const cands = await this.dialect.searchCandidates(this.db, query.must, query.not, filter, true);
+    return rank(cands, query.must, (c) => query.must.filter((t) => c.matched?.has(termKey(t)) ?? true), now);
   }
 
   private async present(query: SearchQuery, mode: SearchResult['mode'], ranked: { c: Candidate; score: number }[], marked: Term[], r: SearchRequest): Promise<SearchResult> {

@@ -5,7 +5,7 @@
  * «Toshkent». Returns plain text segments; the view escapes them (React) and wraps marks in <mark>.
  */
 import type { Locale } from '../i18n/locales.js';
-import { familyOf, wordToken, words } from './analyze.js';
+import { familyOf, wordMatcher, wordToken, words } from './analyze.js';
 import type { Term } from './query.js';
 
 export type Snippet = { text: string; mark: boolean }[];
@@ -31,13 +31,25 @@ export function snippet(text: string, terms: Term[], locale: Locale): Snippet {
     return tk !== '' && (forms.has(tk) || prefixes.some((p) => tk.startsWith(p)));
   };
   const hits = (ws: { word: string; index: number }[]) => ws.filter(({ word }) => matches(word));
-  const all = words(body);
-  const first = all.find(({ word }) => matches(word));
+  // Word by word up to the first match only (most texts match early; analysing every word of a
+  // long body was most of a search page's time), remembering the offsets of the words just before
+  // it: the window starts at the first of those within LEAD_IN characters.
+  const re = wordMatcher();
+  const before: number[] = [];
+  let first: { word: string; index: number } | undefined;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (matches(m[0])) {
+      first = { word: m[0], index: m.index };
+      break;
+    }
+    before.push(m.index);
+    // A word and its separator take two characters at least: the last LEAD_IN words cover LEAD_IN characters.
+    if (before.length > 2 * LEAD_IN) before.splice(0, before.length - LEAD_IN);
+  }
   let start = 0;
   if (first && first.index > LEAD_IN) {
     // Start at a word boundary a little before the first match.
-    const w = all.find((x) => x.index >= first.index - LEAD_IN);
-    start = w ? w.index : first.index;
+    start = before.find((i) => i >= first.index - LEAD_IN) ?? first.index;
   }
   let end = Math.min(body.length, start + WINDOW);
   if (end < body.length) {

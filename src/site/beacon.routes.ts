@@ -2,8 +2,9 @@
  * `/v/<editionId>.gif`: the view beacon behind a CDN (views/beacon.tsx). GET from the <noscript>
  * pixel, POST from navigator.sendBeacon; both count the view by the ViewCounter's rules (bots,
  * once per visitor per 30 minutes, at most ten per address) for a published edition, and answer a
- * 1×1 GIF that no cache may keep, so every page view reaches us. `r` (the page's referrer) is
- * accepted and bounded but not stored: Xabar keeps no referrer statistics.
+ * 1×1 GIF that no cache may keep, so every page view reaches us. `r` (the page's own
+ * referrer; this request's Referer is the article itself) is reduced to a category and a host
+ * when the view counts (src/analytics/reader-facts.ts) and never stored as sent.
  */
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -25,7 +26,11 @@ export function beaconRoutes(app: FastifyInstance, site: SiteService, views: Vie
       ok = await site.isVisibleEdition(id);
       visible.set(id, ok);
     }
-    if (ok) views.record(id, req.ip, req.headers['user-agent']);
+    if (ok) {
+      const r = (req.query as { r?: unknown }).r;
+      // Without `r` (the <noscript> pixel) the origin is unknown: counted as direct, not internal.
+      views.record(id, req.ip, req.headers['user-agent'], { referer: typeof r === 'string' ? r.slice(0, 2000) : undefined, dnt: req.headers.dnt, 'sec-gpc': req.headers['sec-gpc'] });
+    }
     return reply.code(ok ? 200 : 404).type('image/gif').send(GIF);
   };
   app.get('/v/:file', handler);

@@ -23,6 +23,8 @@ export interface FastPathDeps {
   securityHeaders: Readonly<Record<string, string>>;
   /** False while the app is closing: Fastify then answers (503 and connection: close). */
   open: () => boolean;
+  /** Told just before a page is written (request id header, access log, metrics: src/ops/http-observe.ts). */
+  observe?: (req: IncomingMessage, res: ServerResponse, status: number, bytes: number, startedMs: number) => void;
 }
 
 /** Query parameters that never change a page: links from newsletters, ads and social networks. */
@@ -75,6 +77,7 @@ function bodyOf(page: CachedPage, enc: Encoding): Buffer {
 /** A request handler that returns true when it answered the request itself. */
 export function createFastPath(deps: FastPathDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
+    const started = deps.observe ? performance.now() : 0;
     const method = req.method;
     if ((method !== 'GET' && method !== 'HEAD') || !req.url || !deps.open()) return false;
     const key = fastKey(req.url);
@@ -88,10 +91,12 @@ export function createFastPath(deps: FastPathDeps): (req: IncomingMessage, res: 
     if (inm !== undefined && ifNoneMatch(inm, headers.etag as string)) {
       // As the app's 304: the representation's validators and caching headers, no body headers.
       const { 'content-length': _len, 'content-encoding': _enc, ...rest } = headers;
+      deps.observe?.(req, res, 304, 0, started);
       res.writeHead(304, rest);
       res.end();
       return true;
     }
+    deps.observe?.(req, res, 200, method === 'HEAD' ? 0 : (headers['content-length'] as number), started);
     res.writeHead(200, headers);
     if (method === 'HEAD') res.end();
     else res.end(bodyOf(page, enc));

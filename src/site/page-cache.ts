@@ -46,6 +46,9 @@ export class PageCache {
   private generation = 0;
   /** While set, no page lives longer than this (Redis is down: purges from other nodes are missed). */
   private ttlCapMs: number | null = null;
+  /** Lookups that found a fresh page, and fetches that had to render: read by /metrics (src/ops/metrics.ts). */
+  hits = 0;
+  misses = 0;
 
   constructor(opts: PageCacheOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -63,6 +66,7 @@ export class PageCache {
       this.lru.delete(key);
       return undefined;
     }
+    this.hits++;
     return e;
   }
 
@@ -94,6 +98,7 @@ export class PageCache {
   async fetch(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = this.get(key);
     if (hit) return hit;
+    this.misses++;
     const running = this.inFlight.get(key);
     if (running) return running;
     if (this.inFlight.size >= MAX_IN_FLIGHT) return render();

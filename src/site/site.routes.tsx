@@ -31,6 +31,7 @@ import { feedLinks } from '../distribution/feeds/feed-links.js';
 import { ViewBeacon } from './views/beacon.js';
 import { ArchiveNav } from './views/archive.js';
 import { archiveDay, formatDay, todayKey } from './archive.js';
+import { iconRoutes } from './icons.routes.js';
 
 export interface SiteDeps {
   site: SiteService;
@@ -104,7 +105,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       : { 'cache-control': 'public, max-age=0, must-revalidate' };
   // Behind a CDN most readers never reach us: the page's beacon counts them instead (/v/<id>.gif).
   const countView = (req: FastifyRequest, editionId: number) => {
-    if (req.method === 'GET' && !cdn) views.record(editionId, req.ip, req.headers['user-agent']);
+    if (req.method === 'GET' && !cdn) views.record(editionId, req.ip, req.headers['user-agent'], req.headers);
   };
 
   const html = (chrome: Chrome, head: Head, body: ReactElement, active?: string): string =>
@@ -188,11 +189,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return reply.header('vary', 'Accept-Language').header('cache-control', 'public, max-age=300').redirect(urls.home(chosen), 302);
   });
 
-  for (const [url, asset] of assets.byUrl) {
-    app.get(url, async (req, reply) =>
-      sendCompressed(req, reply, { status: 200, body: asset.body, gzip: asset.gzip, br: asset.br, etag: `"${url.split('.').at(-2)}"`, contentType: asset.type }, 'public, max-age=31536000, immutable'),
-    );
-  }
+  // Hashed assets, root icons and the per-language web manifests (icons.routes.ts).
+  iconRoutes(app, assets, () => site.settings());
 
   app.get('/:locale', async (req, reply) => {
     const l = await locale(req);

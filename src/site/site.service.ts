@@ -3,6 +3,7 @@
  * repositories) and no markup (that is in views/). Times are read from one clock so "published"
  * and "fresh" agree within a request.
  */
+import { creditForPage } from './credit.js';
 import type { ArticleRow, CardRow, EditionsRepository, ListFilter, ListKey } from '../content/editions.repository.js';
 import type { AuthorView, SectionView, TagView, TaxonomyRepository } from '../content/taxonomy.repository.js';
 import { formatDateline } from '../content/dateline.js';
@@ -184,7 +185,7 @@ export class SiteService {
         views: Number(r.views_total) + this.views.unflushed(r.edition_id),
         readingMinutes: r.reading_minutes,
         section: r.section_slug && r.section_name ? { name: r.section_name, href: urls.section(locale, r.section_slug), color: r.section_color ?? '' } : null,
-        image: image ? { ...image, caption: r.hero_caption || image.caption || r.headline } : null,
+        image: image ? { ...image, caption: r.hero_caption || image.caption || r.headline, credit: creditForPage(image.credit, s, locale) } : null,
       };
     });
   }

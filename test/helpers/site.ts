@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { buildContainer, type Container } from '../../src/container.js';
@@ -35,6 +35,8 @@ export interface TestSiteOptions {
   purgeChannel?: string;
   /** PostgreSQL: use this existing schema (several nodes of one site) and leave it in place on close. */
   pgSchema?: string;
+  /** The process logger (default: silent); test/logs-redaction.test.ts captures what is logged. */
+  logger?: Logger;
 }
 
 export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions = {}): Promise<TestSite> {
@@ -56,7 +58,7 @@ export async function makeTestSite(dialect: DialectName, opts: TestSiteOptions =
   }
   const c = await buildContainer(config, {
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     purgeChannel: opts.purgeChannel,
     dbTarget: dialect === 'postgres' ? { dialect: 'postgres', url: process.env.XABAR_TEST_PG!, schema: schema! } : undefined,
   });

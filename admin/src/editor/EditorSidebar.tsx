@@ -6,6 +6,7 @@ import { Field } from '../components/ui';
 import { useSections } from '../data';
 import { useI18n } from '../i18n';
 import { useUser } from '../session';
+import { Link } from '../router';
 import { pickName, roleAtLeast, type Edition, type Locale } from '../types';
 import { DeskPanel } from '../desk/DeskPanel';
 import { AuthorsInput, EditionsPanel, HeroPanel, LengthHint, NotesPanel, Panel, TagsInput, type EditionsActions } from './panels';
@@ -50,6 +51,11 @@ export function EditorSidebar({ ed, form, locale, editable, storyEditable, err, 
       <aside className="editor-side">
           <PublishingPanel ed={ed} />
           <TelegramPanel ed={ed} />
+          {ed.publishedAt && (
+            <Link to={`/analytics/stories/${ed.id}`} className="btn btn-small editor-analytics-link">
+              {i.t('an.storyLink')}
+            </Link>
+          )}
 
         <EditionsPanel ed={ed} actions={editionsActions} sideBySide={sideBySide} />
         <PreviewLinksPanel ed={ed} />

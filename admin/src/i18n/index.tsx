@@ -26,7 +26,7 @@ export const UI_LANG_SHORT: Record<UiLang, string> = { ru: 'RU', uz: 'OʻZ', 'uz
 export const UI_LANG_TAGS: Record<UiLang, string> = { ru: 'ru-RU', uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', en: 'en-GB' };
 
 /** Words the transliterator must leave in Latin letters (product names, standard abbreviations). */
-const KEEP = { keep: ['SEO', 'URL', 'IANA', 'MB', 'KB', 'RSS', 'Telegram', 'Twitter', 'X', 'Asia/Tashkent', 'Asia', 'Tashkent', 'PNG', 'WebP', 'SVG', 'px', 'QR', 'TOTP', 'Google', 'Microsoft', 'Authenticator', 'Aegis', '2FAS', 'JPEG', 'AVIF', 'GIF', 'NUL', 'ISO', 'XABAR_SECRET_KEY', 'XABAR', 'SECRET', 'KEY', 'multipart', 'form-data', 'file', 'API', 'Authorization', 'Bearer', 'X-Api-Key', 'key', 'docs', 'wire', 'md', 'ninjs', 'JSON', 'NewsML-G2', 'limit', 'since', 'order', 'published', 'changed', 'next', 'HTTP', 'POST', 'Standard', 'http', 'https'] };
+const KEEP = { keep: ['SEO', 'URL', 'IANA', 'MB', 'KB', 'RSS', 'Telegram', 'Twitter', 'X', 'Asia/Tashkent', 'Asia', 'Tashkent', 'PNG', 'WebP', 'SVG', 'px', 'QR', 'TOTP', 'Google', 'Microsoft', 'Authenticator', 'Aegis', '2FAS', 'JPEG', 'AVIF', 'GIF', 'NUL', 'ISO', 'XABAR_SECRET_KEY', 'XABAR', 'SECRET', 'KEY', 'multipart', 'form-data', 'file', 'API', 'Authorization', 'Bearer', 'X-Api-Key', 'key', 'docs', 'wire', 'md', 'ninjs', 'JSON', 'NewsML-G2', 'limit', 'since', 'order', 'published', 'changed', 'next', 'HTTP', 'POST', 'Standard', 'http', 'https', 'CSV', 'Do', 'Not', 'Track', 'GPC'] };
 
 /**
  * The Cyrillic twin of a Latin catalogue. Only the template is converted, never what is put into

@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { notify } from '../toast';
 import { LOCALES, LOCALE_NAMES, type Locale, type Names, type Settings } from '../types';
 import { TwoFactorRolesSection } from './TwoFactorSettings';
+import { BackupSection } from './BackupSettings';
 
 function timeZones(): string[] {
   try {
@@ -173,6 +174,7 @@ export function SettingsPage() {
       </form>
       {/* Saved on its own (security settings), apart from the site settings form above. */}
       <TwoFactorRolesSection />
+      <BackupSection />
       {/* Outside the form: Enter in the picker's search box must not submit the settings. */}
       <MediaPicker
         open={pickingLogo}

@@ -9,7 +9,7 @@ import { messages } from '../../i18n/messages/index.js';
 import type { ArticleModel, Card } from '../site.service.js';
 import { urls } from '../urls.js';
 import { Breadcrumbs } from './breadcrumbs.js';
-import { Feed, Meta, MostRead, Picture, StoryCard, TelegramIcon, UrgencyBadge } from './components.js';
+import { Feed, Meta, MostRead, Picture, SIZES, StoryCard, TelegramIcon, UrgencyBadge } from './components.js';
 
 export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: ArticleModel; locale: Locale; feed: Card[]; mostRead: { mostRead24h: Card[]; mostRead7d: Card[] }; siteUrl: string }) {
   const t = messages(locale);
@@ -41,10 +41,12 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
           </header>
           {a.card.image ? (
             <figure className="hero">
-              <Picture image={a.card.image} sizes="(min-width: 1000px) 760px, 100vw" eager />
+              <Picture image={a.card.image} sizes={SIZES.main} eager />
+              {/* The credit on a line of its own (a real line break, so text without CSS keeps them apart too). */}
               <figcaption>
                 {a.card.image.caption}
-                {a.card.image.credit ? <span className="credit"> {t.photoLabel}: {a.card.image.credit}</span> : null}
+                {a.card.image.caption && a.card.image.credit ? <br /> : null}
+                {a.card.image.credit ? <span className="credit">{t.photoLabel}: {a.card.image.credit}</span> : null}
               </figcaption>
             </figure>
           ) : null}

@@ -27,6 +27,23 @@ export function TelegramIcon({ size = 20 }: { size?: number }) {
   );
 }
 
+/**
+ * `sizes` of every image slot, from the layout in site.css: the page is at most 1200 px wide with
+ * 16 px padding each side; from 1000 px the main column is that minus the 320 px side column and
+ * the 32 px gap (816 px at full width); grids have 20 px gaps. A wrong value makes the browser
+ * fetch an image far wider (or narrower) than shown: test/e2e/site-look.e2e.test.ts measures it.
+ */
+export const SIZES = {
+  /** The width of the main column: the home page's lead story and the article's hero image. */
+  main: '(min-width: 1200px) 816px, (min-width: 1000px) calc(100vw - 384px), calc(100vw - 32px)',
+  /** A card in a grid of three in the main column (two on tablets, one on phones). */
+  third: '(min-width: 1200px) 259px, (min-width: 1000px) calc((100vw - 424px) / 3), (min-width: 640px) calc(50vw - 26px), calc(100vw - 32px)',
+  /** A card in a grid of two in the main column (one on phones). */
+  half: '(min-width: 1200px) 398px, (min-width: 1000px) calc(50vw - 202px), (min-width: 640px) calc(50vw - 26px), calc(100vw - 32px)',
+  /** A list item's thumbnail (.list-item). */
+  thumb: '(min-width: 640px) 240px, 112px',
+} as const;
+
 export function Picture({ image, sizes, eager = false, className }: { image: HeroImage; sizes: string; eager?: boolean; className?: string }) {
   return (
     <img
@@ -70,13 +87,13 @@ export function UrgencyBadge({ card, t, breaking = true }: { card: Pick<Card, 'u
 }
 
 /** A story teaser. `variant` picks the layout; headlines are h3 inside sections titled by h2. */
-export function StoryCard({ card, t, variant = 'tile', headingLevel = 3 }: { card: Card; t: Messages; variant?: 'tile' | 'row' | 'lead'; headingLevel?: 2 | 3 }) {
+export function StoryCard({ card, t, variant = 'tile', headingLevel = 3, sizes }: { card: Card; t: Messages; variant?: 'tile' | 'row' | 'lead'; headingLevel?: 2 | 3; sizes?: string }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className={`card card-${variant}`}>
       {card.image && variant !== 'row' ? (
         <a className="card-media" href={card.href} tabIndex={-1} aria-hidden="true">
-          <Picture image={{ ...card.image, alt: '' }} sizes={variant === 'lead' ? '(min-width: 1000px) 760px, 100vw' : '(min-width: 1000px) 300px, (min-width: 640px) 45vw, 100vw'} eager={variant === 'lead'} />
+          <Picture image={{ ...card.image, alt: '' }} sizes={sizes ?? (variant === 'lead' ? SIZES.main : SIZES.third)} eager={variant === 'lead'} />
         </a>
       ) : null}
       <div className="card-body">

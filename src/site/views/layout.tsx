@@ -7,12 +7,21 @@ import type { Chrome } from '../site.service.js';
 import { urls } from '../urls.js';
 import { serializeJsonLd, socialTags, type ArticleMeta } from '../structured-data.js';
 import { TelegramIcon } from './components.js';
+import { manifestUrl, THEME_COLOR } from '../assets.js';
 
 export interface Assets {
   css: string;
   logo: string;
   favicon: string;
+  /** The built-in logo in the script of the site's name; 'dark' is the light-coloured one for dark grounds. */
+  logoFor(siteName: string, ground?: 'light' | 'dark'): string;
+  /** Font files a page in this locale preloads (its headlines' bold serif). */
+  headlineFonts(locale: Locale): string[];
+  icon(name: string): string;
 }
+
+/** Breaking items the strip rotates through (site.css has a rotation for each count up to this). */
+const MAX_BREAKING = 5;
 
 export interface Head {
   title: string;
@@ -76,8 +85,13 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
           image: head.ogImage ? { ...head.ogImage, src: siteUrl + head.ogImage.src } : undefined,
           article: head.article,
         }).map((m, i) => ('property' in m ? <meta key={`og${i}`} property={m.property} content={m.content} /> : <meta key={`tw${i}`} name={m.name} content={m.content} />))}
-        <meta name="theme-color" content="#0b3a6e" />
+        <meta name="theme-color" content={THEME_COLOR} />
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
         <link rel="icon" href={assets.favicon} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={assets.icon('apple-touch-icon.png')} />
+        <link rel="manifest" href={manifestUrl(locale)} />
+        {/* The headlines' font, fetched with the stylesheet rather than after it (fonts are CORS requests). */}
+        {assets.headlineFonts(locale).map((href) => <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />)}
         <link rel="stylesheet" href={assets.css} />
         {(head.jsonLd ?? []).map((j, i) => (
           <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(j) }} />
@@ -110,7 +124,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <header className="masthead">
           <div className="wrap masthead-inner">
             <a className="logo" href={urls.home(locale)}>
-              <img src={chrome.logo?.src ?? assets.logo} alt={chrome.siteName} width={chrome.logo?.width ?? 184} height={chrome.logo?.height ?? 44} />
+              <img src={chrome.logo?.src ?? assets.logoFor(chrome.siteName)} alt={chrome.siteName} width={chrome.logo?.width ?? 184} height={chrome.logo?.height ?? 44} />
               <span className="logo-kind">{t.agencyKind}</span>
             </a>
             <form className="search-form" role="search" aria-label={t.search} action={urls.search(locale)} method="get">
@@ -137,10 +151,11 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         {chrome.breaking.length > 0 ? (
           <div className="breaking" role="region" aria-label={t.breaking}>
             <div className="wrap breaking-inner">
-              <strong className="breaking-label">{t.breaking}</strong>
-              <ul>
-                {chrome.breaking.map((c) => (
-                  <li key={c.editionId}>
+              <strong className="breaking-label"><span className="breaking-dot" aria-hidden="true" />{t.breaking}</strong>
+              {/* One item at a time: the items share one grid cell and take turns (site.css, no script). */}
+              <ul className={`breaking-items breaking-n${Math.min(chrome.breaking.length, MAX_BREAKING)}`}>
+                {chrome.breaking.slice(0, MAX_BREAKING).map((c, i) => (
+                  <li key={c.editionId} style={{ ['--i' as string]: i }}>
                     <time dateTime={c.publishedIso}>{c.time}</time> <a href={c.href}>{c.headline}</a>
                   </li>
                 ))}
@@ -154,7 +169,8 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <footer className="site-footer">
           <div className="wrap footer-inner">
             <div>
-              <img src={assets.logo} alt="" width="138" height="33" className="footer-logo" />
+              {/* An uploaded logo is drawn for light grounds: the footer keeps the built-in light one. */}
+              <img src={assets.logoFor(chrome.siteName, 'dark')} alt="" width="138" height="33" className="footer-logo" loading="lazy" />
               <p>{t.footerRights(new Date(chrome.now).getUTCFullYear(), chrome.siteName)}</p>
               <p>{t.footerReuse}</p>
             </div>

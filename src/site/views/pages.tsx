@@ -4,7 +4,7 @@ import { messages } from '../../i18n/messages/index.js';
 import type { Card, FeedPage, ListPosition, Page } from '../site.service.js';
 import type { HeroImage } from '../../media/media.service.js';
 import { urls } from '../urls.js';
-import { Feed, FeedPagination, MostRead, Pagination, StoryCard, UrgencyBadge } from './components.js';
+import { Feed, FeedPagination, MostRead, Pagination, SIZES, StoryCard, UrgencyBadge } from './components.js';
 import type { ReactElement } from 'react';
 import type { Snippet } from '../../search/snippet.js';
 import type { Crumb } from '../structured-data.js';
@@ -36,7 +36,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
           {m.top.length ? (
             <div className="grid grid-2 top-grid">
               {m.top.map((c) => (
-                <StoryCard key={c.editionId} card={c} t={t} />
+                <StoryCard key={c.editionId} card={c} t={t} sizes={SIZES.half} />
               ))}
             </div>
           ) : null}
@@ -120,7 +120,7 @@ export function ListView({
                 <article className="list-item">
                   {c.image ? (
                     <a className="list-media" href={c.href} tabIndex={-1} aria-hidden="true">
-                      <img src={c.image.src} srcSet={c.image.srcset || undefined} sizes="(min-width: 640px) 240px, 100vw" width={c.image.width} height={c.image.height} alt="" loading="lazy" decoding="async" />
+                      <img src={c.image.src} srcSet={c.image.srcset || undefined} sizes={SIZES.thumb} width={c.image.width} height={c.image.height} alt="" loading="lazy" decoding="async" />
                     </a>
                   ) : null}
                   <div>
