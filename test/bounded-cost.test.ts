@@ -103,6 +103,8 @@ describe.each(DIALECTS)('bounded cost of public pages (%s)', (dialect) => {
       author: '/ru/author/author2',
       article: '/ru/news/story-7',
       english: '/en/news?page=2',
+      // The date archive's day (today): the day's list by the feed index, one calendar probe per day.
+      archive: '/ru/archive/2026/12/01',
     };
   }
 

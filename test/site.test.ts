@@ -93,8 +93,9 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     const html = res.body;
     const main = html.indexOf('class="main-story"');
     expect(main).toBeGreaterThan(0);
-    expect(html.indexOf(REF_HEADLINE)).toBeGreaterThan(main);
-    expect(html.indexOf(REF_HEADLINE)).toBeLessThan(html.indexOf('id="feed-title"'));
+    // The reference story's main-story flag is 19 months old: stale, so it no longer leads
+    // (docs/home-page.md; test/home-lead.test.ts covers the rule).
+    expect(html.slice(main, html.indexOf('</section>', main))).not.toContain(REF_HEADLINE);
     expect(html).toMatch(/<ol class="feed-list"><li[^>]*><time dateTime="[^"]+">\d{2}:\d{2}(<small>[^<]+<\/small>)?<\/time>/);
     for (const name of ['Политика', 'Экономика', 'Общество', 'В мире']) expect(html).toContain(`>${name}</a></h2>`);
     expect(html).toMatch(/<details class="period" open=""><summary>24 часа<\/summary><ol class="most-read-list"><li>/);

@@ -141,6 +141,8 @@ export interface Edition {
   seoDescription: string;
   isMain: boolean;
   isBreaking: boolean;
+  /** Until when the main-story flag leads the home page (null: the site's age limit). */
+  mainUntil?: string | null;
   publishedAt: string | null;
   scheduledAt: string | null;
   embargoUntil: string | null;
@@ -208,6 +210,8 @@ export interface Settings {
   telegramChannel: Names;
   datelineAgency: Names;
   breakingHours: number;
+  /** Hours a main-story flag without an expiry leads the home page. */
+  mainStoryHours?: number;
   maxUploadMb: number;
   /** An uploaded image shown as the site logo (null: the built-in one). */
   logoMediaId: number | null;

@@ -5,7 +5,7 @@
  * tie-breaker), so its cost does not grow with the archive or with how deep a client pages;
  * nothing here counts the archive.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { VISIBLE_STATUSES, visibleAt } from '../content/visibility.js';
 import { twinLocale } from '../content/derived-names.js';
@@ -28,6 +28,8 @@ export interface NamedTermRow {
   twin_name: string | null;
   bio?: string | null;
   twin_bio?: string | null;
+  /** A tag's address in the locale when it differs from `slug` (content/taxonomy-slugs.ts). */
+  local_slug?: string | null;
 }
 
 export class PublicApiRepository {
@@ -79,7 +81,8 @@ export class PublicApiRepository {
       .selectFrom('tags as t')
       .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
       .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      // The tag's address in this language (content/taxonomy-slugs.ts), as the site links it.
+      .select(['t.id', 't.slug', sql<string | null>`coalesce(n.slug, o.slug)`.as('local_slug'), 'n.name', 'o.name as twin_name'])
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]));
     if (afterId !== undefined) q = q.where('t.id', '>', afterId);
     return q.orderBy('t.id').limit(limit).execute();

@@ -74,7 +74,7 @@ export class PublicApiService {
     const locale = await this.locale(q.locale);
     // Sections are the site's menu: a short list, returned whole in menu order.
     const rows = await this.taxonomy.sections(locale);
-    return { items: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, description: r.description, color: r.color, url: this.reader.abs(urls.section(locale, r.slug)) })) };
+    return { items: rows.map((r) => ({ id: r.id, slug: r.sharedSlug ?? r.slug, name: r.name, description: r.description, color: r.color, url: this.reader.abs(urls.section(locale, r.slug)) })) };
   }
 
   async tags(q: TermsQuery): Promise<z.infer<typeof TagList>> {
@@ -84,7 +84,7 @@ export class PublicApiService {
     const rows = await this.repo.tagPage(locale, q.cursor === undefined ? undefined : decodeIdCursor(q.cursor, fp), limit + 1);
     const page = rows.slice(0, limit);
     return {
-      items: page.map((r) => ({ id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), url: this.reader.abs(urls.tag(locale, r.slug)) })),
+      items: page.map((r) => ({ id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), url: this.reader.abs(urls.tag(locale, r.local_slug ?? r.slug)) })),
       nextCursor: rows.length > limit ? encodeCursor(fp, [page.at(-1)!.id]) : null,
     };
   }

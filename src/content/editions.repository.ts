@@ -17,6 +17,10 @@ export interface ListFilter {
   terms?: string[];
   /** Only these editions (a page of search results, ranked by the caller). */
   ids?: number[];
+  /** Published at or after this instant (epoch ms; the date archive's day). */
+  from?: number;
+  /** Published before this instant. */
+  to?: number;
 }
 
 /** A row's place in a list's order (`published_at desc, id desc`): what a keyset cursor holds. */
@@ -114,7 +118,7 @@ export class EditionsRepository {
       .leftJoin('sections as sec', 'sec.id', 's.section_id')
       .leftJoin('section_names as sn', (j) => j.onRef('sn.section_id', '=', 'sec.id').onRef('sn.locale', '=', 'e.locale'))
       .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
       .where('e.id', '=', id)
       .executeTakeFirst()) as ArticleRow | undefined;
   }
@@ -137,7 +141,7 @@ export class EditionsRepository {
   private cardColumns<T extends Q>(q: T) {
     return q.select([
       'e.id as edition_id', 'e.story_id', 'e.locale', 'e.headline', 'e.slug', 'e.lead', 'e.published_at', 'e.is_breaking', 'e.is_main',
-      'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color',
+      'e.views_total', 'e.reading_minutes', 's.hero_media_id', 'e.hero_caption', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color',
       'e.urgency',
     ]);
   }
@@ -160,6 +164,8 @@ export class EditionsRepository {
     if (f.excludeIds?.length) out = out.where('e.id', 'not in', f.excludeIds);
     if (f.terms?.length) out = out.where(this.matchesAll(f.terms));
     if (f.ids) out = out.where('e.id', 'in', f.ids.length ? f.ids : [0]);
+    if (f.from !== undefined) out = out.where('e.published_at', '>=', f.from);
+    if (f.to !== undefined) out = out.where('e.published_at', '<', f.to);
     return out as T;
   }
 
@@ -235,10 +241,36 @@ export class EditionsRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** The newest story flagged as main; falls back to the caller's choice when none is. */
-  async main(locale: string, now: number): Promise<CardRow | undefined> {
-    const q = this.cardColumns(this.published(locale, now)).where('e.is_main', '=', 1);
+  /**
+   * The newest story whose main-story flag is live at `now`: before its `main_until` when the
+   * editor set one, else published after `freshSince` (the site's age limit). Only stories
+   * published after `oldest` are considered, so the walk of the (locale, is_main, published_at,
+   * id) index is bounded by time however many stories were ever flagged. Undefined: the caller
+   * picks (site.service.ts leadStory).
+   */
+  async main(locale: string, now: number, freshSince: number, oldest: number): Promise<CardRow | undefined> {
+    const q = this.cardColumns(this.published(locale, now))
+      .where('e.is_main', '=', 1)
+      .where('e.published_at', '>=', oldest)
+      .where((eb) => eb.or([eb('e.main_until', '>', now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', freshSince)])]));
     return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
+  }
+
+  /**
+   * Whether anything readers can see was published in [from, to): one probe of the (locale,
+   * published_at, id, …) index that stops at the first row (the archive calendar's days).
+   */
+  async anyBetween(locale: string, now: number, from: number, to: number): Promise<boolean> {
+    const row = await this.db.selectFrom('editions as e').select('e.id').where('e.locale', '=', locale).where(visibleAt(now))
+      .where('e.published_at', '>=', from).where('e.published_at', '<', to).orderBy('e.published_at').limit(1).executeTakeFirst();
+    return !!row;
+  }
+
+  /** When the locale's oldest visible story was published (the date archive's first day): one index probe. */
+  async firstPublished(locale: string, now: number): Promise<number | null> {
+    const row = await this.db.selectFrom('editions as e').select('e.published_at').where('e.locale', '=', locale).where(visibleAt(now))
+      .orderBy('e.published_at').orderBy('e.id').limit(1).executeTakeFirst();
+    return row?.published_at == null ? null : Number(row.published_at);
   }
 
   async breaking(locale: string, now: number, since: number): Promise<CardRow[]> {
@@ -278,7 +310,7 @@ export class EditionsRepository {
   async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
     return (await this.published(locale, now)
       .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', 'sec.slug as section_slug', 'sn.name as section_name', 'sec.color as section_color'])
+      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
       .where('e.slug', '=', slug)
       .executeTakeFirst()) as ArticleRow | undefined;
   }

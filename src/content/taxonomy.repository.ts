@@ -2,17 +2,24 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { nameIn, twinLocale } from './derived-names.js';
+import { localSlugFor } from './taxonomy-slugs.js';
 
 export interface SectionView {
   id: number;
+  /** Its address in the locale (taxonomy-slugs.ts). */
   slug: string;
+  /** The shared slug: the Russian address, and the stable identifier feeds, the API and the wire name it by. */
+  sharedSlug?: string;
   color: string;
   name: string;
   description: string;
 }
 export interface TagView {
   id: number;
+  /** Its address in the locale (taxonomy-slugs.ts). */
   slug: string;
+  /** The shared slug (the stable identifier; see SectionView). */
+  sharedSlug?: string;
   name: string;
 }
 export interface AuthorView {
@@ -25,8 +32,14 @@ export interface AuthorView {
 
 export type Names = Record<string, string>;
 
-function sectionView(locale: string, r: { id: number; slug: string; color: string; name: string | null; description: string | null; twin_name: string | null; twin_description: string | null }): SectionView {
-  return { id: r.id, slug: r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
+/**
+ * A section's or tag's address in the joined locale (`n`) — its own slug, else the other Uzbek
+ * script's (`o`; a name shown transliterated), else the shared one (Russian): taxonomy-slugs.ts.
+ */
+const localSlug = (base: 's' | 't') => sql<string | null>`coalesce(n.slug, o.slug, ${sql.ref(`${base}.slug`)})`;
+
+function sectionView(locale: string, r: { id: number; slug: string; local_slug: string | null; color: string; name: string | null; description: string | null; twin_name: string | null; twin_description: string | null }): SectionView {
+  return { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, color: r.color, name: nameIn(locale, r.name, r.twin_name), description: r.name ? r.description ?? '' : nameIn(locale, r.description, r.twin_description) };
 }
 
 export class TaxonomyRepository {
@@ -41,9 +54,28 @@ export class TaxonomyRepository {
     return rows.map((r) => sectionView(locale, r));
   }
 
+  /**
+   * The section whose address in `locale` is `slug` — or was: the shared slug (every language's
+   * address before 0030) and the other Uzbek script's slug find it too, and the caller compares
+   * the returned `slug` (its address now) with the one asked for and redirects. Each step is one
+   * probe of a unique index.
+   */
   async sectionBySlug(locale: string, slug: string): Promise<SectionView | undefined> {
-    const r = await this.sectionQuery(locale).where('s.slug', '=', slug).executeTakeFirst();
+    const id = await this.idBySlug('section_names', 'section_id', 'sections', locale, slug);
+    if (id === undefined) return undefined;
+    const r = await this.sectionQuery(locale).where('s.id', '=', id).executeTakeFirst();
     return r && sectionView(locale, r);
+  }
+
+  private async idBySlug(table: 'section_names' | 'tag_names', key: 'section_id' | 'tag_id', base: 'sections' | 'tags', locale: string, slug: string): Promise<number | undefined> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either names table
+    const db = this.db as Kysely<any>;
+    for (const l of [...new Set([locale, twinLocale(locale)])]) {
+      const own = await db.selectFrom(table).select(key).where('locale', '=', l).where('slug', '=', slug).executeTakeFirst();
+      if (own) return own[key] as number;
+    }
+    const shared = await db.selectFrom(base).select('id').where('slug', '=', slug).executeTakeFirst();
+    return shared?.id as number | undefined;
   }
 
   private sectionQuery(locale: string) {
@@ -51,20 +83,41 @@ export class TaxonomyRepository {
       .selectFrom('sections as s')
       .leftJoin('section_names as n', (j) => j.onRef('n.section_id', '=', 's.id').on('n.locale', '=', locale))
       .leftJoin('section_names as o', (j) => j.onRef('o.section_id', '=', 's.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description', 'o.name as twin_name', 'o.description as twin_description'])
+      .select(['s.id', 's.slug', 's.color', 'n.name', 'n.description', 'o.name as twin_name', 'o.description as twin_description', localSlug('s').as('local_slug')])
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]));
   }
 
+  /** As sectionBySlug: found by its address in the locale, or an older one (compare `slug`). */
   async tagBySlug(locale: string, slug: string): Promise<TagView | undefined> {
+    const id = await this.idBySlug('tag_names', 'tag_id', 'tags', locale, slug);
+    if (id === undefined) return undefined;
     const r = await this.db
       .selectFrom('tags as t')
       .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
       .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('t.slug', '=', slug)
+      .where('t.id', '=', id)
       .executeTakeFirst();
-    return r && { id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
+    return r && { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
+  }
+
+  /**
+   * The address of a section or tag in each locale that has a page for it (hreflang, the
+   * language switcher); authors have one slug everywhere.
+   */
+  async localSlugs(kind: 'section' | 'tag' | 'author', id: number): Promise<Map<string, string>> {
+    const named = await this.namedLocales(kind, id);
+    const base = await this.db.selectFrom(kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'authors').select('slug').where('id', '=', id).executeTakeFirst();
+    if (!base) return new Map();
+    const shared = base.slug;
+    if (kind === 'author') return new Map(named.map((l) => [l, shared]));
+    const rows = kind === 'section'
+      ? await this.db.selectFrom('section_names').select(['locale', 'slug']).where('section_id', '=', id).execute()
+      : await this.db.selectFrom('tag_names').select(['locale', 'slug']).where('tag_id', '=', id).execute();
+    const own = new Map(rows.map((r) => [r.locale, r.slug]));
+    const slugIn = (l: string) => (own.has(l) ? own.get(l) : own.get(twinLocale(l))) ?? shared;
+    return new Map(named.map((l) => [l, slugIn(l)]));
   }
 
   /** The slug of the tag a merged (or renamed) tag's old address now leads to. */
@@ -106,14 +159,14 @@ export class TaxonomyRepository {
       .innerJoin('tags as t', 't.id', 'st.tag_id')
       .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
       .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name'])
+      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
       .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
       .where('st.story_id', 'in', storyIds)
       .orderBy('st.story_id')
       .orderBy('st.position')
       .orderBy('t.id')
       .execute();
-    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
+    return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
@@ -299,6 +352,23 @@ async function replaceNames(
   id: number,
   rows: Record<string, string>[],
 ): Promise<void> {
+  // Sections and tags keep their local address while the name stays, and get a new one from a
+  // new name (taxonomy-slugs.ts); a renamed tag's old local address becomes a redirect.
+  const before = table === 'author_names' ? [] : await trx.selectFrom(table).select(['locale', 'name', 'slug']).where(key as never, '=', id as never).execute();
   await trx.deleteFrom(table).where(key as never, '=', id as never).execute();
-  if (rows.length) await trx.insertInto(table).values(rows.map((r) => ({ ...r, [key]: id })) as never).execute();
+  if (!rows.length) return;
+  let values: Record<string, unknown>[] = rows;
+  if (table !== 'author_names') {
+    const shared = (await trx.selectFrom(table === 'section_names' ? 'sections' : 'tags').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
+    values = [];
+    for (const r of rows) {
+      const old = before.find((b) => b.locale === r.locale);
+      const slug = old?.slug && old.name === r.name ? old.slug : await localSlugFor(trx, table, r.locale!, r.name!, id, shared);
+      if (table === 'tag_names' && old?.slug && slug !== old.slug) {
+        await trx.insertInto('tag_redirects').values({ slug: old.slug, tag_id: id, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: id })).execute();
+      }
+      values.push({ ...r, slug });
+    }
+  }
+  await trx.insertInto(table).values(values.map((r) => ({ ...r, [key]: id })) as never).execute();
 }

@@ -28,6 +28,7 @@ import * as m0028 from './migrations/0028_import_pages.js';
 import * as m0027 from './migrations/0027_analytics.js';
 import * as m0029 from './migrations/0029_backups.js';
 import * as m0032 from './migrations/0032_search_per_locale.js';
+import * as m0030 from './migrations/0030_site_content.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -53,6 +54,7 @@ const STEPS: Record<string, Step> = {
   '0027_analytics': m0027,
   '0029_backups': m0029,
   '0032_search_per_locale': m0032,
+  '0030_site_content': m0030,
 };
 
 /** Every migration this build knows, in the order they are listed. */

@@ -24,6 +24,8 @@ export interface SectionNamesTable {
   locale: string;
   name: string;
   description: string;
+  /** This locale's address of the section (migration 0030); null for Russian, whose is sections.slug. */
+  slug: Generated<string | null>;
 }
 
 export interface TagsTable {
@@ -34,6 +36,8 @@ export interface TagNamesTable {
   tag_id: number;
   locale: string;
   name: string;
+  /** This locale's address of the tag (migration 0030); null for Russian, whose is tags.slug. */
+  slug: Generated<string | null>;
 }
 
 export interface AuthorsTable {
@@ -164,6 +168,8 @@ export interface EditionsTable {
   urgency: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** When the main-story flag stops leading the home page; null: the site's age limit (migration 0030). */
+  main_until: Generated<number | null>;
 }
 export interface EditionRedirectsTable {
   locale: string;

@@ -8,7 +8,7 @@
  * URLs are absolute (site URL + path) and body HTML has its site-relative links and images
  * made absolute, because these documents are read away from the site.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, EditionStatus } from '../db/schema.js';
 import type { MediaRepository } from '../media/media.repository.js';
 import type { TaxonomyRepository } from '../content/taxonomy.repository.js';
@@ -135,7 +135,7 @@ export class PublicStoryReader {
       .select([
         'e.id', 'e.story_id', 'e.locale', 'e.status', 'e.version', 'e.slug', 'e.headline', 'e.lead', 'e.body_html', 'e.dateline_city', 'e.dateline_agency',
         'e.hero_caption', 'e.seo_title', 'e.seo_description', 'e.published_at', 'e.updated_at', 'e.created_at', 'e.embargo_until', 'e.urgency',
-        'e.is_breaking', 'e.word_count', 'e.reading_minutes', 's.hero_media_id', 'sec.id as section_id', 'sec.slug as section_slug', 'sn.name as section_name',
+        'e.is_breaking', 'e.word_count', 'e.reading_minutes', 's.hero_media_id', 'sec.id as section_id', 'sec.slug as section_slug', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_path_slug'), 'sn.name as section_name',
       ])
       .where('e.id', 'in', unique)
       .execute();
@@ -196,8 +196,10 @@ export class PublicStoryReader {
           isBreaking: r.is_breaking === 1,
           wordCount: r.word_count,
           readingMinutes: r.reading_minutes,
-          section: r.section_id !== null && r.section_slug ? { id: r.section_id, slug: r.section_slug, name: r.section_name ?? r.section_slug, url: this.abs(urls.section(locale, r.section_slug)) } : null,
-          tags: t.tags.filter((x) => x.story_id === r.story_id).map((x) => ({ id: x.id, slug: x.slug, name: x.name, url: this.abs(urls.tag(locale, x.slug)) })),
+          // `slug` is the stable identifier (the shared slug: the wire's `section:` literals and
+          // filters name it); `url` is the page in this language (content/taxonomy-slugs.ts).
+          section: r.section_id !== null && r.section_slug ? { id: r.section_id, slug: r.section_slug, name: r.section_name ?? r.section_slug, url: this.abs(urls.section(locale, r.section_path_slug ?? r.section_slug)) } : null,
+          tags: t.tags.filter((x) => x.story_id === r.story_id).map((x) => ({ id: x.id, slug: x.sharedSlug ?? x.slug, name: x.name, url: this.abs(urls.tag(locale, x.slug)) })),
           authors: t.authors.filter((x) => x.story_id === r.story_id).map((x) => ({ id: x.id, slug: x.slug, name: x.name, url: this.abs(urls.author(locale, x.slug)) })),
           image: r.hero_media_id !== null ? this.image(r.hero_media_id, locale, r.hero_caption, media) : null,
           editions: siblings

@@ -86,6 +86,7 @@ export class EditionPresenter {
       seoTitle: e.seo_title,
       seoDescription: e.seo_description,
       isMain: e.is_main === 1,
+      mainUntil: iso(e.main_until ?? null),
       isBreaking: e.is_breaking === 1,
       urgency: e.urgency,
       publishedAt: iso(e.published_at),

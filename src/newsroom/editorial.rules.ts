@@ -30,6 +30,8 @@ export const SaveInput = z.object({
   seoDescription: z.string().max(400),
   isMain: z.boolean(),
   isBreaking: z.boolean(),
+  /** Until when the main-story flag leads the home page; null: the site's age limit; left out: kept as it is. */
+  mainUntil: z.string().datetime({ offset: true }).nullable().optional(),
   embargoUntil: z.string().datetime({ offset: true }).nullable(),
   /** IPTC urgency 1 (flash) … 8, 5 normal; left out, the edition keeps its own (urgency.service.ts). */
   urgency: z.number().int().min(1).max(8).optional(),

@@ -208,6 +208,8 @@ export class EditorialService {
       headline, slug: finalSlug, lead, ...deriveEditionFields(doc, locale, headline, lead),
       dateline_city: input.datelineCity.trim(), hero_caption: input.heroCaption.trim(), seo_title: input.seoTitle.trim(), seo_description: input.seoDescription.trim(),
       is_main: input.isMain ? 1 : 0, is_breaking: input.isBreaking ? 1 : 0, embargo_until: input.embargoUntil ? Date.parse(input.embargoUntil) : null,
+      // The expiry belongs to the flag: clearing the flag clears it; left out, it stays.
+      ...(!input.isMain ? { main_until: null } : input.mainUntil !== undefined ? { main_until: input.mainUntil ? Date.parse(input.mainUntil) : null } : {}),
       ...(input.urgency !== undefined ? { urgency: input.urgency } : {}),
       // A hand edit of a derived edition ends its sync.
       ...(e.derived_from !== null && (e.sync === 'synced' || e.sync === 'pending') ? { sync: 'diverged' as const } : {}),

@@ -59,6 +59,8 @@ export const SiteSettingsSchema = z.object({
   datelineAgency: perLocale.default({}),
   /** Hours a story flagged as breaking stays in the strip. */
   breakingHours: z.number().int().min(1).max(72).default(6),
+  /** Hours a main-story flag leads the home page when the editor set no expiry (docs/home-page.md). */
+  mainStoryHours: z.number().int().min(1).max(720).default(48),
   /** An uploaded image to use as the site logo instead of the built-in one (checked on save). */
   logoMediaId: z.number().int().positive().max(MAX_ROW_ID, key('settings.logo_id')).nullable().default(null),
   /** Largest image upload accepted, in megabytes. */

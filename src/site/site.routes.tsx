@@ -18,17 +18,19 @@ import type { LimitName } from '../http/rate-limit.js';
 import type { AssetStore } from './assets.js';
 import { sendCompressed } from './http-cache.js';
 import { PageCache, type CachedPage } from './page-cache.js';
-import { MAX_NUMBERED_PAGE, type Chrome, type FeedPage, type ListPosition, type SiteService } from './site.service.js';
+import { MAX_NUMBERED_PAGE, type Card, type Chrome, type FeedPage, type ListPosition, type SiteService } from './site.service.js';
 import type { ListFilter } from '../content/editions.repository.js';
 import { positionQuery, urls } from './urls.js';
-import { articleLd, breadcrumbLd, modifiedIso, organizationLd, publisherOf, webSiteLd } from './structured-data.js';
+import { articleLd, breadcrumbLd, itemListLd, metaDescription, modifiedIso, organizationLd, publisherOf, webSiteLd, type Crumb } from './structured-data.js';
 import { negotiateLocale } from '../i18n/negotiate.js';
 import { Layout, type Head } from './views/layout.js';
 import { ArticleView } from './views/article.js';
-import { ErrorView, HomeView, ListView, StaticPageView } from './views/pages.js';
+import { ErrorView, HomeView, ListView, StaticPageView, type HomeModel } from './views/pages.js';
 import type { PublicPreviewPages } from '../newsroom/preview-links.routes.js';
 import { feedLinks } from '../distribution/feeds/feed-links.js';
 import { ViewBeacon } from './views/beacon.js';
+import { ArchiveNav } from './views/archive.js';
+import { archiveDay, formatDay, todayKey } from './archive.js';
 import { iconRoutes } from './icons.routes.js';
 
 export interface SiteDeps {
@@ -71,6 +73,25 @@ function parsePage(query: unknown): number {
   if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw new BadPageParam();
   return Number(raw);
 }
+
+/**
+ * Where a public address written with a trailing slash (`/ru/news/`, `/ru/section/politics/`,
+ * `<article>/`) lives: the same path without it, query kept (the home page alone ends in `/`).
+ * Only GET/HEAD under a locale prefix; null otherwise. The fast path (fast-path.ts) never has such
+ * a key cached, so it passes these requests on to the onRequest hook that asks this.
+ */
+export function trailingSlashTarget(method: string, url: string): string | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  // Printable ASCII only (a Location header cannot carry anything else; clients percent-encode).
+  if (!/^\/[^/]+\/.*[^/]\/+$/.test(path) || path.includes('//') || !/^[\x21-\x7e]*$/.test(url)) return null;
+  if (!localeFromPrefix(path.split('/')[1]!)) return null;
+  return path.replace(/\/+$/, '') + (q === -1 ? '' : url.slice(q));
+}
+
+/** The home page's stories in the order its main column shows them (its ItemList). */
+const homeItems = (m: HomeModel): Card[] => [...(m.main ? [m.main] : []), ...m.top, ...m.sections.flatMap((s) => s.cards)];
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<PublicPreviewPages & { badRequestPage(req: FastifyRequest, reply: FastifyReply): Promise<unknown> }> {
   const { site, search, cache, views, assets, siteUrl } = deps;
@@ -160,6 +181,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     return sendCompressed(req, reply, page, headers['cache-control']!);
   }
 
+  // Before any route: `/ru/news/` would otherwise reach `/:locale/news/:slug` with an empty slug.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.length < 4 || !req.url.includes('/?') && !req.url.endsWith('/')) return;
+    const to = trailingSlashTarget(req.method, req.url);
+    if (to) return reply.redirect(to, 301);
+  });
+
   // The root picks a language from Accept-Language among the enabled ones; without the header
   // (crawlers) it is always the default language. No cookie: the same request gets the same answer.
   app.get('/', async (req, reply) => {
@@ -191,9 +219,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const t = messages(l);
       const alternates = await site.alternates(null, urls.home);
       const publisher = publisherOf(chrome, siteUrl, assets.logo);
+      // Each language's home has a title of its own: the agency's name and its tagline (a
+      // setting per language, else the catalogue's).
+      const tagline = chrome.settings.tagline[l] || t.homeTagline;
+      const title = `${chrome.siteName} — ${tagline}`;
       return {
         status: 200,
-        html: html(chrome, { title: chrome.siteName, description: `${chrome.siteName} — ${t.agencyKind}`, canonical: urls.home(l), alternates, jsonLd: [webSiteLd(publisher), organizationLd(publisher)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
+        html: html(chrome, { title, fullTitle: true, description: t.homeDescription(chrome.siteName), canonical: urls.home(l), alternates, jsonLd: [webSiteLd(publisher), organizationLd(publisher), itemListLd(homeItems(m), siteUrl)] }, <HomeView locale={l} m={m} siteName={chrome.siteName} />, 'home'),
       };
     }, l);
   });
@@ -276,22 +308,23 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   async function describeList(kind: ListKind, l: Locale, slug: string) {
     const t = messages(l);
     if (kind === 'news') {
-      return { title: t.newsFeed, intro: undefined, photo: null, filter: {} as ListFilter, active: 'news' as string | undefined, alternates: await site.alternates(null, (x) => urls.news(x)), jsonLd: undefined as object[] | undefined };
+      return { title: t.newsFeed, intro: undefined, photo: null, filter: {} as ListFilter, active: 'news' as string | undefined, alternates: await site.alternates(null, (x) => urls.news(x)), jsonLd: undefined as object[] | undefined, trail: [] as Crumb[], describe: (name: string) => t.newsFeedDescription(name) };
     }
     if (kind === 'section') {
       const s = await site.section(l, slug);
       if (!s) return null;
-      const jsonLd = [breadcrumbLd([{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }], siteUrl)];
-      return { title: s.name, intro: s.description || undefined, photo: null, filter: { sectionId: s.id }, active: `section:${slug}`, alternates: await site.taxonomyAlternates('section', s.id, slug), jsonLd };
+      const trail = [{ name: t.home, path: urls.home(l) }, { name: s.name, path: urls.section(l, slug) }];
+      const jsonLd = [breadcrumbLd(trail, siteUrl)];
+      return { title: s.name, intro: s.description || undefined, photo: null, filter: { sectionId: s.id }, active: `section:${slug}`, alternates: await site.taxonomyAlternates('section', s.id), jsonLd, trail, describe: (name: string) => metaDescription(s.description) || t.sectionDescription(s.name, name) };
     }
     if (kind === 'tag') {
       const tag = await site.tag(l, slug);
       if (!tag) return null;
-      return { title: t.tagTitle(tag.name), intro: undefined, photo: null, filter: { tagId: tag.id }, active: undefined, alternates: await site.taxonomyAlternates('tag', tag.id, slug), jsonLd: undefined };
+      return { title: t.tagTitle(tag.name), intro: undefined, photo: null, filter: { tagId: tag.id }, active: undefined, alternates: await site.taxonomyAlternates('tag', tag.id), jsonLd: undefined, trail: [], describe: (name: string) => t.tagDescription(tag.name, name) };
     }
     const a = await site.author(l, slug);
     if (!a) return null;
-    return { title: t.authorTitle(a.name), intro: a.bio || undefined, photo: await site.photo(a.photo_media_id, l), filter: { authorId: a.id }, active: undefined, alternates: await site.taxonomyAlternates('author', a.id, slug), jsonLd: undefined };
+    return { title: t.authorTitle(a.name), intro: a.bio || undefined, photo: await site.photo(a.photo_media_id, l), filter: { authorId: a.id }, active: undefined, alternates: await site.taxonomyAlternates('author', a.id), jsonLd: undefined, trail: [], describe: (name: string) => metaDescription(a.bio) || t.authorDescription(a.name, name) };
   }
 
   const listRoute = (kind: ListKind) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -332,9 +365,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       const first = 'page' in pos && pos.page === 1;
       // Every page has a title of its own: its number, or (past the numbered pages) its first story's date.
       const suffix = result.page !== null ? (result.page > 1 ? t.pageN(result.page) : '') : t.storiesUntil(result.items[0]!.published);
+      const described = d.describe(chrome.siteName);
       const head: Head = {
         title: suffix ? `${d.title} — ${suffix}` : d.title,
-        description: d.intro,
+        // Every list page has a description: the section's own or the author's bio, else a sentence
+        // of the catalogue; later pages say which page they are.
+        description: suffix ? `${described} ${suffix}.` : described,
         canonical: href(pos),
         // Alternates point at first pages: page N in one language is not page N in another.
         alternates: first ? d.alternates : undefined,
@@ -342,26 +378,105 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
         feeds: kind === 'news' ? undefined : feedLinks(l, d.title, { kind, slug }),
         prevHref: result.newer ? href(result.newer) : undefined,
         nextHref: result.older ? href(result.older) : undefined,
-        jsonLd: d.jsonLd,
+        jsonLd: [...(d.jsonLd ?? []), itemListLd(result.items, siteUrl)],
       };
-      return { status: 200, html: html(chrome, head, <ListView locale={l} title={d.title} intro={d.intro} photo={d.photo} page={result} positionHref={href} mostRead={mostRead} />, d.active) };
+      return { status: 200, html: html(chrome, head, <ListView locale={l} title={d.title} intro={d.intro} photo={d.photo} page={result} positionHref={href} mostRead={mostRead} trail={d.trail} />, d.active) };
     }, l);
   };
   app.get('/:locale/news', listRoute('news'));
-  app.get('/:locale/section/:slug', listRoute('section'));
-  const tagList = listRoute('tag');
-  app.get('/:locale/tag/:slug', async (req, reply) => {
-    // A tag merged into another (or renamed) keeps its address as a 301. Looked up only when no
-    // page is cached under the address, so a cached tag page costs no query.
-    const l = await locale(req);
-    const { slug } = req.params as { slug: string };
-    if (l && isValidSlug(slug) && !cache?.get(urls.tag(l, slug, 1))) {
-      const target = (await site.tag(l, slug)) ? undefined : await site.tagRedirect(slug);
-      if (target) return reply.redirect(urls.tag(l, target), 301);
-    }
-    return tagList(req, reply);
-  });
+  /**
+   * Sections and tags have an address per locale (content/taxonomy-slugs.ts). An older address —
+   * the shared slug every language used before, the other Uzbek script's, a renamed or merged
+   * tag's — answers 301 to the current one, query kept. Looked up only when no page is cached
+   * under the address, so a cached page costs no query.
+   */
+  const taxonomyRoute = (kind: 'section' | 'tag') => {
+    const list = listRoute(kind);
+    const make = kind === 'section' ? urls.section : urls.tag;
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const l = await locale(req);
+      const { slug } = req.params as { slug: string };
+      if (l && isValidSlug(slug) && !cache?.get(make(l, slug, 1))) {
+        const found = kind === 'section' ? await site.section(l, slug) : await site.tag(l, slug);
+        let target = found && found.slug !== slug ? found.slug : undefined;
+        if (!found && kind === 'tag') {
+          const merged = await site.tagRedirect(slug);
+          target = merged ? (await site.tag(l, merged))?.slug : undefined;
+        }
+        const q = req.url.indexOf('?');
+        if (target) return reply.redirect(make(l, target) + (q === -1 ? '' : req.url.slice(q)), 301);
+      }
+      return list(req, reply);
+    };
+  };
+  app.get('/:locale/section/:slug', taxonomyRoute('section'));
+  app.get('/:locale/tag/:slug', taxonomyRoute('tag'));
   app.get('/:locale/author/:slug', listRoute('author'));
+
+  // The date archive (archive.ts). Its bare address leads to today, which changes: 302.
+  app.get('/:locale/archive', async (req, reply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    const { timeZone } = await site.settings();
+    return reply.header('cache-control', 'public, max-age=60').redirect(urls.archive(l, todayKey(site.now(), timeZone)), 302);
+  });
+
+  app.get('/:locale/archive/:y/:m/:d', async (req, reply) => {
+    const l = await locale(req);
+    if (!l) return errorPage(req, reply, 404);
+    const t = messages(l);
+    const { y, m, d } = req.params as { y: string; m: string; d: string };
+    const settings = await site.settings();
+    const day = archiveDay(y, m, d, settings.timeZone);
+    if (!day) return errorPage(req, reply, 404, l, t['archive.badDate']);
+    let pos: ListPosition;
+    try {
+      pos = parsePosition(req.query);
+    } catch (err) {
+      return errorPage(req, reply, 400, l, err instanceof BadCursorParam ? t.badListCursor : t.badPage);
+    }
+    const base = urls.archive(l, day.key);
+    const href = (p: ListPosition) => base + positionQuery(p);
+    const filter: ListFilter = { from: day.start, to: day.end };
+    if ('page' in pos && pos.page > MAX_NUMBERED_PAGE) {
+      const to = await site.legacyPageCursor(l, filter, pos.page);
+      return to ? reply.redirect(href(to), 301) : errorPage(req, reply, 404, l);
+    }
+    if ('after' in pos) {
+      const r = await site.listPage(l, filter, pos);
+      if (r && 'redirect' in r) return reply.redirect(href(r.redirect), 302);
+    }
+    return cached(req, reply, href(pos), TTL.list, [`list:${l}`], async () => {
+      const frame = await site.archive(l, day);
+      if (!frame) return null; // before the first story, or after today
+      const result = await site.listPage(l, filter, pos);
+      // An empty day is a page (the calendar still leads on), but only its first page exists.
+      const empty = !result || 'redirect' in result;
+      if (empty && !('page' in pos && pos.page === 1)) return null;
+      const page: FeedPage = empty ? { items: [], page: 1, newer: null, older: null } : (result as FeedPage);
+      const [chrome, mostRead] = await Promise.all([site.chrome(l), site.mostRead(l)]);
+      const dayText = formatDay(day, l, settings.timeZone);
+      const title = t.archiveTitle(dayText);
+      const suffix = page.page !== null ? (page.page > 1 ? t.pageN(page.page) : '') : t.storiesUntil(page.items[0]!.published);
+      const trail = [{ name: t.home, path: urls.home(l) }, { name: t.archive, path: base }];
+      const head: Head = {
+        title: suffix ? `${title} — ${suffix}` : title,
+        description: t.archiveDescription(dayText, chrome.siteName) + (suffix ? ` ${suffix}.` : ''),
+        canonical: href(pos),
+        alternates: 'page' in pos && pos.page === 1 ? await site.alternates(null, (x) => urls.archive(x, day.key)) : undefined,
+        switcher: await site.alternates(null, (x) => urls.archive(x, day.key)),
+        // A day with nothing on it is no page for search engines.
+        noindex: page.items.length === 0,
+        prevHref: page.newer ? href(page.newer) : undefined,
+        nextHref: page.older ? href(page.older) : undefined,
+        jsonLd: [breadcrumbLd(trail, siteUrl), itemListLd(page.items, siteUrl)],
+      };
+      return {
+        status: 200,
+        html: html(chrome, head, <ListView locale={l} title={title} page={page} positionHref={href} mostRead={mostRead} headerExtra={<ArchiveNav locale={l} day={day.key} c={frame.calendar} />} emptyText={t['archive.empty']} />),
+      };
+    }, l);
+  });
 
   app.get('/:locale/search', async (req, reply) => {
     const l = await locale(req);
@@ -391,7 +506,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const form = <SearchForm locale={l} m={{ ...params, sections: chrome.sections.map((x) => ({ slug: x.slug, name: x.name })) }} />;
     const list = result ? { items: cards, page: result.page, pages: result.pages, total: result.total } : { items: [], page: 1, pages: 1, total: 0 };
     const snippets = new Map(result?.hits.map((h) => [h.id, h.snippet]) ?? []);
-    const body = html(chrome, { title, noindex: true }, <ListView locale={l} title={title} page={list} pageHref={href} mostRead={mostRead} query={q} searchForm={form} notice={notice} snippets={snippets} />);
+    const body = html(chrome, { title, description: t.searchDescription(chrome.siteName), noindex: true }, <ListView locale={l} title={title} page={list} pageHref={href} mostRead={mostRead} query={q} searchForm={form} notice={notice} snippets={snippets} />);
     const out = PageCache.build(body, problem ? 400 : 200, 0, []);
     return sendCompressed(req, reply, out, 'no-store');
   });

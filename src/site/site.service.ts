@@ -17,6 +17,7 @@ import type { SettingsStore, SiteSettings } from './settings.js';
 import { urls } from './urls.js';
 import { isVisible } from '../content/visibility.js';
 import { LRUCache } from 'lru-cache';
+import { archiveCalendar, todayKey, type ArchiveCalendar, type ArchiveDay } from './archive.js';
 
 export interface Card {
   editionId: number;
@@ -83,6 +84,11 @@ export interface Page<T> {
 }
 
 export const PAGE_SIZE = 15;
+/** Stories in the home page's feed column, and in each of its most-read lists. */
+export const FEED_ON_HOME = 14;
+export const HOME_MOST_READ = 5;
+/** A main-story flag never leads the home page longer than this after publication, whatever its expiry. */
+export const MAIN_FLAG_MAX_DAYS = 30;
 /**
  * Lists are numbered up to this page (an offset of at most 135 rows); older stories are reached
  * by keyset cursors. See docs/decisions/0012-uncounted-list-pagination.md.
@@ -224,35 +230,69 @@ export class SiteService {
     });
   }
 
+  /**
+   * The home page. A story appears at most once in the main column (main story, top grid,
+   * section blocks) and at most once in the side lists (feed, most read 24 h, most read 7 days):
+   * each block skips what an earlier block of its column shows and draws from a few spare rows so
+   * it still fills. The main story is chosen by leadStory() (docs/home-page.md).
+   */
   async home(locale: Locale) {
     const now = this.clock();
     const settings = await this.settingsStore.get();
     const latestRows = await this.editions.list(locale, now, {}, 40);
-    const mainRow = (await this.editions.main(locale, now)) ?? latestRows[0];
-    const sections = await this.sections(locale);
-    const perSection = await Promise.all(
-      sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: mainRow ? [mainRow.edition_id] : [] }, 3) })),
-    );
+    const mainRow = await this.leadStory(locale, now, settings, latestRows);
     const [main] = mainRow ? await this.cards(locale, [mainRow], settings) : [];
     const feed = await this.cards(locale, latestRows.filter((r) => r.edition_id !== mainRow?.edition_id).slice(0, 20), settings);
     const top = feed.filter((c) => c.image).slice(0, 4);
+    const inMain = [...(mainRow ? [mainRow.edition_id] : []), ...top.map((c) => c.editionId)];
+    const sections = await this.sections(locale);
+    // A story has one section, so blocks cannot repeat each other; excluding the lead and the
+    // top grid in SQL keeps every block a bounded LIMIT 3 query.
+    const perSection = await Promise.all(
+      sections.map(async (s) => ({ section: s, rows: await this.editions.list(locale, now, { sectionId: s.id, excludeIds: inMain }, 3) })),
+    );
+    const side = feed.slice(0, FEED_ON_HOME);
+    const onSide = new Set(side.map((c) => c.storyId));
+    const read = await this.mostRead(locale, HOME_MOST_READ * 3);
+    const pick = (cards: Card[]) => {
+      const out = cards.filter((c) => !onSide.has(c.storyId)).slice(0, HOME_MOST_READ);
+      for (const c of out) onSide.add(c.storyId);
+      return out;
+    };
+    const mostRead24h = pick(read.mostRead24h);
+    const mostRead7d = pick(read.mostRead7d);
     return {
       main: main ?? null,
       top,
-      feed,
+      feed: side,
       sections: await Promise.all(
         perSection.filter((p) => p.rows.length > 0).map(async (p) => ({ section: { ...p.section, href: urls.section(locale, p.section.slug) }, cards: await this.cards(locale, p.rows, settings) })),
       ),
-      ...(await this.mostRead(locale)),
+      mostRead24h,
+      mostRead7d,
     };
+  }
+
+  /**
+   * What leads the home page (docs/home-page.md): the newest story whose main-story flag is
+   * live — before the editor's expiry (`main_until`) when one is set, else younger than the
+   * site's `mainStoryHours` — and never older than MAIN_FLAG_MAX_DAYS. When no flag is live:
+   * the newest breaking or flash/urgent story of the breaking window, else the newest story with
+   * a photo among the latest, else the newest story.
+   */
+  private async leadStory(locale: Locale, now: number, settings: SiteSettings, latest: CardRow[]): Promise<CardRow | undefined> {
+    const flagged = await this.editions.main(locale, now, now - settings.mainStoryHours * 3600_000, now - MAIN_FLAG_MAX_DAYS * 86_400_000);
+    if (flagged) return flagged;
+    const since = now - settings.breakingHours * 3600_000;
+    return latest.find((r) => Number(r.published_at) >= since && (r.is_breaking === 1 || r.urgency <= 2)) ?? latest.find((r) => r.hero_media_id !== null) ?? latest[0];
   }
 
   /**
    * Most read in 24 hours and 7 days. The aggregate over hourly counters is the most expensive
    * query of a page, and a list a minute old reads the same, so it is kept for 60 seconds.
    */
-  async mostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
-    return this.memo(`mostRead:${locale}`, 60_000, () => this.loadMostRead(locale));
+  async mostRead(locale: Locale, limit = 5): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
+    return this.memo(`mostRead:${locale}:${limit}`, 60_000, () => this.loadMostRead(locale, limit));
   }
 
   // Keys are per locale and list kind: a few dozen at most.
@@ -274,12 +314,12 @@ export class SiteService {
     this.images.clear();
   }
 
-  private async loadMostRead(locale: Locale): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
+  private async loadMostRead(locale: Locale, limit: number): Promise<{ mostRead24h: Card[]; mostRead7d: Card[] }> {
     const now = this.clock();
     const hour = Math.floor(now / 3600_000) * 3600_000;
     const [day, week] = await Promise.all([
-      this.editions.mostRead(locale, now, hour - 23 * 3600_000, 5),
-      this.editions.mostRead(locale, now, hour - (7 * 24 - 1) * 3600_000, 5),
+      this.editions.mostRead(locale, now, hour - 23 * 3600_000, limit),
+      this.editions.mostRead(locale, now, hour - (7 * 24 - 1) * 3600_000, limit),
     ]);
     return { mostRead24h: await this.cards(locale, day), mostRead7d: await this.cards(locale, week) };
   }
@@ -340,6 +380,21 @@ export class SiteService {
     return { items: await this.cards(locale, shown), page: null, newer: { after: keyOf(shown[0]!) }, older: { before: keyOf(shown.at(-1)!) } };
   }
 
+  /**
+   * The date archive's frame for `day`: the archive's first day, today, and the month calendar
+   * (archive.ts). Null when the day is before the first story or after today (a 404).
+   */
+  async archive(locale: Locale, day: ArchiveDay): Promise<{ first: string; today: string; calendar: ArchiveCalendar } | null> {
+    const now = this.clock();
+    const { timeZone } = await this.settingsStore.get();
+    const firstAt = await this.editions.firstPublished(locale, now);
+    if (firstAt === null) return null;
+    const first = todayKey(firstAt, timeZone);
+    const today = todayKey(now, timeZone);
+    if (day.key < first || day.key > today) return null;
+    return { first, today, calendar: await archiveCalendar(this.editions, locale, now, timeZone, day, first, today) };
+  }
+
   /** The cursor that shows what an old `?page=N` address (N past the numbered pages) showed. */
   async legacyPageCursor(locale: Locale, filter: ListFilter, page: number): Promise<ListPosition | null> {
     const key = await this.editions.keyAt(locale, this.clock(), filter, (page - 1) * PAGE_SIZE - 1);
@@ -361,9 +416,11 @@ export class SiteService {
     return this.alternates([...slugs.keys()], (l) => urls.article(l, slugs.get(l)!));
   }
 
-  async taxonomyAlternates(kind: 'section' | 'tag' | 'author', id: number, slug: string): Promise<Partial<Record<Locale, string>>> {
+  /** Each locale's address of the section or tag (taxonomy-slugs.ts); an author's is the same everywhere. */
+  async taxonomyAlternates(kind: 'section' | 'tag' | 'author', id: number): Promise<Partial<Record<Locale, string>>> {
     const make = { section: urls.section, tag: urls.tag, author: urls.author }[kind];
-    return this.alternates(await this.taxonomy.namedLocales(kind, id), (l) => make(l, slug));
+    const slugs = await this.taxonomy.localSlugs(kind, id);
+    return this.alternates([...slugs.keys()], (l) => make(l, slugs.get(l)!));
   }
 
   section(locale: Locale, slug: string) {

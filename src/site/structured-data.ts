@@ -95,7 +95,34 @@ export function webSiteLd(p: Publisher) {
 }
 
 /** A trail from the home page to this page; each step is a name and a site path. */
-export function breadcrumbLd(trail: { name: string; path: string }[], siteUrl: string) {
+/** One step of a breadcrumb trail: its visible name and site path. */
+export type Crumb = { name: string; path: string };
+
+/**
+ * The stories a list page shows as an ItemList in Google's "summary page" form: position and
+ * the URL of each story's own page (the details are on those pages).
+ */
+export function itemListLd(items: { href: string }[], siteUrl: string) {
+  return {
+    '@context': CONTEXT,
+    '@type': 'ItemList',
+    itemListElement: items.map((c, i) => ({ '@type': 'ListItem', position: i + 1, url: siteUrl + c.href })),
+  };
+}
+
+/**
+ * Text for <meta name="description"> from a longer one (a section description, an author's
+ * bio): whitespace collapsed, cut at a word before `max` characters with an ellipsis.
+ */
+export function metaDescription(text: string | null | undefined, max = 160): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')}…`;
+}
+
+export function breadcrumbLd(trail: Crumb[], siteUrl: string) {
   return {
     '@context': CONTEXT,
     '@type': 'BreadcrumbList',

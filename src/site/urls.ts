@@ -22,6 +22,8 @@ export const urls = {
     `${p(l)}/search${query ? `?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}` : ''}`,
   /** `/ru/rss.xml`, `/ru/section/politics/atom.xml`, `/uz/tag/iqtisod/feed.json` … */
   feed: (l: Locale, format: FeedFormat, scope: FeedScope = null) => `${scope ? `${p(l)}/${scope.kind}/${scope.slug}` : p(l)}/${FEED_FILE[format]}`,
+  /** The date archive's day: `/ru/archive/2025/04/24` (`day` is YYYY-MM-DD). */
+  archive: (l: Locale, day: string) => `${p(l)}/archive/${day.replaceAll('-', '/')}`,
   /** The Russian full-text feed in Yandex News' form. */
   yandexFeed: (l: Locale) => `${p(l)}/yandex.xml`,
 };

@@ -86,6 +86,18 @@ export function EditorSidebar({ ed, form, locale, editable, storyEditable, err, 
             </label>
           </div>
           {(err('isMain') || err('isBreaking')) && <div className="field-error">{err('isMain') ?? err('isBreaking')}</div>}
+          {form.isMain && (
+            <Field label={i.t('editor.mainUntil')} error={err('mainUntil')} hint={i.t('editor.mainUntilHint')}>
+              <input
+                className="input"
+                type="datetime-local"
+                value={fmtLocalInput(form.mainUntil)}
+                disabled={!editable}
+                onChange={(e) => updateForm({ mainUntil: e.target.value ? new Date(e.target.value).toISOString() : null })}
+                name="mainUntil"
+              />
+            </Field>
+          )}
           <UrgencyField ed={ed} disabled={!editable} />
         </Panel>
 

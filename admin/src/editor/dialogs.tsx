@@ -163,7 +163,7 @@ export function SyncDiffDialog({ open, editionId, version, onClose, onResync }: 
 export const FIELD_LABEL: Record<MergeField, MessageKey> = {
   headline: 'editor.headline', lead: 'editor.lead', body: 'editor.body', slug: 'editor.slug', datelineCity: 'editor.datelineCity',
   sectionId: 'editor.section', tags: 'editor.tags', authors: 'editor.authors', hero: 'editor.hero', heroCaption: 'editor.heroCaption',
-  seoTitle: 'editor.seoTitle', seoDescription: 'editor.seoDescription', isMain: 'editor.isMain', isBreaking: 'editor.isBreaking', embargoUntil: 'editor.embargo',
+  seoTitle: 'editor.seoTitle', seoDescription: 'editor.seoDescription', isMain: 'editor.isMain', isBreaking: 'editor.isBreaking', embargoUntil: 'editor.embargo', mainUntil: 'editor.mainUntil',
 };
 
 /** A field's value as text to compare side by side. */
@@ -173,7 +173,7 @@ function fieldText(k: MergeField, form: Form, body: Doc, locale: string, i: I18n
   if (k === 'tags' || k === 'authors') return (v as { names?: Record<string, string>; slug?: string; id: number }[]).map((x) => pickName(x.names ?? {}, locale as Locale, x.slug ?? String(x.id))).join(', ');
   if (k === 'hero') return v ? `#${(v as { id: number }).id}` : '—';
   if (k === 'isMain' || k === 'isBreaking') return v ? '✓' : '—';
-  if (k === 'embargoUntil') return v ? i.dateTime(v as string) : '—';
+  if (k === 'embargoUntil' || k === 'mainUntil') return v ? i.dateTime(v as string) : '—';
   return v === null || v === undefined ? '—' : String(v);
 }
 

@@ -21,9 +21,11 @@ export interface Form {
   isMain: boolean;
   isBreaking: boolean;
   embargoUntil: string | null;
+  /** Until when the main-story flag leads the home page; null: the site's age limit. */
+  mainUntil: string | null;
 }
 export type FormKey = keyof Form;
-export const FORM_KEYS: FormKey[] = ['headline', 'slug', 'lead', 'datelineCity', 'sectionId', 'tags', 'authors', 'hero', 'heroCaption', 'seoTitle', 'seoDescription', 'isMain', 'isBreaking', 'embargoUntil'];
+export const FORM_KEYS: FormKey[] = ['headline', 'slug', 'lead', 'datelineCity', 'sectionId', 'tags', 'authors', 'hero', 'heroCaption', 'seoTitle', 'seoDescription', 'isMain', 'isBreaking', 'embargoUntil', 'mainUntil'];
 
 export function formFrom(ed: Edition): Form {
   return {
@@ -41,6 +43,7 @@ export function formFrom(ed: Edition): Form {
     isMain: !!ed.isMain,
     isBreaking: !!ed.isBreaking,
     embargoUntil: ed.embargoUntil ?? null,
+    mainUntil: ed.mainUntil ?? null,
   };
 }
 
@@ -65,6 +68,7 @@ export function payload(f: Form, body: Doc, version: number) {
     isMain: f.isMain,
     isBreaking: f.isBreaking,
     embargoUntil: f.embargoUntil,
+    mainUntil: f.isMain ? f.mainUntil : null,
   };
 }
 

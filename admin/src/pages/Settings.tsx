@@ -68,7 +68,7 @@ export function SettingsPage() {
     </div>
   );
 
-  const shown = ['siteName', 'logoMediaId', 'timeZone', 'defaultLocale', 'enabledLocales', 'telegramChannel', 'datelineAgency', 'breakingHours', 'maxUploadMb'];
+  const shown = ['siteName', 'logoMediaId', 'timeZone', 'defaultLocale', 'enabledLocales', 'telegramChannel', 'datelineAgency', 'breakingHours', 'mainStoryHours', 'maxUploadMb'];
   const other = errs.rest(shown);
 
   return (
@@ -146,6 +146,9 @@ export function SettingsPage() {
           <div className="row-2">
             <Field label={i.t('settings.breakingHours')} error={errs.of('breakingHours')} hint={i.t('settings.breakingHoursHint')}>
               <input className="input" type="number" min={0} step={1} value={Number.isFinite(s.breakingHours) ? s.breakingHours : ''} onChange={(e) => set({ breakingHours: e.target.value === '' ? NaN : Number(e.target.value) })} />
+            </Field>
+            <Field label={i.t('settings.mainStoryHours')} error={errs.of('mainStoryHours')} hint={i.t('settings.mainStoryHoursHint')}>
+              <input className="input" type="number" min={1} max={720} step={1} name="mainStoryHours" value={Number.isFinite(s.mainStoryHours ?? 48) ? s.mainStoryHours ?? 48 : ''} onChange={(e) => set({ mainStoryHours: e.target.value === '' ? NaN : Number(e.target.value) })} />
             </Field>
             <Field label={i.t('settings.maxUploadMb')} error={errs.of('maxUploadMb')}>
               <input className="input" type="number" min={1} step={1} value={Number.isFinite(s.maxUploadMb) ? s.maxUploadMb : ''} onChange={(e) => set({ maxUploadMb: e.target.value === '' ? NaN : Number(e.target.value) })} />

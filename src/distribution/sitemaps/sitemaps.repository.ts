@@ -174,7 +174,13 @@ export class SitemapsRepository {
    * story_authors_author_idx, stories_section_idx).
    */
   async taxonomyBatch(kind: TaxonomyKind, locale: string, now: number, afterId: number, limit: number): Promise<{ id: number; slug: string }[]> {
-    return this.taxonomyQuery(kind, locale, now).select(['t.id', 't.slug']).where('t.id', '>', afterId).orderBy('t.id').limit(limit).execute();
+    // A section's or tag's own address in the locale (taxonomy-slugs.ts): its slug, the other
+    // Uzbek script's, else the shared one. Two primary-key probes per row of the batch.
+    const names = kind === 'section' ? { table: 'section_names', key: 'section_id' } : kind === 'tag' ? { table: 'tag_names', key: 'tag_id' } : null;
+    const slug = names
+      ? sql<string>`coalesce((select n.slug from ${sql.table(names.table)} n where n.${sql.ref(names.key)} = t.id and n.locale = ${locale}), (select o.slug from ${sql.table(names.table)} o where o.${sql.ref(names.key)} = t.id and o.locale = ${twinLocale(locale)}), t.slug)`
+      : sql<string>`t.slug`;
+    return this.taxonomyQuery(kind, locale, now).select(['t.id', slug.as('slug')]).where('t.id', '>', afterId).orderBy('t.id').limit(limit).execute();
   }
 
   /** How many the sitemap lists (to split past the URL limit): one EXISTS per section/tag/author. */

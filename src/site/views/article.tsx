@@ -8,6 +8,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
 import type { ArticleModel, Card } from '../site.service.js';
 import { urls } from '../urls.js';
+import { Breadcrumbs } from './breadcrumbs.js';
 import { Feed, Meta, MostRead, Picture, SIZES, StoryCard, TelegramIcon, UrgencyBadge } from './components.js';
 
 export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: ArticleModel; locale: Locale; feed: Card[]; mostRead: { mostRead24h: Card[]; mostRead7d: Card[] }; siteUrl: string }) {
@@ -24,6 +25,7 @@ export function ArticleView({ a, locale, feed, mostRead, siteUrl }: { a: Article
   return (
     <div className="layout-2col">
       <div className="col-main">
+        <Breadcrumbs trail={[{ name: t.home, path: urls.home(locale) }, ...(a.card.section ? [{ name: a.card.section.name, path: a.card.section.href }] : [])]} t={t} here={false} />
         <article className="article">
           <header className="article-header">
             {a.card.section ? (

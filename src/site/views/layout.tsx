@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { LOCALE_INFO, LOCALES, type Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
-import { formatPublished } from '../../i18n/dates.js';
+import { dayKey, formatPublished } from '../../i18n/dates.js';
 import type { Chrome } from '../site.service.js';
 import { urls } from '../urls.js';
 import { serializeJsonLd, socialTags, type ArticleMeta } from '../structured-data.js';
@@ -25,6 +25,8 @@ const MAX_BREAKING = 5;
 
 export interface Head {
   title: string;
+  /** The title is whole already (the home page's name and tagline): no « — site name» added. */
+  fullTitle?: boolean;
   description?: string;
   canonical?: string;
   /** Feeds of this page for `<link rel="alternate">` discovery: MIME type, title, site path. */
@@ -51,7 +53,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
   const t = messages(locale);
   const info = LOCALE_INFO[locale];
   const enabled = LOCALES.filter((l) => chrome.settings.enabledLocales.includes(l));
-  const title = head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
+  const title = head.fullTitle || head.title === chrome.siteName ? head.title : `${head.title} — ${chrome.siteName}`;
   const channel = chrome.settings.telegramChannel[locale] ?? chrome.settings.telegramChannel.ru;
   // hreflang alternates in a stable order; the switcher leads to the same page where it exists.
   const alternates = LOCALES.filter((l) => head.alternates?.[l]).map((l) => [l, head.alternates![l]!] as const);
@@ -99,7 +101,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
-        <div className="topbar">
+        <div className="topbar" role="region" aria-label={t.today}>
           <div className="wrap topbar-inner">
             <span className="today">{formatPublished(new Date(chrome.now), locale, chrome.settings.timeZone).replace(/\.\s\d{2}:\d{2}$/, '')}</span>
             <nav className="langs" aria-label={t.language}>
@@ -121,11 +123,11 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
         </div>
         <header className="masthead">
           <div className="wrap masthead-inner">
-            <a className="logo" href={urls.home(locale)} aria-label={`${chrome.siteName} — ${t.home}`}>
+            <a className="logo" href={urls.home(locale)}>
               <img src={chrome.logo?.src ?? assets.logoFor(chrome.siteName)} alt={chrome.siteName} width={chrome.logo?.width ?? 184} height={chrome.logo?.height ?? 44} />
               <span className="logo-kind">{t.agencyKind}</span>
             </a>
-            <form className="search-form" role="search" action={urls.search(locale)} method="get">
+            <form className="search-form" role="search" aria-label={t.search} action={urls.search(locale)} method="get">
               <label className="visually-hidden" htmlFor="q">{t.search}</label>
               <input id="q" name="q" type="search" placeholder={t.searchPlaceholder} maxLength={200} />
               <button type="submit">{t.search}</button>
@@ -179,6 +181,7 @@ export function Layout({ chrome, head, assets, siteUrl, children, active }: { ch
               {(chrome.footerPages ?? []).map((p) => (
                 <li key={p.href}><a href={p.href}>{p.title}</a></li>
               ))}
+              <li><a href={urls.archive(locale, dayKey(new Date(chrome.now), chrome.settings.timeZone))}>{t.archive}</a></li>
               {channel ? (
                 <li>
                   <a href={`https://t.me/${channel}`} rel="noopener"><TelegramIcon size={16} /> Telegram</a>

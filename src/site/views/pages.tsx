@@ -7,6 +7,8 @@ import { urls } from '../urls.js';
 import { Feed, FeedPagination, MostRead, Pagination, SIZES, StoryCard, UrgencyBadge } from './components.js';
 import type { ReactElement } from 'react';
 import type { Snippet } from '../../search/snippet.js';
+import type { Crumb } from '../structured-data.js';
+import { Breadcrumbs } from './breadcrumbs.js';
 
 type MostReadLists = { mostRead24h: Card[]; mostRead7d: Card[] };
 
@@ -39,8 +41,8 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
             </div>
           ) : null}
         </div>
-        <aside className="col-side">
-          <Feed cards={m.feed.slice(0, 14)} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
+        <aside className="col-side" aria-label={t.newsFeed}>
+          <Feed cards={m.feed} t={t} title={t.newsFeed} moreHref={urls.news(locale)} />
         </aside>
       </div>
       <div className="layout-2col">
@@ -58,7 +60,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
             </section>
           ))}
         </div>
-        <aside className="col-side">
+        <aside className="col-side" aria-label={t.mostRead}>
           <MostRead day={m.mostRead24h} week={m.mostRead7d} t={t} />
         </aside>
       </div>
@@ -67,7 +69,7 @@ export function HomeView({ locale, m, siteName }: { locale: Locale; m: HomeModel
 }
 
 export function ListView({
-  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query, searchForm, notice, snippets,
+  locale, title, intro, photo, page, pageHref, positionHref, mostRead, query, searchForm, notice, snippets, trail, headerExtra, emptyText,
 }: {
   locale: Locale;
   title: string;
@@ -85,23 +87,31 @@ export function ListView({
   notice?: string;
   /** Search results: the text around the matched words, shown instead of the lead. */
   snippets?: Map<number, Snippet>;
+  /** Breadcrumbs above the title (section pages). */
+  trail?: Crumb[];
+  /** Shown under the title (the date archive's calendar). */
+  headerExtra?: ReactElement;
+  /** What an empty list says instead of the generic sentence. */
+  emptyText?: string;
 }) {
   const t = messages(locale);
   return (
     <div className="layout-2col">
       <div className="col-main">
+        {trail ? <Breadcrumbs trail={trail} t={t} /> : null}
         <header className={photo ? 'list-header with-photo' : 'list-header'}>
           {photo ? <img className="author-photo" src={photo.src} srcSet={photo.srcset || undefined} sizes="96px" width={96} height={96} alt="" /> : null}
           <h1>{title}</h1>
           {intro ? <p className="intro">{intro}</p> : null}
           {searchForm ?? (query !== undefined ? (
-            <form className="search-big" role="search" action={urls.search(locale)} method="get">
+            <form className="search-big" role="search" aria-label={t.searchPlaceholder} action={urls.search(locale)} method="get">
               <label className="visually-hidden" htmlFor="q2">{t.search}</label>
               <input id="q2" name="q" type="search" defaultValue={query} maxLength={200} placeholder={t.searchPlaceholder} />
               <button type="submit">{t.search}</button>
             </form>
           ) : null)}
           {notice ? <p className="search-notice" role="status">{notice}</p> : null}
+          {headerExtra ?? null}
         </header>
         {page && page.items.length ? (
           <ol className="story-list">
@@ -132,12 +142,12 @@ export function ListView({
             ))}
           </ol>
         ) : (
-          <p className="empty">{query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList}</p>
+          <p className="empty">{emptyText ?? (query === '' ? t.searchEmpty : query !== undefined ? t.nothingFound : t.emptyList)}</p>
         )}
         {page && 'pages' in page && pageHref ? <Pagination page={page.page} pages={page.pages} href={pageHref} t={t} /> : null}
         {page && !('pages' in page) && positionHref ? <FeedPagination page={page} href={positionHref} t={t} /> : null}
       </div>
-      <aside className="col-side">
+      <aside className="col-side" aria-label={t.mostRead}>
         <MostRead day={mostRead.mostRead24h} week={mostRead.mostRead7d} t={t} />
       </aside>
     </div>
@@ -151,7 +161,7 @@ export function ErrorView({ locale, status, message }: { locale: Locale; status:
       <p className="error-code">{status}</p>
       <h1>{status === 404 ? t.notFoundTitle : status === 429 ? t.tooManyTitle : t.badRequestTitle}</h1>
       <p>{message ?? t.notFoundText}</p>
-      <form className="search-big" role="search" action={urls.search(locale)} method="get">
+      <form className="search-big" role="search" aria-label={t.searchPlaceholder} action={urls.search(locale)} method="get">
         <label className="visually-hidden" htmlFor="q3">{t.search}</label>
         <input id="q3" name="q" type="search" maxLength={200} placeholder={t.searchPlaceholder} />
         <button type="submit">{t.search}</button>

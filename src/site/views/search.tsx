@@ -14,7 +14,7 @@ export interface SearchFormModel {
 export function SearchForm({ locale, m }: { locale: Locale; m: SearchFormModel }) {
   const t = messages(locale);
   return (
-    <form className="search-big search-filters" role="search" action={urls.search(locale)} method="get">
+    <form className="search-big search-filters" role="search" aria-label={t.searchPlaceholder} action={urls.search(locale)} method="get">
       <div className="search-row">
         <label className="visually-hidden" htmlFor="q2">{t.search}</label>
         <input id="q2" name="q" type="search" defaultValue={m.q} maxLength={500} placeholder={t.searchPlaceholder} />
