@@ -17,18 +17,18 @@ import * as m0014 from './migrations/0014_desk.js';
 import * as m0015 from './migrations/0015_desk.js';
 import * as m0016 from './migrations/0016_preview_urgency_related.js';
 import * as m0017 from './migrations/0017_videos.js';
-import * as m0021 from './migrations/0021_wire_api_keys.js';
-import * as m0020 from './migrations/0020_webhooks.js';
 import * as m0018 from './migrations/0018_sitemaps.js';
 import * as m0019 from './migrations/0019_telegram.js';
+import * as m0020 from './migrations/0020_webhooks.js';
+import * as m0021 from './migrations/0021_wire_api_keys.js';
+import * as m0024 from './migrations/0024_search.js';
 import * as m0025 from './migrations/0025_translit_exceptions.js';
 import * as m0026 from './migrations/0026_bounded_pages.js';
-import * as m0024 from './migrations/0024_search.js';
-import * as m0028 from './migrations/0028_import_pages.js';
 import * as m0027 from './migrations/0027_analytics.js';
+import * as m0028 from './migrations/0028_import_pages.js';
 import * as m0029 from './migrations/0029_backups.js';
-import * as m0032 from './migrations/0032_search_per_locale.js';
 import * as m0030 from './migrations/0030_site_content.js';
+import * as m0032 from './migrations/0032_search_per_locale.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -43,22 +43,22 @@ const STEPS: Record<string, Step> = {
   '0015_desk': m0015,
   '0016_preview_urgency_related': m0016,
   '0017_videos': m0017,
-  '0021_wire_api_keys': m0021,
-  '0020_webhooks': m0020,
   '0018_sitemaps': m0018,
   '0019_telegram': m0019,
+  '0020_webhooks': m0020,
+  '0021_wire_api_keys': m0021,
+  '0024_search': m0024,
   '0025_translit_exceptions': m0025,
   '0026_bounded_pages': m0026,
-  '0024_search': m0024,
-  '0028_import_pages': m0028,
   '0027_analytics': m0027,
+  '0028_import_pages': m0028,
   '0029_backups': m0029,
-  '0032_search_per_locale': m0032,
   '0030_site_content': m0030,
+  '0032_search_per_locale': m0032,
 };
 
 /** Every migration this build knows, in the order they are listed. */
-export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS).sort();
 
 /**
  * What the database has recorded against what this build knows. `pending`: known here, not

@@ -185,7 +185,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.length < 4 || !req.url.includes('/?') && !req.url.endsWith('/')) return;
     const to = trailingSlashTarget(req.method, req.url);
-    if (to) return reply.redirect(to, 301);
+    if (!to) return;
+    // An imported site's permalinks end in a slash (WordPress's `/%postname%/`): one hop to the
+    // story, not two (slash removed, then the old address looked up).
+    const old = deps.oldUrls ? await deps.oldUrls(req.url) : null;
+    return reply.redirect(old ?? to, 301);
   });
 
   // The root picks a language from Accept-Language among the enabled ones; without the header
