@@ -26,7 +26,7 @@ import { HAVE_BROWSER, launchChromium } from './browser.js';
 
 const SHOTS = process.env.XABAR_SCREENSHOTS ? path.resolve(process.env.XABAR_SCREENSHOTS) : null;
 const WIDTHS = [390, 1280] as const;
-const PAGE_TYPES = ['home', 'article', 'section', 'tag', 'author', 'search', 'news', '404'] as const;
+const PAGE_TYPES = ['home', 'article', 'section', 'tag', 'author', 'search', 'news', 'archive', '404'] as const;
 type PageType = (typeof PAGE_TYPES)[number];
 
 /** Every letter of the four alphabets, with the punctuation the copy uses. */
@@ -126,6 +126,8 @@ describe.skipIf(!HAVE_BROWSER)('how the public site looks', () => {
         author: href(/<a href="([^"]+)" rel="author">/),
         search: `${prefix}/search?q=${encodeURIComponent(word.replace(/[«»",.:]/g, ''))}`,
         news: `${prefix}/news`,
+        // Today's day in the date archive (where /<lang>/archive leads).
+        archive: new URL((await fetch(`${base}${prefix}/archive`, { redirect: 'manual' })).headers.get('location') ?? `${prefix}/archive`, base).pathname,
         '404': `${prefix}/news/no-such-story-here`,
       };
     }
