@@ -5,7 +5,7 @@
  *
  * A reader who sends Do Not Track or Global Privacy Control is counted (the count is the page's
  * own public number and identifies no one) but their referrer and device are not recorded: both
- * become `withheld` (docs/decisions/15-analytics-dnt-gpc.md).
+ * become `withheld` (docs/decisions/0015-analytics-dnt-gpc.md).
  */
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';

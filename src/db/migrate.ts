@@ -63,7 +63,7 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS).sort();
 /**
  * What the database has recorded against what this build knows. `pending`: known here, not
  * applied (empty: current). `unknown`: applied by a newer build — during a rolling upgrade an
- * older node keeps running against an expanded schema (docs/decisions/17-expand-migrate-contract.md),
+ * older node keeps running against an expanded schema (docs/decisions/0017-expand-migrate-contract.md),
  * so this is not an error for it. `tracked` is false for a database never migrated. Changes nothing.
  */
 export async function migrationState(db: Db): Promise<{ tracked: boolean; pending: string[]; unknown: string[] }> {
@@ -111,7 +111,7 @@ async function migrateLocked(db: Db): Promise<string[]> {
       }
       // Migrations a newer version already applied (a rolling upgrade, or a rollback of this
       // node): Kysely refuses to start on "previously executed migration … is missing". They only
-      // expanded the schema (docs/decisions/17-expand-migrate-contract.md), so this older code
+      // expanded the schema (docs/decisions/0017-expand-migrate-contract.md), so this older code
       // runs on it: list them as already done. Kysely never runs an executed migration again.
       for (const name of newer) {
         out[name] = {

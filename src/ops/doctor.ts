@@ -85,7 +85,7 @@ async function databaseChecks(config: Config, override?: DbTarget): Promise<Chec
     const m = await migrationState(db);
     if (!m.tracked) out.push({ name: 'migrations', status: 'fail', detail: 'the database has never been migrated (no xabar_migrations table)', fix: 'run `npx xabar migrate`, or start the server: it migrates at start under a lock' });
     else if (m.pending.length) out.push({ name: 'migrations', status: 'fail', detail: `${m.pending.length} not applied: ${m.pending.join(', ')}`, fix: 'run `npx xabar migrate`, or start the server: it migrates at start under a lock' });
-    else if (m.unknown.length) out.push({ name: 'migrations', status: 'warn', detail: `current, and ${m.unknown.length} from a newer version: ${m.unknown.join(', ')}`, fix: 'a newer Xabar migrated this database; upgrade this node too (an older node keeps working meanwhile: docs/decisions/17-expand-migrate-contract.md)' });
+    else if (m.unknown.length) out.push({ name: 'migrations', status: 'warn', detail: `current, and ${m.unknown.length} from a newer version: ${m.unknown.join(', ')}`, fix: 'a newer Xabar migrated this database; upgrade this node too (an older node keeps working meanwhile: docs/decisions/0017-expand-migrate-contract.md)' });
     else out.push({ name: 'migrations', status: 'ok', detail: 'current' });
     return out;
   } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * Charts of the analytics pages, drawn by uPlot (docs/decisions/15-analytics-charts.md: ~50 kB,
+ * Charts of the analytics pages, drawn by uPlot (docs/decisions/0015-analytics-charts.md: ~50 kB,
  * canvas, fast with thousands of points). Every chart has the same data as a table one button
  * away; the chart itself takes keyboard focus, and ←/→ (Home/End) move its cursor point by point
  * while a polite live region reads the values. Numbers and dates follow the newsroom language
