@@ -86,6 +86,10 @@ describe.each(DIALECTS)('backups from the newsroom on %s', (dialect) => {
     await n.s.c.relay.runDue();
     await n.s.c.backups.idle();
     expect((await db.selectFrom('backup_runs').select('status').where('id', '=', started.json.id).executeTakeFirstOrThrow()).status).toBe('done');
+    // The newsroom shows why in its own language: a code it translates, the tool's words aside.
+    const listed = (await n.admin.req('GET', '/backups')).json.runs as { id: number; errorCode: string | null }[];
+    expect(listed.find((r) => r.id === id)?.errorCode).toBe('backup.error.stale');
+    expect(listed.find((r) => r.id === started.json.id)?.errorCode).toBeNull();
   });
 
   it('backs up at the scheduled time in the site zone and keeps the newest N', async () => {

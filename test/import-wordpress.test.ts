@@ -5,8 +5,11 @@
  * continued — on SQLite and PostgreSQL.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDeps, parseImportArgs } from '../src/import/import.cli.js';
 import { importWordPress, type ImportOptions } from '../src/import/wordpress.js';
@@ -94,6 +97,13 @@ describe.each(DIALECTS)('WordPress import on %s', (dialect) => {
     // "Many tags": the post's tags became tags here.
     const many = await db.selectFrom('editions as e').innerJoin('story_tags as t', 't.story_id', 'e.story_id').select((eb) => eb.fn.countAll<number>().as('n')).where('e.slug', '=', 'edge-case-many-tags').executeTakeFirstOrThrow();
     expect(Number(many.n)).toBeGreaterThan(20);
+    // Every imported tag and section has its own address in the import locale (migration 0030).
+    const unaddressed = await db.selectFrom('tag_names').select('tag_id').where('locale', '=', 'en').where('slug', 'is', null).execute();
+    expect(unaddressed).toEqual([]);
+    expect(await db.selectFrom('section_names').select('section_id').where('locale', '=', 'en').where('slug', 'is', null).execute()).toEqual([]);
+    const eightBit = await db.selectFrom('tags as t').innerJoin('tag_names as n', 'n.tag_id', 't.id').select('n.slug').where('t.slug', '=', '8bit').where('n.locale', '=', 'en').executeTakeFirstOrThrow();
+    expect(eightBit.slug).toBe('8bit');
+    expect((await s.app.inject({ url: '/en/tag/8bit' })).statusCode).toBe(200);
   });
 
   it('converts the bodies: images from the library with alt texts, galleries, embeds, tables, and no raw HTML lost silently', async () => {
@@ -297,4 +307,137 @@ describe.skipIf(!DIALECTS.includes('postgres'))('two runs of one import at the s
       await s.close();
     }
   }, 120_000);
+});
+
+/** A small export whose attachments and terms an old site really had: a bare % in a file name, addresses that try to leave --media-base-url, a tag and a category whose old slugs are not their English names. */
+function hostileWxr(otherHost: string): string {
+  const attachment = (id: number, url: string) => `<item>
+<title><![CDATA[file ${id}]]></title>
+<link>https://old.example.com/?attachment_id=${id}</link>
+<dc:creator><![CDATA[editor]]></dc:creator>
+<guid isPermaLink="false">${url}</guid>
+<content:encoded><![CDATA[]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>${id}</wp:post_id>
+<wp:post_date><![CDATA[2024-01-10 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2024-01-10 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[file-${id}]]></wp:post_name>
+<wp:status><![CDATA[inherit]]></wp:status>
+<wp:post_parent>301</wp:post_parent>
+<wp:post_type><![CDATA[attachment]]></wp:post_type>
+<wp:post_password><![CDATA[]]></wp:post_password>
+<wp:attachment_url><![CDATA[${url}]]></wp:attachment_url>
+</item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Old</title><link>https://old.example.com</link><language>en-US</language><wp:base_blog_url>https://old.example.com</wp:base_blog_url>
+<wp:author><wp:author_login>editor</wp:author_login><wp:author_display_name><![CDATA[Editor]]></wp:author_display_name></wp:author>
+<wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>dehqon</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Farm]]></wp:cat_name></wp:category>
+<wp:tag><wp:term_id>4</wp:term_id><wp:tag_slug>qishloq</wp:tag_slug><wp:tag_name><![CDATA[Village life]]></wp:tag_name></wp:tag>
+${attachment(201, 'https://old.example.com/wp-content/uploads/2024/01/100%.jpg')}
+${attachment(202, `https://old.example.com/wp-content/uploads/http:%2F%2F${otherHost}%2Flatest`)}
+${attachment(203, `https://old.example.com/wp-content/uploads///${otherHost}/a.jpg`)}
+${attachment(204, 'https://old.example.com/wp-content/uploads/2024/01/moved.jpg')}
+<item>
+<title><![CDATA[Harvest at 100%]]></title>
+<link>https://old.example.com/2024/01/harvest/</link>
+<dc:creator><![CDATA[editor]]></dc:creator>
+<guid isPermaLink="false">https://old.example.com/?p=301</guid>
+<content:encoded><![CDATA[<p>The harvest.</p><img src="https://old.example.com/wp-content/uploads/2024/01/100%-300x200.jpg" alt="Fields" /><img src="https://old.example.com/wp-content/uploads/2024/01/50%off.png" />]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>301</wp:post_id>
+<wp:post_date><![CDATA[2024-01-10 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2024-01-10 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[harvest]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_parent>0</wp:post_parent>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+<wp:post_password><![CDATA[]]></wp:post_password>
+<category domain="category" nicename="dehqon"><![CDATA[Farm]]></category>
+<category domain="post_tag" nicename="qishloq"><![CDATA[Village life]]></category>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>201</wp:meta_value></wp:postmeta>
+</item>
+</channel></rss>`;
+}
+
+describe.each(DIALECTS)('an export that is not to be trusted, on %s', (dialect) => {
+  let base: http.Server;
+  let other: http.Server;
+  const otherHits: string[] = [];
+  const baseHits: string[] = [];
+  let s: TestSite;
+  let report: { items: ReportItem[]; summary: ReportSummary };
+  beforeAll(async () => {
+    // The old site (--media-base-url) and another server an export's addresses try to reach instead.
+    other = http.createServer((req, res) => {
+      otherHits.push(req.url ?? '');
+      res.end('internal');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const otherHost = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+    base = http.createServer((req, res) => {
+      baseHits.push(req.url ?? '');
+      if (req.url?.endsWith('/moved.jpg')) res.writeHead(302, { location: `http://${otherHost}/moved.jpg` }).end();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => base.listen(0, '127.0.0.1', r));
+    const dir = path.join(tmp, `hostile-${dialect}`);
+    fs.mkdirSync(path.join(dir, 'uploads/2024/01'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'uploads/2024/01/100%.jpg'), await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } }).jpeg().toBuffer());
+    const file = path.join(dir, 'export.xml');
+    fs.writeFileSync(file, hostileWxr(otherHost));
+    s = await makeTestSite(dialect, { now: Date.UTC(2026, 11, 6, 9, 0) });
+    await importWordPress(importDeps(s.c), {
+      file, locale: 'en', timeZone: 'UTC', defaultLocale: 'ru', reportPath: path.join(dir, 'report.json'),
+      mediaDir: path.join(dir, 'uploads'), mediaBaseUrl: `http://127.0.0.1:${(base.address() as AddressInfo).port}/wp-content/uploads/`,
+    });
+    report = readReport(path.join(dir, 'report.json'));
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
+    await new Promise((r) => base?.close(r));
+    await new Promise((r) => other?.close(r));
+  });
+
+  it('imports a file named with a bare % instead of aborting the import, and reports each attachment', async () => {
+    const item = (id: string) => report.items.find((i) => i.sourceId === id)!;
+    expect(item('201').outcome).toBe('imported');
+    expect(item('301').outcome === 'imported' || item('301').outcome === 'changed').toBe(true);
+    const story = await s.c.db.kysely.selectFrom('editions as e').innerJoin('stories as st', 'st.id', 'e.story_id').select(['st.hero_media_id', 'e.body_json']).where('e.slug', '=', 'harvest').executeTakeFirstOrThrow();
+    expect(story.hero_media_id).not.toBeNull();
+    // The resized copy in the body leads to the library image.
+    expect(story.body_json).toContain(`"mediaId":${story.hero_media_id}`);
+    expect((await s.app.inject({ url: '/en/news/harvest' })).statusCode).toBe(200);
+  });
+
+  it('never fetches outside --media-base-url: escaping addresses and redirects are reported, and the other server hears nothing', () => {
+    expect(otherHits).toEqual([]);
+    const item = (id: string) => report.items.find((i) => i.sourceId === id)!;
+    for (const id of ['202', '203']) {
+      expect(item(id).outcome).toBe('failed');
+      expect(item(id).notes.join(' ')).toContain('would leave --media-base-url');
+    }
+    expect(item('204').outcome).toBe('failed');
+    expect(item('204').notes.join(' ')).toContain('redirect');
+    expect(baseHits.every((u) => u.startsWith('/wp-content/uploads/2024/01/'))).toBe(true);
+  });
+
+  it('gives imported tags and sections their address in the import locale, as the newsroom does', async () => {
+    const db = s.c.db.kysely;
+    const tag = await db.selectFrom('tags as t').innerJoin('tag_names as n', 'n.tag_id', 't.id').select(['t.slug as shared', 'n.slug', 'n.name']).where('n.locale', '=', 'en').executeTakeFirstOrThrow();
+    expect(tag).toEqual({ shared: 'qishloq', slug: 'village-life', name: 'Village life' });
+    const tagPage = await s.app.inject({ url: '/en/tag/village-life' });
+    expect(tagPage.statusCode).toBe(200);
+    expect(tagPage.body).toContain('Harvest at 100%');
+    const section = await db.selectFrom('sections as x').innerJoin('section_names as n', 'n.section_id', 'x.id').select(['x.slug as shared', 'n.slug']).where('n.locale', '=', 'en').executeTakeFirstOrThrow();
+    expect(section).toEqual({ shared: 'dehqon', slug: 'farm' });
+    expect((await s.app.inject({ url: '/en/section/farm' })).statusCode).toBe(200);
+    // The old archive addresses lead straight to the new ones.
+    const go = async (url: string) => {
+      const r = await s.app.inject({ url });
+      return [r.statusCode, r.headers.location];
+    };
+    expect(await go('/tag/qishloq/')).toEqual([301, '/en/tag/village-life']);
+    expect(await go('/category/dehqon/')).toEqual([301, '/en/section/farm']);
+  });
 });

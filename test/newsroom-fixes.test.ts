@@ -84,6 +84,18 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
     });
   });
 
+  it('shows an image’s new alt text on the site at once: editing it purges the pages and the remembered images', async () => {
+    const img = await upload(21, { alt: 'Старая подпись', locale: 'ru' }, 'hero.jpg');
+    const a = await story(`Новость с фото ${Math.random()}`, { heroMediaId: img.id });
+    const url = `/ru/news/${a.slug}`;
+    expect((await s.app.inject(url)).body).toContain('alt="Старая подпись"');
+    expect((await s.app.inject('/ru/')).statusCode).toBe(200); // lists cached, the image remembered
+    expect((await admin.req('PATCH', `/media/${img.id}`, { texts: { ru: { alt: 'Новая подпись', caption: '' } } })).status).toBe(200);
+    expect((await s.app.inject(url)).body).toContain('alt="Новая подпись"');
+    const home = (await s.app.inject('/ru/')).body;
+    expect(home).not.toContain('alt="Старая подпись"');
+  });
+
   describe('7. Telegram channel', () => {
     it.each([['@xabar_news'], ['xabar_news'], ['t.me/xabar_news'], ['https://t.me/xabar_news'], ['http://www.t.me/xabar_news/'], ['  https://telegram.me/xabar_news  ']])('stores «%s» as the username and links https://t.me/xabar_news', async (typed) => {
       const current = (await admin.req('GET', '/settings')).json;
@@ -117,9 +129,12 @@ describe.each(DIALECTS)('newsroom fixes on %s', (dialect) => {
       s.c.pageCache?.clear();
       const home = await s.app.inject('/uz-cyrl/');
       expect(home.body).toContain('Жамият ва ғоялар');
-      expect(home.body).toContain('href="/uz-cyrl/section/jamiyat"');
-      const page = await s.app.inject('/uz-cyrl/section/jamiyat');
+      // Its address on /uz-cyrl/ is the Uzbek name's (per-locale slugs, decision 0014); the shared one redirects there.
+      expect(home.body).toContain('href="/uz-cyrl/section/jamiyat-va-goyalar"');
+      const page = await s.app.inject('/uz-cyrl/section/jamiyat-va-goyalar');
       expect(page.statusCode).toBe(200);
+      const shared = await s.app.inject('/uz-cyrl/section/jamiyat');
+      expect([shared.statusCode, shared.headers.location]).toEqual([301, '/uz-cyrl/section/jamiyat-va-goyalar']);
       expect(page.body).toContain('Жамият ва ғоялар');
     });
     it('shows a section named only in Cyrillic on the Latin site', async () => {

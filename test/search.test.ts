@@ -231,6 +231,10 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
       for (const t of ['editions_search_locale_ai', 'editions_search_locale_ad', 'editions_search_locale_au']) await sql`drop trigger ${sql.id(t)}`.execute(k);
       for (const t of ['editions_search_ru', 'editions_search_uz', 'editions_search_uz_cyrl', 'editions_search_en']) await sql`drop table ${sql.id(t)}`.execute(k);
       await sql`drop index editions_search_cover_head`.execute(k);
+      // 0024's shared table, kept by 0032 for the previous release.
+      for (const t of ['editions_search_ai', 'editions_search_ad', 'editions_search_au']) await sql`drop trigger if exists ${sql.id(t)}`.execute(k);
+      await sql`drop table if exists editions_search`.execute(k);
+      await sql`drop index if exists editions_search_cover`.execute(k);
     }
     await sql`alter table editions drop column search_head`.execute(k);
     await sql`alter table editions drop column search_body`.execute(k);
@@ -240,9 +244,16 @@ describe.each(DIALECTS)('search on %s', (dialect: DialectName) => {
     expect((await search('uz', 'Ozbekiston')).body).toContain(UZ_HEADLINE);
     expect((await search('uz-cyrl', 'Toshkent')).body).toContain(CYRL_ONLY);
     if (dialect === 'sqlite') {
-      // One FTS5 table per locale; the shared one of 0024 is gone.
+      // One FTS5 table per locale; the shared one of 0024 stays for a node of the previous release
+      // (expand, then contract in a later release: docs/decisions/0017-expand-migrate-contract.md).
       const fts = (await sql<{ name: string }>`select name from sqlite_master where sql like 'CREATE VIRTUAL TABLE%'`.execute(k)).rows.map((r) => r.name).sort();
-      expect(fts).toEqual(['editions_search_en', 'editions_search_ru', 'editions_search_uz', 'editions_search_uz_cyrl']);
+      expect(fts).toEqual(['editions_search', 'editions_search_en', 'editions_search_ru', 'editions_search_uz', 'editions_search_uz_cyrl']);
+      // A run stopped after creating a table and before filling it completes on the next start.
+      await sql`delete from editions_search_uz`.execute(k);
+      expect((await search('uz', 'Ozbekiston')).body).not.toContain(UZ_HEADLINE);
+      await k.deleteFrom('xabar_migrations' as never).where('name' as never, '=', '0032_search_per_locale' as never).execute();
+      expect(await migrate(s.c.db)).toEqual(['0032_search_per_locale']);
+      expect((await search('uz', 'Ozbekiston')).body).toContain(UZ_HEADLINE);
     }
   });
 });

@@ -188,6 +188,11 @@ describe.each(DIALECTS)('site content on %s', (dialect) => {
     expect((await get('/ru/archive/2025/04/23')).statusCode).toBe(404);
     expect((await get('/ru/archive/2027/01/01')).statusCode).toBe(404);
     expect((await get('/ru/archive/2025/02/30')).statusCode).toBe(404);
+    // The message shows this language's own address, in Latin letters on the Cyrillic page too.
+    const bad = await get('/uz-cyrl/archive/2025/02/30');
+    expect(bad.statusCode).toBe(404);
+    expect(bad.body).toContain('/uz-cyrl/archive/YYYY/MM/DD');
+    expect(bad.body).toContain('Бундай сана йўқ');
     expect((await get('/ru/archive/2025/4/24')).statusCode).toBe(404);
     const today = await get('/ru/archive');
     expect(today.statusCode).toBe(302);

@@ -4,11 +4,14 @@
  * before — and, in every other locale it has a name in, a slug of its own derived from that name:
  * Uzbek Latin and English as written, Uzbek Cyrillic through the Latin alphabet (slug.ts), so
  * `/en/tag/agriculture`, `/uz/tag/qishloq-xojaligi`. Old addresses keep working as 301s
- * (site.routes.tsx). A local slug is unique in its locale and never another entity's shared slug,
- * so an old address can never be taken over by a different page.
+ * (site.routes.tsx). A local slug is unique in its locale and the other Uzbek script (whose
+ * addresses fall back to it) and never another entity's shared slug — nor a shared slug another
+ * entity's local one (TaxonomyAdminRepository.slugTaken) — so an old address can never be taken
+ * over by a different page.
  */
 import type { Kysely } from 'kysely';
 import type { Locale } from '../i18n/locales.js';
+import { twinLocale } from './derived-names.js';
 import { isValidSlug, slugify } from './slug.js';
 
 type NamesTable = 'section_names' | 'tag_names';
@@ -28,10 +31,13 @@ export async function localSlugFor(db: Kysely<any>, table: NamesTable, locale: s
   const { key, base } = OWNER[table];
   const derived = slugify(name, 80, locale as Locale);
   const stem = isValidSlug(derived) ? derived : shared;
+  // An Uzbek address falls back to the other script's slug (a name shown transliterated), so a
+  // slug taken there is taken here too.
+  const twins = [...new Set([locale, twinLocale(locale)])];
   for (let n = 1; ; n++) {
     const slug = n === 1 ? stem : `${stem}-${n}`;
     const [local, other] = await Promise.all([
-      db.selectFrom(table).select(key).where('locale', '=', locale).where('slug', '=', slug).where(key, '!=', id).executeTakeFirst(),
+      db.selectFrom(table).select(key).where('locale', 'in', twins).where('slug', '=', slug).where(key, '!=', id).executeTakeFirst(),
       db.selectFrom(base).select('id').where('slug', '=', slug).where('id', '!=', id).executeTakeFirst(),
     ]);
     if (!local && !other) return slug;

@@ -268,10 +268,22 @@ export class TaxonomyAdminRepository {
     return ids ? ids.map((id) => out.find((a) => a.id === id)).filter((a): a is NamedRow & { bio: Names; photoMediaId: number | null } => !!a) : out;
   }
 
+  /**
+   * Whether `slug` cannot be the shared slug of a new (or the `exceptId`) section, tag or author:
+   * another's shared slug — or, for sections and tags, another's local slug in any locale, since
+   * a locale's own slugs are looked up before the shared one and would open that other page
+   * (taxonomy-slugs.ts).
+   */
   async slugTaken(table: 'sections' | 'tags' | 'authors', slug: string, exceptId?: number): Promise<boolean> {
     let q = this.db.selectFrom(table).select('id').where('slug', '=', slug);
     if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-    return !!(await q.executeTakeFirst());
+    if (await q.executeTakeFirst()) return true;
+    if (table === 'authors') return false;
+    const [names, key] = table === 'sections' ? (['section_names', 'section_id'] as const) : (['tag_names', 'tag_id'] as const);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either names table
+    let local = (this.db as Kysely<any>).selectFrom(names).select(key).where('slug', '=', slug);
+    if (exceptId !== undefined) local = local.where(key, '!=', exceptId);
+    return !!(await local.executeTakeFirst());
   }
 
   async updateSection(trx: Kysely<Database>, id: number, patch: { slug?: string; position?: number; color?: string }): Promise<void> {
@@ -297,9 +309,9 @@ export class TaxonomyAdminRepository {
 
   /**
    * Moves every story of tag `from` to tag `into` (a story that has both keeps one link, at the
-   * earlier position), points `from`'s address and its old redirects at `into`, then deletes
-   * `from`. Returns how many stories carried `from`, or null when `from` was gone already (a
-   * concurrent merge or delete won).
+   * earlier position), points `from`'s addresses (shared and per locale) and its old redirects
+   * at `into`, then deletes `from`. Returns how many stories carried `from`, or null when `from`
+   * was gone already (a concurrent merge or delete won).
    */
   async mergeTag(trx: Kysely<Database>, from: { id: number; slug: string }, into: number, now: number): Promise<number | null> {
     // Set-based, so a tag on 100,000 stories costs three statements, not one per story (and no
@@ -312,7 +324,12 @@ export class TaxonomyAdminRepository {
       where f.tag_id = ${from.id} and not exists (select 1 from story_tags t where t.tag_id = ${into} and t.story_id = f.story_id)`.execute(trx);
     const moved = Number((await trx.deleteFrom('story_tags').where('tag_id', '=', from.id).executeTakeFirst()).numDeletedRows);
     await trx.updateTable('tag_redirects').set({ tag_id: into }).where('tag_id', '=', from.id).execute();
-    await trx.insertInto('tag_redirects').values({ slug: from.slug, tag_id: into, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: into, created_at: now })).execute();
+    // Its shared address and its own address in every locale (deleted with its names below) lead
+    // to `into`; the site answers an old local slug with `into`'s address in the asked locale.
+    const local = await trx.selectFrom('tag_names').select('slug').where('tag_id', '=', from.id).where('slug', 'is not', null).execute();
+    for (const slug of new Set([from.slug, ...local.map((r) => r.slug!)])) {
+      await trx.insertInto('tag_redirects').values({ slug, tag_id: into, created_at: now }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: into, created_at: now })).execute();
+    }
     const gone = await trx.deleteFrom('tags').where('id', '=', from.id).executeTakeFirst();
     return Number(gone.numDeletedRows) > 0 ? moved : null;
   }
@@ -365,7 +382,8 @@ async function replaceNames(
       const old = before.find((b) => b.locale === r.locale);
       const slug = old?.slug && old.name === r.name ? old.slug : await localSlugFor(trx, table, r.locale!, r.name!, id, shared);
       if (table === 'tag_names' && old?.slug && slug !== old.slug) {
-        await trx.insertInto('tag_redirects').values({ slug: old.slug, tag_id: id, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doUpdateSet({ tag_id: id })).execute();
+        // An older redirect under this slug (a merged tag's) keeps its target.
+        await trx.insertInto('tag_redirects').values({ slug: old.slug, tag_id: id, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doNothing()).execute();
       }
       values.push({ ...r, slug });
     }

@@ -135,10 +135,10 @@ export async function importGhost(d: ImportDeps, opts: ImportOptions): Promise<I
       if (t.internal) continue;
       const sectionId = await w.termTarget('section', t.slug);
       const tagId = await w.termTarget('tag', `tag:${t.slug}`);
-      const s = sectionId !== null ? await d.db.selectFrom('sections').select('slug').where('id', '=', sectionId).executeTakeFirst() : null;
-      const g = !s && tagId !== null ? await d.db.selectFrom('tags').select('slug').where('id', '=', tagId).executeTakeFirst() : null;
-      if (s) await w.fixedRedirect(`/tag/${t.slug}/`, urls.section(locale, s.slug));
-      else if (g) await w.fixedRedirect(`/tag/${t.slug}/`, urls.tag(locale, g.slug));
+      const s = await w.termAddress('section', sectionId, locale);
+      const g = !s ? await w.termAddress('tag', tagId, locale) : null;
+      if (s) await w.fixedRedirect(`/tag/${t.slug}/`, urls.section(locale, s));
+      else if (g) await w.fixedRedirect(`/tag/${t.slug}/`, urls.tag(locale, g));
     }
     for (const [key, u] of users) {
       const a = await w.authorTarget(key);

@@ -74,7 +74,7 @@ export function parseImportArgs(args: string[]): ParsedImport | string {
 }
 
 export function importDeps(c: Container): ImportDeps {
-  return { db: c.db.kysely, stories: c.stories, pages: c.pages, media: c.media, repo: c.imports, clock: c.clock };
+  return { db: c.db.kysely, stories: c.stories, pages: c.pages, media: c.media, repo: c.imports, taxonomy: c.taxonomy, clock: c.clock };
 }
 
 export async function runImport(c: Container, p: ParsedImport, out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -89,7 +89,9 @@ export async function runImport(c: Container, p: ParsedImport, out: NodeJS.Writa
   try {
     const r = p.kind === 'wordpress' ? await importWordPress(importDeps(c), options) : await importGhost(importDeps(c), options);
     (bar as Progress | null)?.finish();
-    c.pageCache?.clear();
+    // Every node's cached pages (and the CDN's) show the imported stories, sections and tags:
+    // the cluster-wide purge (Redis purge bus and CDN hook), not only this process's cache.
+    c.purgeAll();
     out.write(r.summaryText);
     if (options.reportPath) out.write(`Report: ${options.reportPath} (summary: ${options.reportPath.replace(/\.json$/i, '')}.txt)\n`);
     // Posts or pages that could not be written make the run fail; a missing image is only reported.

@@ -20,6 +20,7 @@ import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { Database, EditionStatus } from '../db/schema.js';
 import type { Locale } from '../i18n/locales.js';
 import type { StoriesService } from '../content/stories.service.js';
+import type { TaxonomyRepository } from '../content/taxonomy.repository.js';
 import type { MediaService } from '../media/media.service.js';
 import { isValidSlug, slugify } from '../content/slug.js';
 import { normalizeDoc } from '../content/document.js';
@@ -39,6 +40,8 @@ export interface ImportDeps {
   pages: PagesService;
   media: MediaService;
   repo: ImportRepository;
+  /** Sections and tags are created as the newsroom creates them: with an address in each named locale. */
+  taxonomy: TaxonomyRepository;
   clock: () => number;
 }
 
@@ -184,16 +187,15 @@ export class ImportWriter {
         if (existing) id = existing.id;
         else {
           this.sectionPosition ??= Number((await trx.selectFrom('sections').select((eb) => eb.fn.max('position').as('m')).executeTakeFirst())?.m ?? 0);
-          id = (await trx.insertInto('sections').values({ slug, position: ++this.sectionPosition, color: '#0b5cad' }).returning('id').executeTakeFirstOrThrow()).id;
-          await trx.insertInto('section_names').values({ section_id: id, locale, name: t.name || slug, description: '' }).execute();
+          // As the newsroom creates one: the name in the locale, and its address there (taxonomy-slugs.ts).
+          id = await this.d.taxonomy.upsertSection(trx, slug, ++this.sectionPosition, '#0b5cad', { [locale]: t.name || slug });
           this.itemCreated.sections++;
         }
       } else {
         const existing = await trx.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
         if (existing) id = existing.id;
         else {
-          id = (await trx.insertInto('tags').values({ slug }).returning('id').executeTakeFirstOrThrow()).id;
-          await trx.insertInto('tag_names').values({ tag_id: id, locale, name: t.name || slug }).execute();
+          id = await this.d.taxonomy.upsertTag(trx, slug, { [locale]: t.name || slug });
           this.itemCreated.tags++;
         }
       }
@@ -215,11 +217,14 @@ export class ImportWriter {
       this.report.add({ ...item, outcome: 'skipped', target: known === null ? undefined : `media ${known}`, notes: ['already imported'] });
       return r;
     }
-    const data = await files.read(img.url);
-    if (!data) {
-      this.report.add({ ...item, outcome: 'failed', notes: [`file not found for ${img.url} (give --media-dir with a copy of the uploads folder, or --media-base-url)`] });
+    // A file that cannot be read (or an address that must not be fetched) is reported; the import goes on.
+    const read = await files.read(img.url).catch((err: unknown) => ({ data: null, reason: `not read: ${(err as Error).message}` }));
+    if (!read.data) {
+      const why = read.reason === 'file not found' ? `file not found for ${img.url} (give --media-dir with a copy of the uploads folder, or --media-base-url)` : `${img.url}: ${read.reason}`;
+      this.report.add({ ...item, outcome: 'failed', notes: [why] });
       return null;
     }
+    const data = read.data;
     if (this.dryRun) {
       this.report.add({ ...item, notes: ['would be stored (dry run)'] });
       return { mediaId: null, src: img.url, alt: img.alt, caption: img.caption };
@@ -364,6 +369,17 @@ export class ImportWriter {
   /** The term id a source term became, if it did (for archive redirects after the items). */
   async termTarget(as: 'section' | 'tag', key: string): Promise<number | null> {
     return this.terms.get(`${as}:${key}`) ?? (await this.d.repo.target(this.source, as, key)) ?? null;
+  }
+
+  /**
+   * A section's or tag's address in `locale`: its own slug there (taxonomy-slugs.ts), else the
+   * shared one — so an old archive address leads to the page in one hop. Null when it is gone.
+   */
+  async termAddress(as: 'section' | 'tag', id: number | null, locale: Locale): Promise<string | null> {
+    if (id === null) return null;
+    const own = (await this.d.taxonomy.localSlugs(as, id)).get(locale);
+    if (own) return own;
+    return (await this.d.db.selectFrom(as === 'section' ? 'sections' : 'tags').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? null;
   }
 
   async authorTarget(key: string): Promise<number | null> {

@@ -219,7 +219,7 @@ export async function importWordPress(d: ImportDeps, opts: ImportOptions): Promi
   }
 
   // Archive addresses: /category/…, /tag/…, /author/… (and their ?cat=, ?tag=, ?author= forms).
-  const slugOf = async (table: 'sections' | 'tags' | 'authors', id: number | null) => (id === null ? null : ((await d.db.selectFrom(table).select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? null));
+  const slugOf = async (table: 'authors', id: number | null) => (id === null ? null : ((await d.db.selectFrom(table).select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? null));
   const catPath = (t: WxrTerm): string => {
     const parts = [t.slug];
     for (let p = t.parent, n = 0; p && n < 20; n++) {
@@ -232,15 +232,15 @@ export async function importWordPress(d: ImportDeps, opts: ImportOptions): Promi
   };
   if (!opts.dryRun) {
     for (const [slug, t] of categories) {
-      const asSection = await slugOf('sections', sectionSlugs.has(slug) ? await w.termTarget('section', slug) : null);
-      const asTag = asSection ? null : await slugOf('tags', await w.termTarget('tag', `category:${slug}`));
+      const asSection = await w.termAddress('section', sectionSlugs.has(slug) ? await w.termTarget('section', slug) : null, locale);
+      const asTag = asSection ? null : await w.termAddress('tag', await w.termTarget('tag', `category:${slug}`), locale);
       const to = asSection ? urls.section(locale, asSection) : asTag ? urls.tag(locale, asTag) : null;
       if (!to) continue;
       await w.fixedRedirect(`/category/${catPath(t)}`, to);
       if (t.id) await w.fixedRedirect(`/?cat=${t.id}`, to);
     }
     for (const [slug] of tags) {
-      const s = await slugOf('tags', await w.termTarget('tag', `tag:${slug}`));
+      const s = await w.termAddress('tag', await w.termTarget('tag', `tag:${slug}`), locale);
       if (s) await w.fixedRedirect(`/tag/${slug}`, urls.tag(locale, s));
     }
     for (const [login] of authors) {

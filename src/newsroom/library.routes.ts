@@ -129,7 +129,10 @@ export function libraryRoutes(app: FastifyInstance, d: LibraryDeps): void {
     method: 'PATCH', url: '/media/:id', tag: 'media', summary: 'Edit credit, alt text and captions', body: MediaPatch,
     handler: async (req) => {
       requireCan(req, 'media.edit');
-      return d.media.update(idParam(req.params), parse(MediaPatch, req.body));
+      const updated = await d.media.update(idParam(req.params), parse(MediaPatch, req.body));
+      // Alt texts, captions and credits are on every page that shows the image (and remembered by the site).
+      d.purgeAll();
+      return updated;
     },
   });
   apiRoute(app, {

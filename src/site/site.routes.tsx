@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { localeFromPrefix, type Locale } from '../i18n/locales.js';
+import { LOCALE_INFO, localeFromPrefix, type Locale } from '../i18n/locales.js';
 import { messages } from '../i18n/messages/index.js';
 import type { SearchService } from '../search/search.service.js';
 import { CANDIDATES } from '../search/search.service.js';
@@ -432,7 +432,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     const { y, m, d } = req.params as { y: string; m: string; d: string };
     const settings = await site.settings();
     const day = archiveDay(y, m, d, settings.timeZone);
-    if (!day) return errorPage(req, reply, 404, l, t['archive.badDate']);
+    if (!day) return errorPage(req, reply, 404, l, t['archive.badDate'](`/${LOCALE_INFO[l].prefix}/archive/YYYY/MM/DD`));
     let pos: ListPosition;
     try {
       pos = parsePosition(req.query);

@@ -192,10 +192,14 @@ export class SiteService {
       } else missing.push(id);
     }
     if (missing.length === 0) return out;
+    const generation = this.generation;
     const loaded = await this.media.heroImages(missing, locale);
+    // A forget() while this load was under way (an edit, a purge from another node) means these
+    // rows may be from before it: use them for this render, remember them not.
+    const keep = generation === this.generation;
     for (const id of missing) {
       const image = loaded.get(id) ?? null;
-      this.images.set(`${locale}:${id}`, { until: now + 60_000, image });
+      if (keep) this.images.set(`${locale}:${id}`, { until: now + 60_000, image });
       if (image) out.set(id, image);
     }
     return out;
@@ -303,13 +307,28 @@ export class SiteService {
     const hit = this.memos.get(key);
     if (hit && hit.until > now) return hit.value as Promise<T>;
     const value = load();
-    this.memos.set(key, { until: now + ttl, value });
-    value.catch(() => this.memos.delete(key)); // a failed load is not remembered
+    const entry = { until: now + ttl, value };
+    const generation = this.generation;
+    this.memos.set(key, entry);
+    value.then(
+      // Loaded across a forget(): possibly from before the change, so not remembered.
+      () => {
+        if (generation !== this.generation && this.memos.get(key) === entry) this.memos.delete(key);
+      },
+      // A failed load is not remembered (and a newer entry under the key is left alone).
+      () => {
+        if (this.memos.get(key) === entry) this.memos.delete(key);
+      },
+    );
     return value;
   }
 
+  /** Bumped by forget(): loads that started before it do not store what they read. */
+  private generation = 0;
+
   /** Forgets remembered lists and images (after a publish, so a new story can appear in them at once). */
   forget(): void {
+    this.generation++;
     this.memos.clear();
     this.images.clear();
   }

@@ -1257,6 +1257,8 @@ export const en = {
   'backup.status.running': 'running',
   'backup.status.done': 'done',
   'backup.status.failed': 'failed',
+  'backup.error.stale': 'the node running it stopped answering; start another',
+  'backup.error.other': 'see the tooltip and the server log',
   'err.backup.running': 'A backup is already queued or running. Wait for it to finish.',
   'err.backup.time_of_day': 'Use a time like 03:30 (24-hour clock).',
   'err.backup.keep': 'Keep between 1 and 365 backups.',

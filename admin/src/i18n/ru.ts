@@ -1259,6 +1259,8 @@ export const ru: Record<keyof typeof en, string> = {
   'backup.status.running': 'идёт',
   'backup.status.done': 'готово',
   'backup.status.failed': 'ошибка',
+  'backup.error.stale': 'узел, выполнявший копирование, перестал отвечать; запустите новое',
+  'backup.error.other': 'подробности во всплывающей подсказке и в журнале сервера',
   'err.backup.running': 'Копия уже в очереди или создаётся. Дождитесь её завершения.',
   'err.backup.time_of_day': 'Укажите время в виде 03:30 (24-часовой формат).',
   'err.backup.keep': 'Хранить можно от 1 до 365 копий.',

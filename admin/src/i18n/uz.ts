@@ -1267,6 +1267,8 @@ export const uz: Record<keyof typeof en, string> = {
   'backup.status.running': 'bajarilmoqda',
   'backup.status.done': 'tayyor',
   'backup.status.failed': 'xato',
+  'backup.error.stale': 'uni bajarayotgan tugun javob bermay qoldi; yangisini boshlang',
+  'backup.error.other': 'tafsilotlar qalqib chiquvchi izohda va server jurnalida',
   'err.backup.running': 'Nusxa allaqachon navbatda yoki olinmoqda. Tugashini kuting.',
   'err.backup.time_of_day': 'Vaqtni 03:30 koʻrinishida kiriting (24 soatlik).',
   'err.backup.keep': '1 dan 365 tagacha nusxa saqlash mumkin.',

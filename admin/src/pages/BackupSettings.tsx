@@ -18,6 +18,7 @@ interface BackupRun {
   bytes: number;
   newBytes: number;
   error: string;
+  errorCode: 'backup.error.stale' | 'backup.error.other' | null;
 }
 interface Schedule {
   enabled: boolean;
@@ -144,7 +145,7 @@ export function BackupSection() {
                   <tr key={r.id}>
                     <td>{i.dateTime(new Date(r.finishedAt ?? r.requestedAt).toISOString())}</td>
                     <td>{i.t(`backup.trigger.${r.trigger}` as MessageKey)}</td>
-                    <td title={r.error || undefined}>{i.t(`backup.status.${r.status}` as MessageKey)}{r.error ? ` — ${r.error}` : ''}</td>
+                    <td title={r.error || undefined}>{i.t(`backup.status.${r.status}` as MessageKey)}{r.errorCode ? ` — ${i.t(r.errorCode)}` : ''}</td>
                     <td>{r.status === 'done' ? formatBytes(r.bytes) : ''}</td>
                   </tr>
                 ))}

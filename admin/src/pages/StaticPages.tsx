@@ -41,6 +41,9 @@ export function StaticPagesPage() {
   const [title, setTitle] = useState('');
   const [locale, setLocale] = useState<Locale>('ru');
   const [busy, setBusy] = useState(false);
+  // The footer box shows the click at once; the saved list replaces it when the server answers.
+  const [shown, setShown] = useState<Record<number, boolean>>({});
+  useEffect(() => setShown({}), [res.data]);
   const errs = useFormErrors();
   if (res.error && !res.data) return <div className="page"><ErrorBox error={res.error} onRetry={res.reload} /></div>;
   if (!res.data) return <Spinner />;
@@ -65,10 +68,15 @@ export function StaticPagesPage() {
       await api.put('/pages-footer', { ids });
       res.reload();
     } catch (err) {
+      setShown({});
       errs.set(err);
     }
   };
-  const toggleFooter = (p: PageItem) => void setFooter(p.inFooter ? footer.filter((id) => id !== p.id && id !== p.groupId) : [...footer, p.groupId ?? p.id]);
+  const inFooter = (p: PageItem) => shown[p.id] ?? p.inFooter;
+  const toggleFooter = (p: PageItem) => {
+    setShown((s) => ({ ...s, [p.id]: !inFooter(p) }));
+    void setFooter(inFooter(p) ? footer.filter((id) => id !== p.id && id !== p.groupId) : [...footer, p.groupId ?? p.id]);
+  };
 
   return (
     <div className="page">
@@ -112,7 +120,7 @@ export function StaticPagesPage() {
                 <td>{i.t(p.status === 'published' ? 'pages.published' : 'pages.draft')}</td>
                 <td>
                   <label className="check">
-                    <input type="checkbox" checked={p.inFooter} onChange={() => toggleFooter(p)} /> {i.t('pages.inFooter')}
+                    <input type="checkbox" checked={inFooter(p)} onChange={() => toggleFooter(p)} /> {i.t('pages.inFooter')}
                   </label>
                 </td>
               </tr>

@@ -98,6 +98,6 @@ export const en: Messages = {
   'archive.prevMonth': 'Previous month',
   'archive.nextMonth': 'Next month',
   'archive.empty': 'Nothing was published on this day.',
-  'archive.badDate': 'There is no such date. Archive addresses look like /en/archive/YYYY/MM/DD.',
+  'archive.badDate': (pattern) => `There is no such date. Archive addresses look like ${pattern} (year, month, day in digits).`,
   searchDescription: (name) => `Search every ${name} story by words and phrases, narrowed by section and dates.`,
 };

@@ -97,7 +97,8 @@ export const ru = {
   'archive.prevMonth': 'Предыдущий месяц',
   'archive.nextMonth': 'Следующий месяц',
   'archive.empty': 'В этот день материалов не публиковалось.',
-  'archive.badDate': 'Такой даты нет. Адрес архива имеет вид /ru/archive/ГГГГ/ММ/ДД.',
+  // The address pattern is filled in (not transliterated with the message): `/ru/archive/YYYY/MM/DD`.
+  'archive.badDate': (pattern: string) => `Такой даты нет. Адрес архива имеет вид ${pattern} (год, месяц, день цифрами).`,
   searchDescription: (name: string) => `Поиск по всем новостям агентства ${name}: по словам и фразам, с отбором по рубрике и датам.`,
 };
 

@@ -102,6 +102,6 @@ export const uz: Messages = {
   'archive.prevMonth': 'Oldingi oy',
   'archive.nextMonth': 'Keyingi oy',
   'archive.empty': 'Bu kuni materiallar eʼlon qilinmagan.',
-  'archive.badDate': 'Bunday sana yoʻq. Arxiv manzili /uz/archive/YYYY/MM/DD koʻrinishida boʻladi.',
+  'archive.badDate': (pattern) => `Bunday sana yoʻq. Arxiv manzili ${pattern} koʻrinishida boʻladi (yil, oy, kun raqamlarda).`,
   searchDescription: (name) => `${name} agentligining barcha yangiliklari boʻyicha qidiruv: soʻz va iboralar, rukn va sanalar boʻyicha saralash.`,
 };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { requireCan } from '../../accounts/auth.js';
 import { apiRoute } from '../../http/route.js';
 import { key } from '../../http/validate.js';
-import type { BackupRun, BackupSchedule } from './backup.repository.js';
+import { STALE_ERROR, type BackupRun, type BackupSchedule } from './backup.repository.js';
 import type { BackupService } from './backup.service.js';
 
 const ScheduleInput = z.object({
@@ -27,6 +27,8 @@ const presentRun = (r: BackupRun) => ({
   bytes: r.bytes,
   newBytes: r.new_bytes,
   error: r.error,
+  // What the newsroom shows, in its language; `error` (the tool's own words) goes to the tooltip.
+  errorCode: !r.error ? null : r.error === STALE_ERROR ? 'backup.error.stale' : 'backup.error.other',
 });
 const presentSchedule = (s: BackupSchedule) => ({ enabled: s.enabled === 1, timeOfDay: s.time_of_day, keep: s.keep, updatedAt: s.updated_at });
 
