@@ -12,7 +12,9 @@
  *
  * Expand only (docs/decisions/0017-expand-migrate-contract.md): the old `editions_search` table,
  * its triggers and `editions_search_cover` stay, so a node of the previous release still searches
- * during a rolling upgrade or after a rollback; a later release drops them (contract).
+ * during a rolling upgrade or after a rollback; a later release drops them (contract). A database
+ * without a single edition (a new install) has no such node to serve: there they go at once, so
+ * new sites do not write every save into two indexes.
  *
  * Existing databases: the triggers come first, so no write is missed while the tables fill; each
  * table is then filled from the analyzed columns already in `editions` with the rows it lacks (the
@@ -46,6 +48,12 @@ export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promi
     // edition of the locale; after an interrupted run, the rest.
     const filled = await sql`insert into ${sql.id(table)}(rowid, search_head, search_body) select id, search_head, search_body from editions where locale = ${locale} and id not in (select rowid from ${sql.id(table)}) order by id`.execute(db);
     if (Number(filled.numAffectedRows ?? 0) > 0) await sql`insert into ${sql.id(table)}(${sql.id(table)}) values ('optimize')`.execute(db);
+  }
+  const empty = (await sql<{ n: number }>`select count(*) as n from (select 1 from editions limit 1)`.execute(db)).rows[0]?.n === 0;
+  if (empty) {
+    for (const t of ['editions_search_ai', 'editions_search_ad', 'editions_search_au']) await sql`drop trigger if exists ${sql.id(t)}`.execute(db);
+    await sql`drop table if exists editions_search`.execute(db);
+    await sql`drop index if exists editions_search_cover`.execute(db);
   }
   // The candidates' visibility test and head words from the index alone: reading them from the
   // table would walk each row's overflow pages (the long body columns come before them).
