@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { StartupError } from '../errors.js';
 import { cachingStatements } from './statement-cache.js';
+import { OwnSchemaPostgresDialect } from './own-schema-introspector.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -74,7 +75,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   pool.on('error', () => {
     /* idle client errors are reported by the next query; keep the process alive */
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   let current: string;
   try {
     current = (await sql<{ s: string }>`select current_schema() as s`.execute(kysely)).rows[0]?.s ?? 'public';
