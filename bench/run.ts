@@ -24,6 +24,7 @@ const ARCHIVE_STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SETS = (process.env.BENCH_SETS ?? 'demo,archive').split(',').map((s) => s.trim());
 const PORT = 3700;
 const NGINX_PORT = 3701;
+const BARE_PORT = 3702;
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const HEADERS = ['-H', `User-Agent: ${UA}`, '-H', 'Accept-Encoding: br, gzip'];
 
@@ -157,11 +158,20 @@ http { access_log off; gzip_static on; etag on;
   server { listen 127.0.0.1:${NGINX_PORT}; root ${root}; location / { default_type text/html; } } }`,
   );
   const nginx = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
+  let nginxRow;
   try {
     await waitFor(`http://127.0.0.1:${NGINX_PORT}/article.html`);
-    return load('nginx: the same article bytes (pre-gzipped)', `http://127.0.0.1:${NGINX_PORT}/article.html`);
+    nginxRow = load('nginx: the same article bytes (pre-gzipped)', `http://127.0.0.1:${NGINX_PORT}/article.html`);
   } finally {
     await stop(nginx);
+  }
+  // The same gzip bytes from a bare Node `http` server: Node's own floor on this machine.
+  const bare = spawn(process.execPath, ['bench/bare-node-server.mjs', path.join(root, 'article.html.gz'), String(BARE_PORT)], { stdio: 'ignore' });
+  try {
+    await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+    return { ...nginxRow, bareNode: load('bare Node http: the same bytes', `http://127.0.0.1:${BARE_PORT}/`) };
+  } finally {
+    await stop(bare);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -210,9 +220,9 @@ function markdown(run: Record<string, unknown>, sets: Record<string, unknown>[])
   lines.push(`Run ${run.at} on ${run.machine} (${run.cores} cores), node ${run.node}; wrk -t2 -c${CONNECTIONS} for ${SECONDS} s after a 3 s warm-up, on the same machine as the server.`);
   if (run.note) lines.push('', `> ${run.note}`);
   for (const s of sets) {
-    const nginx = s.nginx as { rps: number; p50: number; p99: number };
+    const nginx = s.nginx as { rps: number; p50: number; p99: number; bareNode?: { rps: number; p50: number; p99: number } };
     lines.push('', `### ${s.name}: ${s.stories} stories, ${s.editions} editions`, '');
-    lines.push(`Ready ${s.readyMs} ms after spawn (to /healthz); RSS ${s.rssAtReadyMb} MB at ready, ${s.rssAfterLoadMb} MB after the cached runs. nginx with the same article bytes: ${nginx.rps} req/s (p50 ${nginx.p50} ms, p99 ${nginx.p99} ms).`, '');
+    lines.push(`Ready ${s.readyMs} ms after spawn (to /healthz); RSS ${s.rssAtReadyMb} MB at ready, ${s.rssAfterLoadMb} MB after the cached runs. nginx with the same article bytes: ${nginx.rps} req/s (p50 ${nginx.p50} ms, p99 ${nginx.p99} ms)${nginx.bareNode ? `; a bare Node \`http\` server writing them: ${nginx.bareNode.rps} req/s = ${Math.round((nginx.bareNode.rps / nginx.rps) * 100)}% of nginx (p99 ${nginx.bareNode.p99} ms)` : ''}.`, '');
     lines.push('| page | mode | req/s | p50 ms | p99 ms | vs nginx | single request median / p95 ms | non-2xx |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     const cold = s.singleRequestUncached as Record<string, { median: number; p95: number }>;
     for (const r of s.rows as { page: string; mode: string; rps: number; p50: number; p99: number; non2xx: number }[]) {

@@ -38,7 +38,7 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   const fast = c.pageCache
     ? createFastPath({
         cache: c.pageCache,
-        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent'], req.headers),
+        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent'], req.headers, req.socket),
         securityHeaders: securityHeaders('/', { beacon: Boolean(c.config.cdn) }),
         open: () => open,
         observe: fastPathObserver({ log: c.log, metrics: c.metrics }),

@@ -7,6 +7,7 @@ import { openDb, type Db } from '../db/connect.js';
 import { dialectOps } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
 import { REPEAT_WINDOW_MS, ViewCounter } from './view-counter.js';
+import { VisitorHasher } from './visitor.js';
 
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const BOT = 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)';
@@ -132,5 +133,48 @@ describe('ViewCounter', () => {
   it('treats one IPv6 /64 (one subscriber line) as one address', () => {
     for (let i = 0; i < 50; i++) counter.record(editionId, `2001:db8:1:2:${i.toString(16)}::1`, `${UA} v${i}`);
     expect(counter.unflushed(editionId)).toBe(10);
+  });
+});
+
+describe('readers sharing one connection (the per-connection hash memo)', () => {
+  it('counts each reader a proxy brings over one kept-alive connection, and a reader\'s repeat once', async () => {
+    const socket = {};
+    const OTHER_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(true);
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(false);
+    // Same connection, another browser: another reader.
+    expect(await counter.record(editionId, '203.0.113.5', OTHER_UA, undefined, socket)).toBe(true);
+    // Same connection, another address (a proxy forwarding for many): another reader.
+    expect(await counter.record(editionId, '198.51.100.7', UA, undefined, socket)).toBe(true);
+    // The first reader again, after the others passed on the connection: still a repeat.
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(false);
+    // The same reader on a new connection: a repeat too (the memo only saves the hashing).
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, {})).toBe(false);
+    await counter.flush();
+    expect(await total()).toBe(227);
+  });
+
+  it('never hands a connection yesterday\'s hash: a new day\'s salt makes a new one', () => {
+    let day = 'd1';
+    const hasher = new VisitorHasher(() => day);
+    const socket = {};
+    const a = hasher.hash('203.0.113.5', UA, 0, socket);
+    expect(hasher.hash('203.0.113.5', UA, 0, socket)).toBe(a);
+    expect(hasher.hash('203.0.113.5', UA, 0)).toBe(a); // the memo gives what hashing gives
+    day = 'd2';
+    const b = hasher.hash('203.0.113.5', UA, 0, socket);
+    expect(b).not.toBe(a);
+    expect(hasher.hash('203.0.113.5', UA, 0)).toBe(b);
+  });
+
+  it('hashes anew when the day (and so the salt) changes, even on the same connection', async () => {
+    const socket = {};
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(true);
+    now += 20 * 60_000; // still the same day in Tashkent, inside the window
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(false);
+    now += 24 * 3600_000; // the next day: a new salt, a new visitor hash, counted again
+    expect(await counter.record(editionId, '203.0.113.5', UA, undefined, socket)).toBe(true);
+    await counter.flush();
+    expect(await total()).toBe(226);
   });
 });

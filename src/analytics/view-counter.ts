@@ -126,13 +126,14 @@ export class ViewCounter {
 
   /**
    * Records a view when it counts; resolves to whether it did. Callers need not wait: `flush()`
-   * waits for checks under way.
+   * waits for checks under way. `connection` (the request's socket) lets a reader's next request on
+   * the same connection skip hashing again (VisitorHasher).
    */
-  record(editionId: number, ip: string, userAgent: string | undefined, headers?: ReaderHeaders): Promise<boolean> {
+  record(editionId: number, ip: string, userAgent: string | undefined, headers?: ReaderHeaders, connection?: object): Promise<boolean> {
     if (isBotAgent(userAgent)) return Promise.resolve(false);
     const shared = this.shared;
     // Bounded: if Redis is so slow that checks pile up, further views use the local memory.
-    if (!shared || this.checking.size >= MAX_CHECKS_IN_FLIGHT) return Promise.resolve(this.recordLocal(editionId, ip, userAgent!, headers));
+    if (!shared || this.checking.size >= MAX_CHECKS_IN_FLIGHT) return Promise.resolve(this.recordLocal(editionId, ip, userAgent!, headers, connection));
     const now = this.clock();
     const p = this.recordShared(shared, editionId, ip, userAgent!, now, headers)
       .catch((err) => {
@@ -178,9 +179,9 @@ export class ViewCounter {
     return salt;
   }
 
-  private recordLocal(editionId: number, ip: string, userAgent: string, headers: ReaderHeaders | undefined): boolean {
+  private recordLocal(editionId: number, ip: string, userAgent: string, headers: ReaderHeaders | undefined, connection?: object): boolean {
     const now = this.clock();
-    const visitor = this.hasher.hash(ip, userAgent, now);
+    const visitor = this.hasher.hash(ip, userAgent, now, connection);
     const key = `${editionId}:${visitor}`;
     const last = this.seen.get(key);
     if (last !== undefined && now - last < REPEAT_WINDOW_MS) return false;

@@ -10,15 +10,27 @@ import { LRUCache } from 'lru-cache';
 export class VisitorHasher {
   private day = '';
   private salt = Buffer.alloc(0);
+  /**
+   * The last hash per connection: a reader's browser asks for page after page on one kept-alive
+   * connection, so most requests need no new SHA-256. Keyed by the socket object (weakly: gone
+   * with the connection), and checked against the address, agent and salt, since a proxy's one
+   * connection carries many readers. Nothing here outlives the socket that already holds the address.
+   */
+  private readonly lastOnConnection = new WeakMap<object, { ip: string; userAgent: string; salt: Buffer; hash: string }>();
   constructor(private readonly dayOf: (now: number) => string) {}
 
-  hash(ip: string, userAgent: string, now: number): string {
+  hash(ip: string, userAgent: string, now: number, connection?: object): string {
     const day = this.dayOf(now);
     if (day !== this.day) {
       this.day = day;
       this.salt = crypto.randomBytes(32);
     }
-    return hashVisitor(this.salt, ip, userAgent);
+    if (!connection) return hashVisitor(this.salt, ip, userAgent);
+    const last = this.lastOnConnection.get(connection);
+    if (last && last.salt === this.salt && last.ip === ip && last.userAgent === userAgent) return last.hash;
+    const hash = hashVisitor(this.salt, ip, userAgent);
+    this.lastOnConnection.set(connection, { ip, userAgent, salt: this.salt, hash });
+    return hash;
   }
 }
 

@@ -12,7 +12,7 @@
  * Fastify's own request lines are off (app.ts `disableRequestLogging`): they log the raw URL.
  */
 import crypto from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { redactUrl } from './logger.js';
@@ -57,14 +57,14 @@ export function observeHttp(app: FastifyInstance, opts: { log: Logger; metrics: 
 
 /**
  * The fast path's observer (src/site/fast-path.ts `observe`): called just before it writes a
- * cached page, so the id header goes out with it. Plain counters and one log line, no more.
+ * cached page; the id it returns goes out with it. Plain counters and one log line, no more.
  */
-export function fastPathObserver(opts: { log: Logger; metrics: Metrics }): (req: IncomingMessage, res: ServerResponse, status: number, bytes: number, startedMs: number) => void {
+export function fastPathObserver(opts: { log: Logger; metrics: Metrics }): (req: IncomingMessage, status: number, bytes: number, startedMs: number) => string {
   const access = opts.log.child({ module: 'access' });
-  return (req, res, status, bytes, startedMs) => {
+  return (req, status, bytes, startedMs) => {
     const id = requestIdOf(req);
-    res.setHeader('x-request-id', id);
     opts.metrics.fastPath(req.method ?? 'GET', status, bytes);
     if (access.isLevelEnabled('info')) access.info({ reqId: id, method: req.method, route: FAST_PATH_ROUTE, url: redactUrl(req.url), status, ms: Math.round((performance.now() - startedMs) * 100) / 100 }, 'request');
+    return id;
   };
 }

@@ -23,8 +23,11 @@ export interface FastPathDeps {
   securityHeaders: Readonly<Record<string, string>>;
   /** False while the app is closing: Fastify then answers (503 and connection: close). */
   open: () => boolean;
-  /** Told just before a page is written (request id header, access log, metrics: src/ops/http-observe.ts). */
-  observe?: (req: IncomingMessage, res: ServerResponse, status: number, bytes: number, startedMs: number) => void;
+  /**
+   * Told just before a page is written (access log, metrics: src/ops/http-observe.ts); returns the
+   * request id, sent as `X-Request-Id`.
+   */
+  observe?: (req: IncomingMessage, status: number, bytes: number, startedMs: number) => string;
 }
 
 /** Query parameters that never change a page: links from newsletters, ads and social networks. */
@@ -52,22 +55,38 @@ export function fastKey(url: string): string | null {
 
 type Encoding = 'br' | 'gzip' | null;
 
-/** Header objects per page and encoding, built once per cached page (pages are immutable). */
-const built = new WeakMap<CachedPage, Partial<Record<'br' | 'gzip' | 'identity', Record<string, string | number>>>>();
+/**
+ * A page's response headers per encoding, as flat `[name, value, …]` lists built once per cached
+ * page (pages are immutable). Handed whole to `writeHead`: a `setHeader` before it would switch
+ * Node to its slow merge path, which validates every header again on each request.
+ */
+interface Built {
+  ok: (string | number)[];
+  notModified: (string | number)[];
+  etag: string;
+  length: number;
+}
 
-function headersFor(page: CachedPage, enc: Encoding, security: Readonly<Record<string, string>>): Record<string, string | number> {
+const built = new WeakMap<CachedPage, Partial<Record<'br' | 'gzip' | 'identity', Built>>>();
+
+function headersFor(page: CachedPage, enc: Encoding, security: Readonly<Record<string, string>>): Built {
   let perPage = built.get(page);
   if (!perPage) built.set(page, (perPage = {}));
   const slot = enc ?? 'identity';
-  let h = perPage[slot];
-  if (!h) {
-    h = { 'content-type': page.contentType, vary: 'Accept-Encoding', ...page.headers, etag: encodingTag(page.etag, enc, page.weakEncodings) };
+  let b = perPage[slot];
+  if (!b) {
+    const etag = encodingTag(page.etag, enc, page.weakEncodings);
+    const h: Record<string, string | number> = { 'content-type': page.contentType, vary: 'Accept-Encoding', ...page.headers, etag };
     if (enc) h['content-encoding'] = enc;
-    h['content-length'] = bodyOf(page, enc).length;
+    const length = bodyOf(page, enc).length;
+    h['content-length'] = length;
     for (const [k, v] of Object.entries(security)) if (!(k in h)) h[k] = v;
-    perPage[slot] = h;
+    // As the app's 304: the representation's validators and caching headers, no body headers.
+    const { 'content-length': _len, 'content-encoding': _enc, ...rest } = h;
+    b = { ok: Object.entries(h).flat(), notModified: Object.entries(rest).flat(), etag, length };
+    perPage[slot] = b;
   }
-  return h;
+  return b;
 }
 
 function bodyOf(page: CachedPage, enc: Encoding): Buffer {
@@ -86,19 +105,14 @@ export function createFastPath(deps: FastPathDeps): (req: IncomingMessage, res: 
     if (!page || !page.headers || page.status !== 200) return false;
     if (method === 'GET' && page.editionId !== undefined) deps.recordView?.(page.editionId, req);
     const enc = chooseEncoding(req.headers['accept-encoding']);
-    const headers = headersFor(page, enc, deps.securityHeaders);
+    const b = headersFor(page, enc, deps.securityHeaders);
     const inm = req.headers['if-none-match'];
-    if (inm !== undefined && ifNoneMatch(inm, headers.etag as string)) {
-      // As the app's 304: the representation's validators and caching headers, no body headers.
-      const { 'content-length': _len, 'content-encoding': _enc, ...rest } = headers;
-      deps.observe?.(req, res, 304, 0, started);
-      res.writeHead(304, rest);
-      res.end();
-      return true;
-    }
-    deps.observe?.(req, res, 200, method === 'HEAD' ? 0 : (headers['content-length'] as number), started);
-    res.writeHead(200, headers);
-    if (method === 'HEAD') res.end();
+    const notModified = inm !== undefined && ifNoneMatch(inm, b.etag);
+    const status = notModified ? 304 : 200;
+    const head = notModified ? b.notModified : b.ok;
+    const id = deps.observe?.(req, status, notModified || method === 'HEAD' ? 0 : b.length, started);
+    res.writeHead(status, id === undefined ? head : [...head, 'x-request-id', id]);
+    if (notModified || method === 'HEAD') res.end();
     else res.end(bodyOf(page, enc));
     return true;
   };
