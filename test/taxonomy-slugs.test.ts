@@ -100,4 +100,30 @@ describe.each(DIALECTS)('taxonomy slugs on %s', (dialect) => {
     expect(r.tag_id).toBe(climate.id);
     expect((await get('/en/tag/drought')).headers.location).toBe('/en/tag/climate');
   });
+
+  it('keeps a renamed section\'s former addresses — local and shared — as redirects to its new ones', async () => {
+    const sec = await admin().createSection({ slug: 'sport-news', names: { ru: 'Спорт', en: 'Sport', uz: 'Sport' } });
+    const sectionSlugs = async () => Object.fromEntries(await s.c.taxonomy.localSlugs('section', sec.id));
+    expect((await sectionSlugs()).en).toBe('sport');
+    expect((await get('/en/section/sport')).statusCode).toBe(200);
+    // Renamed in English: a new English address, the old one leads to it.
+    await admin().updateSection(sec.id, { names: { ru: 'Спорт', en: 'Sports', uz: 'Sport' } });
+    expect((await sectionSlugs()).en).toBe('sports');
+    let res = await get('/en/section/sport?page=2');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/en/section/sports?page=2');
+    // The Uzbek name did not change: its address stays.
+    expect((await get('/uz/section/sport')).statusCode).toBe(200);
+    // The shared slug changed by the editor: the Russian (shared) address moves, the old one leads to the new.
+    await admin().updateSection(sec.id, { slug: 'sport-i-fizkultura', names: { ru: 'Спорт', en: 'Sports', uz: 'Sport' } });
+    res = await get('/ru/section/sport-news');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/ru/section/sport-i-fizkultura');
+    // … in another language, to that language's own address.
+    res = await get('/en/section/sport-news');
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/en/section/sports');
+    // An address that never was stays a 404.
+    expect((await get('/en/section/never-was-here')).statusCode).toBe(404);
+  });
 });

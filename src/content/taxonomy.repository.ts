@@ -120,6 +120,12 @@ export class TaxonomyRepository {
     return new Map(named.map((l) => [l, slugIn(l)]));
   }
 
+  /** The shared slug of the section a former section address now leads to. */
+  async sectionRedirect(slug: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('section_redirects as r').innerJoin('sections as s', 's.id', 'r.section_id').select('s.slug').where('r.slug', '=', slug).executeTakeFirst();
+    return r?.slug;
+  }
+
   /** The slug of the tag a merged (or renamed) tag's old address now leads to. */
   async tagRedirect(slug: string): Promise<string | undefined> {
     const r = await this.db.selectFrom('tag_redirects as r').innerJoin('tags as t', 't.id', 'r.tag_id').select('t.slug').where('r.slug', '=', slug).executeTakeFirst();
@@ -287,7 +293,11 @@ export class TaxonomyAdminRepository {
   }
 
   async updateSection(trx: Kysely<Database>, id: number, patch: { slug?: string; position?: number; color?: string }): Promise<void> {
-    if (Object.keys(patch).length) await trx.updateTable('sections').set(patch).where('id', '=', id).execute();
+    if (!Object.keys(patch).length) return;
+    const before = patch.slug ? await trx.selectFrom('sections').select('slug').where('id', '=', id).executeTakeFirst() : undefined;
+    await trx.updateTable('sections').set(patch).where('id', '=', id).execute();
+    // The old shared address (every language's before per-locale slugs, and Russian's) leads here.
+    if (before && before.slug !== patch.slug) await rememberSectionAddress(trx, before.slug, id);
   }
 
   async updateTagSlug(trx: Kysely<Database>, id: number, slug: string): Promise<void> {
@@ -362,6 +372,11 @@ export class TaxonomyAdminRepository {
   }
 }
 
+/** A section's former slug leads to it from now on (unless an older redirect holds the slug). */
+async function rememberSectionAddress(trx: Kysely<Database>, slug: string, sectionId: number): Promise<void> {
+  await trx.insertInto('section_redirects').values({ slug, section_id: sectionId, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+}
+
 async function replaceNames(
   trx: Kysely<Database>,
   table: 'section_names' | 'tag_names' | 'author_names',
@@ -370,7 +385,7 @@ async function replaceNames(
   rows: Record<string, string>[],
 ): Promise<void> {
   // Sections and tags keep their local address while the name stays, and get a new one from a
-  // new name (taxonomy-slugs.ts); a renamed tag's old local address becomes a redirect.
+  // new name (taxonomy-slugs.ts); a renamed section's or tag's old local address becomes a redirect.
   const before = table === 'author_names' ? [] : await trx.selectFrom(table).select(['locale', 'name', 'slug']).where(key as never, '=', id as never).execute();
   await trx.deleteFrom(table).where(key as never, '=', id as never).execute();
   if (!rows.length) return;
@@ -381,9 +396,10 @@ async function replaceNames(
     for (const r of rows) {
       const old = before.find((b) => b.locale === r.locale);
       const slug = old?.slug && old.name === r.name ? old.slug : await localSlugFor(trx, table, r.locale!, r.name!, id, shared);
-      if (table === 'tag_names' && old?.slug && slug !== old.slug) {
+      if (old?.slug && slug !== old.slug) {
         // An older redirect under this slug (a merged tag's) keeps its target.
-        await trx.insertInto('tag_redirects').values({ slug: old.slug, tag_id: id, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+        if (table === 'tag_names') await trx.insertInto('tag_redirects').values({ slug: old.slug, tag_id: id, created_at: Date.now() }).onConflict((oc) => oc.column('slug').doNothing()).execute();
+        else await rememberSectionAddress(trx, old.slug, id);
       }
       values.push({ ...r, slug });
     }

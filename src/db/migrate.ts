@@ -29,6 +29,7 @@ import * as m0028 from './migrations/0028_import_pages.js';
 import * as m0029 from './migrations/0029_backups.js';
 import * as m0030 from './migrations/0030_site_content.js';
 import * as m0032 from './migrations/0032_search_per_locale.js';
+import * as m0034 from './migrations/0034_section_redirects.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -55,6 +56,7 @@ const STEPS: Record<string, Step> = {
   '0029_backups': m0029,
   '0030_site_content': m0030,
   '0032_search_per_locale': m0032,
+  '0034_section_redirects': m0034,
 };
 
 /** Every migration this build knows, in the order they are listed. */

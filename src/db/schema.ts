@@ -100,6 +100,12 @@ export interface TagRedirectsTable {
   tag_id: number;
   created_at: number;
 }
+/** A section's former address (shared or per-locale slug): 301 to where the section is now. */
+export interface SectionRedirectsTable {
+  slug: string;
+  section_id: number;
+  created_at: number;
+}
 export interface MediaTextsTable {
   media_id: number;
   locale: string;
@@ -391,6 +397,7 @@ export interface Database {
   videos: VideosTable;
   translit_exceptions: TranslitExceptionsTable;
   tag_redirects: TagRedirectsTable;
+  section_redirects: SectionRedirectsTable;
   stories: StoriesTable;
   story_tags: StoryTagsTable;
   story_authors: StoryAuthorsTable;

@@ -390,8 +390,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   app.get('/:locale/news', listRoute('news'));
   /**
    * Sections and tags have an address per locale (content/taxonomy-slugs.ts). An older address —
-   * the shared slug every language used before, the other Uzbek script's, a renamed or merged
-   * tag's — answers 301 to the current one, query kept. Looked up only when no page is cached
+   * the shared slug every language used before, the other Uzbek script's, a renamed section's, a
+   * renamed or merged tag's — answers 301 to the current one, query kept. Looked up only when no page is cached
    * under the address, so a cached page costs no query.
    */
   const taxonomyRoute = (kind: 'section' | 'tag') => {
@@ -403,9 +403,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       if (l && isValidSlug(slug) && !cache?.get(make(l, slug, 1))) {
         const found = kind === 'section' ? await site.section(l, slug) : await site.tag(l, slug);
         let target = found && found.slug !== slug ? found.slug : undefined;
-        if (!found && kind === 'tag') {
-          const merged = await site.tagRedirect(slug);
-          target = merged ? (await site.tag(l, merged))?.slug : undefined;
+        if (!found) {
+          const moved = kind === 'tag' ? await site.tagRedirect(slug) : await site.sectionRedirect(slug);
+          target = moved ? (await (kind === 'tag' ? site.tag(l, moved) : site.section(l, moved)))?.slug : undefined;
         }
         const q = req.url.indexOf('?');
         if (target) return reply.redirect(make(l, target) + (q === -1 ? '' : req.url.slice(q)), 301);

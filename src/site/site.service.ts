@@ -449,6 +449,10 @@ export class SiteService {
     return this.taxonomy.tagBySlug(locale, slug);
   }
   /** Where the address of a merged or renamed tag leads now (its slug), if anywhere. */
+  sectionRedirect(slug: string) {
+    return this.taxonomy.sectionRedirect(slug);
+  }
+
   tagRedirect(slug: string) {
     return this.taxonomy.tagRedirect(slug);
   }
