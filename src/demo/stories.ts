@@ -185,7 +185,7 @@ const DRAWS: Record<string, (...args: never[]) => unknown> = {
   dec: (min: unknown, max: unknown, digits: unknown = 1) => current().gen.dec(num(min, 'dec'), num(max, 'dec'), num(digits, 'dec')),
 };
 
-/** Helpers every language has; `usd` and `join` speak the file's language. */
+/** Helpers every language has; `usd`, `musd` and `joinAnd` speak the file's language. */
 const COMMON: Record<string, (...args: never[]) => unknown> = {
   cap: (s: string) => cap(String(s)),
   /** Items whose number is above x: [3, 5, 10] | above: 4 -> [5, 10]. */
@@ -197,7 +197,7 @@ const COMMON: Record<string, (...args: never[]) => unknown> = {
   },
   /** Money given in millions of dollars (billions from 1,000 on); Uzbek and English only. */
   musd: (m: unknown) => millionsUsd(num(m, 'musd'))[current().lang as keyof Bi],
-  join: (items: unknown) => {
+  joinAnd: (items: unknown) => {
     const xs = list(items, 'join').map(String);
     const lang = current().lang;
     return lang === 'ru' ? joinRu(xs) : lang === 'uz' ? joinUz(xs) : joinEn(xs);
@@ -233,6 +233,8 @@ const UZ_EN: Record<string, (...args: never[]) => unknown> = {
   /** English count: one to nine in words. */
   enN: (n: unknown) => enN(num(n, 'enN')),
   aEn: (s: string) => aEn(String(s)),
+  /** "a/an …" -> "the …" at the start of an English phrase. */
+  the: (s: string) => String(s).replace(/^an? /, 'the '),
   /** Uzbek case forms of a phrase: {{ x | uzForms | map: 'dat' }} or assign then .dat. */
   uzForms: (s: string) => uzForms(String(s)),
   country: each(tr.country),
