@@ -14,7 +14,7 @@ import { Liquid, Tag, Value, type Context, type Emitter, type Parser, type TagTo
 import { about, cap, counted, fmtDec, fmtInt, joinRu, plural, usd, withIns, type Gen, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { CULTURE_DESK, REGIONAL_DESK } from './corpus.meta.js';
 import * as slots from './corpus.slots.js';
-import { aEn, en, enN, joinEn, joinUz, lookup, millionsUsd, usdBi, uzForms, type Bi, type BiDraft } from './corpus.tr.gen.js';
+import { MirrorMismatch, aEn, en, enN, joinEn, joinUz, lookup, millionsUsd, usdBi, uzForms, type Bi, type BiDraft } from './corpus.tr.gen.js';
 import * as tr from './corpus.tr.slots.js';
 
 export type StoryLang = 'ru' | 'uz' | 'en';
@@ -364,7 +364,15 @@ export function renderStory(lang: StoryLang, desk: string, id: string, gen: Gen,
   const outer = run;
   run = { gen, lang, desk, out: { paragraphs: [], tags: [], urgent: false } };
   try {
-    const rest = engine(lang).renderSync(s.templates, deskScope(desk)) as string;
+    let rest: string;
+    try {
+      rest = engine(lang).renderSync(s.templates, deskScope(desk)) as string;
+    } catch (e) {
+      // LiquidJS wraps what a tag or filter throws; say which story and keep a mirror mismatch one.
+      const original = (e as { originalError?: unknown }).originalError;
+      const message = `${lang}/${desk} ${id}: ${(e as Error).message}`;
+      throw original instanceof MirrorMismatch ? new MirrorMismatch(message) : new StoryFileError(message);
+    }
     if (rest.trim()) throw new StoryFileError(`${lang}/${desk} ${id}: text outside the fields: ${rest.trim().slice(0, 80)}`);
     const o = run.out;
     for (const f of ['city', 'headline', 'lead'] as const) if (o[f] === undefined) throw new StoryFileError(`${lang}/${desk} ${id}: no {% ${f} %}`);
