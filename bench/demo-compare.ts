@@ -1,7 +1,7 @@
 // Conversion check for the demo corpus (docs/demo-corpus.md): compares the TypeScript templates and
 // mirrors of a desk with the stories of its data files, story by story, on many seeds.
 //   npx tsx bench/demo-compare.ts <desk> <module.ts>... [--seeds N]
-// e.g. npx tsx bench/demo-compare.ts politics src/demo/corpus.politics.ts src/demo/corpus.tr.politics.ts
+// e.g. npx tsx bench/demo-compare.ts economy src/demo/corpus.economy*.ts src/demo/corpus.tr.economy*.ts (see docs/demo-corpus.md)
 // The modules' exported functions are taken as templates (by name) and their exported arrays of
 // [template, mirror] pairs as mirrors. Stories of the data files without a TypeScript twin are skipped.
 import path from 'node:path';
