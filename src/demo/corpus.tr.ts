@@ -1,12 +1,10 @@
 // Uzbek and English editions of the demo stories: the mirror registry, replay and validation.
 import type { StoryTemplate } from './corpus.gen.js';
-import { MirrorMismatch, TapeGen, splitDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
+import { MirrorMismatch, TapeGen, splitDraft, type BiDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
+import { biDraft, deskMirrors, type DataMirror } from './stories.js';
 import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
 import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
 import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
-import { POLITICS_MIRRORS } from './corpus.tr.politics.js';
-import { POLITICS_B_MIRRORS } from './corpus.tr.politics.b.js';
-import { POLITICS_EXTRA_MIRRORS } from './corpus.tr.politics.extra.js';
 import { SOCIETY_MIRRORS } from './corpus.tr.society.js';
 import { SOCIETY_EXTRA_MIRRORS } from './corpus.tr.society.extra.js';
 import { WORLD_MIRRORS } from './corpus.tr.world.js';
@@ -15,10 +13,8 @@ import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 export type { DemoTranslation } from './corpus.tr.gen.js';
 
 /** Russian template -> its Uzbek/English mirror. Templates without one are Russian-only. */
-export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror> = new Map([
-  ...POLITICS_MIRRORS,
-  ...POLITICS_B_MIRRORS,
-  ...POLITICS_EXTRA_MIRRORS,
+export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new Map<StoryTemplate, Mirror | DataMirror>([
+  ...deskMirrors('politics'),
   ...ECONOMY_MIRRORS,
   ...ECONOMY_B_MIRRORS,
   ...ECONOMY_EXTRA_MIRRORS,
@@ -88,9 +84,14 @@ export function translateDraft(template: StoryTemplate, tape: readonly number[])
     const ref = new TapeGen(tape);
     template(ref);
     ref.finish();
-    const gen = new TapeGen(tape, ref.trace);
-    const draft = mirror(gen);
-    gen.finish();
+    // Each language of a data mirror replays its own copy of the draws, checked call by call.
+    const replay = <T>(m: (g: TapeGen) => T): T => {
+      const gen = new TapeGen(tape, ref.trace);
+      const out = m(gen);
+      gen.finish();
+      return out;
+    };
+    const draft: BiDraft = typeof mirror === 'function' ? replay(mirror) : biDraft(replay(mirror.uz), replay(mirror.en));
     const { uz, en } = splitDraft(draft);
     const problems: string[] = [];
     const check = (t: DemoTranslation, lang: 'uz' | 'en'): DemoTranslation | null => {

@@ -1,13 +1,14 @@
 // Demo content for a fresh Xabar site: a Russian-language state news agency's newsfeed.
-// Stories are assembled from per-section templates (see corpus.<section>.ts) with slot values
-// stored in the grammatical cases each template needs, driven by a seeded PRNG.
+// Stories are assembled from per-section templates with slot values stored in the grammatical cases
+// each template needs, driven by a seeded PRNG. The templates are moving from TypeScript
+// (corpus.<section>.ts) into story files (data/stories/<lang>/<section>.liquid, see docs/demo-corpus.md).
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
 import { ECONOMY_TEMPLATES } from './corpus.economy.js';
-import { POLITICS_TEMPLATES } from './corpus.politics.js';
 import { SOCIETY_TEMPLATES } from './corpus.society.js';
 import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
+import { deskTemplates } from './stories.js';
 
 export type { DemoAuthor, DemoLocale, DemoSection, DemoTag, LocalizedNames } from './corpus.meta.js';
 export { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS } from './corpus.meta.js';
@@ -39,7 +40,7 @@ export interface DemoStorySeed {
 
 /** Story templates per section slug. */
 export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
-  politics: POLITICS_TEMPLATES,
+  politics: deskTemplates('politics'),
   economy: ECONOMY_TEMPLATES,
   society: SOCIETY_TEMPLATES,
   world: WORLD_TEMPLATES,
