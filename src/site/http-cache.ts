@@ -37,9 +37,31 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
 }
 
 /** br over gzip over identity, by a plain token match (q-values are not weighed). */
+let lastAccept = '';
+let lastChoice: 'br' | 'gzip' | null = null;
+
+/**
+ * The body to send for an Accept-Encoding header (RFC 9110 §12.5.3): brotli when acceptable, else
+ * gzip, else identity. A coding listed with `q=0` is refused, and `*` stands for any coding not
+ * named. Browsers send the same header on every request: the last answer is kept.
+ */
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | null {
-  const accept = String(acceptEncoding ?? '');
-  return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const accept = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
+  if (accept === lastAccept) return lastChoice;
+  const q = new Map<string, number>();
+  for (const part of accept.slice(0, 1000).split(',')) {
+    const [name = '', ...params] = part.split(';');
+    const coding = name.trim().toLowerCase();
+    if (!coding) continue;
+    const qp = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    const value = qp === undefined ? 1 : Number(qp.slice(2));
+    q.set(coding, Number.isFinite(value) ? value : 0);
+  }
+  const ok = (coding: string) => (q.get(coding) ?? (coding === 'identity' ? 1 : (q.get('*') ?? 0))) > 0;
+  const choice = ok('br') ? 'br' : ok('gzip') || ok('x-gzip') ? 'gzip' : null;
+  lastAccept = accept;
+  lastChoice = choice;
+  return choice;
 }
 
 /** `"abc"` → `"abc-br"` / `"abc-gz"` (`W/"abc-br"` when weak); identity keeps the plain tag. */
