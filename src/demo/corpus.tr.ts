@@ -5,8 +5,6 @@ import { biDraft, deskMirrors, type DataMirror } from './stories.js';
 import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
 import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
 import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
-import { SOCIETY_MIRRORS } from './corpus.tr.society.js';
-import { SOCIETY_EXTRA_MIRRORS } from './corpus.tr.society.extra.js';
 import { WORLD_MIRRORS } from './corpus.tr.world.js';
 import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 
@@ -18,8 +16,7 @@ export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new
   ...ECONOMY_MIRRORS,
   ...ECONOMY_B_MIRRORS,
   ...ECONOMY_EXTRA_MIRRORS,
-  ...SOCIETY_MIRRORS,
-  ...SOCIETY_EXTRA_MIRRORS,
+  ...deskMirrors('society'),
   ...WORLD_MIRRORS,
   ...WORLD_EXTRA_MIRRORS,
 ]);

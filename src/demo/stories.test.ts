@@ -183,4 +183,24 @@ describe('story files: mirrors', () => {
     expect(deskMirrors('politics').map(([t]) => t)).toEqual(templates);
     for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
   });
+
+  it('gives every society story an Uzbek and English mirror, in the order of the old SOCIETY_TEMPLATES', () => {
+    const templates = deskTemplates('society');
+    expect(DEMO_TEMPLATES.society).toEqual(templates);
+    // The deck's order is part of the random stream: reordering the file changes every demo.
+    expect(templates.map((t) => t.name)).toEqual([
+      'newSchools', 'medicalCenter', 'universityBranch', 'jobFair', 'migrantTraining', 'festival', 'sportMedals',
+      'greenSpace', 'tashkentBuses', 'housingKeys', 'itCenter', 'drinkingWater', 'restoration', 'screening',
+    ]);
+    expect(deskMirrors('society').map(([t]) => t)).toEqual(templates);
+    for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const t of templates) {
+        const rec = recorder(seed);
+        const d = t(rec.gen);
+        expect(d.paragraphs.length, t.name).toBeGreaterThanOrEqual(3);
+        expect(translateDraft(t, rec.tape).kind, `${t.name} seed ${seed}`).toBe('ok');
+      }
+    }
+  });
 });
