@@ -137,6 +137,14 @@ describe('story files: draws', () => {
   });
 });
 
+describe('story files: helpers', () => {
+  it('rounds to the nearest integer with roundInt, as Math.round does (the filter round is the draw)', () => {
+    const o = render(`${MIN}{% p %}{{ 2.5 | roundInt }} {{ 2.49 | roundInt }} {{ 1234 | times: 0.45 | roundInt }} {{ 7 | divided_by: 2 | roundInt }} {{ '12.6' | roundInt }}{% endp %}`, new Gen(1));
+    expect(o.paragraphs[0]).toBe(`3 2 ${Math.round(1234 * 0.45)} 4 13`);
+    expect(() => render(`${MIN}{% p %}{{ 'x' | roundInt }}{% endp %}`, new Gen(1))).toThrow(/roundInt: not a number/);
+  });
+});
+
 describe('story files: mirrors', () => {
   const ru = `${MIN}{% p %}{{ 1 | int: 10 }} {{ COUNTRIES | pick | map: 'capital' }}{% endp %}`;
 
