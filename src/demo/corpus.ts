@@ -4,7 +4,6 @@
 // (corpus.<section>.ts) into story files (data/stories/<lang>/<section>.liquid, see docs/demo-corpus.md).
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
-import { ECONOMY_TEMPLATES } from './corpus.economy.js';
 import { SOCIETY_TEMPLATES } from './corpus.society.js';
 import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
@@ -41,7 +40,7 @@ export interface DemoStorySeed {
 /** Story templates per section slug. */
 export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
   politics: deskTemplates('politics'),
-  economy: ECONOMY_TEMPLATES,
+  economy: deskTemplates('economy'),
   society: SOCIETY_TEMPLATES,
   world: WORLD_TEMPLATES,
 };

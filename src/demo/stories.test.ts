@@ -182,6 +182,16 @@ describe('story files: mirrors', () => {
     if (r.kind === 'error') expect(r.error).toMatch(new RegExp(`^${t.name}: `));
   });
 
+  it('gives every economy story an Uzbek and English mirror and keeps the desk’s order', () => {
+    const templates = deskTemplates('economy');
+    expect(DEMO_TEMPLATES.economy).toEqual(templates);
+    expect(templates.map((t) => t.name).slice(0, 3)).toEqual(['foreignTrade', 'exportGrowth', 'newPlant']);
+    expect(templates.map((t) => t.name).at(-1)).toBe('investorsForum');
+    expect(templates).toHaveLength(16);
+    expect(deskMirrors('economy').map(([t]) => t)).toEqual(templates);
+    for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
+  });
+
   it('gives every politics story an Uzbek and English mirror and keeps the desk’s order', () => {
     const templates = deskTemplates('politics');
     expect(DEMO_TEMPLATES.politics).toEqual(templates);
