@@ -2,9 +2,6 @@
 import type { StoryTemplate } from './corpus.gen.js';
 import { MirrorMismatch, TapeGen, splitDraft, type BiDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
 import { biDraft, deskMirrors, type DataMirror } from './stories.js';
-import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
-import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
-import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
 import { WORLD_MIRRORS } from './corpus.tr.world.js';
 import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 
@@ -13,9 +10,7 @@ export type { DemoTranslation } from './corpus.tr.gen.js';
 /** Russian template -> its Uzbek/English mirror. Templates without one are Russian-only. */
 export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new Map<StoryTemplate, Mirror | DataMirror>([
   ...deskMirrors('politics'),
-  ...ECONOMY_MIRRORS,
-  ...ECONOMY_B_MIRRORS,
-  ...ECONOMY_EXTRA_MIRRORS,
+  ...deskMirrors('economy'),
   ...deskMirrors('society'),
   ...WORLD_MIRRORS,
   ...WORLD_EXTRA_MIRRORS,

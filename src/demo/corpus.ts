@@ -4,7 +4,6 @@
 // (corpus.<section>.ts) into story files (data/stories/<lang>/<section>.liquid, see docs/demo-corpus.md).
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
-import { ECONOMY_TEMPLATES } from './corpus.economy.js';
 import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
 import { deskTemplates } from './stories.js';
@@ -40,7 +39,7 @@ export interface DemoStorySeed {
 /** Story templates per section slug. */
 export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
   politics: deskTemplates('politics'),
-  economy: ECONOMY_TEMPLATES,
+  economy: deskTemplates('economy'),
   society: deskTemplates('society'),
   world: WORLD_TEMPLATES,
 };

@@ -137,6 +137,14 @@ describe('story files: draws', () => {
   });
 });
 
+describe('story files: helpers', () => {
+  it('rounds to the nearest integer with roundInt, as Math.round does (the filter round is the draw)', () => {
+    const o = render(`${MIN}{% p %}{{ 2.5 | roundInt }} {{ 2.49 | roundInt }} {{ 1234 | times: 0.45 | roundInt }} {{ 7 | divided_by: 2 | roundInt }} {{ '12.6' | roundInt }}{% endp %}`, new Gen(1));
+    expect(o.paragraphs[0]).toBe(`3 2 ${Math.round(1234 * 0.45)} 4 13`);
+    expect(() => render(`${MIN}{% p %}{{ 'x' | roundInt }}{% endp %}`, new Gen(1))).toThrow(/roundInt: not a number/);
+  });
+});
+
 describe('story files: mirrors', () => {
   const ru = `${MIN}{% p %}{{ 1 | int: 10 }} {{ COUNTRIES | pick | map: 'capital' }}{% endp %}`;
 
@@ -172,6 +180,16 @@ describe('story files: mirrors', () => {
     const r = translateDraft(t, rec.tape.slice(0, -1));
     expect(r.kind).toBe('error');
     if (r.kind === 'error') expect(r.error).toMatch(new RegExp(`^${t.name}: `));
+  });
+
+  it('gives every economy story an Uzbek and English mirror and keeps the desk’s order', () => {
+    const templates = deskTemplates('economy');
+    expect(DEMO_TEMPLATES.economy).toEqual(templates);
+    expect(templates.map((t) => t.name).slice(0, 3)).toEqual(['foreignTrade', 'exportGrowth', 'newPlant']);
+    expect(templates.map((t) => t.name).at(-1)).toBe('investorsForum');
+    expect(templates).toHaveLength(16);
+    expect(deskMirrors('economy').map(([t]) => t)).toEqual(templates);
+    for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
   });
 
   it('gives every politics story an Uzbek and English mirror and keeps the desk’s order', () => {
