@@ -5,8 +5,6 @@ import { biDraft, deskMirrors, type DataMirror } from './stories.js';
 import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
 import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
 import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
-import { WORLD_MIRRORS } from './corpus.tr.world.js';
-import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 
 export type { DemoTranslation } from './corpus.tr.gen.js';
 
@@ -17,8 +15,7 @@ export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new
   ...ECONOMY_B_MIRRORS,
   ...ECONOMY_EXTRA_MIRRORS,
   ...deskMirrors('society'),
-  ...WORLD_MIRRORS,
-  ...WORLD_EXTRA_MIRRORS,
+  ...deskMirrors('world'),
 ]);
 
 /** Length bounds of the translated fields (a little wider than the Russian ones: English is terser). */

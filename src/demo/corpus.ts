@@ -5,7 +5,6 @@
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
 import { ECONOMY_TEMPLATES } from './corpus.economy.js';
-import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
 import { deskTemplates } from './stories.js';
 
@@ -42,7 +41,7 @@ export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
   politics: deskTemplates('politics'),
   economy: ECONOMY_TEMPLATES,
   society: deskTemplates('society'),
-  world: WORLD_TEMPLATES,
+  world: deskTemplates('world'),
 };
 
 export const DEMO_LIMITS = {
