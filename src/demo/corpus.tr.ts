@@ -2,8 +2,6 @@
 import type { StoryTemplate } from './corpus.gen.js';
 import { MirrorMismatch, TapeGen, splitDraft, type BiDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
 import { biDraft, deskMirrors, type DataMirror } from './stories.js';
-import { WORLD_MIRRORS } from './corpus.tr.world.js';
-import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 
 export type { DemoTranslation } from './corpus.tr.gen.js';
 
@@ -12,8 +10,7 @@ export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new
   ...deskMirrors('politics'),
   ...deskMirrors('economy'),
   ...deskMirrors('society'),
-  ...WORLD_MIRRORS,
-  ...WORLD_EXTRA_MIRRORS,
+  ...deskMirrors('world'),
 ]);
 
 /** Length bounds of the translated fields (a little wider than the Russian ones: English is terser). */

@@ -4,7 +4,6 @@
 // (corpus.<section>.ts) into story files (data/stories/<lang>/<section>.liquid, see docs/demo-corpus.md).
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
-import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
 import { deskTemplates } from './stories.js';
 
@@ -41,7 +40,7 @@ export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
   politics: deskTemplates('politics'),
   economy: deskTemplates('economy'),
   society: deskTemplates('society'),
-  world: WORLD_TEMPLATES,
+  world: deskTemplates('world'),
 };
 
 export const DEMO_LIMITS = {
