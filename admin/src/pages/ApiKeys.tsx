@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormAction, useLoad } from '../components/ui';
 import { ListPageHead, ListTable } from '../components/list-table';
 import { useSections } from '../data';
 import { useI18n } from '../i18n';
@@ -129,8 +129,7 @@ function CreateKeyDialog({ open, defaultRate, sections, onClose, onCreated }: { 
   const [locales, setLocales] = useState<Locale[]>([...LOCALES]);
   const [sectionIds, setSectionIds] = useState<number[]>([]);
   const [rate, setRate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const close = () => {
     setName('');
@@ -140,20 +139,14 @@ function CreateKeyDialog({ open, defaultRate, sections, onClose, onCreated }: { 
     errs.clear();
     onClose();
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const made = await api.post<ApiKey & { token: string }>('/api-keys', { name: name.trim(), locales, sectionIds, ratePerMinute: rate === '' ? defaultRate : Number(rate) });
       const { token, ...key } = made;
       onCreated({ key, token });
       close();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog open={open} onClose={close} title={i.t('apiKeys.new')} footer={<FormFooter form="api-key-form" submitLabel={i.t('common.create')} onCancel={close} disabled={busy || locales.length === 0} />}>

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
-import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { Dialog, ErrorBox, Field, Icon, Spinner, useFormAction, useFormErrors, useLoad, FormFooter } from '../components/ui';
 import { ListTable } from '../components/list-table';
 import { authorsCache, sectionsCache, useAuthors, useSections } from '../data';
 import { useI18n } from '../i18n';
@@ -137,8 +137,7 @@ function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new
   const [color, setColor] = useState('#1f6feb');
   const [position, setPosition] = useState(1);
   const [names, setNames] = useState<Names>({});
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   useEffect(() => {
     if (!value) return;
     errs.clear();
@@ -155,22 +154,16 @@ function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const body = { slug: slug.trim(), color, position, names };
       if (value === 'new') await api.post<Section>('/sections', body);
       else if (value) await api.patch<Section>(`/sections/${value.id}`, body);
       await sectionsCache.invalidate();
       notify(i.t('common.savedToast'), 'success');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -437,8 +430,7 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
   const [bio, setBio] = useState<Names>({});
   const [photoId, setPhotoId] = useState<number | null>(null);
   const [picking, setPicking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const photos = useMediaByIds([photoId]);
   const photo = photos.get(photoId);
   useEffect(() => {
@@ -457,22 +449,16 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const body = { slug: slug.trim() || undefined, names, bio, photoMediaId: photoId };
       if (value === 'new') await api.post<Author>('/authors', body);
       else if (value) await api.patch<Author>(`/authors/${value.id}`, body);
       await authorsCache.invalidate();
       notify(i.t('common.savedToast'), 'success');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const displayName = pickName(names, i.lang, slug);
   return (

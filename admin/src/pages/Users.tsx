@@ -1,7 +1,7 @@
 /** Users (admin): list, create, change role, disable, reset password, reset two-step sign-in. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, Spinner, errorText, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, Spinner, errorText, useFormAction, useLoad, FormFooter } from '../components/ui';
 import { ListPageHead, ListTable } from '../components/list-table';
 import { useI18n, type MessageKey } from '../i18n';
 import { useUser } from '../session';
@@ -132,8 +132,7 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('author');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const reset = () => {
     setEmail('');
     setName('');
@@ -141,21 +140,15 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
     setPassword('');
     errs.clear();
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const u = await api.post<User>('/users', { email: email.trim(), name: name.trim(), role, password });
       onCreated(u);
       notify(i.t('users.createdToast', { name: u.name }), 'success');
       reset();
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -192,23 +185,16 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
 function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose(): void }) {
   const i = useI18n();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
-  const submit = async (e: FormEvent) => {
+  const { busy, errs, run } = useFormAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       await api.post(`/users/${user.id}/password`, { password });
       notify(i.t('users.passwordReset', { name: user.name }), 'success');
       setPassword('');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormAction, useLoad } from '../components/ui';
 import { ListPageHead, ListTable } from '../components/list-table';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePageTitle } from '../title';
@@ -221,8 +221,7 @@ function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): 
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...EVENTS]);
   const [active, setActive] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const close = () => {
     setUrl('');
     setEvents([...EVENTS]);
@@ -230,20 +229,14 @@ function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): 
     errs.clear();
     onClose();
   };
-  const submit = async (ev: FormEvent) => {
+  const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const r = await api.post<{ endpoint: Endpoint; secret: string }>('/webhooks', { url: url.trim(), events, active });
       onCreated(r.endpoint, r.secret);
       notify(i.t('webhooks.createdToast'), 'success');
       close();
-    } catch (e) {
-      errs.set(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog open={open} onClose={close} title={i.t('webhooks.new')} footer={<FormFooter form="webhook-form" submitLabel={i.t('common.create')} onCancel={close} disabled={busy} />}>
