@@ -1,4 +1,4 @@
-/** The newsroom's list table and list page head, as the users, keys, webhooks and taxonomy screens draw them. */
+/** The newsroom's list pages: their head (title and «New …» button) and their table of rows with actions. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Icon } from './ui';
