@@ -41,11 +41,14 @@ const FACES: { pkg: string; family: FontFace['family']; weight: FontFace['weight
   { pkg: 'noto-sans', family: 'Noto Sans', weight: 400, style: 'italic' },
 ];
 
-/** Subsets a page's headlines need, per locale: preloaded so headlines do not wait for the CSS. */
+/**
+ * Subsets a page's headlines need, per locale: preloaded so headlines do not wait for the CSS.
+ * A Cyrillic headline needs latin too: its spaces, digits and punctuation (« » — …) are there.
+ */
 export const HEADLINE_SUBSETS: Record<Locale, Subset[]> = {
-  ru: ['cyrillic-uz'],
+  ru: ['cyrillic-uz', 'latin'],
   uz: ['latin'],
-  'uz-Cyrl': ['cyrillic-uz'],
+  'uz-Cyrl': ['cyrillic-uz', 'latin'],
   en: ['latin'],
 };
 
