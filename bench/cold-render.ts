@@ -104,7 +104,7 @@ for (const [name, url] of pages) {
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 100) / 100;
   if (process.env.BENCH_QUERIES) {
     console.log(`\n${name}: statements by time per render`);
-    for (const [text, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) console.log(`  ${(e.ms / N).toFixed(3)} ms ×${(e.n / N).toFixed(1)}  ${text.replace(/"/g, '').slice(0, 300)}`);
+    for (const [text, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) console.log(`  ${(e.ms / N).toFixed(3)} ms ×${(e.n / N).toFixed(1)}  ${text.replace(/"/g, '').slice(0, Number(process.env.BENCH_QUERIES_WIDTH ?? 300))}`);
   }
   rows.push({ page: name, url, status: probe.statusCode, bytes: probe.rawPayload.length, statements: perRender, medianMs: at(0.5), p95Ms: at(0.95), cpuMsPerRender: Math.round(((cpu.user + cpu.system) / 1000 / N) * 100) / 100 });
 }
