@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
+import { QueryTemplates } from '../db/query-template.js';
 import { visibleAt } from './visibility.js';
 
 export interface ListFilter {
@@ -77,13 +78,18 @@ export const SMALL_MEMBERSHIP = 500;
 const FEW_MEMBERS = 100;
 
 export class EditionsRepository {
+  /** The article page's queries, compiled once per shape (db/query-template.ts). */
+  private readonly templates: QueryTemplates;
+
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly matchesAll: (terms: string[]) => RawBuilder<boolean>,
     /** From the dialect module too: a column the planner must not enter the table by (applyFilter). */
     private readonly filterOnly: (ref: string) => RawBuilder<unknown> = (ref) => sql.ref(ref),
-  ) {}
+  ) {
+    this.templates = new QueryTemplates(db);
+  }
 
   private published(locale: string, now: number) {
     return this.db
@@ -125,17 +131,20 @@ export class EditionsRepository {
 
   /** Visible editions of a story in every locale (for hreflang and the language switcher). */
   async visibleEditionsOfStory(storyId: number, now: number): Promise<{ locale: string; slug: string }[]> {
-    return this.db
-      .selectFrom('editions as e')
-      .select(['e.locale', 'e.slug'])
-      .where('e.story_id', '=', storyId)
-      .where(visibleAt(now))
-      .orderBy('e.locale')
-      .execute();
+    return this.templates.run('visibleEditionsOfStory', { storyId, now }, (v) =>
+      this.db
+        .selectFrom('editions as e')
+        .select(['e.locale', 'e.slug'])
+        .where('e.story_id', '=', v.storyId)
+        .where(visibleAt(v.now))
+        .orderBy('e.locale'),
+    );
   }
 
   notes(editionId: number) {
-    return this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', editionId).orderBy('at').orderBy('id').execute();
+    return this.templates.run('notes', { editionId }, (v) =>
+      this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', v.editionId).orderBy('at').orderBy('id'),
+    );
   }
 
   private cardColumns<T extends Q>(q: T) {
@@ -308,11 +317,13 @@ export class EditionsRepository {
   }
 
   async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
-    return (await this.published(locale, now)
-      .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
-      .where('e.slug', '=', slug)
-      .executeTakeFirst()) as ArticleRow | undefined;
+    const rows = await this.templates.run('publishedBySlug', { locale, slug, now }, (v) =>
+      this.published(v.locale, v.now)
+        .selectAll('e')
+        .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
+        .where('e.slug', '=', v.slug),
+    );
+    return rows[0] as ArticleRow | undefined;
   }
 
   /** Current slug of a published edition that once had `oldSlug`. */
@@ -335,28 +346,37 @@ export class EditionsRepository {
    */
   async relatedByTags(locale: string, now: number, storyId: number, tagIds: number[], limit: number): Promise<CardRow[]> {
     if (tagIds.length === 0) return [];
-    const perTag = tagIds.slice(0, 12).map((tagId, i) =>
-      this.db
-        .selectFrom(
-          this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', storyId)
-            .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
-        )
-        .select('story_id'),
-    );
-    const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
-    const shared = this.db
-      .selectFrom(candidates.as('c'))
-      .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .groupBy('c.story_id')
-      .as('t');
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), locale, now));
-    return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+    // One compiled form per number of tags (1–12).
+    const rows = await this.templates.run('relatedByTags', { locale, now, storyId, tagIds: tagIds.slice(0, 12), limit }, (v) => {
+      const perTag = v.tagIds.map((tagId, i) =>
+        this.db
+          .selectFrom(
+            this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', v.storyId)
+              .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
+          )
+          .select('story_id'),
+      );
+      const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
+      const shared = this.db
+        .selectFrom(candidates.as('c'))
+        .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .groupBy('c.story_id')
+        .as('t');
+      const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), v.locale, v.now));
+      return q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit);
+    });
+    return rows as CardRow[];
   }
 
   /** The hand-picked related stories readers can see in this language, in the editor's order. */
   async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', storyId), locale, now));
-    return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
+    const rows = await this.templates.run('relatedPicked', { locale, now, storyId, limit }, (v) =>
+      this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', v.storyId), v.locale, v.now))
+        .orderBy('r.position')
+        .orderBy('e.id')
+        .limit(v.limit),
+    );
+    return rows as CardRow[];
   }
 
   async isSlugTaken(trx: Kysely<Database>, locale: string, slug: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** SQL for sections, tags and authors with their per-locale names. */
 import { sql, type Kysely } from 'kysely';
+import { QueryTemplates } from '../db/query-template.js';
 import type { Database } from '../db/schema.js';
 import { nameIn, twinLocale } from './derived-names.js';
 import { localSlugFor } from './taxonomy-slugs.js';
@@ -43,7 +44,12 @@ function sectionView(locale: string, r: { id: number; slug: string; local_slug: 
 }
 
 export class TaxonomyRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** The article page's tag and author queries, compiled once per locale and count (db/query-template.ts). */
+  private readonly templates: QueryTemplates;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.templates = new QueryTemplates(db);
+  }
 
   /**
    * Sections that have a name in the locale — or, on the Uzbek sites, in the other script (shown
@@ -154,35 +160,38 @@ export class TaxonomyRepository {
 
   async tagsOfStories(locale: string, storyIds: number[]): Promise<(TagView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('story_tags as st')
-      .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('st.story_id', 'in', storyIds)
-      .orderBy('st.story_id')
-      .orderBy('st.position')
-      .orderBy('t.id')
-      .execute();
+    // The locale shapes the query (its twin is chosen in JS, localSlug reads it): part of the shape.
+    const rows = await this.templates.run(`tagsOfStories:${locale}`, { storyIds }, (v) =>
+      this.db
+        .selectFrom('story_tags as st')
+        .innerJoin('tags as t', 't.id', 'st.tag_id')
+        .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+        .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('st.story_id', 'in', v.storyIds)
+        .orderBy('st.story_id')
+        .orderBy('st.position')
+        .orderBy('t.id'),
+    );
     return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('story_authors as sa')
-      .innerJoin('authors as a', 'a.id', 'sa.author_id')
-      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('sa.story_id', 'in', storyIds)
-      .orderBy('sa.story_id')
-      .orderBy('sa.position')
-      .orderBy('a.id')
-      .execute();
+    const rows = await this.templates.run(`authorsOfStories:${locale}`, { storyIds }, (v) =>
+      this.db
+        .selectFrom('story_authors as sa')
+        .innerJoin('authors as a', 'a.id', 'sa.author_id')
+        .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+        .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('sa.story_id', 'in', v.storyIds)
+        .orderBy('sa.story_id')
+        .orderBy('sa.position')
+        .orderBy('a.id'),
+    );
     return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio) }));
   }
 
