@@ -4,12 +4,15 @@
  * its minutes of wrk load — for comparing one change with the next. Starts the compiled server
  * (`node dist/main.js`, built when stale, NODE_ENV=production) on DATA_DIR with the page cache
  * off, then makes n sequential requests per page type (default 100) in each of BENCH_ROUNDS
- * rounds (default 3) and prints each round's median, the median of the rounds and the p95 of all
- * requests. The machine is shared: compare runs made one after the other, never across machines.
+ * rounds (default 3) and prints each round's median, the median of the rounds, the p95 of all
+ * requests and the server's CPU milliseconds per request (its utime + stime from /proc over the
+ * measured requests: steadier than wall-clock times when other work shares the cores). The
+ * machine is shared: compare runs made one after the other, never across machines.
  * Options (env): BENCH_PORT=3710, BENCH_ROUNDS=3, BENCH_WARMUP=20 (requests per page type first),
  * BENCH_PAGES=article,home (page names).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 
 const dataDir = process.argv[2];
 if (!dataDir) {
@@ -45,6 +48,12 @@ async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
+/** The server process's CPU time so far, in ms (Linux /proc; fields 14 and 15 are in clock ticks of 10 ms). */
+const serverCpuMs = () => {
+  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 100) / 100;
@@ -62,11 +71,13 @@ try {
     { page: 'news page 2', path: '/ru/news?page=2' },
   ].filter((p) => !ONLY || ONLY.includes(p.page));
   const times = new Map(pages.map((p) => [p.page, [] as number[][]]));
+  const cpu = new Map(pages.map((p) => [p.page, 0]));
   for (const p of pages) for (let i = 0; i < WARMUP; i++) await (await fetch(base + p.path, { headers: { 'user-agent': UA, 'accept-encoding': 'br, gzip' } })).arrayBuffer();
   // Rounds interleave the page types, so a burst of load elsewhere is spread over all of them.
   for (let round = 0; round < ROUNDS; round++) {
     for (const p of pages) {
       const t: number[] = [];
+      const cpu0 = serverCpuMs();
       for (let i = 0; i < N; i++) {
         const start = performance.now();
         const r = await fetch(base + p.path, { headers: { 'user-agent': UA, 'accept-encoding': 'br, gzip' } });
@@ -74,6 +85,7 @@ try {
         t.push(performance.now() - start);
         if (r.status !== 200) throw new Error(`${p.path}: ${r.status}`);
       }
+      cpu.set(p.page, cpu.get(p.page)! + serverCpuMs() - cpu0);
       times.get(p.page)!.push(t);
     }
   }
@@ -81,7 +93,7 @@ try {
     pages.map((p) => {
       const rounds = times.get(p.page)!;
       const medians = rounds.map((t) => quantile(t, 0.5));
-      return { page: p.page, 'round medians ms': medians.join(' / '), 'median of rounds ms': quantile(medians, 0.5), 'p95 ms': quantile(rounds.flat(), 0.95) };
+      return { page: p.page, 'round medians ms': medians.join(' / '), 'median of rounds ms': quantile(medians, 0.5), 'p95 ms': quantile(rounds.flat(), 0.95), 'server CPU ms/request': Math.round((cpu.get(p.page)! / (N * ROUNDS)) * 100) / 100 };
     }),
   );
 } finally {

@@ -69,7 +69,7 @@ export class TaxonomyRepository {
   async sectionBySlug(locale: string, slug: string): Promise<SectionView | undefined> {
     const id = await this.idBySlug('section_names', 'section_id', 'sections', locale, slug);
     if (id === undefined) return undefined;
-    const r = await this.sectionQuery(locale).where('s.id', '=', id).executeTakeFirst();
+    const [r] = await this.templates.run(`sectionById:${locale}`, { id }, (v) => this.sectionQuery(locale).where('s.id', '=', v.id));
     return r && sectionView(locale, r);
   }
 
@@ -77,10 +77,10 @@ export class TaxonomyRepository {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either names table
     const db = this.db as Kysely<any>;
     for (const l of [...new Set([locale, twinLocale(locale)])]) {
-      const own = await db.selectFrom(table).select(key).where('locale', '=', l).where('slug', '=', slug).executeTakeFirst();
+      const [own] = await this.templates.run(`idBySlug:${table}`, { l, slug }, (v) => db.selectFrom(table).select(key).where('locale', '=', v.l).where('slug', '=', v.slug));
       if (own) return own[key] as number;
     }
-    const shared = await db.selectFrom(base).select('id').where('slug', '=', slug).executeTakeFirst();
+    const [shared] = await this.templates.run(`idBySlug:${base}`, { slug }, (v) => db.selectFrom(base).select('id').where('slug', '=', v.slug));
     return shared?.id as number | undefined;
   }
 
@@ -97,14 +97,15 @@ export class TaxonomyRepository {
   async tagBySlug(locale: string, slug: string): Promise<TagView | undefined> {
     const id = await this.idBySlug('tag_names', 'tag_id', 'tags', locale, slug);
     if (id === undefined) return undefined;
-    const r = await this.db
-      .selectFrom('tags as t')
-      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('t.id', '=', id)
-      .executeTakeFirst();
+    const [r] = await this.templates.run(`tagById:${locale}`, { id }, (v) =>
+      this.db
+        .selectFrom('tags as t')
+        .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+        .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('t.id', '=', v.id),
+    );
     return r && { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
   }
 
@@ -114,13 +115,13 @@ export class TaxonomyRepository {
    */
   async localSlugs(kind: 'section' | 'tag' | 'author', id: number): Promise<Map<string, string>> {
     const named = await this.namedLocales(kind, id);
-    const base = await this.db.selectFrom(kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'authors').select('slug').where('id', '=', id).executeTakeFirst();
+    const [base] = await this.templates.run(`baseSlug:${kind}`, { id }, (v) => this.db.selectFrom(kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'authors').select('slug').where('id', '=', v.id));
     if (!base) return new Map();
     const shared = base.slug;
     if (kind === 'author') return new Map(named.map((l) => [l, shared]));
     const rows = kind === 'section'
-      ? await this.db.selectFrom('section_names').select(['locale', 'slug']).where('section_id', '=', id).execute()
-      : await this.db.selectFrom('tag_names').select(['locale', 'slug']).where('tag_id', '=', id).execute();
+      ? await this.templates.run('sectionSlugs', { id }, (v) => this.db.selectFrom('section_names').select(['locale', 'slug']).where('section_id', '=', v.id))
+      : await this.templates.run('tagSlugs', { id }, (v) => this.db.selectFrom('tag_names').select(['locale', 'slug']).where('tag_id', '=', v.id));
     const own = new Map(rows.map((r) => [r.locale, r.slug]));
     const slugIn = (l: string) => (own.has(l) ? own.get(l) : own.get(twinLocale(l))) ?? shared;
     return new Map(named.map((l) => [l, slugIn(l)]));
@@ -148,10 +149,10 @@ export class TaxonomyRepository {
   async namedLocales(kind: 'section' | 'tag' | 'author', id: number): Promise<string[]> {
     const rows =
       kind === 'section'
-        ? await this.db.selectFrom('section_names').select('locale').where('section_id', '=', id).orderBy('locale').execute()
+        ? await this.templates.run('sectionLocales', { id }, (v) => this.db.selectFrom('section_names').select('locale').where('section_id', '=', v.id).orderBy('locale'))
         : kind === 'tag'
-          ? await this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', id).orderBy('locale').execute()
-          : await this.db.selectFrom('author_names').select('locale').where('author_id', '=', id).orderBy('locale').execute();
+          ? await this.templates.run('tagLocales', { id }, (v) => this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', v.id).orderBy('locale'))
+          : await this.templates.run('authorLocales', { id }, (v) => this.db.selectFrom('author_names').select('locale').where('author_id', '=', v.id).orderBy('locale'));
     const named = new Set(rows.map((r) => r.locale));
     // An Uzbek name in one script gives a page in the other too (shown transliterated).
     for (const l of [...named]) named.add(twinLocale(l));
