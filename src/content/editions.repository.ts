@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
+import { QueryTemplates } from '../db/query-template.js';
 import { visibleAt } from './visibility.js';
 
 export interface ListFilter {
@@ -76,14 +77,28 @@ export const SMALL_MEMBERSHIP = 500;
 /** The same bound for lists of a few rows (`list`: three per section on the home page). */
 const FEW_MEMBERS = 100;
 
+/** The membership table a section, tag or author filter reads (fromSmallMembership); null for other lists. */
+function membershipOf(filter: ListFilter) {
+  if (filter.terms?.length || filter.ids) return null;
+  if (filter.tagId !== undefined) return { table: 'story_tags' as const, story: 'story_id', col: 'tag_id' as const, id: filter.tagId };
+  if (filter.authorId !== undefined) return { table: 'story_authors' as const, story: 'story_id', col: 'author_id' as const, id: filter.authorId };
+  if (filter.sectionId !== undefined) return { table: 'stories' as const, story: 'id', col: 'section_id' as const, id: filter.sectionId };
+  return null;
+}
+
 export class EditionsRepository {
+  /** The article page's queries, compiled once per shape (db/query-template.ts). */
+  private readonly templates: QueryTemplates;
+
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly matchesAll: (terms: string[]) => RawBuilder<boolean>,
     /** From the dialect module too: a column the planner must not enter the table by (applyFilter). */
     private readonly filterOnly: (ref: string) => RawBuilder<unknown> = (ref) => sql.ref(ref),
-  ) {}
+  ) {
+    this.templates = new QueryTemplates(db);
+  }
 
   private published(locale: string, now: number) {
     return this.db
@@ -125,17 +140,20 @@ export class EditionsRepository {
 
   /** Visible editions of a story in every locale (for hreflang and the language switcher). */
   async visibleEditionsOfStory(storyId: number, now: number): Promise<{ locale: string; slug: string }[]> {
-    return this.db
-      .selectFrom('editions as e')
-      .select(['e.locale', 'e.slug'])
-      .where('e.story_id', '=', storyId)
-      .where(visibleAt(now))
-      .orderBy('e.locale')
-      .execute();
+    return this.templates.run('visibleEditionsOfStory', { storyId, now }, (v) =>
+      this.db
+        .selectFrom('editions as e')
+        .select(['e.locale', 'e.slug'])
+        .where('e.story_id', '=', v.storyId)
+        .where(visibleAt(v.now))
+        .orderBy('e.locale'),
+    );
   }
 
   notes(editionId: number) {
-    return this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', editionId).orderBy('at').orderBy('id').execute();
+    return this.templates.run('notes', { editionId }, (v) =>
+      this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', v.editionId).orderBy('at').orderBy('id'),
+    );
   }
 
   private cardColumns<T extends Q>(q: T) {
@@ -172,8 +190,29 @@ export class EditionsRepository {
   async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
     // A few rows (the home page's three per section, the article's fill-in): a walk finds them
     // soon even for a section of a hundred stories, so the probe reads at most that many.
-    const q = (await this.fromSmallMembership(locale, now, filter, FEW_MEMBERS)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute()) as CardRow[];
+    const small = await this.isSmallMembership(filter, FEW_MEMBERS);
+    return this.runList('list', locale, now, filter, small, { limit, offset }, (q, v) => q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit).offset(v.offset));
+  }
+
+  /**
+   * Runs a list's card query — from its small membership's rows or by the feed walk — through
+   * the templates (db/query-template.ts): the filter's fields that are set and `extra` are its
+   * values, which of them are set (and `small`) its shape. A search's terms are made into text by
+   * the dialect module, so a list with terms is built afresh each time.
+   */
+  private async runList<X extends Record<string, number>>(shape: string, locale: string, now: number, filter: ListFilter, small: boolean, extra: X, finish: (q: Q, v: X) => Q): Promise<CardRow[]> {
+    if (filter.terms?.length) return (await finish(this.cardQuery(locale, now, filter, small), extra).execute()) as CardRow[];
+    const set = Object.fromEntries(Object.entries({ ...filter, terms: undefined }).filter(([, v]) => v !== undefined)) as Record<string, number | number[]>;
+    const values = { ...set, ...extra, locale, now } as Record<string, unknown>;
+    return (await this.templates.run(`${shape}:${small ? 'small' : 'walk'}`, values, (v) => {
+      const f: ListFilter = Object.fromEntries(Object.keys(set).map((k) => [k, v[k]]));
+      return finish(this.cardQuery(v.locale as string, v.now as number, f, small), v as X);
+    })) as CardRow[];
+  }
+
+  /** A list's card query before its order and limit: see fromSmallMembership and applyFilter. */
+  private cardQuery(locale: string, now: number, filter: ListFilter, small: boolean): Q {
+    return (small ? this.fromSmallMembership(locale, now, filter) : undefined) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
   }
 
   /**
@@ -184,18 +223,18 @@ export class EditionsRepository {
    * the caller reverses them.
    */
   async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
-    let q = (await this.fromSmallMembership(locale, now, filter)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+    const small = await this.isSmallMembership(filter);
     if ('before' in at) {
-      const { publishedAt: p, id } = at.before;
-      q = q.where('e.published_at', '<=', p).where((eb) => eb.or([eb('e.published_at', '<', p), eb('e.id', '<', id)]));
-      return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+      return this.runList('before', locale, now, filter, small, { p: at.before.publishedAt, id: at.before.id, limit }, (q, v) =>
+        q.where('e.published_at', '<=', v.p).where((eb) => eb.or([eb('e.published_at', '<', v.p), eb('e.id', '<', v.id)])).orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit),
+      );
     }
     if ('after' in at) {
-      const { publishedAt: p, id } = at.after;
-      q = q.where('e.published_at', '>=', p).where((eb) => eb.or([eb('e.published_at', '>', p), eb('e.id', '>', id)]));
-      return (await q.orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(limit).execute()) as CardRow[];
+      return this.runList('after', locale, now, filter, small, { p: at.after.publishedAt, id: at.after.id, limit }, (q, v) =>
+        q.where('e.published_at', '>=', v.p).where((eb) => eb.or([eb('e.published_at', '>', v.p), eb('e.id', '>', v.id)])).orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(v.limit),
+      );
     }
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(at.offset).execute()) as CardRow[];
+    return this.runList('page', locale, now, filter, small, { limit, offset: at.offset }, (q, v) => q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit).offset(v.offset));
   }
 
   /**
@@ -207,20 +246,24 @@ export class EditionsRepository {
    * a huge one (whose sort would be a share of the archive) reads more than a bounded share.
    * Undefined for other lists.
    */
-  private async fromSmallMembership(locale: string, now: number, filter: ListFilter, small = SMALL_MEMBERSHIP): Promise<Q | undefined> {
-    const by =
-      filter.tagId !== undefined ? { table: 'story_tags' as const, story: 'story_id', col: 'tag_id' as const, id: filter.tagId }
-      : filter.authorId !== undefined ? { table: 'story_authors' as const, story: 'story_id', col: 'author_id' as const, id: filter.authorId }
-      : filter.sectionId !== undefined ? { table: 'stories' as const, story: 'id', col: 'section_id' as const, id: filter.sectionId }
-      : null;
-    if (!by || filter.terms?.length || filter.ids) return undefined;
+  private fromSmallMembership(locale: string, now: number, filter: ListFilter): Q | undefined {
+    const by = membershipOf(filter);
+    if (!by) return undefined;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
     const db = this.db as Kysely<any>;
-    const members = await db.selectFrom(by.table).select(by.story).where(by.col, '=', by.id).limit(small + 1).execute();
-    if (members.length > small) return undefined;
     const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', `m.${by.story}`).where(`m.${by.col}`, '=', by.id);
     const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined, sectionId: undefined };
     return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
+  }
+
+  /** Whether the list's section, tag or author has at most `small` stories (one bounded probe); false for other lists. */
+  private async isSmallMembership(filter: ListFilter, small = SMALL_MEMBERSHIP): Promise<boolean> {
+    const by = membershipOf(filter);
+    if (!by) return false;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
+    const db = this.db as Kysely<any>;
+    const members = await this.templates.run(`members:${by.table}`, { id: by.id, limit: small + 1 }, (v) => db.selectFrom(by.table).select(by.story).where(by.col, '=', v.id).limit(v.limit));
+    return members.length <= small;
   }
 
   /**
@@ -249,11 +292,16 @@ export class EditionsRepository {
    * picks (site.service.ts leadStory).
    */
   async main(locale: string, now: number, freshSince: number, oldest: number): Promise<CardRow | undefined> {
-    const q = this.cardColumns(this.published(locale, now))
-      .where('e.is_main', '=', 1)
-      .where('e.published_at', '>=', oldest)
-      .where((eb) => eb.or([eb('e.main_until', '>', now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', freshSince)])]));
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
+    const rows = await this.templates.run('main', { locale, now, freshSince, oldest }, (v) =>
+      this.cardColumns(this.published(v.locale, v.now))
+        .where('e.is_main', '=', 1)
+        .where('e.published_at', '>=', v.oldest)
+        .where((eb) => eb.or([eb('e.main_until', '>', v.now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', v.freshSince)])]))
+        .orderBy('e.published_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(1),
+    );
+    return rows[0] as CardRow | undefined;
   }
 
   /**
@@ -308,11 +356,13 @@ export class EditionsRepository {
   }
 
   async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
-    return (await this.published(locale, now)
-      .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
-      .where('e.slug', '=', slug)
-      .executeTakeFirst()) as ArticleRow | undefined;
+    const rows = await this.templates.run('publishedBySlug', { locale, slug, now }, (v) =>
+      this.published(v.locale, v.now)
+        .selectAll('e')
+        .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
+        .where('e.slug', '=', v.slug),
+    );
+    return rows[0] as ArticleRow | undefined;
   }
 
   /** Current slug of a published edition that once had `oldSlug`. */
@@ -335,28 +385,37 @@ export class EditionsRepository {
    */
   async relatedByTags(locale: string, now: number, storyId: number, tagIds: number[], limit: number): Promise<CardRow[]> {
     if (tagIds.length === 0) return [];
-    const perTag = tagIds.slice(0, 12).map((tagId, i) =>
-      this.db
-        .selectFrom(
-          this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', storyId)
-            .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
-        )
-        .select('story_id'),
-    );
-    const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
-    const shared = this.db
-      .selectFrom(candidates.as('c'))
-      .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .groupBy('c.story_id')
-      .as('t');
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), locale, now));
-    return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+    // One compiled form per number of tags (1–12).
+    const rows = await this.templates.run('relatedByTags', { locale, now, storyId, tagIds: tagIds.slice(0, 12), limit }, (v) => {
+      const perTag = v.tagIds.map((tagId, i) =>
+        this.db
+          .selectFrom(
+            this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', v.storyId)
+              .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
+          )
+          .select('story_id'),
+      );
+      const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
+      const shared = this.db
+        .selectFrom(candidates.as('c'))
+        .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .groupBy('c.story_id')
+        .as('t');
+      const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), v.locale, v.now));
+      return q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit);
+    });
+    return rows as CardRow[];
   }
 
   /** The hand-picked related stories readers can see in this language, in the editor's order. */
   async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', storyId), locale, now));
-    return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
+    const rows = await this.templates.run('relatedPicked', { locale, now, storyId, limit }, (v) =>
+      this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', v.storyId), v.locale, v.now))
+        .orderBy('r.position')
+        .orderBy('e.id')
+        .limit(v.limit),
+    );
+    return rows as CardRow[];
   }
 
   async isSlugTaken(trx: Kysely<Database>, locale: string, slug: string): Promise<boolean> {

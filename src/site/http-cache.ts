@@ -2,13 +2,19 @@
  * Sends a pre-rendered page or asset: conditional GET by ETag (304), content negotiation between
  * brotli, gzip and identity, and the Vary header that keeps shared caches honest.
  */
+import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface Sendable {
   status: number;
   body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /**
+   * The compressed bodies. A rendered page (PageCache.build) has neither at first: `bodyFor`
+   * makes the one a response asks for, at the quick level, and keeps it on the page — a render
+   * costs one compression, not two (docs/decisions/0012-quick-compression-weak-etags.md).
+   */
+  gzip?: Buffer;
+  br?: Buffer;
   etag: string;
   contentType: string;
   /**
@@ -31,9 +37,22 @@ export function sendCompressed(req: FastifyRequest, reply: FastifyReply, page: S
     return reply.code(304).send();
   }
   reply.code(page.status);
-  if (encoding === 'br') return reply.header('content-encoding', 'br').send(page.br);
-  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(page.gzip);
-  return reply.send(page.body);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(bodyFor(page, encoding));
+}
+
+/** Compression levels of a body made on the request path: the quickest (page-cache.ts recompresses stored pages). */
+export const QUICK = { gzip: 1, br: 1 };
+
+/**
+ * The body in this encoding: the stored one, or — the first time a page without it is sent so —
+ * compressed now at the quick level and kept on the page, so every later response (and the fast
+ * path's content-length) sends the same bytes. Only ever adds a missing body; never replaces one.
+ */
+export function bodyFor(page: Sendable, encoding: 'br' | 'gzip' | null): Buffer {
+  if (encoding === 'br') return (page.br ??= zlib.brotliCompressSync(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: QUICK.br, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } }));
+  if (encoding === 'gzip') return (page.gzip ??= zlib.gzipSync(page.body, { level: QUICK.gzip }));
+  return page.body;
 }
 
 /** br over gzip over identity, by a plain token match (q-values are not weighed). */
