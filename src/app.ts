@@ -38,7 +38,12 @@ export async function buildApp(c: Container, opts: BuildOptions = {}): Promise<F
   const fast = c.pageCache
     ? createFastPath({
         cache: c.pageCache,
-        recordView: c.config.cdn ? null : (id, req) => c.views.record(id, clientIp(req) ?? '', req.headers['user-agent'], req.headers, req.socket),
+        recordView: c.config.cdn ? null : (id, req) => {
+          const ip = clientIp(req) ?? '';
+          // The per-connection hash memo only when the address is the connection's own: behind a
+          // proxy one connection carries many readers, whose addresses must not be kept.
+          return c.views.record(id, ip, req.headers['user-agent'], req.headers, ip === req.socket.remoteAddress ? req.socket : undefined);
+        },
         securityHeaders: securityHeaders('/', { beacon: Boolean(c.config.cdn) }),
         open: () => open,
         observe: fastPathObserver({ log: c.log, metrics: c.metrics }),

@@ -253,9 +253,13 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
             site.forget();
             pageCache?.purge(tags);
           },
-          onDown: () => pageCache?.capTtl(DEGRADED_PAGE_TTL_MS),
+          onDown: () => {
+            pageCache?.capTtl(DEGRADED_PAGE_TTL_MS);
+            site.capTtl(DEGRADED_PAGE_TTL_MS);
+          },
           onUp: () => {
             pageCache?.capTtl(null);
+            site.capTtl(null);
             dropAllLocal();
           },
         },
@@ -400,14 +404,17 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     ready,
     metrics,
     async close() {
+      // What can still purge stops first: a job under way (a scheduled publication) finishes and
+      // purges while Redis and the CDN hook are still there to carry it.
+      await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
+      // A backup this node is writing finishes first (its database handle is about to close).
+      await backups.idle();
+      // Views whose repeat check is under way in Redis are written with the rest.
+      await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       // Purges already sent reach the CDN and the other nodes before this process lets go.
       await cdnPurge.idle();
       await bus.close();
       redis?.disconnect();
-      await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));
-      // A backup this node is writing finishes first (its database handle is about to close).
-      await backups.idle();
-      await views.stop().catch((err) => log.error({ err }, 'final view flush failed'));
       await db.close();
       storage.close?.();
     },

@@ -142,6 +142,31 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     s.tick(-8_000);
   });
 
+  it('remembers nothing longer than the capped lifetime while other nodes\' purges cannot arrive (Redis down)', async () => {
+    const sectionId = (await s.c.taxonomy.sectionBySlug('ru', 'economy'))!.id;
+    const feedOf = async () => {
+      s.c.pageCache?.clear(); // a fresh render each time: only the remembered feed can be stale
+      const html = (await get(refPath)).body;
+      return html.slice(html.indexOf('<ol class="feed-list">'), html.indexOf('</ol>', html.indexOf('<ol class="feed-list">')));
+    };
+    s.c.site.capTtl(1500); // what the purge bus's onDown does
+    try {
+      expect(await feedOf()).not.toContain('Заметка при недоступном Redis');
+      // Written as another node would: no purge reaches this one.
+      await s.c.stories.create({
+        sectionId,
+        editions: [{ locale: 'ru', headline: 'Заметка при недоступном Redis', doc: paragraphsToDoc(['Текст.']), status: 'published', publishedAt: new Date(NOW - 30_000) }],
+      });
+      s.tick(1_000); // within the cap: the remembered feed
+      expect(await feedOf()).not.toContain('Заметка при недоступном Redis');
+      s.tick(1_000); // past the cap (the feed is otherwise remembered for 10 s)
+      expect(await feedOf()).toContain('Заметка при недоступном Redis');
+    } finally {
+      s.c.site.capTtl(null);
+      s.tick(-2_000);
+    }
+  });
+
   it('lists sections, tags and authors with pagination that stops at the last page', async () => {
     const feed = await get('/ru/news');
     expect(feed.statusCode).toBe(200);

@@ -13,10 +13,11 @@ export class VisitorHasher {
   /**
    * The last hash per connection: a reader's browser asks for page after page on one kept-alive
    * connection, so most requests need no new SHA-256. Keyed by the socket object (weakly: gone
-   * with the connection), and checked against the address, agent and salt, since a proxy's one
-   * connection carries many readers. Nothing here outlives the socket that already holds the address.
+   * with the connection) and checked against the address, agent and day. The caller passes the
+   * connection only when the address is the socket's own (no proxy in between: app.ts), so nothing
+   * here outlives the socket that already holds that address, and no reader behind a proxy is kept.
    */
-  private readonly lastOnConnection = new WeakMap<object, { ip: string; userAgent: string; salt: Buffer; hash: string }>();
+  private readonly lastOnConnection = new WeakMap<object, { ip: string; userAgent: string; day: string; hash: string }>();
   constructor(private readonly dayOf: (now: number) => string) {}
 
   hash(ip: string, userAgent: string, now: number, connection?: object): string {
@@ -27,9 +28,9 @@ export class VisitorHasher {
     }
     if (!connection) return hashVisitor(this.salt, ip, userAgent);
     const last = this.lastOnConnection.get(connection);
-    if (last && last.salt === this.salt && last.ip === ip && last.userAgent === userAgent) return last.hash;
+    if (last && last.day === day && last.ip === ip && last.userAgent === userAgent) return last.hash;
     const hash = hashVisitor(this.salt, ip, userAgent);
-    this.lastOnConnection.set(connection, { ip, userAgent, salt: this.salt, hash });
+    this.lastOnConnection.set(connection, { ip, userAgent, day, hash });
     return hash;
   }
 }

@@ -34,5 +34,9 @@ export function cdnPurger(url: string | null, log: Logger): CdnPurger {
       .finally(() => sending.delete(p));
     sending.add(p);
   };
-  return Object.assign(purge, { idle: async () => void (await Promise.allSettled([...sending])) });
+  const idle = async () => {
+    // Until none is left: a purge sent while waiting is waited for too.
+    while (sending.size) await Promise.allSettled([...sending]);
+  };
+  return Object.assign(purge, { idle });
 }

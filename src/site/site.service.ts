@@ -148,7 +148,11 @@ export class SiteService {
     const [sections, breaking, logo, footerPages] = await Promise.all([
       this.sections(locale),
       this.breaking(locale, settings),
-      this.memo(`logo:${settings.logoMediaId}`, 60_000, () => this.logo(settings.logoMediaId)),
+      // A failed read is not remembered (memo drops rejections): the next render tries again.
+      this.memo(`logo:${settings.logoMediaId}`, 60_000, () => this.logo(settings.logoMediaId)).catch((err: unknown) => {
+        this.warn('the logo set in the settings cannot be read; showing the built-in logo', { logoMediaId: settings.logoMediaId, err });
+        return null;
+      }),
       // At most 20 ids, one indexed query; none at all when the footer names no page.
       settings.footerPages.length && pages ? this.memo(`footer:${locale}:${settings.footerPages.join(',')}`, 60_000, () => pages.publishedIn(locale, settings.footerPages)) : Promise.resolve([]),
     ]);
@@ -167,19 +171,14 @@ export class SiteService {
   }
 
   /**
-   * The uploaded logo, or null for the built-in one. A logo deleted behind the settings' back, or
-   * any failure to look it up, must not take every page down: fall back and say so in the log.
+   * The uploaded logo, or null for the built-in one. A logo deleted behind the settings' back must
+   * not take every page down: fall back and say so in the log (a failed read: see chrome()).
    */
   private async logo(id: number | null): Promise<{ src: string; width: number; height: number } | null> {
     if (id === null) return null;
-    try {
-      const logo = await this.media.logo(id);
-      if (!logo) this.warn('the logo set in the settings does not exist; showing the built-in logo', { logoMediaId: id });
-      return logo;
-    } catch (err) {
-      this.warn('the logo set in the settings cannot be read; showing the built-in logo', { logoMediaId: id, err });
-      return null;
-    }
+    const logo = await this.media.logo(id);
+    if (!logo) this.warn('the logo set in the settings does not exist; showing the built-in logo', { logoMediaId: id });
+    return logo;
   }
 
   /**
@@ -189,7 +188,8 @@ export class SiteService {
    * and headlines, never the view counts its cards carry.
    */
   private breaking(locale: Locale, settings: SiteSettings): Promise<Card[]> {
-    return this.memo(`breaking:${locale}`, BRIEF_MS, async () => {
+    // The window is in the key: a load that read the settings before a change is not served after it.
+    return this.memo(`breaking:${locale}:${settings.breakingHours}`, BRIEF_MS, async () => {
       const now = this.clock();
       return this.cards(locale, await this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000), settings);
     });
@@ -223,7 +223,7 @@ export class SiteService {
     const keep = generation === this.generation;
     for (const id of missing) {
       const image = loaded.get(id) ?? null;
-      if (keep) this.images.set(`${locale}:${id}`, { until: now + 60_000, image });
+      if (keep) this.images.set(`${locale}:${id}`, { until: now + Math.min(60_000, this.ttlCap ?? 60_000), image });
       if (image) out.set(id, image);
     }
     return out;
@@ -332,7 +332,7 @@ export class SiteService {
     const hit = this.memos.get(key);
     if (hit && hit.until > now) return hit.value as Promise<T>;
     const value = load();
-    const entry = { until: now + ttl, value };
+    const entry = { until: now + Math.min(ttl, this.ttlCap ?? ttl), value };
     const generation = this.generation;
     this.memos.delete(key); // re-inserted last: Map order is the order the oldest goes out in
     if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value!);
@@ -352,6 +352,15 @@ export class SiteService {
 
   /** Bumped by forget(): loads that started before it do not store what they read. */
   private generation = 0;
+
+  /** While other nodes' purges cannot arrive (Redis down), nothing is remembered longer than this. */
+  private ttlCap: number | null = null;
+
+  /** As the page cache's capTtl: null lifts the cap. What is remembered now is forgotten. */
+  capTtl(ms: number | null): void {
+    this.ttlCap = ms;
+    this.forget();
+  }
 
   /** Forgets remembered lists and images (after a publish, so a new story can appear in them at once). */
   forget(): void {
