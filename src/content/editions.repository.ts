@@ -71,10 +71,8 @@ type Q = SelectQueryBuilder<any, any, any>;
  * article 14–17 ms at 100,000 stories, 60 about a third of that (docs/query-plans.md).
  */
 export const RELATED_WINDOW = 60;
-/** Sections, tags and authors with at most this many stories list them from their own rows (listPage). */
-export const SMALL_MEMBERSHIP = 500;
-/** The same bound for lists of a few rows (`list`: three per section on the home page). */
-const FEW_MEMBERS = 100;
+/** `list_entries.kind` (migration 0035): which list an entry belongs to. */
+export const LIST_KIND = { section: 1, tag: 2, author: 3 } as const;
 
 export class EditionsRepository {
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
@@ -170,10 +168,19 @@ export class EditionsRepository {
   }
 
   async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
-    // A few rows (the home page's three per section, the article's fill-in): a walk finds them
-    // soon even for a section of a hundred stories, so the probe reads at most that many.
-    const q = (await this.fromSmallMembership(locale, now, filter, FEW_MEMBERS)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute()) as CardRow[];
+    const { q, key } = this.cardQuery(locale, now, filter);
+    return (await q.orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit).offset(offset).execute()) as CardRow[];
+  }
+
+  /**
+   * The card query of a list and the columns its order is read from. A section's, tag's or
+   * author's list is driven by its entries in `list_entries` (fromListEntries); every other list
+   * walks the feed index.
+   */
+  private cardQuery(locale: string, now: number, filter: ListFilter): { q: Q; key: { at: string; id: string } } {
+    const entries = this.fromListEntries(locale, now, filter);
+    if (entries) return { q: this.cardColumns(entries), key: { at: 'le.published_at', id: 'le.edition_id' } };
+    return { q: this.applyFilter(this.cardColumns(this.published(locale, now)), filter), key: { at: 'e.published_at', id: 'e.id' } };
   }
 
   /**
@@ -184,43 +191,38 @@ export class EditionsRepository {
    * the caller reverses them.
    */
   async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
-    let q = (await this.fromSmallMembership(locale, now, filter)) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
-    if ('before' in at) {
-      const { publishedAt: p, id } = at.before;
-      q = q.where('e.published_at', '<=', p).where((eb) => eb.or([eb('e.published_at', '<', p), eb('e.id', '<', id)]));
-      return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
-    }
-    if ('after' in at) {
-      const { publishedAt: p, id } = at.after;
-      q = q.where('e.published_at', '>=', p).where((eb) => eb.or([eb('e.published_at', '>', p), eb('e.id', '>', id)]));
-      return (await q.orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(limit).execute()) as CardRow[];
-    }
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).offset(at.offset).execute()) as CardRow[];
+    const { q, key } = this.cardQuery(locale, now, filter);
+    return (await pageOf(q, key, limit, at).execute()) as CardRow[];
   }
 
   /**
-   * A section's, tag's or author's list drawn from its own stories when it has at most
-   * SMALL_MEMBERSHIP of them (one bounded probe of its index says so): their editions by
-   * (story_id, locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger one walks the feed index
-   * instead (applyFilter) and meets one of its stories at least once per archive / SMALL_MEMBERSHIP
-   * rows; this way neither a rare one (which the walk would follow to the end of the archive) nor
-   * a huge one (whose sort would be a share of the archive) reads more than a bounded share.
-   * Undefined for other lists.
+   * A section's, tag's or author's list read from its entries (`list_entries`, migration 0035,
+   * kept by triggers): the range (kind, key, locale, published_at ≤ now) of its primary key, read
+   * backwards from `now` or a cursor, the embargo tested on the entry; each entry reaches its
+   * edition by primary key — a CROSS JOIN, which SQLite never reorders. A page reads the page's
+   * entries (plus any still under embargo), whatever the size of the list or the archive. The
+   * visibility test is applied to the edition as well (already read for the card; an entry is
+   * only ever a superset). Undefined for other lists (no section, tag or author; search terms;
+   * a given set of ids). With more than one of section, tag and author (no page asks for that)
+   * the first of tag, author, section drives and the others are tests (applyFilter).
    */
-  private async fromSmallMembership(locale: string, now: number, filter: ListFilter, small = SMALL_MEMBERSHIP): Promise<Q | undefined> {
+  private fromListEntries(locale: string, now: number, filter: ListFilter): Q | undefined {
     const by =
-      filter.tagId !== undefined ? { table: 'story_tags' as const, story: 'story_id', col: 'tag_id' as const, id: filter.tagId }
-      : filter.authorId !== undefined ? { table: 'story_authors' as const, story: 'story_id', col: 'author_id' as const, id: filter.authorId }
-      : filter.sectionId !== undefined ? { table: 'stories' as const, story: 'id', col: 'section_id' as const, id: filter.sectionId }
+      filter.tagId !== undefined ? { kind: LIST_KIND.tag, id: filter.tagId, rest: { tagId: undefined } }
+      : filter.authorId !== undefined ? { kind: LIST_KIND.author, id: filter.authorId, rest: { authorId: undefined } }
+      : filter.sectionId !== undefined ? { kind: LIST_KIND.section, id: filter.sectionId, rest: { sectionId: undefined } }
       : null;
     if (!by || filter.terms?.length || filter.ids) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
-    const db = this.db as Kysely<any>;
-    const members = await db.selectFrom(by.table).select(by.story).where(by.col, '=', by.id).limit(small + 1).execute();
-    if (members.length > small) return undefined;
-    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', `m.${by.story}`).where(`m.${by.col}`, '=', by.id);
-    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined, sectionId: undefined };
-    return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
+    const from = this.db
+      .selectFrom('list_entries as le')
+      .crossJoin('editions as e')
+      .whereRef('e.id', '=', 'le.edition_id')
+      .where('le.kind', '=', by.kind)
+      .where('le.key_id', '=', by.id)
+      .where('le.locale', '=', locale)
+      .where('le.published_at', '<=', now)
+      .where((eb) => eb.or([eb('le.embargo_until', 'is', null), eb('le.embargo_until', '<=', now)]));
+    return this.applyFilter(this.cardJoins(from as unknown as Q, locale, now), { ...filter, ...by.rest });
   }
 
   /**
@@ -229,8 +231,11 @@ export class EditionsRepository {
    * legacy-address redirect uses it.
    */
   async keyAt(locale: string, now: number, filter: ListFilter, offset: number): Promise<ListKey | undefined> {
-    const q = this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter);
-    const row = (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
+    const entries = this.fromListEntries(locale, now, filter);
+    const [q, at, id] = entries
+      ? [entries.select(['le.published_at', 'le.edition_id as id']), 'le.published_at', 'le.edition_id']
+      : [this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter), 'e.published_at', 'e.id'];
+    const row = (await q.orderBy(at, 'desc').orderBy(id, 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
     return row ? { publishedAt: Number(row.published_at), id: row.id } : undefined;
   }
 
@@ -388,4 +393,21 @@ export class EditionsRepository {
     const rows = await this.db.selectFrom('editions').select(['id', 'views_total']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, Number(r.views_total)]));
   }
+}
+
+/**
+ * A page of a list ordered by (`key.at` desc, `key.id` desc): by offset from the top, or just
+ * past a key either way (`after` rows come oldest-first; the caller reverses them). The
+ * conditions are on the driving index's own columns, so each form is a range of it.
+ */
+function pageOf(q: Q, key: { at: string; id: string }, limit: number, at: ListAt): Q {
+  if ('before' in at) {
+    const { publishedAt: p, id } = at.before;
+    return q.where(key.at, '<=', p).where((eb) => eb.or([eb(key.at, '<', p), eb(key.id, '<', id)])).orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit);
+  }
+  if ('after' in at) {
+    const { publishedAt: p, id } = at.after;
+    return q.where(key.at, '>=', p).where((eb) => eb.or([eb(key.at, '>', p), eb(key.id, '>', id)])).orderBy(key.at, 'asc').orderBy(key.id, 'asc').limit(limit);
+  }
+  return q.orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit).offset(at.offset);
 }
