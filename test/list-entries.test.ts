@@ -9,9 +9,14 @@
  * - every write path moves the lists at once: publish, unpublish, schedule and reschedule,
  *   embargo, retag, a new section or author, a tag merged or deleted, an edition or story
  *   deleted, a derived Uzbek Cyrillic edition — and after each the table equals a rebuild of it
- *   from the source tables.
+ *   from the source tables;
+ * - PostgreSQL: two transactions writing the two halves of one entry at once (a tag linked to a
+ *   story, one of its editions published) leave the entry in place in either order, and the
+ *   reverse (a link removed while an edition is published) leaves none: the triggers serialize
+ *   on the story's row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 import { generateArchive } from './helpers/archive.js';
@@ -20,6 +25,7 @@ import { visibleAt } from '../src/content/visibility.js';
 import { FeedsRepository } from '../src/distribution/feeds/feeds.repository.js';
 import type { ListFilter, ListKey } from '../src/content/editions.repository.js';
 import type { Database } from '../src/db/schema.js';
+import { up as migration0035 } from '../src/db/migrations/0035_list_entries.js';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const HOUR = 3600_000;
@@ -93,6 +99,18 @@ describe.each(DIALECTS)('list entries (%s)', (dialect) => {
 
     it('holds exactly the entries a rebuild from the source tables gives', async () => {
       expect(await stored(db)).toEqual(await rebuilt(db));
+    });
+
+    it('the migration fills an existing archive (in batches) and may run again', async () => {
+      const want = await rebuilt(db);
+      // Part gone, as if an earlier run stopped half-way; then the whole table.
+      await db.deleteFrom('list_entries').where('kind', '=', 2).execute();
+      await migration0035(db, dialect);
+      expect(await stored(db)).toEqual(want);
+      await db.deleteFrom('list_entries').execute();
+      await migration0035(db, dialect);
+      await migration0035(db, dialect);
+      expect(await stored(db)).toEqual(want);
     });
 
     it('lists every section, tag and author in every locale as the walk did: by cursor both ways, by offset, in feeds, and the keys of old page numbers', async () => {
@@ -282,6 +300,74 @@ describe.each(DIALECTS)('list entries (%s)', (dialect) => {
       await db.deleteFrom('sections').where('id', '=', sec.json.id).execute();
       expect(await ids('ru', { sectionId: sec.json.id })).toEqual([]);
       await consistent();
+    });
+  });
+  describe.runIf(dialect === 'postgres')('concurrent writers of one story (PostgreSQL, READ COMMITTED)', () => {
+    let s: TestSite;
+    let db: Kysely<Database>;
+    const clients: pg.Client[] = [];
+    beforeAll(async () => {
+      s = await makeTestSite(dialect, { now: NOW });
+      db = s.c.db.kysely;
+      for (let i = 0; i < 2; i++) {
+        const c = new pg.Client({ connectionString: process.env.XABAR_TEST_PG, options: `-c search_path=${s.c.db.schema}` });
+        await c.connect();
+        clients.push(c);
+      }
+    }, 60_000);
+    afterAll(async () => {
+      for (const c of clients) await c.end();
+      await s?.close();
+    });
+
+    /** `first` runs and stays uncommitted; `second` starts (and may wait on it); then both commit. */
+    async function interleave(first: string, second: string) {
+      const [a, b] = clients as [pg.Client, pg.Client];
+      await a.query('begin');
+      await a.query(first);
+      await b.query('begin');
+      let done = false;
+      const pending = b.query(second).then(() => (done = true));
+      await new Promise((r) => setTimeout(r, 300));
+      const waited = !done;
+      await a.query('commit');
+      await pending;
+      await b.query('commit');
+      return waited;
+    }
+
+    it('a link and a publication of one story at once: the entry is there in either order; a link removed meanwhile leaves none', async () => {
+      const [sec] = await db.insertInto('sections').values({ slug: 'race', position: 0, color: '#000000' } as never).returning('id').execute();
+      const [tag] = await db.insertInto('tags').values({ slug: 'race-tag' }).returning('id').execute();
+      const [story] = await db.insertInto('stories').values({ section_id: sec!.id, hero_media_id: null, created_at: NOW, updated_at: NOW }).returning('id').execute();
+      const [ed] = await db.insertInto('editions').values({ story_id: story!.id, locale: 'ru', status: 'draft', headline: 'Гонка', slug: 'gonka', lead: '', body_json: '{}', body_html: '', published_at: null, created_at: NOW, updated_at: NOW } as never).returning('id').execute();
+      const E = ed!.id;
+      const link = `insert into story_tags (story_id, tag_id, position) values (${story!.id}, ${tag!.id}, 0)`;
+      const unlink = `delete from story_tags where story_id = ${story!.id} and tag_id = ${tag!.id}`;
+      const publish = `update editions set status = 'published', published_at = ${NOW - 1000} where id = ${E}`;
+      const draft = `update editions set status = 'draft', published_at = null where id = ${E}`;
+      const tagged = async () => (await db.selectFrom('list_entries').select('edition_id').where('kind', '=', 2).where('key_id', '=', tag!.id).execute()).map((r) => r.edition_id);
+
+      // The link first, the publication waits for it.
+      expect(await interleave(link, publish)).toBe(true);
+      expect(await tagged()).toEqual([E]);
+      expect(await stored(db)).toEqual(await rebuilt(db));
+      await db.executeQuery(sql.raw(unlink).compile(db));
+      await db.executeQuery(sql.raw(draft).compile(db));
+      expect(await tagged()).toEqual([]);
+      // The publication first, the link waits for it.
+      expect(await interleave(publish, link)).toBe(true);
+      expect(await tagged()).toEqual([E]);
+      expect(await stored(db)).toEqual(await rebuilt(db));
+      // The link removed while the edition is published again.
+      await db.executeQuery(sql.raw(draft).compile(db));
+      expect(await interleave(unlink, publish)).toBe(true);
+      expect(await tagged()).toEqual([]);
+      await db.executeQuery(sql.raw(link).compile(db));
+      await db.executeQuery(sql.raw(draft).compile(db));
+      expect(await interleave(publish, unlink)).toBe(true);
+      expect(await tagged()).toEqual([]);
+      expect(await stored(db)).toEqual(await rebuilt(db));
     });
   });
 });

@@ -92,12 +92,21 @@ async function postgresObjects(db: Kysely<any>): Promise<void> {
       where e.story_id = ${story} and ${key} is not null and e.status in ${LISTED} and e.published_at is not null on conflict do nothing;`;
   const dropStoryKey = (kind: number, key: string, story: string) => `delete from list_entries where story_id = ${story} and kind = ${kind} and key_id = ${key};`;
 
+  // Under READ COMMITTED two transactions could each miss the other's uncommitted half of an entry
+  // (one links a tag to a story while the other publishes one of its editions: neither trigger
+  // sees the other's row). Every trigger therefore first locks the story's row (FOR NO KEY
+  // UPDATE: not the KEY SHARE of foreign-key checks, so inserts of links do not wait on it) and
+  // only then reads, each statement with a fresh snapshot: the second of two writers of one
+  // story waits for the first to commit and sees its rows. SQLite has one writer at a time.
+  const lockStory = (story: string) => `perform 1 from stories where id = ${story} for no key update;`;
   const fns: [name: string, body: string][] = [
     ['list_entries_of_edition', `
       if tg_op = 'UPDATE' and (old.status, old.published_at, old.embargo_until, old.locale, old.story_id)
           is not distinct from (new.status, new.published_at, new.embargo_until, new.locale, new.story_id) then return null; end if;
-      if tg_op <> 'INSERT' then delete from list_entries where story_id = old.story_id and edition_id = old.id; end if;
+      if tg_op = 'INSERT' and not (new.status in ${LISTED} and new.published_at is not null) then return null; end if;
+      if tg_op <> 'INSERT' then ${lockStory('old.story_id')} delete from list_entries where story_id = old.story_id and edition_id = old.id; end if;
       if tg_op <> 'DELETE' and new.status in ${LISTED} and new.published_at is not null then
+        ${lockStory('new.story_id')}
         insert into list_entries (${COLS}) ${ofEdition} on conflict do nothing;
       end if;
       return null;`],
@@ -109,13 +118,13 @@ async function postgresObjects(db: Kysely<any>): Promise<void> {
       return null;`],
     ['list_entries_of_story_tag', `
       if tg_op = 'UPDATE' and old.story_id = new.story_id and old.tag_id = new.tag_id then return null; end if;
-      if tg_op <> 'INSERT' then ${dropStoryKey(2, 'old.tag_id', 'old.story_id')} end if;
-      if tg_op <> 'DELETE' then ${addStoryKey(2, 'new.tag_id', 'new.story_id')} end if;
+      if tg_op <> 'INSERT' then ${lockStory('old.story_id')} ${dropStoryKey(2, 'old.tag_id', 'old.story_id')} end if;
+      if tg_op <> 'DELETE' then ${lockStory('new.story_id')} ${addStoryKey(2, 'new.tag_id', 'new.story_id')} end if;
       return null;`],
     ['list_entries_of_story_author', `
       if tg_op = 'UPDATE' and old.story_id = new.story_id and old.author_id = new.author_id then return null; end if;
-      if tg_op <> 'INSERT' then ${dropStoryKey(3, 'old.author_id', 'old.story_id')} end if;
-      if tg_op <> 'DELETE' then ${addStoryKey(3, 'new.author_id', 'new.story_id')} end if;
+      if tg_op <> 'INSERT' then ${lockStory('old.story_id')} ${dropStoryKey(3, 'old.author_id', 'old.story_id')} end if;
+      if tg_op <> 'DELETE' then ${lockStory('new.story_id')} ${addStoryKey(3, 'new.author_id', 'new.story_id')} end if;
       return null;`],
   ];
   for (const [name, body] of fns) {
