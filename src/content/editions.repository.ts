@@ -145,14 +145,14 @@ export class EditionsRepository {
   }
 
   /**
-   * Section, tag and author filters are tests on a row already reached, never a way in: a list
-   * walks the feed index in its own order and stops at its LIMIT. With statistics (ANALYZE, as a
-   * generated archive has) SQLite would otherwise start from the section's or tag's index — a
-   * quarter of a 100,000-story archive for a big section — and sort it all before the first row
-   * (655 ms for a section page, measured). `filterOnly` (`+s.section_id` on SQLite) keeps the
-   * section index out of the plan; tag and author membership is one probe of the (story_id, tag_id) key per row walked,
-   * not an IN list built from every member first. Small sections, tags and authors are read from
-   * their own rows instead (fromSmallMembership), so the walk is never long.
+   * The filters as tests on a row already reached. Section, tag and author lists are driven by
+   * their entries (fromListEntries) and reach this only for what remains (excluded ids; another
+   * of section, tag and author, which no page asks for); search results (`terms`, `ids`) may
+   * carry a section, tag or author too, and test it here. Those tests are never a way in: with
+   * statistics SQLite would otherwise start from the section's or tag's index and sort every
+   * member (655 ms for a section page at 100,000 stories, measured); `filterOnly` (`+s.section_id`
+   * on SQLite) keeps the section index out of the plan, tag and author membership is one probe of
+   * the (story_id, tag_id) key per row.
    */
   private applyFilter<T extends Q>(q: T, f: ListFilter): T {
     let out: Q = q;
