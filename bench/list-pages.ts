@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/list-pages.ts <DATA_DIR> [n]`: uncached renders of section, tag and author pages
  * (first page and a page deep through `?before=`), in process through `app.inject()` with the
- * page cache off, n times each (default 20) after 5 warm-ups; prints the median and the list
- * query alone (EditionsRepository.listPage, median). PAGES=<slug,…> picks tags; AUTHORS and
+ * page cache off, n times each (default 20) after 5 warm-ups; prints the median render, the CPU
+ * milliseconds per render (steadier than wall-clock on a shared machine) and the list query alone
+ * (EditionsRepository.listPage, median). PAGES=<slug,…> picks tags; AUTHORS and
  * SECTIONS likewise. Compare runs made one after the other on the same machine (issue 12,
  * docs/query-plans.md "List entries").
  */
@@ -54,6 +55,7 @@ async function measure(name: string, url: string) {
   const times: number[] = [];
   const query: number[] = [];
   let status = 0;
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < N; i++) {
     queryMs = 0;
     const t = performance.now();
@@ -62,7 +64,8 @@ async function measure(name: string, url: string) {
     query.push(queryMs);
     status = r.statusCode;
   }
-  rows.push({ page: name, url: url.slice(0, 70), status, renderMedianMs: median(times), listQueryMedianMs: median(query) });
+  const cpu = process.cpuUsage(cpu0);
+  rows.push({ page: name, status, renderMedianMs: median(times), cpuMsPerRender: Math.round(((cpu.user + cpu.system) / 1000 / N) * 100) / 100, listQueryMedianMs: median(query) });
 }
 for (const url of pages) {
   await measure(url, url);
