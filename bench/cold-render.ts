@@ -62,8 +62,12 @@ const home = await app.inject({ url: '/ru/', headers: { 'user-agent': 'bench-bot
 const article = /href="(\/ru\/news\/[a-z0-9-]+)"/.exec(home.body)?.[1];
 const tag = /href="(\/ru\/tag\/[a-z0-9-]+)"/.exec((await app.inject({ url: article ?? '/ru/' })).body)?.[1];
 const deep = await app.inject({ url: '/ru/news?page=500', headers: { 'user-agent': 'bench-bot/1.0' } });
-const pages: [string, string][] = [
+// 'articles' renders the home page's stories in turn: nothing one article's render leaves behind
+// (a statement, a remembered image) helps the next as much as with one article over and over.
+const articles = [...new Set([...home.body.matchAll(/href="(\/ru\/news\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+const pages: [string, string | string[]][] = [
   ['article', article ?? '/ru/'],
+  ...(articles.length > 1 ? [['articles', articles] as [string, string[]]] : []),
   ['home', '/ru/'],
   ['section', '/ru/section/economy'],
   ['news page 2', '/ru/news?page=2'],
@@ -79,11 +83,13 @@ if (profile) {
   await profile.post('Profiler.setSamplingInterval', { interval: 200 });
 }
 const rows: Record<string, unknown>[] = [];
-for (const [name, url] of pages) {
+for (const [name, target] of pages) {
   if (ONLY && !ONLY.includes(name)) continue;
-  for (let i = 0; i < 20; i++) await get(url);
+  const urlOf = (i: number) => (Array.isArray(target) ? target[i % target.length]! : target);
+  const url = Array.isArray(target) ? `${target.length} articles in turn` : target;
+  for (let i = 0; i < 20; i++) await get(urlOf(i));
   statements = 0;
-  const probe = await get(url);
+  const probe = await get(urlOf(0));
   const perRender = statements;
   byText.clear();
   const times: number[] = [];
@@ -91,9 +97,9 @@ for (const [name, url] of pages) {
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < N; i++) {
     const t = performance.now();
-    const r = await get(url);
+    const r = await get(urlOf(i));
     times.push(performance.now() - t);
-    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode}`);
+    if (r.statusCode !== 200) throw new Error(`${urlOf(i)}: ${r.statusCode}`);
   }
   const cpu = process.cpuUsage(cpu0);
   if (profile) {
@@ -104,7 +110,7 @@ for (const [name, url] of pages) {
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 100) / 100;
   if (process.env.BENCH_QUERIES) {
     console.log(`\n${name}: statements by time per render`);
-    for (const [text, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) console.log(`  ${(e.ms / N).toFixed(3)} ms ×${(e.n / N).toFixed(1)}  ${text.replace(/"/g, '').slice(0, 300)}`);
+    for (const [text, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40)) console.log(`  ${(e.ms / N).toFixed(3)} ms ×${(e.n / N).toFixed(1)}  ${text.replace(/"/g, '').slice(0, Number(process.env.BENCH_QUERIES_WIDTH ?? 300))}`);
   }
   rows.push({ page: name, url, status: probe.statusCode, bytes: probe.rawPayload.length, statements: perRender, medianMs: at(0.5), p95Ms: at(0.95), cpuMsPerRender: Math.round(((cpu.user + cpu.system) / 1000 / N) * 100) / 100 });
 }

@@ -7,6 +7,7 @@
  *
  *   npm run audit:site                         all languages and page types
  *   npm run audit:site -- --locales ru,en --pages home,article
+ *   npm run audit:site -- --out /tmp/lh        also write each page's Lighthouse report (JSON)
  *   CHROME_PATH=/usr/bin/chromium (default)    the browser; never downloaded
  *
  * Search pages are `noindex` on purpose, so their SEO is judged without the crawlability audit
@@ -77,6 +78,9 @@ function launchChrome(profile: string): Promise<{ proc: ChildProcess; port: numb
 async function main() {
   const locales = arg('locales', ALL_LOCALES);
   const pageKinds = arg('pages', ALL_PAGES);
+  const outIdx = process.argv.indexOf('--out');
+  const outDir = outIdx === -1 ? undefined : process.argv[outIdx + 1];
+  if (outDir) fs.mkdirSync(outDir, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-audit-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -118,7 +122,9 @@ async function main() {
       if (!result) throw new Error(`Lighthouse gave no result for ${u.url}`);
       const lhr = result.lhr;
       const scores = CATEGORIES.map((cat) => Math.round((lhr.categories[cat]?.score ?? 0) * 100));
-      rows.push([u.locale, u.kind, ...scores.map(String), u.url.slice(base.length)]);
+      const metric = (id: string) => lhr.audits[id]?.displayValue?.replace(/\s/g, '') ?? '?';
+      rows.push([u.locale, u.kind, ...scores.map(String), `${metric('first-contentful-paint')} ${metric('largest-contentful-paint')} ${metric('total-blocking-time')} ${metric('cumulative-layout-shift')}`, u.url.slice(base.length)]);
+      if (outDir) fs.writeFileSync(path.join(outDir, `${u.locale}-${u.kind}.json`), JSON.stringify(lhr));
       if (scores.some((s) => s < 100)) {
         failed = true;
         for (const cat of CATEGORIES) {
@@ -134,7 +140,7 @@ async function main() {
         }
       }
     }
-    const head = ['locale', 'page', 'perf', 'a11y', 'b-p', 'seo', 'path'];
+    const head = ['locale', 'page', 'perf', 'a11y', 'b-p', 'seo', 'FCP LCP TBT CLS', 'path'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.min(r[i]!.length, 60))));
     const line = (r: string[]) => r.map((x, i) => (i >= 2 && i <= 5 ? x.padStart(widths[i]!) : x.slice(0, 60).padEnd(widths[i]!))).join('  ');
     console.log(`\nLighthouse ${lighthouseVersion()} (mobile) on ${urls.length} pages:\n${line(head)}\n${rows.map(line).join('\n')}`);

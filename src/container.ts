@@ -400,6 +400,8 @@ export async function buildContainer(config: Config, opts: ContainerOptions = {}
     ready,
     metrics,
     async close() {
+      // Purges already sent reach the CDN and the other nodes before this process lets go.
+      await cdnPurge.idle();
       await bus.close();
       redis?.disconnect();
       await relay.stop().catch((err) => log.error({ err }, 'job relay stop failed'));

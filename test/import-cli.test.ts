@@ -123,4 +123,33 @@ describe('xabar import on a node of a cluster', () => {
       fs.rmSync(dbDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('does not exit before the CDN has the purge: closing waits for a slow purge hook', async () => {
+    const answered: string[] = [];
+    // A CDN adapter that takes 400 ms to answer.
+    const cdn = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => setTimeout(() => {
+        answered.push(body);
+        res.end();
+      }, 400));
+    });
+    await new Promise<void>((r) => cdn.listen(0, '127.0.0.1', r));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xabar-import-cdn-'));
+    try {
+      const a = await makeTestSite('sqlite', { env: { XABAR_CDN: 'on', XABAR_CDN_PURGE_URL: `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/purge` } });
+      const file = path.join(dir, 'one.xml');
+      fs.writeFileSync(file, ONE_POST);
+      const parsed = parseImportArgs(['wordpress', file, '--report', path.join(dir, 'report.json')]);
+      if (typeof parsed === 'string') throw new Error(parsed);
+      expect(await runImport(a.c, parsed, new Writable({ write: (_c, _e, done) => done() }))).toBe(0);
+      expect(answered).toEqual([]); // still on its way
+      await a.close(); // what `xabar import` does before the process exits
+      expect(answered.map((b) => JSON.parse(b))).toEqual([{ tags: ['*'], all: true }]);
+    } finally {
+      await new Promise((r) => cdn.close(r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -79,6 +79,11 @@ describe.each(DIALECTS)('static pages on %s', (dialect) => {
     const old = await n.s.app.inject({ url: '/ru/page/o-nas' });
     expect([old.statusCode, old.headers.location]).toEqual([301, '/ru/page/ob-agentstve']);
     expect((await n.s.app.inject({ url: '/ru/page/ob-agentstve' })).statusCode).toBe(200);
+    // The footer's pages are remembered between renders (site.service.ts): the rename's purge
+    // makes the very next render link the new address.
+    const after = (await n.s.app.inject({ url: '/ru/' })).body;
+    expect(after).toContain('href="/ru/page/ob-agentstve"');
+    expect(after).not.toContain('href="/ru/page/o-nas"');
   });
 
   it('two editors creating the same address at once: one page, the other a 409 (the constraint decides)', async () => {

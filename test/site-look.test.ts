@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.js';
-import { fontFaces } from '../src/site/fonts.js';
+import { fontFaces, subtractRange } from '../src/site/fonts.js';
 import { woff2Cmap } from './helpers/woff2-cmap.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 
@@ -50,6 +50,28 @@ describe('the font files', () => {
       expect(unclaimed, key).toEqual([]);
     }
   });
+
+  it('put every Cyrillic letter of Russian and Uzbek in one file per face (cyrillic-uz), claimed by no other subset', () => {
+    const faces = fontFaces();
+    const cyrillic = [...ALPHABETS].filter((ch) => /\p{Script=Cyrillic}/u.test(ch));
+    expect(cyrillic).toContain('ғ');
+    for (const key of new Set(faces.map((f) => `${f.family} ${f.weight} ${f.style}`))) {
+      const mine = faces.filter((f) => `${f.family} ${f.weight} ${f.style}` === key);
+      for (const ch of cyrillic) {
+        const claimants = mine.filter((f) => inRange(ch.codePointAt(0)!, f.unicodeRange)).map((f) => f.subset);
+        expect(claimants, `${key} ${ch}`).toEqual(['cyrillic-uz']);
+      }
+      // The rest of the package's cyrillic-ext range stays claimed by cyrillic-ext (e.g. Kazakh ң, Tatar ә).
+      const ext = mine.find((f) => f.subset === 'cyrillic-ext')!;
+      expect(inRange(0x04a3, ext.unicodeRange) && inRange(0x04d9, ext.unicodeRange) && !inRange(0x0493, ext.unicodeRange)).toBe(true);
+    }
+  });
+
+  it('subtracts unicode ranges exactly', () => {
+    expect(subtractRange('U+0460-052F,U+20B4', 'U+0492-0493,U+049A-049B,U+04B2-04B3')).toBe('U+0460-0491,U+0494-0499,U+049C-04B1,U+04B4-052F,U+20B4');
+    expect(subtractRange('U+0400-045F', 'U+0400,U+045F')).toBe('U+0401-045E');
+    expect(subtractRange('U+0041', 'U+0041')).toBe('');
+  });
 });
 
 describe.each(DIALECTS)('the site’s look on %s', (dialect) => {
@@ -86,7 +108,7 @@ describe.each(DIALECTS)('the site’s look on %s', (dialect) => {
       range: /unicode-range:([^;]+)/.exec(m[1]!)![1]!,
       swap: m[1]!.includes('font-display:swap'),
     }));
-    expect(faces.length).toBe(20); // 5 faces × latin, latin-ext, cyrillic, cyrillic-ext
+    expect(faces.length).toBe(20); // 5 faces × latin, latin-ext, cyrillic-uz, cyrillic-ext
     expect(faces.every((f) => f.swap)).toBe(true);
     for (const [family, weight, style] of [['Noto Serif', 700, 'normal'], ['Noto Serif', 400, 'normal'], ['Noto Sans', 400, 'normal'], ['Noto Sans', 700, 'normal'], ['Noto Sans', 400, 'italic']] as const) {
       const mine = faces.filter((f) => f.family === family && f.weight === weight && f.style === style);
@@ -107,7 +129,9 @@ describe.each(DIALECTS)('the site’s look on %s', (dialect) => {
 
   it('preloads the headline font of each language’s script, files the stylesheet names', async () => {
     const css = (await get(/href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec((await get('/ru/')).body)![1]!)).body;
-    const expected = { ru: ['cyrillic'], uz: ['latin'], 'uz-cyrl': ['cyrillic', 'cyrillic-ext'], en: ['latin'] };
+    // One file per script (the Uzbek letters Ғ Қ Ҳ are in our cyrillic-uz subset, not in a second
+    // Cyrillic file), and latin for the spaces, digits and punctuation of Cyrillic headlines.
+    const expected = { ru: ['cyrillic-uz', 'latin'], uz: ['latin'], 'uz-cyrl': ['cyrillic-uz', 'latin'], en: ['latin'] };
     for (const [prefix, subsets] of Object.entries(expected)) {
       const page = (await get(`/${prefix}/`)).body;
       const preloads = [...page.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous"\/>/g)].map((m) => m[1]!);

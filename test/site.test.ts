@@ -103,10 +103,13 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
 
   it('runs a breaking-news strip across pages while a breaking story is fresh', async () => {
     const sectionId = (await s.c.taxonomy.sectionBySlug('ru', 'politics'))!.id;
-    await s.c.stories.create({
+    const story = await s.c.stories.create({
       sectionId,
       editions: [{ locale: 'ru', headline: 'Срочное сообщение для проверки ленты', doc: paragraphsToDoc(['Текст.']), status: 'published', publishedAt: new Date(NOW - 60_000), isBreaking: true }],
     });
+    // What a publish through the newsroom does (the remembered strip and feed go), and no page
+    // of an earlier render left (other articles' pages would expire within seconds).
+    s.c.purge('ru', story.editions[0]!.id);
     s.c.pageCache?.clear();
     for (const url of ['/ru/', '/ru/news', refPath]) {
       const html = (await get(url)).body;
@@ -116,6 +119,27 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     s.c.pageCache?.clear();
     expect((await get('/ru/')).body).not.toContain('class="breaking"');
     s.tick(-7 * 3600_000);
+  });
+
+  it('remembers the news feed between renders until a purge, which shows a new story at once', async () => {
+    const sectionId = (await s.c.taxonomy.sectionBySlug('ru', 'economy'))!.id;
+    const feedOf = async () => {
+      const html = (await get(refPath)).body;
+      return html.slice(html.indexOf('<ol class="feed-list">'), html.indexOf('</ol>', html.indexOf('<ol class="feed-list">')));
+    };
+    expect(await feedOf()).not.toContain('Свежая заметка для проверки ленты');
+    const story = await s.c.stories.create({
+      sectionId,
+      editions: [{ locale: 'ru', headline: 'Свежая заметка для проверки ленты', doc: paragraphsToDoc(['Текст.']), status: 'published', publishedAt: new Date(NOW - 30_000) }],
+    });
+    // The article's page expired (3 s) and is rendered again, but nothing told the site: the
+    // feed is the remembered one (for BRIEF_MS at most).
+    s.tick(4_000);
+    expect(await feedOf()).not.toContain('Свежая заметка для проверки ленты');
+    s.c.purge('ru', story.editions[0]!.id);
+    s.tick(4_000); // still within BRIEF_MS of the remembered feed: the purge alone made it go
+    expect(await feedOf()).toContain('Свежая заметка для проверки ленты');
+    s.tick(-8_000);
   });
 
   it('lists sections, tags and authors with pagination that stops at the last page', async () => {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialectOps } from '../src/db/dialect.js';
 import { ViewCounter } from '../src/analytics/view-counter.js';
+import { insertPublishedEdition } from './helpers/edition-row.js';
 import { BROWSER_UA, DIALECTS, makeTestSite, type TestSite } from './helpers/site.js';
 
 describe.each(DIALECTS)('a time-zone change within one minute on %s', (dialect) => {
@@ -16,12 +17,7 @@ describe.each(DIALECTS)('a time-zone change within one minute on %s', (dialect) 
     site = await makeTestSite(dialect);
     const db = site.c.db.kysely;
     const t = Date.UTC(2025, 3, 24, 9, 0);
-    const { id: storyId } = await db.insertInto('stories').values({ section_id: null, hero_media_id: null, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
-    const { id: editionId } = await db
-      .insertInto('editions')
-      .values({ story_id: storyId, locale: 'ru', status: 'published', headline: 'h', slug: 'tz-h', lead: '', body_json: '{}', body_html: '', is_main: 0, is_breaking: 0, word_count: 0, reading_minutes: 1, views_total: 0, version: 1, search_text: '', dateline_city: '', dateline_agency: '', hero_caption: '', seo_title: '', seo_description: '', published_at: t, scheduled_at: null, created_at: t, updated_at: t })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const editionId = await insertPublishedEdition(db, t, { slug: 'tz-h' });
     // 20:30:10 UTC is still 24 April in UTC and already 25 April in Tashkent.
     const now = Date.UTC(2025, 3, 24, 20, 30, 10);
     let zone = 'UTC';

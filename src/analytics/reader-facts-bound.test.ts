@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/connect.js';
 import { dialectOps } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
+import { insertPublishedEdition } from '../../test/helpers/edition-row.js';
 import { MAX_FACT_KEYS_PER_EDITION, ViewCounter } from './view-counter.js';
 
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -18,12 +19,7 @@ beforeEach(async () => {
   db = await openDb({ dialect: 'sqlite', file: ':memory:' });
   await migrate(db);
   const t = Date.UTC(2026, 11, 1, 9, 0);
-  const { id: storyId } = await db.kysely.insertInto('stories').values({ section_id: null, hero_media_id: null, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
-  ({ id: editionId } = await db.kysely
-    .insertInto('editions')
-    .values({ story_id: storyId, locale: 'ru', status: 'published', headline: 'h', slug: 'h', lead: '', body_json: '{}', body_html: '', is_main: 0, is_breaking: 0, word_count: 0, reading_minutes: 1, views_total: 0, version: 1, search_text: '', dateline_city: '', dateline_agency: '', hero_caption: '', seo_title: '', seo_description: '', published_at: t, scheduled_at: null, created_at: t, updated_at: t })
-    .returning('id')
-    .executeTakeFirstOrThrow());
+  editionId = await insertPublishedEdition(db.kysely, t);
 });
 afterEach(async () => {
   await db.close();

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/connect.js';
 import { dialectOps } from '../db/dialect.js';
 import { migrate } from '../db/migrate.js';
+import { insertPublishedEdition } from '../../test/helpers/edition-row.js';
 import { REPEAT_WINDOW_MS, ViewCounter } from './view-counter.js';
 import { VisitorHasher } from './visitor.js';
 
@@ -26,12 +27,7 @@ beforeEach(async () => {
   db = await openDb({ dialect: 'sqlite', file: ':memory:' });
   await migrate(db);
   const t = Date.UTC(2025, 3, 24, 9, 0);
-  const { id: storyId } = await db.kysely.insertInto('stories').values({ section_id: null, hero_media_id: null, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
-  ({ id: editionId } = await db.kysely
-    .insertInto('editions')
-    .values({ story_id: storyId, locale: 'ru', status: 'published', headline: 'h', slug: 'h', lead: '', body_json: '{}', body_html: '', is_main: 0, is_breaking: 0, word_count: 0, reading_minutes: 1, views_total: 224, version: 1, search_text: '', dateline_city: '', dateline_agency: '', hero_caption: '', seo_title: '', seo_description: '', published_at: t, scheduled_at: null, created_at: t, updated_at: t })
-    .returning('id')
-    .executeTakeFirstOrThrow());
+  editionId = await insertPublishedEdition(db.kysely, t, { viewsTotal: 224 });
   now = Date.UTC(2025, 3, 24, 19, 30); // 00:30 next day in Tashkent
   counter = new ViewCounter({ db: db.kysely, dialect: dialectOps('sqlite'), timeZone: () => 'Asia/Tashkent', flushMs: 5000, clock: () => now });
 });

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, EditionRow, NewEdition } from '../db/schema.js';
+import { QueryTemplates } from '../db/query-template.js';
 import { visibleAt } from './visibility.js';
 
 export interface ListFilter {
@@ -74,14 +75,38 @@ export const RELATED_WINDOW = 60;
 /** `list_entries.kind` (migration 0035): which list an entry belongs to. */
 export const LIST_KIND = { section: 1, tag: 2, author: 3 } as const;
 
+/**
+ * The list a section, tag or author filter reads from `list_entries` (fromListEntries); null for
+ * other lists (none of them; search terms; a given set of ids). With more than one of section,
+ * tag and author (no page asks for that) the first of tag, author, section drives and the others
+ * stay tests (applyFilter).
+ */
+function listOf(filter: ListFilter) {
+  if (filter.terms?.length || filter.ids) return null;
+  if (filter.tagId !== undefined) return { kind: LIST_KIND.tag, id: filter.tagId, rest: { tagId: undefined } };
+  if (filter.authorId !== undefined) return { kind: LIST_KIND.author, id: filter.authorId, rest: { authorId: undefined } };
+  if (filter.sectionId !== undefined) return { kind: LIST_KIND.section, id: filter.sectionId, rest: { sectionId: undefined } };
+  return null;
+}
+
+/** The columns a list's order is read from: the entry's for a list of entries, else the edition's. */
+type OrderKey = { at: string; id: string };
+const ENTRY_ORDER: OrderKey = { at: 'le.published_at', id: 'le.edition_id' };
+const EDITION_ORDER: OrderKey = { at: 'e.published_at', id: 'e.id' };
+
 export class EditionsRepository {
+  /** The article page's queries, compiled once per shape (db/query-template.ts). */
+  private readonly templates: QueryTemplates;
+
   /** `matchesAll` comes from the dialect module: full-text search is FTS5 or tsvector. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly matchesAll: (terms: string[]) => RawBuilder<boolean>,
     /** From the dialect module too: a column the planner must not enter the table by (applyFilter). */
     private readonly filterOnly: (ref: string) => RawBuilder<unknown> = (ref) => sql.ref(ref),
-  ) {}
+  ) {
+    this.templates = new QueryTemplates(db);
+  }
 
   private published(locale: string, now: number) {
     return this.db
@@ -123,17 +148,20 @@ export class EditionsRepository {
 
   /** Visible editions of a story in every locale (for hreflang and the language switcher). */
   async visibleEditionsOfStory(storyId: number, now: number): Promise<{ locale: string; slug: string }[]> {
-    return this.db
-      .selectFrom('editions as e')
-      .select(['e.locale', 'e.slug'])
-      .where('e.story_id', '=', storyId)
-      .where(visibleAt(now))
-      .orderBy('e.locale')
-      .execute();
+    return this.templates.run('visibleEditionsOfStory', { storyId, now }, (v) =>
+      this.db
+        .selectFrom('editions as e')
+        .select(['e.locale', 'e.slug'])
+        .where('e.story_id', '=', v.storyId)
+        .where(visibleAt(v.now))
+        .orderBy('e.locale'),
+    );
   }
 
   notes(editionId: number) {
-    return this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', editionId).orderBy('at').orderBy('id').execute();
+    return this.templates.run('notes', { editionId }, (v) =>
+      this.db.selectFrom('edition_notes').select(['id', 'kind', 'text', 'at']).where('edition_id', '=', v.editionId).orderBy('at').orderBy('id'),
+    );
   }
 
   private cardColumns<T extends Q>(q: T) {
@@ -168,31 +196,55 @@ export class EditionsRepository {
   }
 
   async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
-    const { q, key } = this.cardQuery(locale, now, filter);
-    return (await q.orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit).offset(offset).execute()) as CardRow[];
+    return this.runList('list', locale, now, filter, { limit, offset }, (q, k, v) => q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit).offset(v.offset));
   }
 
   /**
-   * The card query of a list and the columns its order is read from. A section's, tag's or
-   * author's list is driven by its entries in `list_entries` (fromListEntries); every other list
-   * walks the feed index.
+   * Runs a list's card query — a range of its entries, or the feed walk — through the templates
+   * (db/query-template.ts): the filter's fields that are set and `extra` are its values, which of
+   * them are set its shape. A search's terms are made into text by the dialect module, so a list
+   * with terms is built afresh each time.
    */
-  private cardQuery(locale: string, now: number, filter: ListFilter): { q: Q; key: { at: string; id: string } } {
+  private async runList<X extends Record<string, number>>(shape: string, locale: string, now: number, filter: ListFilter, extra: X, finish: (q: Q, k: OrderKey, v: X) => Q): Promise<CardRow[]> {
+    if (filter.terms?.length) {
+      const { q, key } = this.cardQuery(locale, now, filter);
+      return (await finish(q, key, extra).execute()) as CardRow[];
+    }
+    const set = Object.fromEntries(Object.entries({ ...filter, terms: undefined }).filter(([, v]) => v !== undefined)) as Record<string, number | number[]>;
+    const values = { ...set, ...extra, locale, now } as Record<string, unknown>;
+    return (await this.templates.run(`${shape}:${listOf(filter) ? 'entries' : 'walk'}`, values, (v) => {
+      const f: ListFilter = Object.fromEntries(Object.keys(set).map((k) => [k, v[k]]));
+      const { q, key } = this.cardQuery(v.locale as string, v.now as number, f);
+      return finish(q, key, v as X);
+    })) as CardRow[];
+  }
+
+  /** A list's card query before its order and limit (fromListEntries or applyFilter), and the columns of its order. */
+  private cardQuery(locale: string, now: number, filter: ListFilter): { q: Q; key: OrderKey } {
     const entries = this.fromListEntries(locale, now, filter);
-    if (entries) return { q: this.cardColumns(entries), key: { at: 'le.published_at', id: 'le.edition_id' } };
-    return { q: this.applyFilter(this.cardColumns(this.published(locale, now)), filter), key: { at: 'e.published_at', id: 'e.id' } };
+    if (entries) return { q: this.cardColumns(entries), key: ENTRY_ORDER };
+    return { q: this.applyFilter(this.cardColumns(this.published(locale, now)), filter), key: EDITION_ORDER };
   }
 
   /**
    * A page of a list without counting it: by a (small, capped by the caller) offset from the
    * top, or by keyset — rows just older (`before`) or just newer (`after`) than a key. Every form
-   * walks the (locale, published_at, id) index from a point and stops after `limit` rows, so a
-   * page 2,000 deep costs what page 2 costs. `after` rows come newest-last (read from the key up);
-   * the caller reverses them.
+   * is a range of the list's index from a point (list_entries' key, or the feed index's (locale,
+   * published_at, id)) stopped after `limit` rows, so a page 2,000 deep costs what page 2 costs.
+   * `after` rows come newest-last (read from the key up); the caller reverses them.
    */
   async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
-    const { q, key } = this.cardQuery(locale, now, filter);
-    return (await pageOf(q, key, limit, at).execute()) as CardRow[];
+    if ('before' in at) {
+      return this.runList('before', locale, now, filter, { p: at.before.publishedAt, id: at.before.id, limit }, (q, k, v) =>
+        q.where(k.at, '<=', v.p).where((eb) => eb.or([eb(k.at, '<', v.p), eb(k.id, '<', v.id)])).orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit),
+      );
+    }
+    if ('after' in at) {
+      return this.runList('after', locale, now, filter, { p: at.after.publishedAt, id: at.after.id, limit }, (q, k, v) =>
+        q.where(k.at, '>=', v.p).where((eb) => eb.or([eb(k.at, '>', v.p), eb(k.id, '>', v.id)])).orderBy(k.at, 'asc').orderBy(k.id, 'asc').limit(v.limit),
+      );
+    }
+    return this.runList('page', locale, now, filter, { limit, offset: at.offset }, (q, k, v) => q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit).offset(v.offset));
   }
 
   /**
@@ -202,17 +254,11 @@ export class EditionsRepository {
    * edition by primary key — a CROSS JOIN, which SQLite never reorders. A page reads the page's
    * entries (plus any still under embargo), whatever the size of the list or the archive. The
    * visibility test is applied to the edition as well (already read for the card; an entry is
-   * only ever a superset). Undefined for other lists (no section, tag or author; search terms;
-   * a given set of ids). With more than one of section, tag and author (no page asks for that)
-   * the first of tag, author, section drives and the others are tests (applyFilter).
+   * only ever a superset). Undefined for other lists (listOf).
    */
   private fromListEntries(locale: string, now: number, filter: ListFilter): Q | undefined {
-    const by =
-      filter.tagId !== undefined ? { kind: LIST_KIND.tag, id: filter.tagId, rest: { tagId: undefined } }
-      : filter.authorId !== undefined ? { kind: LIST_KIND.author, id: filter.authorId, rest: { authorId: undefined } }
-      : filter.sectionId !== undefined ? { kind: LIST_KIND.section, id: filter.sectionId, rest: { sectionId: undefined } }
-      : null;
-    if (!by || filter.terms?.length || filter.ids) return undefined;
+    const by = listOf(filter);
+    if (!by) return undefined;
     const from = this.db
       .selectFrom('list_entries as le')
       .crossJoin('editions as e')
@@ -232,10 +278,10 @@ export class EditionsRepository {
    */
   async keyAt(locale: string, now: number, filter: ListFilter, offset: number): Promise<ListKey | undefined> {
     const entries = this.fromListEntries(locale, now, filter);
-    const [q, at, id] = entries
-      ? [entries.select(['le.published_at', 'le.edition_id as id']), 'le.published_at', 'le.edition_id']
-      : [this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter), 'e.published_at', 'e.id'];
-    const row = (await q.orderBy(at, 'desc').orderBy(id, 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
+    const [q, k] = entries
+      ? [entries.select(['le.published_at', 'le.edition_id as id']), ENTRY_ORDER]
+      : [this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter), EDITION_ORDER];
+    const row = (await q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
     return row ? { publishedAt: Number(row.published_at), id: row.id } : undefined;
   }
 
@@ -254,11 +300,16 @@ export class EditionsRepository {
    * picks (site.service.ts leadStory).
    */
   async main(locale: string, now: number, freshSince: number, oldest: number): Promise<CardRow | undefined> {
-    const q = this.cardColumns(this.published(locale, now))
-      .where('e.is_main', '=', 1)
-      .where('e.published_at', '>=', oldest)
-      .where((eb) => eb.or([eb('e.main_until', '>', now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', freshSince)])]));
-    return (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).executeTakeFirst()) as CardRow | undefined;
+    const rows = await this.templates.run('main', { locale, now, freshSince, oldest }, (v) =>
+      this.cardColumns(this.published(v.locale, v.now))
+        .where('e.is_main', '=', 1)
+        .where('e.published_at', '>=', v.oldest)
+        .where((eb) => eb.or([eb('e.main_until', '>', v.now), eb.and([eb('e.main_until', 'is', null), eb('e.published_at', '>=', v.freshSince)])]))
+        .orderBy('e.published_at', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(1),
+    );
+    return rows[0] as CardRow | undefined;
   }
 
   /**
@@ -313,11 +364,13 @@ export class EditionsRepository {
   }
 
   async publishedBySlug(locale: string, slug: string, now: number): Promise<ArticleRow | undefined> {
-    return (await this.published(locale, now)
-      .selectAll('e')
-      .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
-      .where('e.slug', '=', slug)
-      .executeTakeFirst()) as ArticleRow | undefined;
+    const rows = await this.templates.run('publishedBySlug', { locale, slug, now }, (v) =>
+      this.published(v.locale, v.now)
+        .selectAll('e')
+        .select(['s.section_id', 's.hero_media_id', sql<string | null>`coalesce(sn.slug, sec.slug)`.as('section_slug'), 'sn.name as section_name', 'sec.color as section_color'])
+        .where('e.slug', '=', v.slug),
+    );
+    return rows[0] as ArticleRow | undefined;
   }
 
   /** Current slug of a published edition that once had `oldSlug`. */
@@ -340,28 +393,37 @@ export class EditionsRepository {
    */
   async relatedByTags(locale: string, now: number, storyId: number, tagIds: number[], limit: number): Promise<CardRow[]> {
     if (tagIds.length === 0) return [];
-    const perTag = tagIds.slice(0, 12).map((tagId, i) =>
-      this.db
-        .selectFrom(
-          this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', storyId)
-            .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
-        )
-        .select('story_id'),
-    );
-    const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
-    const shared = this.db
-      .selectFrom(candidates.as('c'))
-      .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .groupBy('c.story_id')
-      .as('t');
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), locale, now));
-    return (await q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute()) as CardRow[];
+    // One compiled form per number of tags (1–12).
+    const rows = await this.templates.run('relatedByTags', { locale, now, storyId, tagIds: tagIds.slice(0, 12), limit }, (v) => {
+      const perTag = v.tagIds.map((tagId, i) =>
+        this.db
+          .selectFrom(
+            this.db.selectFrom('story_tags').select('story_id').where('tag_id', '=', tagId).where('story_id', '!=', v.storyId)
+              .orderBy('tag_id', 'desc').orderBy('story_id', 'desc').limit(RELATED_WINDOW).as(`w${i}`),
+          )
+          .select('story_id'),
+      );
+      const candidates = perTag.slice(1).reduce((u, q) => u.unionAll(q), perTag[0]!);
+      const shared = this.db
+        .selectFrom(candidates.as('c'))
+        .select(['c.story_id', (eb) => eb.fn.countAll<number>().as('shared')])
+        .groupBy('c.story_id')
+        .as('t');
+      const q = this.cardColumns(this.cardJoins(this.db.selectFrom(shared).crossJoin('editions as e').whereRef('e.story_id', '=', 't.story_id'), v.locale, v.now));
+      return q.orderBy('t.shared', 'desc').orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit);
+    });
+    return rows as CardRow[];
   }
 
   /** The hand-picked related stories readers can see in this language, in the editor's order. */
   async relatedPicked(locale: string, now: number, storyId: number, limit: number): Promise<CardRow[]> {
-    const q = this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', storyId), locale, now));
-    return (await q.orderBy('r.position').orderBy('e.id').limit(limit).execute()) as CardRow[];
+    const rows = await this.templates.run('relatedPicked', { locale, now, storyId, limit }, (v) =>
+      this.cardColumns(this.cardJoins(this.db.selectFrom('story_related as r').crossJoin('editions as e').whereRef('e.story_id', '=', 'r.related_story_id').where('r.story_id', '=', v.storyId), v.locale, v.now))
+        .orderBy('r.position')
+        .orderBy('e.id')
+        .limit(v.limit),
+    );
+    return rows as CardRow[];
   }
 
   async isSlugTaken(trx: Kysely<Database>, locale: string, slug: string): Promise<boolean> {
@@ -393,21 +455,4 @@ export class EditionsRepository {
     const rows = await this.db.selectFrom('editions').select(['id', 'views_total']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, Number(r.views_total)]));
   }
-}
-
-/**
- * A page of a list ordered by (`key.at` desc, `key.id` desc): by offset from the top, or just
- * past a key either way (`after` rows come oldest-first; the caller reverses them). The
- * conditions are on the driving index's own columns, so each form is a range of it.
- */
-function pageOf(q: Q, key: { at: string; id: string }, limit: number, at: ListAt): Q {
-  if ('before' in at) {
-    const { publishedAt: p, id } = at.before;
-    return q.where(key.at, '<=', p).where((eb) => eb.or([eb(key.at, '<', p), eb(key.id, '<', id)])).orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit);
-  }
-  if ('after' in at) {
-    const { publishedAt: p, id } = at.after;
-    return q.where(key.at, '>=', p).where((eb) => eb.or([eb(key.at, '>', p), eb(key.id, '>', id)])).orderBy(key.at, 'asc').orderBy(key.id, 'asc').limit(limit);
-  }
-  return q.orderBy(key.at, 'desc').orderBy(key.id, 'desc').limit(limit).offset(at.offset);
 }

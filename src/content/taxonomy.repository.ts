@@ -1,5 +1,6 @@
 /** SQL for sections, tags and authors with their per-locale names. */
 import { sql, type Kysely } from 'kysely';
+import { QueryTemplates } from '../db/query-template.js';
 import type { Database } from '../db/schema.js';
 import { nameIn, twinLocale } from './derived-names.js';
 import { localSlugFor } from './taxonomy-slugs.js';
@@ -43,7 +44,12 @@ function sectionView(locale: string, r: { id: number; slug: string; local_slug: 
 }
 
 export class TaxonomyRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** The article page's tag and author queries, compiled once per locale and count (db/query-template.ts). */
+  private readonly templates: QueryTemplates;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.templates = new QueryTemplates(db);
+  }
 
   /**
    * Sections that have a name in the locale — or, on the Uzbek sites, in the other script (shown
@@ -63,7 +69,7 @@ export class TaxonomyRepository {
   async sectionBySlug(locale: string, slug: string): Promise<SectionView | undefined> {
     const id = await this.idBySlug('section_names', 'section_id', 'sections', locale, slug);
     if (id === undefined) return undefined;
-    const r = await this.sectionQuery(locale).where('s.id', '=', id).executeTakeFirst();
+    const [r] = await this.templates.run(`sectionById:${locale}`, { id }, (v) => this.sectionQuery(locale).where('s.id', '=', v.id));
     return r && sectionView(locale, r);
   }
 
@@ -71,10 +77,10 @@ export class TaxonomyRepository {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for either names table
     const db = this.db as Kysely<any>;
     for (const l of [...new Set([locale, twinLocale(locale)])]) {
-      const own = await db.selectFrom(table).select(key).where('locale', '=', l).where('slug', '=', slug).executeTakeFirst();
+      const [own] = await this.templates.run(`idBySlug:${table}`, { l, slug }, (v) => db.selectFrom(table).select(key).where('locale', '=', v.l).where('slug', '=', v.slug));
       if (own) return own[key] as number;
     }
-    const shared = await db.selectFrom(base).select('id').where('slug', '=', slug).executeTakeFirst();
+    const [shared] = await this.templates.run(`idBySlug:${base}`, { slug }, (v) => db.selectFrom(base).select('id').where('slug', '=', v.slug));
     return shared?.id as number | undefined;
   }
 
@@ -91,14 +97,15 @@ export class TaxonomyRepository {
   async tagBySlug(locale: string, slug: string): Promise<TagView | undefined> {
     const id = await this.idBySlug('tag_names', 'tag_id', 'tags', locale, slug);
     if (id === undefined) return undefined;
-    const r = await this.db
-      .selectFrom('tags as t')
-      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('t.id', '=', id)
-      .executeTakeFirst();
+    const [r] = await this.templates.run(`tagById:${locale}`, { id }, (v) =>
+      this.db
+        .selectFrom('tags as t')
+        .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+        .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['t.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('t.id', '=', v.id),
+    );
     return r && { id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) };
   }
 
@@ -108,13 +115,13 @@ export class TaxonomyRepository {
    */
   async localSlugs(kind: 'section' | 'tag' | 'author', id: number): Promise<Map<string, string>> {
     const named = await this.namedLocales(kind, id);
-    const base = await this.db.selectFrom(kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'authors').select('slug').where('id', '=', id).executeTakeFirst();
+    const [base] = await this.templates.run(`baseSlug:${kind}`, { id }, (v) => this.db.selectFrom(kind === 'section' ? 'sections' : kind === 'tag' ? 'tags' : 'authors').select('slug').where('id', '=', v.id));
     if (!base) return new Map();
     const shared = base.slug;
     if (kind === 'author') return new Map(named.map((l) => [l, shared]));
     const rows = kind === 'section'
-      ? await this.db.selectFrom('section_names').select(['locale', 'slug']).where('section_id', '=', id).execute()
-      : await this.db.selectFrom('tag_names').select(['locale', 'slug']).where('tag_id', '=', id).execute();
+      ? await this.templates.run('sectionSlugs', { id }, (v) => this.db.selectFrom('section_names').select(['locale', 'slug']).where('section_id', '=', v.id))
+      : await this.templates.run('tagSlugs', { id }, (v) => this.db.selectFrom('tag_names').select(['locale', 'slug']).where('tag_id', '=', v.id));
     const own = new Map(rows.map((r) => [r.locale, r.slug]));
     const slugIn = (l: string) => (own.has(l) ? own.get(l) : own.get(twinLocale(l))) ?? shared;
     return new Map(named.map((l) => [l, slugIn(l)]));
@@ -148,10 +155,10 @@ export class TaxonomyRepository {
   async namedLocales(kind: 'section' | 'tag' | 'author', id: number): Promise<string[]> {
     const rows =
       kind === 'section'
-        ? await this.db.selectFrom('section_names').select('locale').where('section_id', '=', id).orderBy('locale').execute()
+        ? await this.templates.run('sectionLocales', { id }, (v) => this.db.selectFrom('section_names').select('locale').where('section_id', '=', v.id).orderBy('locale'))
         : kind === 'tag'
-          ? await this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', id).orderBy('locale').execute()
-          : await this.db.selectFrom('author_names').select('locale').where('author_id', '=', id).orderBy('locale').execute();
+          ? await this.templates.run('tagLocales', { id }, (v) => this.db.selectFrom('tag_names').select('locale').where('tag_id', '=', v.id).orderBy('locale'))
+          : await this.templates.run('authorLocales', { id }, (v) => this.db.selectFrom('author_names').select('locale').where('author_id', '=', v.id).orderBy('locale'));
     const named = new Set(rows.map((r) => r.locale));
     // An Uzbek name in one script gives a page in the other too (shown transliterated).
     for (const l of [...named]) named.add(twinLocale(l));
@@ -160,35 +167,38 @@ export class TaxonomyRepository {
 
   async tagsOfStories(locale: string, storyIds: number[]): Promise<(TagView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('story_tags as st')
-      .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
-      .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('st.story_id', 'in', storyIds)
-      .orderBy('st.story_id')
-      .orderBy('st.position')
-      .orderBy('t.id')
-      .execute();
+    // The locale shapes the query (its twin is chosen in JS, localSlug reads it): part of the shape.
+    const rows = await this.templates.run(`tagsOfStories:${locale}`, { storyIds }, (v) =>
+      this.db
+        .selectFrom('story_tags as st')
+        .innerJoin('tags as t', 't.id', 'st.tag_id')
+        .leftJoin('tag_names as n', (j) => j.onRef('n.tag_id', '=', 't.id').on('n.locale', '=', locale))
+        .leftJoin('tag_names as o', (j) => j.onRef('o.tag_id', '=', 't.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['st.story_id', 't.id', 't.slug', 'n.name', 'o.name as twin_name', localSlug('t').as('local_slug')])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('st.story_id', 'in', v.storyIds)
+        .orderBy('st.story_id')
+        .orderBy('st.position')
+        .orderBy('t.id'),
+    );
     return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.local_slug ?? r.slug, sharedSlug: r.slug, name: nameIn(locale, r.name, r.twin_name) }));
   }
 
   async authorsOfStories(locale: string, storyIds: number[]): Promise<(AuthorView & { story_id: number })[]> {
     if (storyIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('story_authors as sa')
-      .innerJoin('authors as a', 'a.id', 'sa.author_id')
-      .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
-      .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
-      .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
-      .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
-      .where('sa.story_id', 'in', storyIds)
-      .orderBy('sa.story_id')
-      .orderBy('sa.position')
-      .orderBy('a.id')
-      .execute();
+    const rows = await this.templates.run(`authorsOfStories:${locale}`, { storyIds }, (v) =>
+      this.db
+        .selectFrom('story_authors as sa')
+        .innerJoin('authors as a', 'a.id', 'sa.author_id')
+        .leftJoin('author_names as n', (j) => j.onRef('n.author_id', '=', 'a.id').on('n.locale', '=', locale))
+        .leftJoin('author_names as o', (j) => j.onRef('o.author_id', '=', 'a.id').on('o.locale', '=', twinLocale(locale)))
+        .select(['sa.story_id', 'a.id', 'a.slug', 'n.name', 'n.bio', 'o.name as twin_name', 'o.bio as twin_bio'])
+        .where((eb) => eb.or([eb('n.name', 'is not', null), eb('o.name', 'is not', null)]))
+        .where('sa.story_id', 'in', v.storyIds)
+        .orderBy('sa.story_id')
+        .orderBy('sa.position')
+        .orderBy('a.id'),
+    );
     return rows.map((r) => ({ story_id: r.story_id, id: r.id, slug: r.slug, name: nameIn(locale, r.name, r.twin_name), bio: r.name ? r.bio ?? '' : nameIn(locale, r.bio, r.twin_bio) }));
   }
 

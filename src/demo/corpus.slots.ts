@@ -1,4 +1,6 @@
 // Slot values for the demo story templates, stored with the Russian case forms the templates need.
+// The values live in data/ru/slots.json; this module gives them their types and builds the derived forms.
+import { demoData } from './data.js';
 
 /** Russian case forms of a noun phrase. */
 export interface Forms {
@@ -10,30 +12,41 @@ export interface Forms {
   prep: string;
 }
 
-const HEADS: Record<string, [string, string, string, string, string, string]> = {
-  министр: ['министр', 'министра', 'министру', 'министра', 'министром', 'министре'],
-  заместитель: ['заместитель', 'заместителя', 'заместителю', 'заместителя', 'заместителем', 'заместителе'],
-  председатель: ['председатель', 'председателя', 'председателю', 'председателя', 'председателем', 'председателе'],
-  хоким: ['хоким', 'хокима', 'хокиму', 'хокима', 'хокимом', 'хокиме'],
-  директор: ['директор', 'директора', 'директору', 'директора', 'директором', 'директоре'],
-  Министерство: ['Министерство', 'Министерства', 'Министерству', 'Министерство', 'Министерством', 'Министерстве'],
-};
-
-/** A phrase whose first word declines and whose tail is fixed: phrase('министр', 'энергетики'). */
-export function phrase(head: keyof typeof HEADS, tail: string): Forms {
-  const [nom, gen, dat, acc, ins, prep] = HEADS[head] as [string, string, string, string, string, string];
-  const t = tail ? ` ${tail}` : '';
-  return { nom: nom + t, gen: gen + t, dat: dat + t, acc: acc + t, ins: ins + t, prep: prep + t };
+/** A phrase whose first word (head) declines and whose tail is fixed. */
+interface PhraseData {
+  head: string;
+  tail: string;
 }
 
-const forms = (nom: string, gen: string, dat: string, acc: string, ins: string, prep: string): Forms => ({
-  nom,
-  gen,
-  dat,
-  acc,
-  ins,
-  prep,
-});
+/** A region as stored: an oblast by its adjective stem, or the name and head written out. */
+type RegionData = { center: string; centerGen: string; centerPrep: string; districts: string[]; tag?: string } & (
+  | { oblast: string }
+  | { name: Forms; head: PhraseData }
+);
+
+const data = demoData<{
+  HEADS: Record<string, Forms>;
+  ECONOMY_MINISTRY: PhraseData;
+  ECONOMY_MINISTER: PhraseData;
+  FOREIGN_MINISTRY: PhraseData;
+  FOREIGN_MINISTER: PhraseData;
+  SECTORS: { key: string; area: string; tail: string; tag: string }[];
+  COOPERATION_AREAS: string[];
+  COUNTRIES: Country[];
+  PARTNER_NAMES: string[];
+  REGIONS: RegionData[];
+  ORGS: Record<string, Org>;
+  COMPANY_KINDS: string[];
+  HERITAGE_CITIES: { city: string; prep: string; gen: string; tag: string }[];
+}>('ru/slots');
+
+/** A phrase whose first word declines and whose tail is fixed: phrase('министр', 'энергетики'). */
+export function phrase(head: string, tail: string): Forms {
+  const h = data.HEADS[head];
+  if (!h) throw new Error(`unknown phrase head ${head}`);
+  const t = tail ? ` ${tail}` : '';
+  return { nom: h.nom + t, gen: h.gen + t, dat: h.dat + t, acc: h.acc + t, ins: h.ins + t, prep: h.prep + t };
+}
 
 /** A government domain with its ministry, minister and the tag that goes with it. */
 export interface Sector {
@@ -45,35 +58,18 @@ export interface Sector {
   tag: string;
 }
 
-const sector = (key: string, area: string, tail: string, tag: string): Sector => ({
+export const SECTORS: Sector[] = data.SECTORS.map(({ key, area, tail, tag }) => ({
   key,
   area,
   ministry: phrase('Министерство', tail),
   minister: phrase('министр', tail),
   tag,
-});
+}));
 
-export const SECTORS: Sector[] = [
-  sector('energy', 'энергетики', 'энергетики', 'energetika'),
-  sector('health', 'здравоохранения', 'здравоохранения', 'zdravoohranenie'),
-  sector('agri', 'сельского хозяйства', 'сельского хозяйства', 'selskoe-hozyaystvo'),
-  sector('digital', 'цифровых технологий', 'цифровых технологий', 'tsifrovizatsiya'),
-  sector('transport', 'транспорта и логистики', 'транспорта', 'transport'),
-  sector('school', 'школьного образования', 'дошкольного и школьного образования', 'obrazovanie'),
-  sector('science', 'высшего образования и науки', 'высшего образования, науки и инноваций', 'nauka'),
-  sector('invest', 'инвестиций и промышленной кооперации', 'инвестиций, промышленности и торговли', 'investitsii'),
-  sector('water', 'водного хозяйства', 'водного хозяйства', 'vodnye-resursy'),
-  sector('build', 'строительства', 'строительства и жилищно-коммунального хозяйства', 'stroitelstvo'),
-  sector('jobs', 'занятости', 'занятости и сокращения бедности', 'zanyatost'),
-  sector('eco', 'охраны окружающей среды', 'экологии, охраны окружающей среды и изменения климата', 'ekologiya'),
-  sector('culture', 'культуры', 'культуры', 'kultura'),
-  sector('sport', 'спорта', 'спорта', 'sport'),
-];
-
-export const ECONOMY_MINISTRY = phrase('Министерство', 'экономики и финансов');
-export const ECONOMY_MINISTER = phrase('министр', 'экономики и финансов');
-export const FOREIGN_MINISTRY = phrase('Министерство', 'иностранных дел');
-export const FOREIGN_MINISTER = phrase('министр', 'иностранных дел');
+export const ECONOMY_MINISTRY = phrase(data.ECONOMY_MINISTRY.head, data.ECONOMY_MINISTRY.tail);
+export const ECONOMY_MINISTER = phrase(data.ECONOMY_MINISTER.head, data.ECONOMY_MINISTER.tail);
+export const FOREIGN_MINISTRY = phrase(data.FOREIGN_MINISTRY.head, data.FOREIGN_MINISTRY.tail);
+export const FOREIGN_MINISTER = phrase(data.FOREIGN_MINISTER.head, data.FOREIGN_MINISTER.tail);
 
 export function sectorByKey(key: string): Sector {
   const s = SECTORS.find((x) => x.key === key);
@@ -82,22 +78,7 @@ export function sectorByKey(key: string): Sector {
 }
 
 /** Areas of bilateral cooperation, genitive after "в сфере". */
-export const COOPERATION_AREAS = [
-  'торговли',
-  'энергетики',
-  'транспортной логистики',
-  'образования',
-  'здравоохранения',
-  'цифровых технологий',
-  'сельского хозяйства',
-  'туризма',
-  'культуры',
-  'водного хозяйства',
-  'промышленной кооперации',
-  'горнодобывающей отрасли',
-  'фармацевтики',
-  'охраны окружающей среды',
-];
+export const COOPERATION_AREAS: string[] = data.COOPERATION_AREAS;
 
 export interface Country {
   name: Forms;
@@ -107,49 +88,11 @@ export interface Country {
   centralAsia?: boolean;
 }
 
-const country = (
-  f: [string, string, string, string, string, string],
-  capital: string,
-  capitalPrep: string,
-  centralAsia = false,
-): Country => ({ name: forms(...f), capital, capitalPrep, centralAsia });
-
-export const COUNTRIES: Country[] = [
-  country(['Казахстан', 'Казахстана', 'Казахстану', 'Казахстан', 'Казахстаном', 'Казахстане'], 'Астана', 'Астане', true),
-  country(['Кыргызстан', 'Кыргызстана', 'Кыргызстану', 'Кыргызстан', 'Кыргызстаном', 'Кыргызстане'], 'Бишкек', 'Бишкеке', true),
-  country(['Таджикистан', 'Таджикистана', 'Таджикистану', 'Таджикистан', 'Таджикистаном', 'Таджикистане'], 'Душанбе', 'Душанбе', true),
-  country(['Туркменистан', 'Туркменистана', 'Туркменистану', 'Туркменистан', 'Туркменистаном', 'Туркменистане'], 'Ашхабад', 'Ашхабаде', true),
-  country(['Азербайджан', 'Азербайджана', 'Азербайджану', 'Азербайджан', 'Азербайджаном', 'Азербайджане'], 'Баку', 'Баку'),
-  country(['Турция', 'Турции', 'Турции', 'Турцию', 'Турцией', 'Турции'], 'Анкара', 'Анкаре'),
-  country(['Китай', 'Китая', 'Китаю', 'Китай', 'Китаем', 'Китае'], 'Пекин', 'Пекине'),
-  country(['Южная Корея', 'Южной Кореи', 'Южной Корее', 'Южную Корею', 'Южной Кореей', 'Южной Корее'], 'Сеул', 'Сеуле'),
-  country(['Япония', 'Японии', 'Японии', 'Японию', 'Японией', 'Японии'], 'Токио', 'Токио'),
-  country(['Германия', 'Германии', 'Германии', 'Германию', 'Германией', 'Германии'], 'Берлин', 'Берлине'),
-  country(['Франция', 'Франции', 'Франции', 'Францию', 'Францией', 'Франции'], 'Париж', 'Париже'),
-  country(['Италия', 'Италии', 'Италии', 'Италию', 'Италией', 'Италии'], 'Рим', 'Риме'),
-  country(['Венгрия', 'Венгрии', 'Венгрии', 'Венгрию', 'Венгрией', 'Венгрии'], 'Будапешт', 'Будапеште'),
-  country(['Австрия', 'Австрии', 'Австрии', 'Австрию', 'Австрией', 'Австрии'], 'Вена', 'Вене'),
-  country(['Польша', 'Польши', 'Польше', 'Польшу', 'Польшей', 'Польше'], 'Варшава', 'Варшаве'),
-  country(['Великобритания', 'Великобритании', 'Великобритании', 'Великобританию', 'Великобританией', 'Великобритании'], 'Лондон', 'Лондоне'),
-  country(['Индия', 'Индии', 'Индии', 'Индию', 'Индией', 'Индии'], 'Нью-Дели', 'Нью-Дели'),
-  country(['Пакистан', 'Пакистана', 'Пакистану', 'Пакистан', 'Пакистаном', 'Пакистане'], 'Исламабад', 'Исламабаде'),
-  country(['ОАЭ', 'ОАЭ', 'ОАЭ', 'ОАЭ', 'ОАЭ', 'ОАЭ'], 'Абу-Даби', 'Абу-Даби'),
-  country(['Саудовская Аравия', 'Саудовской Аравии', 'Саудовской Аравии', 'Саудовскую Аравию', 'Саудовской Аравией', 'Саудовской Аравии'], 'Эр-Рияд', 'Эр-Рияде'),
-  country(['Катар', 'Катара', 'Катару', 'Катар', 'Катаром', 'Катаре'], 'Доха', 'Дохе'),
-  country(['Малайзия', 'Малайзии', 'Малайзии', 'Малайзию', 'Малайзией', 'Малайзии'], 'Куала-Лумпур', 'Куала-Лумпуре'),
-  country(['Индонезия', 'Индонезии', 'Индонезии', 'Индонезию', 'Индонезией', 'Индонезии'], 'Джакарта', 'Джакарте'),
-  country(['Вьетнам', 'Вьетнама', 'Вьетнаму', 'Вьетнам', 'Вьетнамом', 'Вьетнаме'], 'Ханой', 'Ханое'),
-  country(['Египет', 'Египта', 'Египту', 'Египет', 'Египтом', 'Египте'], 'Каир', 'Каире'),
-  country(['Россия', 'России', 'России', 'Россию', 'Россией', 'России'], 'Москва', 'Москве'),
-  country(['Беларусь', 'Беларуси', 'Беларуси', 'Беларусь', 'Беларусью', 'Беларуси'], 'Минск', 'Минске'),
-];
+export const COUNTRIES: Country[] = data.COUNTRIES;
 
 export const NEIGHBOURS = COUNTRIES.filter((c) => c.centralAsia);
 /** Countries that typically appear as investors and trade partners. */
-export const PARTNERS = COUNTRIES.filter((c) =>
-  ['Китай', 'Турция', 'Южная Корея', 'Япония', 'Германия', 'ОАЭ', 'Саудовская Аравия', 'Франция', 'Италия', 'Индия',
-    'Катар', 'Малайзия', 'Россия', 'Казахстан', 'Венгрия', 'Австрия', 'Великобритания', 'Польша'].includes(c.name.nom),
-);
+export const PARTNERS = COUNTRIES.filter((c) => data.PARTNER_NAMES.includes(c.name.nom));
 
 export function countryByName(nom: string): Country {
   const c = COUNTRIES.find((x) => x.name.nom === nom);
@@ -171,49 +114,19 @@ export interface Region {
   tag?: string;
 }
 
-function oblast(adj: string, center: string, centerGen: string, centerPrep: string, districts: string[], tag?: string): Region {
-  const name = forms(`${adj}ая область`, `${adj}ой области`, `${adj}ой области`, `${adj}ую область`, `${adj}ой областью`, `${adj}ой области`);
-  return { name, center, centerGen, centerPrep, head: phrase('хоким', name.gen), districts, tag };
+/** "Самаркандская область" with its cases, from the stem 'Самаркандск'. */
+function oblastName(adj: string): Forms {
+  return { nom: `${adj}ая область`, gen: `${adj}ой области`, dat: `${adj}ой области`, acc: `${adj}ую область`, ins: `${adj}ой областью`, prep: `${adj}ой области` };
 }
 
-export const REGIONS: Region[] = [
-  oblast('Самаркандск', 'Самарканд', 'Самарканда', 'Самарканде', ['Ургутск', 'Пастдаргомск', 'Джамбайск'], 'samarkand'),
-  oblast('Бухарск', 'Бухара', 'Бухары', 'Бухаре', ['Гиждуванск', 'Каганск', 'Вабкентск']),
-  oblast('Хорезмск', 'Ургенч', 'Ургенча', 'Ургенче', ['Хивинск', 'Ханкинск', 'Хазараспск']),
-  oblast('Ферганск', 'Фергана', 'Ферганы', 'Фергане', ['Риштанск', 'Алтыарыкск', 'Кувинск']),
-  oblast('Андижанск', 'Андижан', 'Андижана', 'Андижане', ['Асакинск', 'Ходжаабадск', 'Избасканск']),
-  oblast('Наманганск', 'Наманган', 'Намангана', 'Намангане', ['Чустск', 'Папск', 'Касансайск']),
-  oblast('Кашкадарьинск', 'Карши', 'Карши', 'Карши', ['Шахрисабзск', 'Касанск', 'Гузарск']),
-  oblast('Сурхандарьинск', 'Термез', 'Термеза', 'Термезе', ['Денауск', 'Шерабадск', 'Байсунск']),
-  oblast('Навоийск', 'Навои', 'Навои', 'Навои', ['Кызылтепинск', 'Нуратинск', 'Хатырчинск']),
-  oblast('Джизакск', 'Джизак', 'Джизака', 'Джизаке', ['Зааминск', 'Галляаральск', 'Фаришск']),
-  oblast('Сырдарьинск', 'Гулистан', 'Гулистана', 'Гулистане', ['Баяутск', 'Сардобинск', 'Мирзаабадск']),
-  oblast('Ташкентск', 'Нурафшан', 'Нурафшана', 'Нурафшане', ['Бостанлыкск', 'Паркентск', 'Зангиатинск']),
-  {
-    name: forms(
-      'Республика Каракалпакстан',
-      'Республики Каракалпакстан',
-      'Республике Каракалпакстан',
-      'Республику Каракалпакстан',
-      'Республикой Каракалпакстан',
-      'Республике Каракалпакстан',
-    ),
-    center: 'Нукус',
-    centerGen: 'Нукуса',
-    centerPrep: 'Нукусе',
-    head: phrase('председатель', 'Совета министров Республики Каракалпакстан'),
-    districts: ['Турткульск', 'Ходжейлийск', 'Берунийск'],
-  },
-  {
-    name: forms('Ташкент', 'Ташкента', 'Ташкенту', 'Ташкент', 'Ташкентом', 'Ташкенте'),
-    center: 'Ташкент',
-    centerGen: 'Ташкента',
-    centerPrep: 'Ташкенте',
-    head: phrase('хоким', 'Ташкента'),
-    districts: ['Юнусабадск', 'Чиланзарск', 'Мирзо-Улугбекск', 'Яшнабадск'],
-    tag: 'tashkent',
-  },
-];
+export const REGIONS: Region[] = data.REGIONS.map((r): Region => {
+  const { center, centerGen, centerPrep, districts } = r;
+  if ('oblast' in r) {
+    const name = oblastName(r.oblast);
+    return { name, center, centerGen, centerPrep, head: phrase('хоким', name.gen), districts, tag: r.tag };
+  }
+  return { name: r.name, center, centerGen, centerPrep, head: phrase(r.head.head, r.head.tail), districts, ...(r.tag !== undefined ? { tag: r.tag } : {}) };
+});
 
 /** Regions excluding the capital city (for "области"-style stories). */
 export const PROVINCES = REGIONS.filter((r) => r.center !== 'Ташкент');
@@ -239,73 +152,10 @@ export interface Org {
   tag?: string;
 }
 
-export const ORGS: Record<string, Org> = {
-  un: { name: forms('ООН', 'ООН', 'ООН', 'ООН', 'ООН', 'ООН'), short: 'ООН', city: 'Нью-Йорк', tag: 'oon' },
-  who: {
-    name: forms('Всемирная организация здравоохранения', 'Всемирной организации здравоохранения', 'Всемирной организации здравоохранения', 'Всемирную организацию здравоохранения', 'Всемирной организацией здравоохранения', 'Всемирной организации здравоохранения'),
-    short: 'ВОЗ',
-    city: 'Женева',
-    tag: 'oon',
-  },
-  unesco: { name: forms('ЮНЕСКО', 'ЮНЕСКО', 'ЮНЕСКО', 'ЮНЕСКО', 'ЮНЕСКО', 'ЮНЕСКО'), short: 'ЮНЕСКО', city: 'Париж', tag: 'oon' },
-  unicef: { name: forms('ЮНИСЕФ', 'ЮНИСЕФ', 'ЮНИСЕФ', 'ЮНИСЕФ', 'ЮНИСЕФ', 'ЮНИСЕФ'), short: 'ЮНИСЕФ', city: 'Нью-Йорк', tag: 'oon' },
-  undp: {
-    name: forms('Программа развития ООН', 'Программы развития ООН', 'Программе развития ООН', 'Программу развития ООН', 'Программой развития ООН', 'Программе развития ООН'),
-    short: 'ПРООН',
-    city: 'Нью-Йорк',
-    tag: 'oon',
-  },
-  fao: {
-    name: forms('Продовольственная и сельскохозяйственная организация ООН', 'Продовольственной и сельскохозяйственной организации ООН', 'Продовольственной и сельскохозяйственной организации ООН', 'Продовольственную и сельскохозяйственную организацию ООН', 'Продовольственной и сельскохозяйственной организацией ООН', 'Продовольственной и сельскохозяйственной организации ООН'),
-    short: 'ФАО',
-    city: 'Рим',
-    tag: 'oon',
-  },
-  ilo: {
-    name: forms('Международная организация труда', 'Международной организации труда', 'Международной организации труда', 'Международную организацию труда', 'Международной организацией труда', 'Международной организации труда'),
-    short: 'МОТ',
-    city: 'Женева',
-    tag: 'oon',
-  },
-  wb: {
-    name: forms('Всемирный банк', 'Всемирного банка', 'Всемирному банку', 'Всемирный банк', 'Всемирным банком', 'Всемирном банке'),
-    short: 'Всемирный банк',
-    city: 'Вашингтон',
-  },
-  adb: {
-    name: forms('Азиатский банк развития', 'Азиатского банка развития', 'Азиатскому банку развития', 'Азиатский банк развития', 'Азиатским банком развития', 'Азиатском банке развития'),
-    short: 'АБР',
-    city: 'Манила',
-  },
-  ebrd: {
-    name: forms('Европейский банк реконструкции и развития', 'Европейского банка реконструкции и развития', 'Европейскому банку реконструкции и развития', 'Европейский банк реконструкции и развития', 'Европейским банком реконструкции и развития', 'Европейском банке реконструкции и развития'),
-    short: 'ЕБРР',
-    city: 'Лондон',
-  },
-  sco: { name: forms('ШОС', 'ШОС', 'ШОС', 'ШОС', 'ШОС', 'ШОС'), short: 'ШОС', city: 'Пекин' },
-  cis: { name: forms('СНГ', 'СНГ', 'СНГ', 'СНГ', 'СНГ', 'СНГ'), short: 'СНГ', city: 'Минск' },
-  oic: {
-    name: forms('Организация исламского сотрудничества', 'Организации исламского сотрудничества', 'Организации исламского сотрудничества', 'Организацию исламского сотрудничества', 'Организацией исламского сотрудничества', 'Организации исламского сотрудничества'),
-    short: 'ОИС',
-    city: 'Джидда',
-  },
-};
+export const ORGS: Record<string, Org> = data.ORGS;
 
 /** Foreign companies are never named: the generator uses descriptions like these (genitive). */
-export const COMPANY_KINDS = [
-  'крупной промышленной группы',
-  'международного инвестиционного холдинга',
-  'частной инвестиционной компании',
-  'известного машиностроительного концерна',
-  'семейной производственной компании',
-];
+export const COMPANY_KINDS: string[] = data.COMPANY_KINDS;
 
 /** Uzbek cities for datelines of domestic culture and tourism stories. */
-export const HERITAGE_CITIES = [
-  { city: 'Самарканд', prep: 'Самарканде', gen: 'Самарканда', tag: 'samarkand' },
-  { city: 'Бухара', prep: 'Бухаре', gen: 'Бухары', tag: 'regiony' },
-  { city: 'Хива', prep: 'Хиве', gen: 'Хивы', tag: 'regiony' },
-  { city: 'Шахрисабз', prep: 'Шахрисабзе', gen: 'Шахрисабза', tag: 'regiony' },
-  { city: 'Коканд', prep: 'Коканде', gen: 'Коканда', tag: 'regiony' },
-  { city: 'Термез', prep: 'Термезе', gen: 'Термеза', tag: 'regiony' },
-];
+export const HERITAGE_CITIES: { city: string; prep: string; gen: string; tag: string }[] = data.HERITAGE_CITIES;

@@ -2,26 +2,15 @@
 import type { StoryTemplate } from './corpus.gen.js';
 import { MirrorMismatch, TapeGen, splitDraft, type BiDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
 import { biDraft, deskMirrors, type DataMirror } from './stories.js';
-import { ECONOMY_MIRRORS } from './corpus.tr.economy.js';
-import { ECONOMY_B_MIRRORS } from './corpus.tr.economy.b.js';
-import { ECONOMY_EXTRA_MIRRORS } from './corpus.tr.economy.extra.js';
-import { SOCIETY_MIRRORS } from './corpus.tr.society.js';
-import { SOCIETY_EXTRA_MIRRORS } from './corpus.tr.society.extra.js';
-import { WORLD_MIRRORS } from './corpus.tr.world.js';
-import { WORLD_EXTRA_MIRRORS } from './corpus.tr.world.extra.js';
 
 export type { DemoTranslation } from './corpus.tr.gen.js';
 
 /** Russian template -> its Uzbek/English mirror. Templates without one are Russian-only. */
 export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new Map<StoryTemplate, Mirror | DataMirror>([
   ...deskMirrors('politics'),
-  ...ECONOMY_MIRRORS,
-  ...ECONOMY_B_MIRRORS,
-  ...ECONOMY_EXTRA_MIRRORS,
-  ...SOCIETY_MIRRORS,
-  ...SOCIETY_EXTRA_MIRRORS,
-  ...WORLD_MIRRORS,
-  ...WORLD_EXTRA_MIRRORS,
+  ...deskMirrors('economy'),
+  ...deskMirrors('society'),
+  ...deskMirrors('world'),
 ]);
 
 /** Length bounds of the translated fields (a little wider than the Russian ones: English is terser). */

@@ -4,9 +4,6 @@
 // (corpus.<section>.ts) into story files (data/stories/<lang>/<section>.liquid, see docs/demo-corpus.md).
 import { Gen, cap, fixPrepositions, mulberry32, type StoryDraft, type StoryTemplate } from './corpus.gen.js';
 import { DEMO_AUTHORS, DEMO_SECTIONS, DEMO_TAGS, SECTION_DESKS } from './corpus.meta.js';
-import { ECONOMY_TEMPLATES } from './corpus.economy.js';
-import { SOCIETY_TEMPLATES } from './corpus.society.js';
-import { WORLD_TEMPLATES } from './corpus.world.js';
 import { translateDraft, type DemoTranslation } from './corpus.tr.js';
 import { deskTemplates } from './stories.js';
 
@@ -41,9 +38,9 @@ export interface DemoStorySeed {
 /** Story templates per section slug. */
 export const DEMO_TEMPLATES: Record<string, readonly StoryTemplate[]> = {
   politics: deskTemplates('politics'),
-  economy: ECONOMY_TEMPLATES,
-  society: SOCIETY_TEMPLATES,
-  world: WORLD_TEMPLATES,
+  economy: deskTemplates('economy'),
+  society: deskTemplates('society'),
+  world: deskTemplates('world'),
 };
 
 export const DEMO_LIMITS = {

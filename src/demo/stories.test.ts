@@ -137,6 +137,14 @@ describe('story files: draws', () => {
   });
 });
 
+describe('story files: helpers', () => {
+  it('rounds to the nearest integer with roundInt, as Math.round does (the filter round is the draw)', () => {
+    const o = render(`${MIN}{% p %}{{ 2.5 | roundInt }} {{ 2.49 | roundInt }} {{ 1234 | times: 0.45 | roundInt }} {{ 7 | divided_by: 2 | roundInt }} {{ '12.6' | roundInt }}{% endp %}`, new Gen(1));
+    expect(o.paragraphs[0]).toBe(`3 2 ${Math.round(1234 * 0.45)} 4 13`);
+    expect(() => render(`${MIN}{% p %}{{ 'x' | roundInt }}{% endp %}`, new Gen(1))).toThrow(/roundInt: not a number/);
+  });
+});
+
 describe('story files: mirrors', () => {
   const ru = `${MIN}{% p %}{{ 1 | int: 10 }} {{ COUNTRIES | pick | map: 'capital' }}{% endp %}`;
 
@@ -174,6 +182,16 @@ describe('story files: mirrors', () => {
     if (r.kind === 'error') expect(r.error).toMatch(new RegExp(`^${t.name}: `));
   });
 
+  it('gives every economy story an Uzbek and English mirror and keeps the desk’s order', () => {
+    const templates = deskTemplates('economy');
+    expect(DEMO_TEMPLATES.economy).toEqual(templates);
+    expect(templates.map((t) => t.name).slice(0, 3)).toEqual(['foreignTrade', 'exportGrowth', 'newPlant']);
+    expect(templates.map((t) => t.name).at(-1)).toBe('investorsForum');
+    expect(templates).toHaveLength(16);
+    expect(deskMirrors('economy').map(([t]) => t)).toEqual(templates);
+    for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
+  });
+
   it('gives every politics story an Uzbek and English mirror and keeps the desk’s order', () => {
     const templates = deskTemplates('politics');
     expect(DEMO_TEMPLATES.politics).toEqual(templates);
@@ -182,5 +200,25 @@ describe('story files: mirrors', () => {
     expect(templates).toHaveLength(14);
     expect(deskMirrors('politics').map(([t]) => t)).toEqual(templates);
     for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
+  });
+
+  it('gives every society story an Uzbek and English mirror, in the order of the old SOCIETY_TEMPLATES', () => {
+    const templates = deskTemplates('society');
+    expect(DEMO_TEMPLATES.society).toEqual(templates);
+    // The deck's order is part of the random stream: reordering the file changes every demo.
+    expect(templates.map((t) => t.name)).toEqual([
+      'newSchools', 'medicalCenter', 'universityBranch', 'jobFair', 'migrantTraining', 'festival', 'sportMedals',
+      'greenSpace', 'tashkentBuses', 'housingKeys', 'itCenter', 'drinkingWater', 'restoration', 'screening',
+    ]);
+    expect(deskMirrors('society').map(([t]) => t)).toEqual(templates);
+    for (const t of templates) expect(DEMO_MIRRORS.has(t), t.name).toBe(true);
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const t of templates) {
+        const rec = recorder(seed);
+        const d = t(rec.gen);
+        expect(d.paragraphs.length, t.name).toBeGreaterThanOrEqual(3);
+        expect(translateDraft(t, rec.tape).kind, `${t.name} seed ${seed}`).toBe('ok');
+      }
+    }
   });
 });

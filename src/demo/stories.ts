@@ -188,6 +188,8 @@ const DRAWS: Record<string, (...args: never[]) => unknown> = {
 /** Helpers every language has; `usd`, `musd` and `joinAnd` speak the file's language. */
 const COMMON: Record<string, (...args: never[]) => unknown> = {
   cap: (s: string) => cap(String(s)),
+  /** Math.round: the nearest integer, halves up (Liquid's own `round` is the draw here): {{ gwh | times: 0.45 | roundInt }}. */
+  roundInt: (x: unknown) => Math.round(num(x, 'roundInt')),
   /** Items whose number is above x: [3, 5, 10] | above: 4 -> [5, 10]. */
   above: (items: unknown, x: unknown) => list(items, 'above').filter((v) => num(v, 'above') > num(x, 'above')),
   /** Money given in billions of dollars. */

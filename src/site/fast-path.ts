@@ -12,7 +12,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasBadCharacter } from '../http/edge.js';
-import { chooseEncoding, encodingTag, ifNoneMatch } from './http-cache.js';
+import { bodyFor, chooseEncoding, encodingTag, ifNoneMatch } from './http-cache.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 
 export interface FastPathDeps {
@@ -90,7 +90,8 @@ function headersFor(page: CachedPage, enc: Encoding, security: Readonly<Record<s
 }
 
 function bodyOf(page: CachedPage, enc: Encoding): Buffer {
-  return enc === 'br' ? page.br : enc === 'gzip' ? page.gzip : page.body;
+  // A page stored a moment ago may not have this encoding yet (its background pass is running).
+  return bodyFor(page, enc);
 }
 
 /** A request handler that returns true when it answered the request itself. */

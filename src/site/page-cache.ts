@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
-import type { Sendable } from './http-cache.js';
+import { bodyFor, type Sendable } from './http-cache.js';
 
 export interface CachedPage extends Sendable {
   expires: number;
@@ -26,7 +26,7 @@ export interface CachedPage extends Sendable {
    * path in front of Fastify (fast-path.ts); feeds and the like keep their own routes.
    */
   headers?: Readonly<Record<string, string>>;
-  /** The compressed bodies are the quick ones; `set` replaces them by smaller ones in the background. */
+  /** The compressed bodies are absent or quick ones; `set` replaces them by smaller ones in the background. */
   quick?: boolean;
 }
 
@@ -42,8 +42,7 @@ export interface PageCacheOptions {
 const MAX_IN_FLIGHT = 1000;
 /** Background recompressions at once, at most (each holds one page's body until it is done). */
 const MAX_RECOMPRESSING = 64;
-/** Compression levels: quick for the response that rendered the page, full for the stored copy. */
-const QUICK = { gzip: 1, br: 1 };
+/** Compression levels of the stored copy (the response that rendered a page used http-cache.ts's QUICK). */
 const FULL = { gzip: 6, br: 5 };
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -66,7 +65,7 @@ export class PageCache {
     this.lru = new LRUCache<string, CachedPage>({
       max: opts.maxEntries ?? 10_000,
       maxSize: opts.maxBytes,
-      sizeCalculation: (p) => Math.max(1, p.body.length + p.gzip.length + p.br.length),
+      sizeCalculation: (p) => Math.max(1, p.body.length + (p.gzip?.length ?? 0) + (p.br?.length ?? 0)),
     });
   }
 
@@ -82,20 +81,18 @@ export class PageCache {
   }
 
   /**
-   * A page ready to send. The compressed bodies are made at the quickest levels (a few hundred µs
-   * less than brotli 5 and gzip 6 on a 40 kB page, the largest cost of a cold render after the
-   * queries); `set` then recompresses a stored page at the full levels in the background
-   * (zlib's thread pool) and swaps the smaller bodies in. The two versions of an encoding carry the
-   * same weak ETag (RFC 9110 §8.8.1: same content, not the same bytes), so revalidation works
-   * across the swap.
+   * A page ready to send. No compressed body is made here: the response that rendered the page
+   * compresses the one encoding it sends, at the quickest level (http-cache.ts `bodyFor`; making
+   * both cost a cold article ~0.3 ms more, bench/cold-render.ts); `set` then compresses a stored
+   * page at the full levels in the background (zlib's thread pool) and swaps the smaller bodies
+   * in. The two versions of an encoding carry the same weak ETag (RFC 9110 §8.8.1: same content,
+   * not the same bytes), so revalidation works across the swap.
    */
   static build(html: string, status: number, ttlMs: number, tags: string[], clock: () => number = Date.now, contentType = 'text/html; charset=utf-8'): CachedPage {
     const body = Buffer.from(html, 'utf8');
     return {
       status,
       body,
-      gzip: zlib.gzipSync(body, { level: QUICK.gzip }),
-      br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: QUICK.br, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
       // One tag per body; http-cache.ts adds -br/-gz to it for the compressed ones.
       etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
       weakEncodings: true,
@@ -108,18 +105,25 @@ export class PageCache {
 
   set(key: string, page: CachedPage): void {
     if (this.ttlCapMs !== null) page = { ...page, expires: Math.min(page.expires, this.clock() + this.ttlCapMs) };
+    const background = page.quick === true && this.recompressing.size < MAX_RECOMPRESSING;
+    // No background pass will come (MAX_RECOMPRESSING run already): the quick bodies are made now,
+    // so the budget counts them. With a pass coming, a body a response adds meanwhile is counted
+    // when the pass stores its bodies (a few milliseconds later).
+    if (page.quick && !background) {
+      bodyFor(page, 'gzip');
+      bodyFor(page, 'br');
+    }
     // A page larger than the whole budget is simply not kept (lru-cache refuses it).
     this.lru.set(key, page);
-    if (page.quick) this.recompress(key, page);
+    if (background) this.recompress(key, page);
   }
 
   /**
-   * Recompresses a quickly compressed page at the full levels off the main thread and stores the
-   * result in its place, unless the entry changed meanwhile (purged, replaced, expired). At most
-   * MAX_RECOMPRESSING run at once: past that a page keeps its quick bodies for its short life.
+   * Compresses a page at the full levels off the main thread and stores the result in its place,
+   * unless the entry changed meanwhile (purged, replaced, expired). At most MAX_RECOMPRESSING run
+   * at once: past that a page keeps its quick bodies for its short life.
    */
   private recompress(key: string, page: CachedPage): void {
-    if (this.recompressing.size >= MAX_RECOMPRESSING) return;
     const job = Promise.all([gzip(page.body, { level: FULL.gzip }), brotli(page.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: FULL.br, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } })])
       .then(([gz, br]) => {
         if (this.lru.peek(key) !== page) return;

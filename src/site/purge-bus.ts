@@ -96,6 +96,13 @@ export async function redisPurgeBus(url: string, channel: string, h: PurgeBusHan
     async close() {
       closing = true;
       sub.disconnect();
+      // QUIT waits for the replies to commands already sent: a purge published just before a
+      // command exits (`xabar import`) still reaches the other nodes.
+      // A connection that is down (or does not answer within a second) is simply cut.
+      if (pub.status !== 'ready') return pub.disconnect();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pub.quit().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, 1000)))]);
+      clearTimeout(timer);
       pub.disconnect();
     },
   };

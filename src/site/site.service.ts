@@ -94,6 +94,14 @@ export const MAIN_FLAG_MAX_DAYS = 30;
  * by keyset cursors. See docs/decisions/0012-uncounted-list-pagination.md.
  */
 export const MAX_NUMBERED_PAGE = 10;
+/**
+ * How long the breaking strip and the latest stories are remembered between purges: what the
+ * clock alone changes in them (docs/decisions/0021-render-memos.md) shows this late at most, as on
+ * a home page served from the page cache (10 s).
+ */
+export const BRIEF_MS = 10_000;
+/** Remembered lists at most (SiteService.memo); far more than the keys a site has. */
+const MAX_MEMOS = 256;
 
 /** Where a list page starts: a numbered page from the top, or a keyset cursor. */
 export type ListPosition = { page: number } | { before: ListKey } | { after: ListKey };
@@ -134,19 +142,22 @@ export class SiteService {
   async chrome(locale: Locale): Promise<Chrome> {
     const now = this.clock();
     const settings = await this.settingsStore.get();
-    const [sections, breakingRows, logo, footerPages] = await Promise.all([
+    // Every page shows these and only a purge changes them (a settings, section, media or page
+    // edit purges everything): remembered like the sections, so a render runs none of their queries.
+    const pages = this.pages;
+    const [sections, breaking, logo, footerPages] = await Promise.all([
       this.sections(locale),
-      this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000),
-      this.logo(settings.logoMediaId),
+      this.breaking(locale, settings),
+      this.memo(`logo:${settings.logoMediaId}`, 60_000, () => this.logo(settings.logoMediaId)),
       // At most 20 ids, one indexed query; none at all when the footer names no page.
-      settings.footerPages.length && this.pages ? this.pages.publishedIn(locale, settings.footerPages) : Promise.resolve([]),
+      settings.footerPages.length && pages ? this.memo(`footer:${locale}:${settings.footerPages.join(',')}`, 60_000, () => pages.publishedIn(locale, settings.footerPages)) : Promise.resolve([]),
     ]);
     return {
       locale,
       settings,
       siteName: this.settingsStore.pick(settings.siteName, locale),
       sections: sections.map((s) => ({ ...s, href: urls.section(locale, s.slug) })),
-      breaking: await this.cards(locale, breakingRows, settings),
+      breaking,
       now,
       // Shown 44 px high in the masthead; the width follows the image's proportions.
       logo: logo ? { src: logo.src, height: 44, width: Math.round((logo.width / logo.height) * 44) } : null,
@@ -169,6 +180,19 @@ export class SiteService {
       this.warn('the logo set in the settings cannot be read; showing the built-in logo', { logoMediaId: id, err });
       return null;
     }
+  }
+
+  /**
+   * The breaking strip. A publish, an edit or a scheduled story's job purges (forgets it); what
+   * the clock alone changes (a story scheduled without its job having run yet, an item ageing out
+   * of the window) shows at most BRIEF_MS late, as on a cached home page. The strip shows times
+   * and headlines, never the view counts its cards carry.
+   */
+  private breaking(locale: Locale, settings: SiteSettings): Promise<Card[]> {
+    return this.memo(`breaking:${locale}`, BRIEF_MS, async () => {
+      const now = this.clock();
+      return this.cards(locale, await this.editions.breaking(locale, now, now - settings.breakingHours * 3600_000), settings);
+    });
   }
 
   /** The navigation's sections; they change only with a purge of everything (which forgets them). */
@@ -299,7 +323,8 @@ export class SiteService {
     return this.memo(`mostRead:${locale}:${limit}`, 60_000, () => this.loadMostRead(locale, limit));
   }
 
-  // Keys are per locale and list kind: a few dozen at most.
+  // Keys are per locale and list kind (sections, breaking, latest, most read, logo, footer): a
+  // few dozen; MAX_MEMOS bounds them anyway, the oldest entry going first.
   private memos = new Map<string, { until: number; value: Promise<unknown> }>();
   private images = new LRUCache<string, { until: number; image: HeroImage | null }>({ max: 5_000 });
   private memo<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
@@ -309,6 +334,8 @@ export class SiteService {
     const value = load();
     const entry = { until: now + ttl, value };
     const generation = this.generation;
+    this.memos.delete(key); // re-inserted last: Map order is the order the oldest goes out in
+    if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value!);
     this.memos.set(key, entry);
     value.then(
       // Loaded across a forget(): possibly from before the change, so not remembered.
@@ -343,8 +370,13 @@ export class SiteService {
     return { mostRead24h: await this.cards(locale, day), mostRead7d: await this.cards(locale, week) };
   }
 
-  async latest(locale: Locale, limit = 12): Promise<Card[]> {
-    return this.cards(locale, await this.editions.list(locale, this.clock(), {}, limit));
+  /**
+   * The newest stories (the article page's news feed): the same on every article of a locale, so
+   * remembered for BRIEF_MS and forgotten by every purge, like the breaking strip. The feed shows
+   * times and headlines, not the cards' view counts.
+   */
+  latest(locale: Locale, limit = 12): Promise<Card[]> {
+    return this.memo(`latest:${locale}:${limit}`, BRIEF_MS, async () => this.cards(locale, await this.editions.list(locale, this.clock(), {}, limit)));
   }
 
   /** A page of a list; null when `page` is past the last page (an empty list still has page 1). */

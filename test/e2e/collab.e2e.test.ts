@@ -6,13 +6,12 @@
  * in the four interface languages; with XABAR_SCREENSHOTS set, they are saved at 390 and 1280 px.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, AXE_SOURCE, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { AXE_SOURCE, HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 const SHOTS = process.env.XABAR_SCREENSHOTS;
 
 async function shot(page: Page, name: string, target?: string) {
@@ -33,29 +32,17 @@ async function axe(page: Page, within?: string): Promise<string[]> {
 }
 
 describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'assign, comment with a mention, get notified, open from the bell, see it overdue, reply and finish',
     async () => {
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);
-      for (const [email, name, role] of [['ed@example.uz', 'Рустам Алиев', 'editor'], ['dil@example.uz', 'Дилноза Каримова', 'editor'], ['au@example.uz', 'Автор Петрова', 'author']]) {
-        expect((await admin.call('POST', '/users', { email, name, role, password: PW })).status).toBe(201);
-      }
+      const { site, admin, addUser, signIn, open } = await suite.startNewsroom('Главный редактор');
+      await addUser('ed@example.uz', 'Рустам Алиев', 'editor');
+      await addUser('dil@example.uz', 'Дилноза Каримова', 'editor');
+      await addUser('au@example.uz', 'Автор Петрова', 'author');
       const section = await admin.call('POST', '/sections', { slug: 'obshchestvo', color: '#1D4E89', position: 1, names: { ru: 'Общество' } });
-      const author = await Api.open(site.url);
-      cleanups.push(() => author.dispose());
-      await author.login('au@example.uz');
+      const author = await signIn('au@example.uz');
       const e = (await author.call('POST', '/stories', { locale: 'ru', headline: 'В Самарканде открылся новый музей' })).json;
       const saved = await author.call('PUT', `/editions/${e.id}`, {
         version: e.version, headline: e.headline, slug: e.slug, lead: '', body: body('Текст для читателей.'), datelineCity: 'Самарканд', sectionId: section.json.id, tagIds: [], authorIds: [],
@@ -65,14 +52,8 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       expect((await author.call('POST', `/editions/${e.id}/transition`, { to: 'review', from: 'draft' })).status).toBe(200);
 
       // ── The editor, in Russian: a review notification waits; assign and comment with a mention.
-      const editor = await Api.open(site.url);
-      cleanups.push(() => editor.dispose());
-      await editor.login('ed@example.uz');
-      const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, storageState: await editor.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      await page.goto(`${site.url}/admin/stories`);
+      const editor = await signIn('ed@example.uz');
+      const { page } = await open(editor, { locale: 'ru-RU', path: '/admin/stories' });
       const bell = page.locator('.bell-btn');
       await page.locator('.bell-badge', { hasText: '1' }).waitFor();
       await bell.click();
@@ -118,11 +99,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
 
       // ── The author, in Uzbek (Latin): the bell counts the assignment and the comment.
       // bypassCSP only to inject axe-core (the newsroom's CSP allows its own script files only).
-      const actx = await browser.newContext({ locale: 'uz-UZ', viewport: { width: 1280, height: 900 }, storageState: await author.ctx.storageState(), bypassCSP: true, reducedMotion: 'reduce' });
-      cleanups.push(() => actx.close());
-      const ap = await actx.newPage();
-      ap.setDefaultTimeout(20_000);
-      await ap.goto(`${site.url}/admin/stories`);
+      const { page: ap } = await open(author, { locale: 'uz-UZ', bypassCSP: true, reducedMotion: 'reduce', path: '/admin/stories' });
       await ap.evaluate(() => localStorage.setItem('xabar.admin.lang', 'uz'));
       await ap.reload();
       await ap.locator('.bell-badge', { hasText: '2' }).waitFor();
@@ -184,9 +161,7 @@ describe.skipIf(!HAVE_BROWSER)('the desk as a team in the browser', () => {
       // The editor hears of the reply within a poll; the mentioned editor was told of the mention.
       const edInbox = (await editor.call('GET', '/notifications')).json;
       expect(edInbox.items[0]).toMatchObject({ kind: 'comment', editionId: e.id, actorName: 'Автор Петрова' });
-      const dil = await Api.open(site.url);
-      cleanups.push(() => dil.dispose());
-      await dil.login('dil@example.uz');
+      const dil = await signIn('dil@example.uz');
       expect((await dil.call('GET', '/notifications')).json.items.map((n: any) => n.kind)).toEqual(['mention', 'review']);
 
       // Signing out unmounts the bell: no more polling with a dead session.

@@ -4,36 +4,22 @@
  * editor accepts it. A contributor sees the story-level fields of a published story read-only.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('pending updates of derived editions in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'shows the pending update of a published derived edition and lets an editor accept it',
     async () => {
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Bosh muharrir', password: PW })).status).toBe(201);
-      expect((await admin.call('POST', '/users', { email: 'c@example.uz', name: 'Muxbir', role: 'contributor', password: PW })).status).toBe(201);
+      const { admin, addUser, signIn, open } = await suite.startNewsroom('Bosh muharrir');
+      await addUser('c@example.uz', 'Muxbir', 'contributor');
       const section = await admin.call('POST', '/sections', { slug: 'jamiyat', color: '#1D4E89', position: 1, names: { uz: 'Jamiyat', 'uz-Cyrl': 'Жамият', ru: 'Общество', en: 'Society' } });
-      const c = await Api.open(site.url);
-      cleanups.push(() => c.dispose());
-      await c.login('c@example.uz');
+      const c = await signIn('c@example.uz');
       const latin = (await c.call('POST', '/stories', { locale: 'uz', headline: 'Yangi maktab ochildi' })).json;
       const save = (e: any, patch: Record<string, unknown>) => ({
         version: e.version, headline: e.headline, slug: e.slug, lead: e.lead, body: e.body, datelineCity: 'Toshkent', sectionId: section.json.id, tagIds: [], authorIds: [],
@@ -46,11 +32,7 @@ describe.skipIf(!HAVE_BROWSER)('pending updates of derived editions in the brows
       expect((await admin.call('POST', `/editions/${cyrl.id}/transition`, { to: 'published', from: 'review' })).status).toBe(200);
       expect((await c.call('PUT', `/editions/${latin.id}`, save(saved.json, { headline: 'Maktab ochilmadi' }))).status).toBe(200);
 
-      const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, storageState: await admin.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      await page.goto(`${site.url}/admin/stories/${cyrl.id}`);
+      const { page } = await open(admin, { locale: 'en-US', path: `/admin/stories/${cyrl.id}` });
       const box = page.locator('#panel-editions [data-sync="pending"]');
       await box.getByText('Source changed — update waiting for an editor').waitFor();
       if (process.env.XABAR_SCREENSHOTS) await page.locator('#panel-editions').screenshot({ path: path.join(process.env.XABAR_SCREENSHOTS, 'editions-pending.png') });
@@ -62,11 +44,7 @@ describe.skipIf(!HAVE_BROWSER)('pending updates of derived editions in the brows
       expect(await page.locator('textarea[name="headline"]').inputValue()).toBe('Мактаб очилмади');
 
       // The contributor's own Latin draft: section, tags and authors read-only (the story is live).
-      const cctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, storageState: await c.ctx.storageState() });
-      cleanups.push(() => cctx.close());
-      const cp = await cctx.newPage();
-      cp.setDefaultTimeout(20_000);
-      await cp.goto(`${site.url}/admin/stories/${latin.id}`);
+      const { page: cp } = await open(c, { locale: 'en-US', path: `/admin/stories/${latin.id}` });
       await cp.locator('[data-story-locked]').first().waitFor();
       expect(await cp.locator('select[name="sectionId"]').isDisabled()).toBe(true);
       expect(await cp.locator('textarea[name="headline"]').isDisabled()).toBe(false);

@@ -5,12 +5,11 @@
  * editor. With XABAR_SCREENSHOTS set, the screens are saved at 390 and 1280 px.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 const SHOTS = process.env.XABAR_SCREENSHOTS;
 
 async function shot(page: Page, name: string) {
@@ -23,26 +22,14 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(!HAVE_BROWSER)('static pages in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'write, publish and link a page from the footer; an imported html block survives the editor',
     async () => {
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);
-      expect((await admin.call('POST', '/users', { email: 'ed@example.uz', name: 'Рустам Алиев', role: 'editor', password: PW })).status).toBe(201);
-      const editor = await Api.open(site.url);
-      cleanups.push(() => editor.dispose());
-      await editor.login('ed@example.uz');
+      const { site, addUser, signIn, open } = await suite.startNewsroom('Главный редактор');
+      await addUser('ed@example.uz', 'Рустам Алиев', 'editor');
+      const editor = await signIn('ed@example.uz');
       // A page as an import leaves it: a paragraph and a block of sanitised HTML the document has no node for.
       const imported = await editor.call('POST', '/pages', {
         locale: 'ru', title: 'Реклама', status: 'published',
@@ -50,10 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('static pages in the browser', () => {
       });
       expect(imported.status).toBe(201);
 
-      const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, storageState: await editor.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      await page.goto(`${site.url}/admin/pages`);
+      const { page } = await open(editor, { locale: 'ru-RU', path: '/admin/pages' });
       await page.getByLabel('Заголовок новой страницы').fill('Об агентстве');
       await page.getByRole('button', { name: 'Создать страницу' }).click();
       await page.waitForURL(/\/admin\/pages\/\d+$/);
@@ -81,8 +65,8 @@ describe.skipIf(!HAVE_BROWSER)('static pages in the browser', () => {
       expect(JSON.stringify(after.body)).toContain('Прайс-лист. Скидки.');
       expect(after.body.content.some((n: { type: string }) => n.type === 'html')).toBe(true);
 
-      const reader = await browser.newPage({ viewport: { width: 390, height: 900 } });
-      cleanups.push(() => reader.close());
+      const reader = await suite.browser.newPage({ viewport: { width: 390, height: 900 } });
+      suite.defer(() => reader.close());
       await reader.goto(`${site.url}/ru/page/ob-agentstve`);
       expect(await reader.locator('main h1').textContent()).toBe('Об агентстве');
       expect(await reader.locator('footer a[href="/ru/page/ob-agentstve"]').count()).toBe(1);

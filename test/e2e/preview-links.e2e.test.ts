@@ -6,32 +6,20 @@
  * XABAR_SCREENSHOTS=<dir> writes preview-*.png and urgency-*.png at 390 and 1280 px.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const shots = process.env.XABAR_SCREENSHOTS;
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('preview links, urgency and related stories in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'an editor shares a draft, revokes the link, and publishes it as a flash with a hand-picked related story',
     async () => {
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);
+      const { site, admin, open } = await suite.startNewsroom('Главный редактор');
       const section = (await admin.call('POST', '/sections', { slug: 'obshchestvo', color: '#1D4E89', position: 1, names: { ru: 'Общество', uz: 'Jamiyat', en: 'Society' } })).json;
       const save = (e: any, patch: Record<string, unknown>) => ({
         version: e.version, headline: e.headline, slug: e.slug, lead: e.lead, body: e.body, datelineCity: 'Ташкент', sectionId: section.id, tagIds: [], authorIds: [],
@@ -50,11 +38,7 @@ describe.skipIf(!HAVE_BROWSER)('preview links, urgency and related stories in th
       const draft0 = (await admin.call('POST', '/stories', { locale: 'ru', headline: 'Землетрясение магнитудой 5,1 в Ферганской долине' })).json;
       const draft = (await admin.call('PUT', `/editions/${draft0.id}`, save(draft0, { lead: 'Толчки ощущались в трёх областях.', body: body('По данным сейсмологов, эпицентр находился на глубине 10 км. Пострадавших нет.') }))).json;
 
-      const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, storageState: await admin.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      await page.goto(`${site.url}/admin/stories/${draft.id}`);
+      const { page } = await open(admin, { locale: 'ru-RU', path: `/admin/stories/${draft.id}` });
       await page.locator('textarea[name="headline"]').waitFor();
 
       // Urgency: «1 — молния», saved at once without touching the text's version.
@@ -91,8 +75,8 @@ describe.skipIf(!HAVE_BROWSER)('preview links, urgency and related stories in th
       // A reader without a session opens it.
       const target = new URL(new URL(link).pathname, site.url).toString();
       for (const width of [1280, 390]) {
-        const anon = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 } });
-        cleanups.push(() => anon.close());
+        const anon = await suite.browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 } });
+        suite.defer(() => anon.close());
         const p = await anon.newPage();
         const res = await p.goto(target);
         expect(res!.status()).toBe(200);
@@ -111,16 +95,16 @@ describe.skipIf(!HAVE_BROWSER)('preview links, urgency and related stories in th
       await page.locator('#panel-preview-links .share-list').getByRole('button', { name: /Отозвать/ }).first().click();
       expect((await revoked).status()).toBe(204);
       await page.getByText('Действующих ссылок нет.').waitFor();
-      const anon = await browser.newContext({ locale: 'ru-RU' });
-      cleanups.push(() => anon.close());
+      const anon = await suite.browser.newContext({ locale: 'ru-RU' });
+      suite.defer(() => anon.close());
       const gone = await (await anon.newPage()).goto(target);
       expect(gone!.status()).toBe(404);
 
       // Published: the flash label on the article and in the feed; the pick first among related.
       expect((await admin.call('POST', `/editions/${draft.id}/transition`, { to: 'published' })).status).toBe(200);
       for (const width of [390, 1280]) {
-        const reader = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 } });
-        cleanups.push(() => reader.close());
+        const reader = await suite.browser.newContext({ locale: 'ru-RU', viewport: { width, height: 900 } });
+        suite.defer(() => reader.close());
         const p = await reader.newPage();
         const res = await p.goto(`${site.url}/ru/news/${draft.slug}`);
         expect(res!.status()).toBe(200);

@@ -254,6 +254,13 @@ describe.skipIf(!HAVE_BROWSER)('how the public site looks', () => {
       });
       expect(visibleText.width).toBeGreaterThan(200);
       expect(visibleText.href).toMatch(/\/news\//);
+      // No link reaches below the strip: the clamped-away lines of a long headline must not lie
+      // over the breadcrumbs as a tap target (Lighthouse target-size failed on it).
+      const overhang = await page.evaluate(() => {
+        const strip = document.querySelector('.breaking')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.breaking-items a')].flatMap((a) => [...a.getClientRects()].map((r) => Math.max(strip.top - r.top, r.bottom - strip.bottom)));
+      });
+      expect(Math.max(...overhang), `${l}: breaking links stay inside the strip`).toBeLessThanOrEqual(0.5);
       // A keyboard reader who tabs to an item sees that item, whichever was showing.
       await page.evaluate(() => document.getAnimations().forEach((a) => a.play()));
       const focusedShown = await page.evaluate(() => {

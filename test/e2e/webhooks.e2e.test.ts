@@ -8,23 +8,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
 const shots = process.env.XABAR_SCREENSHOTS;
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('webhooks in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'an administrator adds an endpoint, sees its secret once, sends a test event and reads the log',
@@ -39,20 +31,12 @@ describe.skipIf(!HAVE_BROWSER)('webhooks in the browser', () => {
         });
       });
       await new Promise<void>((resolve) => rx.listen(0, '127.0.0.1', resolve));
-      cleanups.push(() => new Promise((resolve) => rx.close(resolve)));
+      suite.defer(() => new Promise((resolve) => rx.close(resolve)));
       const target = `http://127.0.0.1:${(rx.address() as AddressInfo).port}/hooks/xabar`;
 
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);
+      const { admin, open } = await suite.startNewsroom('Главный редактор');
 
-      const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, storageState: await admin.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      await page.goto(`${site.url}/admin/stories`);
+      const { page } = await open(admin, { locale: 'ru-RU', path: '/admin/stories' });
       await page.getByRole('link', { name: 'Вебхуки' }).click();
       await page.getByRole('heading', { name: 'Вебхуки' }).waitFor();
 

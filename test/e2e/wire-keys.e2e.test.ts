@@ -5,38 +5,22 @@
  * XABAR_SCREENSHOTS=<dir> writes api-keys-*.png.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HAVE_BROWSER, buildAdminAndLaunch, runCleanups, PW, startSite, TEST_TIMEOUT } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, TEST_TIMEOUT } from './browser.js';
+import { newsroomSuite } from './helpers/newsroom.js';
 
 const shots = process.env.XABAR_SCREENSHOTS;
-let browser: Browser;
-const cleanups: (() => Promise<unknown>)[] = [];
 
 describe.skipIf(!HAVE_BROWSER)('wire API keys in the browser', () => {
-  beforeAll(async () => {
-    browser = await buildAdminAndLaunch();
-  }, 180_000);
-  afterAll(async () => {
-    await runCleanups(cleanups);
-    await browser?.close();
-  });
+  const suite = newsroomSuite();
 
   it(
     'an administrator creates a key, sees it once, the key reads the wire, and revoking it shuts it out',
     async () => {
-      const site = await startSite();
-      cleanups.push(() => site.close());
-      const admin = await Api.open(site.url);
-      cleanups.push(() => admin.dispose());
-      expect((await admin.call('POST', '/setup', { email: 'admin@example.uz', name: 'Главный редактор', password: PW })).status).toBe(201);
+      const { site, admin, open } = await suite.startNewsroom('Главный редактор');
       expect((await admin.call('POST', '/sections', { slug: 'politika', color: '#1D4E89', position: 1, names: { ru: 'Политика', uz: 'Siyosat', en: 'Politics' } })).status).toBe(201);
 
-      const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, storageState: await admin.ctx.storageState() });
-      cleanups.push(() => ctx.close());
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(20_000);
-      await page.goto(`${site.url}/admin/api-keys`);
+      const { page } = await open(admin, { locale: 'ru-RU', path: '/admin/api-keys' });
       await page.getByRole('heading', { name: 'API-ключи для ленты' }).waitFor();
       await page.getByRole('button', { name: 'Новый ключ' }).click();
       await page.locator('input[name="name"]').fill('Газета «Восток»');

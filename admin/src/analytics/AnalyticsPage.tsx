@@ -4,7 +4,7 @@
  * totals over time, CSV export). Authors and contributors see their own stories' numbers only:
  * the server decides, the page shows what it gets.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ErrorBox, Spinner, useLoad } from '../components/ui';
 import { LocaleChip, localeLabel } from '../components/locale';
 import { useAuthors, useSections } from '../data';
@@ -201,65 +201,35 @@ function Reports() {
   return (
     <>
       <form className="card an-filters" onSubmit={(e) => e.preventDefault()} aria-label={i.t('an.filters')}>
-        <label className="an-field">
-          <span>{i.t('an.report')}</span>
+        <FilterField label={i.t('an.report')}>
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value as 'top' | 'totals')}>
             <option value="top">{i.t('an.report.top')}</option>
             <option value="totals">{i.t('an.report.totals')}</option>
           </select>
-        </label>
+        </FilterField>
         {kind === 'top' ? (
           <>
-            <label className="an-field">
-              <span>{i.t('an.period')}</span>
+            <FilterField label={i.t('an.period')}>
               <select className="input" value={period} onChange={(e) => setPeriod(e.target.value as 'day' | 'week' | 'month')}>
                 {(['day', 'week', 'month'] as const).map((p) => <option key={p} value={p}>{i.t(`an.period.${p}` as MessageKey)}</option>)}
               </select>
-            </label>
-            <label className="an-field">
-              <span>{i.t('an.date')}</span>
-              <input className="input" type="date" value={date} required onChange={(e) => e.target.value && setDate(e.target.value)} />
-            </label>
+            </FilterField>
+            <DateFilter label={i.t('an.date')} value={date} onChange={setDate} />
           </>
         ) : (
           <>
-            <label className="an-field">
-              <span>{i.t('an.by')}</span>
+            <FilterField label={i.t('an.by')}>
               <select className="input" value={by} onChange={(e) => setBy(e.target.value as 'section' | 'author' | 'locale')}>
                 {(['section', 'author', 'locale'] as const).map((b) => <option key={b} value={b}>{i.t(`an.by.${b}` as MessageKey)}</option>)}
               </select>
-            </label>
-            <label className="an-field">
-              <span>{i.t('an.from')}</span>
-              <input className="input" type="date" value={from} required onChange={(e) => e.target.value && setFrom(e.target.value)} />
-            </label>
-            <label className="an-field">
-              <span>{i.t('an.to')}</span>
-              <input className="input" type="date" value={to} required onChange={(e) => e.target.value && setTo(e.target.value)} />
-            </label>
+            </FilterField>
+            <DateFilter label={i.t('an.from')} value={from} onChange={setFrom} />
+            <DateFilter label={i.t('an.to')} value={to} onChange={setTo} />
           </>
         )}
-        <label className="an-field">
-          <span>{i.t('an.language')}</span>
-          <select className="input" value={locale} onChange={(e) => setLocale(e.target.value)}>
-            <option value="">{i.t('common.all')}</option>
-            {LOCALES.map((l) => <option key={l} value={l}>{localeLabel(l, i)}</option>)}
-          </select>
-        </label>
-        <label className="an-field">
-          <span>{i.t('an.section')}</span>
-          <select className="input" value={section} onChange={(e) => setSection(e.target.value)}>
-            <option value="">{i.t('common.all')}</option>
-            {names(sections).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </label>
-        <label className="an-field">
-          <span>{i.t('an.author')}</span>
-          <select className="input" value={author} onChange={(e) => setAuthor(e.target.value)}>
-            <option value="">{i.t('common.all')}</option>
-            {names(authors).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </label>
+        <AllOrOneFilter label={i.t('an.language')} value={locale} onChange={setLocale} options={LOCALES.map((l) => ({ id: l, name: localeLabel(l, i) }))} />
+        <AllOrOneFilter label={i.t('an.section')} value={section} onChange={setSection} options={names(sections)} />
+        <AllOrOneFilter label={i.t('an.author')} value={author} onChange={setAuthor} options={names(authors)} />
         <a className="btn an-csv" href={kind === 'top' ? analyticsApi.csvUrl('top', topQ) : analyticsApi.csvUrl('totals', totalsQ)} download>
           {i.t('an.csv')}
         </a>
@@ -328,6 +298,38 @@ function Reports() {
         </section>
       )}
     </>
+  );
+}
+
+/** One control of the reports form, its label above it. */
+function FilterField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="an-field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A day of the reports form; clearing the field keeps the day it had. */
+function DateFilter({ label, value, onChange }: { label: string; value: string; onChange(day: string): void }) {
+  return (
+    <FilterField label={label}>
+      <input className="input" type="date" value={value} required onChange={(e) => e.target.value && onChange(e.target.value)} />
+    </FilterField>
+  );
+}
+
+/** A filter of the reports form that is «All» until one of `options` is picked. */
+function AllOrOneFilter({ label, value, onChange, options }: { label: string; value: string; onChange(id: string): void; options: { id: string | number; name: string }[] }) {
+  const i = useI18n();
+  return (
+    <FilterField label={label}>
+      <select className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{i.t('common.all')}</option>
+        {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+      </select>
+    </FilterField>
   );
 }
 

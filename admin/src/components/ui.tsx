@@ -85,6 +85,27 @@ export function useFormErrors() {
   return { fields, general, set, clear, of, rest };
 }
 
+/**
+ * A form's busy flag and errors around its submit: `run(action)` clears the errors, marks the form
+ * busy while `action` runs and keeps what it throws as the form's errors (a 422's per field).
+ */
+export function useFormAction() {
+  const errs = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    errs.clear();
+    try {
+      await action();
+    } catch (err) {
+      errs.set(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, errs, run };
+}
+
 /* ---------- loading ---------- */
 
 export function useLoad<T>(fn: (signal: AbortSignal) => Promise<T>, deps: DependencyList) {

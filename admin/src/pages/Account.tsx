@@ -1,6 +1,7 @@
 /** Own account: change password, two-step sign-in, sign out everywhere. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
+import { NewPasswordFields, useNewPassword } from '../components/new-password';
 import { ErrorBox, Field, useFormErrors } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
@@ -15,22 +16,19 @@ export function AccountPage() {
   const session = useSession();
   usePageTitle(i.t('account.title'));
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const next = useNewPassword();
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
-  const mismatch = repeat.length > 0 && repeat !== next;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (mismatch) return;
+    if (next.mismatch) return;
     setBusy(true);
     errs.clear();
     try {
-      await api.post('/me/password', { currentPassword: current, newPassword: next });
+      await api.post('/me/password', { currentPassword: current, newPassword: next.password });
       setCurrent('');
-      setNext('');
-      setRepeat('');
+      next.clear();
       notify(i.t('account.passwordChanged'), 'success');
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) errs.set(new ApiError(422, 'validation_failed', '', { fields: [{ field: 'currentPassword', message: err.text() || i.t('account.wrongCurrent') }] }));
@@ -71,15 +69,10 @@ export function AccountPage() {
         <Field label={i.t('account.currentPassword')} error={errs.of('currentPassword')}>
           <input className="input" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
         </Field>
-        <Field label={i.t('account.newPassword')} error={errs.of('newPassword')} hint={i.t('field.passwordHint', { n: 10 })}>
-          <input className="input" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required />
-        </Field>
-        <Field label={i.t('field.passwordRepeat')} error={mismatch ? i.t('field.passwordMismatch') : undefined}>
-          <input className="input" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
-        </Field>
+        <NewPasswordFields pw={next} label={i.t('account.newPassword')} error={errs.of('newPassword')} />
         <ErrorBox error={errs.general} />
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !current || !next || mismatch}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !current || !next.password || next.mismatch}>
             {i.t('account.changePassword')}
           </button>
         </div>

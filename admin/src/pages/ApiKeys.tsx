@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Icon, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormAction, useLoad } from '../components/ui';
+import { ListPageHead, ListTable } from '../components/list-table';
 import { useSections } from '../data';
 import { useI18n } from '../i18n';
 import { usePageTitle } from '../title';
@@ -48,12 +49,7 @@ export function ApiKeysPage() {
 
   return (
     <div className="page">
-      <header className="page-head">
-        <h1>{i.t('apiKeys.title')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={16} /> {i.t('apiKeys.new')}
-        </button>
-      </header>
+      <ListPageHead title={i.t('apiKeys.title')} newLabel={i.t('apiKeys.new')} onNew={() => setCreating(true)} />
       <p className="muted">{i.t('apiKeys.intro')}</p>
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? (
@@ -61,53 +57,47 @@ export function ApiKeysPage() {
       ) : list.data && list.data.keys.length === 0 ? (
         <p className="muted">{i.t('apiKeys.none')}</p>
       ) : list.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{i.t('field.name')}</th>
-                <th>{i.t('apiKeys.prefix')}</th>
-                <th>{i.t('apiKeys.rights')}</th>
-                <th>{i.t('apiKeys.rate')}</th>
-                <th>{i.t('apiKeys.lastUsed')}</th>
-                <th>
-                  <span className="sr-only">{i.t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.keys.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? 'row-disabled' : ''} data-api-key={k.name}>
-                  <td className="nowrap">
-                    <strong>{k.name}</strong>
-                    {k.revokedAt && <span className="badge badge-unpublished">{i.t('apiKeys.revoked')}</span>}
-                  </td>
-                  <td data-label={i.t('apiKeys.prefix')}>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td data-label={i.t('apiKeys.rights')} className="cell-wrap">
-                    {k.locales.map((l) => LOCALE_NAMES[l]).join(', ')}
-                    {' · '}
-                    {k.sectionIds.length === 0 ? i.t('apiKeys.allSections') : k.sectionIds.map((id) => sectionName(sections.find((s) => s.id === id), i.lang)).join(', ')}
-                  </td>
-                  <td data-label={i.t('apiKeys.rate')} className="nowrap">
-                    {i.t('apiKeys.perMinute', { n: k.ratePerMinute })}
-                  </td>
-                  <td data-label={i.t('apiKeys.lastUsed')} className="nowrap">
-                    {k.lastUsedAt ? i.dateTime(k.lastUsedAt) : i.t('apiKeys.never')}
-                  </td>
-                  <td className="actions">
-                    {!k.revokedAt && (
-                      <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setRevoking(k)}>
-                        {i.t('apiKeys.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          columns={
+            <>
+              <th>{i.t('field.name')}</th>
+              <th>{i.t('apiKeys.prefix')}</th>
+              <th>{i.t('apiKeys.rights')}</th>
+              <th>{i.t('apiKeys.rate')}</th>
+              <th>{i.t('apiKeys.lastUsed')}</th>
+            </>
+          }
+        >
+          {list.data.keys.map((k) => (
+            <tr key={k.id} className={k.revokedAt ? 'row-disabled' : ''} data-api-key={k.name}>
+              <td className="nowrap">
+                <strong>{k.name}</strong>
+                {k.revokedAt && <span className="badge badge-unpublished">{i.t('apiKeys.revoked')}</span>}
+              </td>
+              <td data-label={i.t('apiKeys.prefix')}>
+                <code>{k.prefix}…</code>
+              </td>
+              <td data-label={i.t('apiKeys.rights')} className="cell-wrap">
+                {k.locales.map((l) => LOCALE_NAMES[l]).join(', ')}
+                {' · '}
+                {k.sectionIds.length === 0 ? i.t('apiKeys.allSections') : k.sectionIds.map((id) => sectionName(sections.find((s) => s.id === id), i.lang)).join(', ')}
+              </td>
+              <td data-label={i.t('apiKeys.rate')} className="nowrap">
+                {i.t('apiKeys.perMinute', { n: k.ratePerMinute })}
+              </td>
+              <td data-label={i.t('apiKeys.lastUsed')} className="nowrap">
+                {k.lastUsedAt ? i.dateTime(k.lastUsedAt) : i.t('apiKeys.never')}
+              </td>
+              <td className="actions">
+                {!k.revokedAt && (
+                  <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setRevoking(k)}>
+                    {i.t('apiKeys.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       ) : null}
       <CreateKeyDialog
         open={creating}
@@ -139,8 +129,7 @@ function CreateKeyDialog({ open, defaultRate, sections, onClose, onCreated }: { 
   const [locales, setLocales] = useState<Locale[]>([...LOCALES]);
   const [sectionIds, setSectionIds] = useState<number[]>([]);
   const [rate, setRate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const close = () => {
     setName('');
@@ -150,20 +139,14 @@ function CreateKeyDialog({ open, defaultRate, sections, onClose, onCreated }: { 
     errs.clear();
     onClose();
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const made = await api.post<ApiKey & { token: string }>('/api-keys', { name: name.trim(), locales, sectionIds, ratePerMinute: rate === '' ? defaultRate : Number(rate) });
       const { token, ...key } = made;
       onCreated({ key, token });
       close();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog open={open} onClose={close} title={i.t('apiKeys.new')} footer={<FormFooter form="api-key-form" submitLabel={i.t('common.create')} onCancel={close} disabled={busy || locales.length === 0} />}>

@@ -1,6 +1,7 @@
 /** First-run setup (creates the first administrator) and the sign-in form. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, setCsrfToken } from '../api';
+import { NewPasswordFields, useNewPassword } from '../components/new-password';
 import { Dialog, ErrorBox, Field, useFormErrors } from '../components/ui';
 import { navigate } from '../router';
 import { useI18n } from '../i18n';
@@ -9,27 +10,23 @@ import { REAUTH_EVENT, useSession } from '../session';
 import { usePageTitle } from '../title';
 import type { SignedIn } from '../types';
 
-const MIN_PASSWORD = 10;
-
 export function SetupPage() {
   const i = useI18n();
   const session = useSession();
   usePageTitle(i.t('setup.title'));
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pw = useNewPassword();
   const [busy, setBusy] = useState(false);
   const errs = useFormErrors();
-  const mismatch = repeat.length > 0 && repeat !== password;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (mismatch) return;
+    if (pw.mismatch) return;
     setBusy(true);
     errs.clear();
     try {
-      const r = await api.post<SignedIn>('/setup', { email: email.trim(), name: name.trim(), password });
+      const r = await api.post<SignedIn>('/setup', { email: email.trim(), name: name.trim(), password: pw.password });
       session.signedIn(r.user, r.csrfToken, r.secondFactor);
     } catch (err) {
       // Someone else finished setup first: fall through to sign-in.
@@ -58,14 +55,9 @@ export function SetupPage() {
         <Field label={i.t('field.email')} error={errs.of('email')}>
           <input className="input" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
-        <Field label={i.t('field.password')} error={errs.of('password')} hint={i.t('field.passwordHint', { n: MIN_PASSWORD })}>
-          <input className="input" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </Field>
-        <Field label={i.t('field.passwordRepeat')} error={mismatch ? i.t('field.passwordMismatch') : undefined}>
-          <input className="input" name="passwordRepeat" type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </Field>
+        <NewPasswordFields pw={pw} label={i.t('field.password')} error={errs.of('password')} name="password" />
         <ErrorBox error={errs.general} />
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy || mismatch || !email || !name || !password}>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || pw.mismatch || !email || !name || !pw.password}>
           {busy ? i.t('common.working') : i.t('setup.submit')}
         </button>
       </form>

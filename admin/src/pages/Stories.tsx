@@ -6,6 +6,7 @@
 import { Fragment, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { Dialog, ErrorBox, Field, Icon, Spinner, StatusBadge, namesList, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { ListPageHead } from '../components/list-table';
 import { useAuthors, useSections } from '../data';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -94,15 +95,11 @@ export function StoriesPage() {
 
   return (
     <div className="page">
-      <header className="page-head">
-        <h1>{i.t('stories.title')}</h1>
+      <ListPageHead title={i.t('stories.title')} newLabel={i.t('stories.new')} onNew={() => setCreating(true)}>
         <button type="button" className={`btn btn-small review-filter${reviewOnly ? ' active' : ''}`} aria-pressed={reviewOnly} onClick={() => setFilter({ status: reviewOnly ? '' : 'review' })}>
           {i.t('desk.waitingForReview')}
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={16} /> {i.t('stories.new')}
-        </button>
-      </header>
+      </ListPageHead>
 
       <form
         className={`filters${filtersOpen ? ' open' : ''}`}

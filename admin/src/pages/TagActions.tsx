@@ -1,7 +1,7 @@
 /** Merging and deleting tags (editor+): the dialogs of the Tags tab. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
-import { Dialog, ErrorBox, Field, FormFooter, Spinner, useFormErrors, useLoad } from '../components/ui';
+import { Dialog, ErrorBox, Field, FormFooter, Spinner, useFormAction, useFormErrors, useLoad } from '../components/ui';
 import { useI18n } from '../i18n';
 import { notify } from '../toast';
 import { pickName, type Tag } from '../types';
@@ -12,8 +12,7 @@ export function MergeTagDialog({ tag, onClose, onDone }: { tag: Tag | null; onCl
   const [q, setQ] = useState('');
   const [term, setTerm] = useState('');
   const [into, setInto] = useState<Tag | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   useEffect(() => {
     if (tag) {
       setQ('');
@@ -30,25 +29,19 @@ export function MergeTagDialog({ tag, onClose, onDone }: { tag: Tag | null; onCl
   const found = useLoad((signal) => (tag ? api.get<{ items: Tag[] }>('/tags', { q: term }, signal) : Promise.resolve({ items: [] as Tag[] })), [term, tag?.id]);
   const others = (found.data?.items ?? []).filter((t) => t.id !== tag?.id);
   const name = tag ? pickName(tag.names, i.lang, tag.slug) : '';
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!tag) return;
     if (!into) {
       errs.set(new ApiError(422, 'validation_failed', i.t('taxonomy.mergeChoose'), { fields: [{ field: 'into', message: i.t('taxonomy.mergeChoose') }] }));
       return;
     }
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const kept = await api.post<Tag>(`/tags/${tag.id}/merge`, { into: into.id });
       notify(i.t('taxonomy.mergeDone', { name: pickName(kept.names, i.lang, kept.slug) }), 'success');
       onDone();
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

@@ -2,7 +2,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { MediaPicker, rememberMedia, useMediaByIds } from '../components/media';
-import { Dialog, ErrorBox, Field, Icon, Spinner, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { Dialog, ErrorBox, Field, Icon, Spinner, useFormAction, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { ListTable } from '../components/list-table';
 import { authorsCache, sectionsCache, useAuthors, useSections } from '../data';
 import { useI18n } from '../i18n';
 import { useLocation, navigate } from '../router';
@@ -93,44 +94,38 @@ function SectionsTab() {
           <Icon name="plus" size={15} /> {i.t('tax.newSection')}
         </button>
       </div>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{i.t('tax.name')}</th>
-              <th>{i.t('tax.slug')}</th>
-              {LOCALES.filter((l) => l !== 'ru').map((l) => (
-                <th key={l}>{LOCALE_NAMES[l]}</th>
-              ))}
-              <th>
-                <span className="sr-only">{i.t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sections.map((s) => (
-              <tr key={s.id}>
-                <td className="muted">{s.position}</td>
-                <td>
-                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> <strong>{pickName(s.names, i.lang, s.slug)}</strong>
-                </td>
-                <td className="mono">{s.slug}</td>
-                {LOCALES.filter((l) => l !== 'ru').map((l) => (
-                  <td key={l} data-label={LOCALE_NAMES[l]}>
-                    {s.names[l] || <DerivedOrDash names={s.names} l={l} />}
-                  </td>
-                ))}
-                <td className="actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>
-                    {i.t('common.edit')}
-                  </button>
-                </td>
-              </tr>
+      <ListTable
+        columns={
+          <>
+            <th>#</th>
+            <th>{i.t('tax.name')}</th>
+            <th>{i.t('tax.slug')}</th>
+            {LOCALES.filter((l) => l !== 'ru').map((l) => (
+              <th key={l}>{LOCALE_NAMES[l]}</th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {sections.map((s) => (
+          <tr key={s.id}>
+            <td className="muted">{s.position}</td>
+            <td>
+              <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> <strong>{pickName(s.names, i.lang, s.slug)}</strong>
+            </td>
+            <td className="mono">{s.slug}</td>
+            {LOCALES.filter((l) => l !== 'ru').map((l) => (
+              <td key={l} data-label={LOCALE_NAMES[l]}>
+                {s.names[l] || <DerivedOrDash names={s.names} l={l} />}
+              </td>
+            ))}
+            <td className="actions">
+              <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>
+                {i.t('common.edit')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <SectionDialog value={editing} onClose={() => setEditing(null)} nextPosition={sections.reduce((m, s) => Math.max(m, s.position), 0) + 1} />
     </>
   );
@@ -142,8 +137,7 @@ function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new
   const [color, setColor] = useState('#1f6feb');
   const [position, setPosition] = useState(1);
   const [names, setNames] = useState<Names>({});
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   useEffect(() => {
     if (!value) return;
     errs.clear();
@@ -160,22 +154,16 @@ function SectionDialog({ value, onClose, nextPosition }: { value: Section | 'new
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const body = { slug: slug.trim(), color, position, names };
       if (value === 'new') await api.post<Section>('/sections', body);
       else if (value) await api.patch<Section>(`/sections/${value.id}`, body);
       await sectionsCache.invalidate();
       notify(i.t('common.savedToast'), 'success');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -265,45 +253,39 @@ function TagsTab() {
       ) : list.data && list.data.items.length === 0 ? (
         <div className="empty">{i.t('tax.noTags')}</div>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{i.t('tax.slug')}</th>
-                {LOCALES.map((l) => (
-                  <th key={l}>{LOCALE_NAMES[l]}</th>
-                ))}
-                <th>
-                  <span className="sr-only">{i.t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((t) => (
-                <tr key={t.id}>
-                  <td className="mono">{t.slug}</td>
-                  {LOCALES.map((l) => (
-                    <td key={l} data-label={LOCALE_NAMES[l]}>
-                      {t.names[l] || <DerivedOrDash names={t.names} l={l} />}
-                    </td>
-                  ))}
-                  <td className="actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing(t)}>
-                      {i.t('common.edit')}
-                    </button>
-                    <button type="button" className="btn btn-small" onClick={() => setMerging(t)}>
-                      {i.t('taxonomy.merge')}
-                    </button>
-                    <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(t)}>
-                      {i.t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
+        <ListTable
+          columns={
+            <>
+              <th>{i.t('tax.slug')}</th>
+              {LOCALES.map((l) => (
+                <th key={l}>{LOCALE_NAMES[l]}</th>
               ))}
-            </tbody>
-          </table>
-          {list.data && list.data.items.length >= 20 && <p className="muted small">{i.t('tax.tagsMore')}</p>}
-        </div>
+            </>
+          }
+          after={list.data && list.data.items.length >= 20 && <p className="muted small">{i.t('tax.tagsMore')}</p>}
+        >
+          {list.data?.items.map((t) => (
+            <tr key={t.id}>
+              <td className="mono">{t.slug}</td>
+              {LOCALES.map((l) => (
+                <td key={l} data-label={LOCALE_NAMES[l]}>
+                  {t.names[l] || <DerivedOrDash names={t.names} l={l} />}
+                </td>
+              ))}
+              <td className="actions">
+                <button type="button" className="btn btn-small" onClick={() => setEditing(t)}>
+                  {i.t('common.edit')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setMerging(t)}>
+                  {i.t('taxonomy.merge')}
+                </button>
+                <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(t)}>
+                  {i.t('common.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <TagDialog tag={editing} onClose={() => setEditing(null)} onSaved={list.reload} />
       <MergeTagDialog tag={merging} onClose={() => setMerging(null)} onDone={list.reload} />
@@ -398,49 +380,43 @@ function AuthorsTab() {
       {authors.length === 0 ? (
         <div className="empty">{i.t('tax.noAuthors')}</div>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{i.t('tax.name')}</th>
-                <th>{i.t('tax.slug')}</th>
-                <th>{i.t('tax.bio')}</th>
-                <th>
-                  <span className="sr-only">{i.t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {authors.map((a) => (
-                <tr key={a.id} data-author={a.id}>
-                  <td>
-                    <div className="author-cell">
-                      <AuthorAvatar media={photos.get(a.photoMediaId)} name={pickName(a.names, i.lang, a.slug)} size={36} />
-                      <div>
-                        <strong>{pickName(a.names, i.lang, a.slug)}</strong>
-                        <div className="muted small">
-                          {LOCALES.filter((l) => a.names[l] && a.names[l] !== pickName(a.names, i.lang))
-                            .map((l) => a.names[l])
-                            .join(' · ')}
-                        </div>
-                      </div>
+        <ListTable
+          columns={
+            <>
+              <th>{i.t('tax.name')}</th>
+              <th>{i.t('tax.slug')}</th>
+              <th>{i.t('tax.bio')}</th>
+            </>
+          }
+        >
+          {authors.map((a) => (
+            <tr key={a.id} data-author={a.id}>
+              <td>
+                <div className="author-cell">
+                  <AuthorAvatar media={photos.get(a.photoMediaId)} name={pickName(a.names, i.lang, a.slug)} size={36} />
+                  <div>
+                    <strong>{pickName(a.names, i.lang, a.slug)}</strong>
+                    <div className="muted small">
+                      {LOCALES.filter((l) => a.names[l] && a.names[l] !== pickName(a.names, i.lang))
+                        .map((l) => a.names[l])
+                        .join(' · ')}
                     </div>
-                  </td>
-                  <td className="mono">{a.slug}</td>
-                  <td className="muted">
-                    {/* Clamped inside the cell: a cell that is itself a -webkit-box loses its table borders. */}
-                    <div className="clamp-2">{pickName(a.bio, i.lang, '—')}</div>
-                  </td>
-                  <td className="actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
-                      {i.t('common.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </div>
+                </div>
+              </td>
+              <td className="mono">{a.slug}</td>
+              <td className="muted">
+                {/* Clamped inside the cell: a cell that is itself a -webkit-box loses its table borders. */}
+                <div className="clamp-2">{pickName(a.bio, i.lang, '—')}</div>
+              </td>
+              <td className="actions">
+                <button type="button" className="btn btn-small" onClick={() => setEditing(a)}>
+                  {i.t('common.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <AuthorDialog value={editing} onClose={() => setEditing(null)} />
     </>
@@ -454,8 +430,7 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
   const [bio, setBio] = useState<Names>({});
   const [photoId, setPhotoId] = useState<number | null>(null);
   const [picking, setPicking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const photos = useMediaByIds([photoId]);
   const photo = photos.get(photoId);
   useEffect(() => {
@@ -474,22 +449,16 @@ function AuthorDialog({ value, onClose }: { value: Author | 'new' | null; onClos
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const body = { slug: slug.trim() || undefined, names, bio, photoMediaId: photoId };
       if (value === 'new') await api.post<Author>('/authors', body);
       else if (value) await api.patch<Author>(`/authors/${value.id}`, body);
       await authorsCache.invalidate();
       notify(i.t('common.savedToast'), 'success');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const displayName = pickName(names, i.lang, slug);
   return (

@@ -1,7 +1,8 @@
 /** Users (admin): list, create, change role, disable, reset password, reset two-step sign-in. */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, Icon, Spinner, errorText, useFormErrors, useLoad, FormFooter } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, Spinner, errorText, useFormAction, useLoad, FormFooter } from '../components/ui';
+import { ListPageHead, ListTable } from '../components/list-table';
 import { useI18n, type MessageKey } from '../i18n';
 import { useUser } from '../session';
 import { usePageTitle } from '../title';
@@ -32,79 +33,68 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <header className="page-head">
-        <h1>{i.t('users.title')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={16} /> {i.t('users.new')}
-        </button>
-      </header>
+      <ListPageHead title={i.t('users.title')} newLabel={i.t('users.new')} onNew={() => setCreating(true)} />
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? (
         <Spinner />
       ) : list.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{i.t('field.name')}</th>
-                <th>{i.t('field.email')}</th>
-                <th>{i.t('field.role')}</th>
-                <th>{i.t('users.state')}</th>
-                <th>{i.t('users.created')}</th>
-                <th>
-                  <span className="sr-only">{i.t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((u) => (
-                <tr key={u.id} className={u.disabled ? 'row-disabled' : ''} data-user={u.email}>
-                  <td className="nowrap">
-                    <strong>{u.name}</strong>
-                    {u.id === me.id && <span className="muted"> · {i.t('users.you')}</span>}
-                  </td>
-                  <td data-label={i.t('field.email')} className="cell-wrap">{u.email}</td>
-                  <td data-label={i.t('field.role')}>
-                    <select className="input input-compact" value={u.role} disabled={u.id === me.id} aria-label={i.t('field.role')} onChange={(e) => void patch(u, { role: e.target.value as Role }).catch(() => undefined)}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {i.t(`role.${r}` as MessageKey)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td data-label={i.t('users.state')}>
-                    {u.disabled ? <span className="badge badge-unpublished">{i.t('users.disabled')}</span> : <span className="badge badge-published">{i.t('users.active')}</span>}
-                    {u.twoFactor && <span className="badge badge-scheduled">{i.t('twofa.userOn')}</span>}
-                  </td>
-                  <td data-label={i.t('users.created')} className="nowrap">
-                    {i.date(u.createdAt)}
-                  </td>
-                  <td className="actions">
-                    <button type="button" className="btn btn-small" onClick={() => setResetting(u)}>
-                      {i.t('users.resetPassword')}
+        <ListTable
+          columns={
+            <>
+              <th>{i.t('field.name')}</th>
+              <th>{i.t('field.email')}</th>
+              <th>{i.t('field.role')}</th>
+              <th>{i.t('users.state')}</th>
+              <th>{i.t('users.created')}</th>
+            </>
+          }
+        >
+          {list.data.items.map((u) => (
+            <tr key={u.id} className={u.disabled ? 'row-disabled' : ''} data-user={u.email}>
+              <td className="nowrap">
+                <strong>{u.name}</strong>
+                {u.id === me.id && <span className="muted"> · {i.t('users.you')}</span>}
+              </td>
+              <td data-label={i.t('field.email')} className="cell-wrap">{u.email}</td>
+              <td data-label={i.t('field.role')}>
+                <select className="input input-compact" value={u.role} disabled={u.id === me.id} aria-label={i.t('field.role')} onChange={(e) => void patch(u, { role: e.target.value as Role }).catch(() => undefined)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {i.t(`role.${r}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td data-label={i.t('users.state')}>
+                {u.disabled ? <span className="badge badge-unpublished">{i.t('users.disabled')}</span> : <span className="badge badge-published">{i.t('users.active')}</span>}
+                {u.twoFactor && <span className="badge badge-scheduled">{i.t('twofa.userOn')}</span>}
+              </td>
+              <td data-label={i.t('users.created')} className="nowrap">
+                {i.date(u.createdAt)}
+              </td>
+              <td className="actions">
+                <button type="button" className="btn btn-small" onClick={() => setResetting(u)}>
+                  {i.t('users.resetPassword')}
+                </button>
+                {u.twoFactor && u.id !== me.id && (
+                  <button type="button" className="btn btn-small" onClick={() => setResetting2fa(u)}>
+                    {i.t('twofa.reset')}
+                  </button>
+                )}
+                {u.id !== me.id &&
+                  (u.disabled ? (
+                    <button type="button" className="btn btn-small" onClick={() => void patch(u, { disabled: false }).catch(() => undefined)}>
+                      {i.t('users.enable')}
                     </button>
-                    {u.twoFactor && u.id !== me.id && (
-                      <button type="button" className="btn btn-small" onClick={() => setResetting2fa(u)}>
-                        {i.t('twofa.reset')}
-                      </button>
-                    )}
-                    {u.id !== me.id &&
-                      (u.disabled ? (
-                        <button type="button" className="btn btn-small" onClick={() => void patch(u, { disabled: false }).catch(() => undefined)}>
-                          {i.t('users.enable')}
-                        </button>
-                      ) : (
-                        <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDisabling(u)}>
-                          {i.t('users.disable')}
-                        </button>
-                      ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : (
+                    <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDisabling(u)}>
+                      {i.t('users.disable')}
+                    </button>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       ) : null}
       <CreateUserDialog
         open={creating}
@@ -142,8 +132,7 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('author');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const reset = () => {
     setEmail('');
     setName('');
@@ -151,21 +140,15 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
     setPassword('');
     errs.clear();
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const u = await api.post<User>('/users', { email: email.trim(), name: name.trim(), role, password });
       onCreated(u);
       notify(i.t('users.createdToast', { name: u.name }), 'success');
       reset();
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -202,23 +185,16 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
 function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose(): void }) {
   const i = useI18n();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
-  const submit = async (e: FormEvent) => {
+  const { busy, errs, run } = useFormAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       await api.post(`/users/${user.id}/password`, { password });
       notify(i.t('users.passwordReset', { name: user.name }), 'success');
       setPassword('');
       onClose();
-    } catch (err) {
-      errs.set(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

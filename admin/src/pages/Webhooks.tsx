@@ -5,7 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Icon, Spinner, errorText, useFormErrors, useLoad } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorBox, Field, FormFooter, Spinner, errorText, useFormAction, useLoad } from '../components/ui';
+import { ListPageHead, ListTable } from '../components/list-table';
 import { useI18n, type MessageKey } from '../i18n';
 import { usePageTitle } from '../title';
 import { notify } from '../toast';
@@ -82,12 +83,7 @@ export function WebhooksPage() {
 
   return (
     <div className="page">
-      <header className="page-head">
-        <h1>{i.t('webhooks.title')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" size={16} /> {i.t('webhooks.new')}
-        </button>
-      </header>
+      <ListPageHead title={i.t('webhooks.title')} newLabel={i.t('webhooks.new')} onNew={() => setCreating(true)} />
       <p className="muted">{i.t('webhooks.intro')}</p>
       {secret && <SecretBox url={secret.url} secret={secret.secret} onClose={() => setSecret(null)} />}
       <ErrorBox error={list.error} onRetry={list.reload} />
@@ -98,44 +94,39 @@ export function WebhooksPage() {
           {list.data.items.length === 0 ? (
             <p className="empty muted">{i.t('webhooks.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table" data-testid="webhooks">
-                <thead>
-                  <tr>
-                    <th>{i.t('webhooks.url')}</th>
-                    <th>{i.t('webhooks.events')}</th>
-                    <th>{i.t('webhooks.state')}</th>
-                    <th>
-                      <span className="sr-only">{i.t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((e) => (
-                    <tr key={e.id} className={e.active ? '' : 'row-disabled'} data-webhook={e.url}>
-                      <td className="cell-wrap mono">{e.url}</td>
-                      <td data-label={i.t('webhooks.events')}>{e.events.map((x) => i.t(eventLabel(x))).join(', ')}</td>
-                      <td data-label={i.t('webhooks.state')}>
-                        {e.active ? <span className="badge badge-published">{i.t('webhooks.on')}</span> : <span className="badge badge-unpublished">{i.t('webhooks.off')}</span>}
-                        {e.state === 'failing' && (
-                          <span className="badge badge-review" title={e.lastError}>
-                            {i.t('webhooks.failing', { at: i.dateTime(e.failingSince) })}
-                          </span>
-                        )}
-                        {e.state === 'failing' && e.lastError && <div className="muted small">{i.t('webhooks.lastError', { error: e.lastError })}</div>}
-                      </td>
-                      <td className="actions">
-                        <button type="button" className="btn btn-small" onClick={() => setLogOf(e)}>{i.t('webhooks.log')}</button>
-                        <button type="button" className="btn btn-small" disabled={busy === e.id} onClick={() => void test(e)}>{i.t('webhooks.test')}</button>
-                        <button type="button" className="btn btn-small" onClick={() => setRotating(e)}>{i.t('webhooks.rotate')}</button>
-                        <button type="button" className="btn btn-small" disabled={busy === e.id} onClick={() => void toggle(e)}>{e.active ? i.t('webhooks.disable') : i.t('webhooks.enable')}</button>
-                        <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(e)}>{i.t('common.delete')}</button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              columns={
+                <>
+                  <th>{i.t('webhooks.url')}</th>
+                  <th>{i.t('webhooks.events')}</th>
+                  <th>{i.t('webhooks.state')}</th>
+                </>
+              }
+              testId="webhooks"
+            >
+              {list.data.items.map((e) => (
+                <tr key={e.id} className={e.active ? '' : 'row-disabled'} data-webhook={e.url}>
+                  <td className="cell-wrap mono">{e.url}</td>
+                  <td data-label={i.t('webhooks.events')}>{e.events.map((x) => i.t(eventLabel(x))).join(', ')}</td>
+                  <td data-label={i.t('webhooks.state')}>
+                    {e.active ? <span className="badge badge-published">{i.t('webhooks.on')}</span> : <span className="badge badge-unpublished">{i.t('webhooks.off')}</span>}
+                    {e.state === 'failing' && (
+                      <span className="badge badge-review" title={e.lastError}>
+                        {i.t('webhooks.failing', { at: i.dateTime(e.failingSince) })}
+                      </span>
+                    )}
+                    {e.state === 'failing' && e.lastError && <div className="muted small">{i.t('webhooks.lastError', { error: e.lastError })}</div>}
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="btn btn-small" onClick={() => setLogOf(e)}>{i.t('webhooks.log')}</button>
+                    <button type="button" className="btn btn-small" disabled={busy === e.id} onClick={() => void test(e)}>{i.t('webhooks.test')}</button>
+                    <button type="button" className="btn btn-small" onClick={() => setRotating(e)}>{i.t('webhooks.rotate')}</button>
+                    <button type="button" className="btn btn-small" disabled={busy === e.id} onClick={() => void toggle(e)}>{e.active ? i.t('webhooks.disable') : i.t('webhooks.enable')}</button>
+                    <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDeleting(e)}>{i.t('common.delete')}</button>
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
           )}
           <section className="card">
             <h2>{i.t('webhooks.settings')}</h2>
@@ -230,8 +221,7 @@ function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): 
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>([...EVENTS]);
   const [active, setActive] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const errs = useFormErrors();
+  const { busy, errs, run } = useFormAction();
   const close = () => {
     setUrl('');
     setEvents([...EVENTS]);
@@ -239,20 +229,14 @@ function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): 
     errs.clear();
     onClose();
   };
-  const submit = async (ev: FormEvent) => {
+  const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
-    errs.clear();
-    try {
+    void run(async () => {
       const r = await api.post<{ endpoint: Endpoint; secret: string }>('/webhooks', { url: url.trim(), events, active });
       onCreated(r.endpoint, r.secret);
       notify(i.t('webhooks.createdToast'), 'success');
       close();
-    } catch (e) {
-      errs.set(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog open={open} onClose={close} title={i.t('webhooks.new')} footer={<FormFooter form="webhook-form" submitLabel={i.t('common.create')} onCancel={close} disabled={busy} />}>

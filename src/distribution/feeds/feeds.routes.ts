@@ -11,7 +11,7 @@ import type { Container } from '../../container.js';
 import { isValidSlug } from '../../content/slug.js';
 import { localeFromPrefix, type Locale } from '../../i18n/locales.js';
 import { messages } from '../../i18n/messages/index.js';
-import { encodingTag, sendCompressed } from '../../site/http-cache.js';
+import { chooseEncoding, encodingTag, sendCompressed } from '../../site/http-cache.js';
 import { PageCache, type CachedPage } from '../../site/page-cache.js';
 import { urls, type FeedFormat, type FeedScope } from '../../site/urls.js';
 import { FeedsRepository } from './feeds.repository.js';
@@ -127,8 +127,7 @@ function send(req: FastifyRequest, reply: FastifyReply, page: FeedPage): Fastify
   if (!req.headers['if-none-match'] && since) {
     const at = Date.parse(since);
     if (Number.isFinite(at) && page.lastModified <= at) {
-      const accept = String(req.headers['accept-encoding'] ?? '');
-      const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+      const encoding = chooseEncoding(req.headers['accept-encoding']);
       return reply.code(304).header('etag', encodingTag(page.etag, encoding, page.weakEncodings)).header('vary', 'Accept-Encoding').header('cache-control', cacheControl).send();
     }
   }

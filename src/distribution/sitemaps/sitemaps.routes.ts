@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../../container.js';
-import { encodingTag, sendCompressed } from '../../site/http-cache.js';
+import { chooseEncoding, encodingTag, sendCompressed } from '../../site/http-cache.js';
 import { SitemapsRepository } from './sitemaps.repository.js';
 import { SitemapService, type SitemapFile, type SitemapOptions } from './sitemaps.service.js';
 
@@ -44,8 +44,7 @@ export function sitemapRoutes(app: FastifyInstance, c: Pick<Container, 'db' | 's
 
 /** The encoding sendCompressed (site/http-cache.ts) will choose for this request. */
 function encodingOf(req: FastifyRequest): 'br' | 'gzip' | null {
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  return chooseEncoding(req.headers['accept-encoding']);
 }
 
 /** If-None-Match names the tag of the representation this request would get (RFC 9110 §13.1.2). */

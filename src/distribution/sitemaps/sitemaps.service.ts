@@ -51,6 +51,9 @@ export interface SitemapLookup {
 }
 
 export interface SitemapFile extends Sendable {
+  /** Compressed once, at full levels, when the file is made (fileOf). */
+  gzip: Buffer;
+  br: Buffer;
   /** Epoch ms of the newest change listed, for Last-Modified; null when unknown. */
   lastModified: number | null;
 }
