@@ -254,7 +254,9 @@ describe.each(DIALECTS)('public site on %s', (dialect) => {
     const res = await get(css);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
-    expect(res.rawPayload.length).toBeLessThan(30 * 1024);
+    // A budget for the stylesheet as written (it is sent compressed); the 20 @font-face rules with
+    // their unicode ranges are a quarter of it.
+    expect(res.rawPayload.length).toBeLessThan(32 * 1024);
     const img = /<img src="(\/media\/[^"]+)"/.exec(html)![1]!;
     const media = await get(img);
     expect(media.statusCode).toBe(200);
