@@ -72,19 +72,27 @@ type Q = SelectQueryBuilder<any, any, any>;
  * article 14–17 ms at 100,000 stories, 60 about a third of that (docs/query-plans.md).
  */
 export const RELATED_WINDOW = 60;
-/** Sections, tags and authors with at most this many stories list them from their own rows (listPage). */
-export const SMALL_MEMBERSHIP = 500;
-/** The same bound for lists of a few rows (`list`: three per section on the home page). */
-const FEW_MEMBERS = 100;
+/** `list_entries.kind` (migration 0035): which list an entry belongs to. */
+export const LIST_KIND = { section: 1, tag: 2, author: 3 } as const;
 
-/** The membership table a section, tag or author filter reads (fromSmallMembership); null for other lists. */
-function membershipOf(filter: ListFilter) {
+/**
+ * The list a section, tag or author filter reads from `list_entries` (fromListEntries); null for
+ * other lists (none of them; search terms; a given set of ids). With more than one of section,
+ * tag and author (no page asks for that) the first of tag, author, section drives and the others
+ * stay tests (applyFilter).
+ */
+function listOf(filter: ListFilter) {
   if (filter.terms?.length || filter.ids) return null;
-  if (filter.tagId !== undefined) return { table: 'story_tags' as const, story: 'story_id', col: 'tag_id' as const, id: filter.tagId };
-  if (filter.authorId !== undefined) return { table: 'story_authors' as const, story: 'story_id', col: 'author_id' as const, id: filter.authorId };
-  if (filter.sectionId !== undefined) return { table: 'stories' as const, story: 'id', col: 'section_id' as const, id: filter.sectionId };
+  if (filter.tagId !== undefined) return { kind: LIST_KIND.tag, id: filter.tagId, rest: { tagId: undefined } };
+  if (filter.authorId !== undefined) return { kind: LIST_KIND.author, id: filter.authorId, rest: { authorId: undefined } };
+  if (filter.sectionId !== undefined) return { kind: LIST_KIND.section, id: filter.sectionId, rest: { sectionId: undefined } };
   return null;
 }
+
+/** The columns a list's order is read from: the entry's for a list of entries, else the edition's. */
+type OrderKey = { at: string; id: string };
+const ENTRY_ORDER: OrderKey = { at: 'le.published_at', id: 'le.edition_id' };
+const EDITION_ORDER: OrderKey = { at: 'e.published_at', id: 'e.id' };
 
 export class EditionsRepository {
   /** The article page's queries, compiled once per shape (db/query-template.ts). */
@@ -165,14 +173,14 @@ export class EditionsRepository {
   }
 
   /**
-   * Section, tag and author filters are tests on a row already reached, never a way in: a list
-   * walks the feed index in its own order and stops at its LIMIT. With statistics (ANALYZE, as a
-   * generated archive has) SQLite would otherwise start from the section's or tag's index — a
-   * quarter of a 100,000-story archive for a big section — and sort it all before the first row
-   * (655 ms for a section page, measured). `filterOnly` (`+s.section_id` on SQLite) keeps the
-   * section index out of the plan; tag and author membership is one probe of the (story_id, tag_id) key per row walked,
-   * not an IN list built from every member first. Small sections, tags and authors are read from
-   * their own rows instead (fromSmallMembership), so the walk is never long.
+   * The filters as tests on a row already reached. Section, tag and author lists are driven by
+   * their entries (fromListEntries) and reach this only for what remains (excluded ids; another
+   * of section, tag and author, which no page asks for); search results (`terms`, `ids`) may
+   * carry a section, tag or author too, and test it here. Those tests are never a way in: with
+   * statistics SQLite would otherwise start from the section's or tag's index and sort every
+   * member (655 ms for a section page at 100,000 stories, measured); `filterOnly` (`+s.section_id`
+   * on SQLite) keeps the section index out of the plan, tag and author membership is one probe of
+   * the (story_id, tag_id) key per row.
    */
   private applyFilter<T extends Q>(q: T, f: ListFilter): T {
     let out: Q = q;
@@ -188,82 +196,79 @@ export class EditionsRepository {
   }
 
   async list(locale: string, now: number, filter: ListFilter, limit: number, offset = 0): Promise<CardRow[]> {
-    // A few rows (the home page's three per section, the article's fill-in): a walk finds them
-    // soon even for a section of a hundred stories, so the probe reads at most that many.
-    const small = await this.isSmallMembership(filter, FEW_MEMBERS);
-    return this.runList('list', locale, now, filter, small, { limit, offset }, (q, v) => q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit).offset(v.offset));
+    return this.runList('list', locale, now, filter, { limit, offset }, (q, k, v) => q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit).offset(v.offset));
   }
 
   /**
-   * Runs a list's card query — from its small membership's rows or by the feed walk — through
-   * the templates (db/query-template.ts): the filter's fields that are set and `extra` are its
-   * values, which of them are set (and `small`) its shape. A search's terms are made into text by
-   * the dialect module, so a list with terms is built afresh each time.
+   * Runs a list's card query — a range of its entries, or the feed walk — through the templates
+   * (db/query-template.ts): the filter's fields that are set and `extra` are its values, which of
+   * them are set its shape. A search's terms are made into text by the dialect module, so a list
+   * with terms is built afresh each time.
    */
-  private async runList<X extends Record<string, number>>(shape: string, locale: string, now: number, filter: ListFilter, small: boolean, extra: X, finish: (q: Q, v: X) => Q): Promise<CardRow[]> {
-    if (filter.terms?.length) return (await finish(this.cardQuery(locale, now, filter, small), extra).execute()) as CardRow[];
+  private async runList<X extends Record<string, number>>(shape: string, locale: string, now: number, filter: ListFilter, extra: X, finish: (q: Q, k: OrderKey, v: X) => Q): Promise<CardRow[]> {
+    if (filter.terms?.length) {
+      const { q, key } = this.cardQuery(locale, now, filter);
+      return (await finish(q, key, extra).execute()) as CardRow[];
+    }
     const set = Object.fromEntries(Object.entries({ ...filter, terms: undefined }).filter(([, v]) => v !== undefined)) as Record<string, number | number[]>;
     const values = { ...set, ...extra, locale, now } as Record<string, unknown>;
-    return (await this.templates.run(`${shape}:${small ? 'small' : 'walk'}`, values, (v) => {
+    return (await this.templates.run(`${shape}:${listOf(filter) ? 'entries' : 'walk'}`, values, (v) => {
       const f: ListFilter = Object.fromEntries(Object.keys(set).map((k) => [k, v[k]]));
-      return finish(this.cardQuery(v.locale as string, v.now as number, f, small), v as X);
+      const { q, key } = this.cardQuery(v.locale as string, v.now as number, f);
+      return finish(q, key, v as X);
     })) as CardRow[];
   }
 
-  /** A list's card query before its order and limit: see fromSmallMembership and applyFilter. */
-  private cardQuery(locale: string, now: number, filter: ListFilter, small: boolean): Q {
-    return (small ? this.fromSmallMembership(locale, now, filter) : undefined) ?? this.applyFilter(this.cardColumns(this.published(locale, now)), filter);
+  /** A list's card query before its order and limit (fromListEntries or applyFilter), and the columns of its order. */
+  private cardQuery(locale: string, now: number, filter: ListFilter): { q: Q; key: OrderKey } {
+    const entries = this.fromListEntries(locale, now, filter);
+    if (entries) return { q: this.cardColumns(entries), key: ENTRY_ORDER };
+    return { q: this.applyFilter(this.cardColumns(this.published(locale, now)), filter), key: EDITION_ORDER };
   }
 
   /**
    * A page of a list without counting it: by a (small, capped by the caller) offset from the
    * top, or by keyset — rows just older (`before`) or just newer (`after`) than a key. Every form
-   * walks the (locale, published_at, id) index from a point and stops after `limit` rows, so a
-   * page 2,000 deep costs what page 2 costs. `after` rows come newest-last (read from the key up);
-   * the caller reverses them.
+   * is a range of the list's index from a point (list_entries' key, or the feed index's (locale,
+   * published_at, id)) stopped after `limit` rows, so a page 2,000 deep costs what page 2 costs.
+   * `after` rows come newest-last (read from the key up); the caller reverses them.
    */
   async listPage(locale: string, now: number, filter: ListFilter, limit: number, at: ListAt): Promise<CardRow[]> {
-    const small = await this.isSmallMembership(filter);
     if ('before' in at) {
-      return this.runList('before', locale, now, filter, small, { p: at.before.publishedAt, id: at.before.id, limit }, (q, v) =>
-        q.where('e.published_at', '<=', v.p).where((eb) => eb.or([eb('e.published_at', '<', v.p), eb('e.id', '<', v.id)])).orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit),
+      return this.runList('before', locale, now, filter, { p: at.before.publishedAt, id: at.before.id, limit }, (q, k, v) =>
+        q.where(k.at, '<=', v.p).where((eb) => eb.or([eb(k.at, '<', v.p), eb(k.id, '<', v.id)])).orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit),
       );
     }
     if ('after' in at) {
-      return this.runList('after', locale, now, filter, small, { p: at.after.publishedAt, id: at.after.id, limit }, (q, v) =>
-        q.where('e.published_at', '>=', v.p).where((eb) => eb.or([eb('e.published_at', '>', v.p), eb('e.id', '>', v.id)])).orderBy('e.published_at', 'asc').orderBy('e.id', 'asc').limit(v.limit),
+      return this.runList('after', locale, now, filter, { p: at.after.publishedAt, id: at.after.id, limit }, (q, k, v) =>
+        q.where(k.at, '>=', v.p).where((eb) => eb.or([eb(k.at, '>', v.p), eb(k.id, '>', v.id)])).orderBy(k.at, 'asc').orderBy(k.id, 'asc').limit(v.limit),
       );
     }
-    return this.runList('page', locale, now, filter, small, { limit, offset: at.offset }, (q, v) => q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(v.limit).offset(v.offset));
+    return this.runList('page', locale, now, filter, { limit, offset: at.offset }, (q, k, v) => q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(v.limit).offset(v.offset));
   }
 
   /**
-   * A section's, tag's or author's list drawn from its own stories when it has at most
-   * SMALL_MEMBERSHIP of them (one bounded probe of its index says so): their editions by
-   * (story_id, locale), sorted — at most SMALL_MEMBERSHIP rows. A bigger one walks the feed index
-   * instead (applyFilter) and meets one of its stories at least once per archive / SMALL_MEMBERSHIP
-   * rows; this way neither a rare one (which the walk would follow to the end of the archive) nor
-   * a huge one (whose sort would be a share of the archive) reads more than a bounded share.
-   * Undefined for other lists.
+   * A section's, tag's or author's list read from its entries (`list_entries`, migration 0035,
+   * kept by triggers): the range (kind, key, locale, published_at ≤ now) of its primary key, read
+   * backwards from `now` or a cursor, the embargo tested on the entry; each entry reaches its
+   * edition by primary key — a CROSS JOIN, which SQLite never reorders. A page reads the page's
+   * entries (plus any still under embargo), whatever the size of the list or the archive. The
+   * visibility test is applied to the edition as well (already read for the card; an entry is
+   * only ever a superset). Undefined for other lists (listOf).
    */
-  private fromSmallMembership(locale: string, now: number, filter: ListFilter): Q | undefined {
-    const by = membershipOf(filter);
+  private fromListEntries(locale: string, now: number, filter: ListFilter): Q | undefined {
+    const by = listOf(filter);
     if (!by) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
-    const db = this.db as Kysely<any>;
-    const from = db.selectFrom(`${by.table} as m`).crossJoin('editions as e').whereRef('e.story_id', '=', `m.${by.story}`).where(`m.${by.col}`, '=', by.id);
-    const rest: ListFilter = { ...filter, tagId: undefined, authorId: undefined, sectionId: undefined };
-    return this.applyFilter(this.cardColumns(this.cardJoins(from, locale, now)), rest);
-  }
-
-  /** Whether the list's section, tag or author has at most `small` stories (one bounded probe); false for other lists. */
-  private async isSmallMembership(filter: ListFilter, small = SMALL_MEMBERSHIP): Promise<boolean> {
-    const by = membershipOf(filter);
-    if (!by) return false;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one shape for every membership table
-    const db = this.db as Kysely<any>;
-    const members = await this.templates.run(`members:${by.table}`, { id: by.id, limit: small + 1 }, (v) => db.selectFrom(by.table).select(by.story).where(by.col, '=', v.id).limit(v.limit));
-    return members.length <= small;
+    const from = this.db
+      .selectFrom('list_entries as le')
+      .crossJoin('editions as e')
+      .whereRef('e.id', '=', 'le.edition_id')
+      .where('le.kind', '=', by.kind)
+      .where('le.key_id', '=', by.id)
+      .where('le.locale', '=', locale)
+      .where('le.published_at', '<=', now)
+      .where((eb) => eb.or([eb('le.embargo_until', 'is', null), eb('le.embargo_until', '<=', now)]));
+    return this.applyFilter(this.cardJoins(from as unknown as Q, locale, now), { ...filter, ...by.rest });
   }
 
   /**
@@ -272,8 +277,11 @@ export class EditionsRepository {
    * legacy-address redirect uses it.
    */
   async keyAt(locale: string, now: number, filter: ListFilter, offset: number): Promise<ListKey | undefined> {
-    const q = this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter);
-    const row = (await q.orderBy('e.published_at', 'desc').orderBy('e.id', 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
+    const entries = this.fromListEntries(locale, now, filter);
+    const [q, k] = entries
+      ? [entries.select(['le.published_at', 'le.edition_id as id']), ENTRY_ORDER]
+      : [this.applyFilter(this.published(locale, now).select(['e.published_at', 'e.id']), filter), EDITION_ORDER];
+    const row = (await q.orderBy(k.at, 'desc').orderBy(k.id, 'desc').limit(1).offset(offset).executeTakeFirst()) as { published_at: number; id: number } | undefined;
     return row ? { publishedAt: Number(row.published_at), id: row.id } : undefined;
   }
 

@@ -30,6 +30,7 @@ import * as m0029 from './migrations/0029_backups.js';
 import * as m0030 from './migrations/0030_site_content.js';
 import * as m0032 from './migrations/0032_search_per_locale.js';
 import * as m0034 from './migrations/0034_section_redirects.js';
+import * as m0035 from './migrations/0035_list_entries.js';
 
 type Step = { up(db: any, dialect: Db['dialect']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -57,6 +58,7 @@ const STEPS: Record<string, Step> = {
   '0030_site_content': m0030,
   '0032_search_per_locale': m0032,
   '0034_section_redirects': m0034,
+  '0035_list_entries': m0035,
 };
 
 /** Every migration this build knows, in the order they are listed. */

@@ -177,6 +177,21 @@ export interface EditionsTable {
   /** When the main-story flag stops leading the home page; null: the site's age limit (migration 0030). */
   main_until: Generated<number | null>;
 }
+/**
+ * One row per (section, tag or author list, edition) for editions that may be visible (published
+ * or scheduled, with a time): the lists' index, kept by triggers (migration 0035). Never written
+ * by the application.
+ */
+export interface ListEntriesTable {
+  /** LIST_KIND: 1 section, 2 tag, 3 author. */
+  kind: number;
+  key_id: number;
+  locale: string;
+  published_at: number;
+  edition_id: number;
+  story_id: number;
+  embargo_until: number | null;
+}
 export interface EditionRedirectsTable {
   locale: string;
   slug: string;
@@ -402,6 +417,7 @@ export interface Database {
   story_tags: StoryTagsTable;
   story_authors: StoryAuthorsTable;
   editions: EditionsTable;
+  list_entries: ListEntriesTable;
   edition_redirects: EditionRedirectsTable;
   edition_views_daily: EditionViewsDailyTable;
   edition_views_hourly: EditionViewsHourlyTable;

@@ -22,7 +22,7 @@ export const ARCHIVE_AUTHORS = 12;
 /** Adds `stories` stories published one per 10 minutes back from `now`, numbered from `from`. */
 export async function generateArchive(db: Kysely<Database>, now: number, stories: number, from = 0): Promise<Archive> {
   const sectionSlugs = Array.from({ length: ARCHIVE_SECTIONS }, (_, i) => `sec${i}`);
-  // `wide` is on every second story: past SMALL_MEMBERSHIP stories in a large archive.
+  // `wide` is on every second story: a tag of 2,000 stories in the large archive.
   const tagSlugs = [...Array.from({ length: ARCHIVE_TAGS }, (_, i) => `tag${i}`), 'wide'];
   const authorSlugs = Array.from({ length: ARCHIVE_AUTHORS }, (_, i) => `author${i}`);
   await db.transaction().execute(async (trx) => {

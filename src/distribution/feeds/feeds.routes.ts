@@ -44,7 +44,7 @@ export function parseLimit(query: unknown): number | null {
 export async function feedRoutes(app: FastifyInstance, c: Container): Promise<FeedService> {
   const cache = c.pageCache;
   const logo = await feedLogo(app, c);
-  const feeds = new FeedService(new FeedsRepository(c.db.kysely, c.dialect.filterOnly), c.taxonomy, c.publicStories, c.settings, {
+  const feeds = new FeedService(new FeedsRepository(c.db.kysely), c.taxonomy, c.publicStories, c.settings, {
     siteUrl: c.config.siteUrl,
     logoPath: logo,
     iconPath: c.assets.favicon,

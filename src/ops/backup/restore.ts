@@ -215,10 +215,13 @@ async function restorePostgres(file: string, m: Manifest, target: { url: string;
     if (foreign.length && !force) {
       throw new BackupError(`Schema ${target.schema} holds tables that are not Xabar's (${foreign.slice(0, 5).join(', ')}). Restore into a schema of its own (DATABASE_URL with ?options=-c%20search_path%3Dxabar, or another database).`);
     }
-    // The target is empty (or --force): Xabar's own tables go; nothing else in the schema is touched.
-    for (const t of tables.filter((x) => ours.has(x))) await client.query(`drop table if exists ${ident(target.schema)}.${ident(t)} cascade`);
-    await client.query(`create schema if not exists ${ident(source === target.schema ? target.schema : source)}`);
     const toc = await run(pgRestore, ['--list', file], conn.env);
+    // The target is empty (or --force): Xabar's own tables go, and its functions (the list index's
+    // trigger functions, migration 0035) — those the dump brings again; nothing else in the schema
+    // is touched.
+    for (const t of tables.filter((x) => ours.has(x))) await client.query(`drop table if exists ${ident(target.schema)}.${ident(t)} cascade`);
+    for (const fn of dumpedFunctions(toc)) await client.query(`drop function if exists ${ident(target.schema)}.${fn}`);
+    await client.query(`create schema if not exists ${ident(source === target.schema ? target.schema : source)}`);
     await fsp.writeFile(listFile, toc.split('\n').filter((l) => !/^\d+;\s+\d+\s+\d+\s+SCHEMA\s/.test(l)).join('\n'));
     try {
       await run(pgRestore, [...conn.args, '--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--use-list=${listFile}`, file], conn.env);
@@ -242,4 +245,17 @@ async function restorePostgres(file: string, m: Manifest, target: { url: string;
     await client.end().catch(() => undefined);
     await fsp.rm(path.dirname(listFile), { recursive: true, force: true });
   }
+}
+
+/**
+ * The functions a dump's table of contents creates, as `name(arguments)` (pg_restore --list
+ * lines such as `215; 1255 16421 FUNCTION xabar list_entries_of_edition() postgres`).
+ */
+export function dumpedFunctions(toc: string): string[] {
+  const out: string[] = [];
+  for (const line of toc.split('\n')) {
+    const m = /^\d+;\s+\d+\s+\d+\s+FUNCTION\s+\S+\s+([a-z_][a-z0-9_]*\([^)]*\))\s/.exec(line);
+    if (m) out.push(m[1]!);
+  }
+  return out;
 }
