@@ -129,12 +129,15 @@ async function pagesOf(base: string) {
   const article = /href="(\/ru\/news\/[a-z0-9-]+)"/.exec(home)?.[1] ?? '/ru/';
   // Past page 10 the news feed answers a 301 to its cursor page (docs/decisions/0012): measure the
   // page readers land on. A demo with fewer pages has no page 500 (404): it is left out.
+  // A tag the article carries (lists by tag were the archive-sized cost before migration 0035).
+  const tag = /href="(\/ru\/tag\/[a-z0-9-]+)"/.exec(await html(base + article))?.[1];
   const deep = await fetch(`${base}/ru/news?page=500`, { redirect: 'manual', headers: { 'user-agent': 'bench-bot/1.0' } });
   const deepPath = deep.status === 301 ? deep.headers.get('location') : deep.status === 200 ? '/ru/news?page=500' : null;
   return [
     { page: 'article', path: article },
     { page: 'home', path: '/ru/' },
     { page: 'section', path: '/ru/section/economy' },
+    ...(tag ? [{ page: 'tag', path: tag }] : []),
     { page: 'news page 2', path: '/ru/news?page=2' },
     ...(deepPath ? [{ page: 'news page 500', path: deepPath.replace(/^https?:\/\/[^/]+/, '') }] : []),
   ];
