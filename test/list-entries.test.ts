@@ -111,6 +111,14 @@ describe.each(DIALECTS)('list entries (%s)', (dialect) => {
       await migration0035(db, dialect);
       await migration0035(db, dialect);
       expect(await stored(db)).toEqual(want);
+      // Rows no trigger kept (a restore of an older backup over this schema keeps the table without
+      // its triggers): a stale time and an entry in a list the story is not in. The migration's run
+      // starts from empty.
+      const one = want.find((r) => r.kind === 2)!;
+      await db.insertInto('list_entries').values({ ...one, published_at: Number(one.published_at) - 86_400_000 } as never).execute();
+      await db.insertInto('list_entries').values({ ...one, key_id: 999_999 } as never).execute();
+      await migration0035(db, dialect);
+      expect(await stored(db)).toEqual(want);
     });
 
     it('lists every section, tag and author in every locale as the walk did: by cursor both ways, by offset, in feeds, and the keys of old page numbers', async () => {

@@ -263,6 +263,8 @@ export class EditionsRepository {
       .selectFrom('list_entries as le')
       .crossJoin('editions as e')
       .whereRef('e.id', '=', 'le.edition_id')
+      // The entry's time is the edition's (the triggers keep them equal): a stale entry is never shown.
+      .whereRef('e.published_at', '=', 'le.published_at')
       .where('le.kind', '=', by.kind)
       .where('le.key_id', '=', by.id)
       .where('le.locale', '=', locale)

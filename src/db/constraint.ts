@@ -21,3 +21,13 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/**
+ * Two transactions that waited on each other (PostgreSQL 40P01, deadlock detected: one is rolled
+ * back) or a serialization failure (40001): nothing was written, and the same request again
+ * succeeds — a 409 the editor can act on (src/http/error-handler.ts), never a 500.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint.js';
+import { isForeignKeyViolation, isTransactionConflict, isUniqueViolation } from '../db/constraint.js';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationFailed } from './validate.js';
 import { msg, type ApiMessage } from '../i18n/api-messages.js';
@@ -42,6 +42,11 @@ export function registerErrorHandler(app: FastifyInstance): { setPublicErrorPage
       // A reference to a row that is gone (or a delete of one still referenced): a race or a
       // stale form, answered like other conflicts. Services name the field where they check first.
       return reply.code(409).send(errorBody('conflict', msg('db.reference')));
+    }
+    if (isTransactionConflict(err)) {
+      // Rolled back whole by the database (a deadlock with another save of the same story).
+      req.log.warn({ err, url: req.url }, 'transaction rolled back by the database (deadlock or serialization failure)');
+      return reply.code(409).send(errorBody('conflict', msg('db.retry')));
     }
     if (isBrokenMultipart(req, err)) {
       return reply.code(400).send(errorBody('bad_request', msg('upload.broken')));

@@ -47,6 +47,7 @@ export const API_MESSAGES = {
   'request.internal': 'Something went wrong on our side. Please try again.',
   'db.duplicate': 'Someone else just created the same thing. Reload and try again.',
   'db.reference': 'Something this refers to no longer exists, or is still in use. Reload and try again.',
+  'db.retry': 'Someone else was saving the same story at this very moment, and your change was not saved. Try again.',
 
   // Accounts and sign-in.
   'account.email_invalid': 'Enter a valid e-mail address.',

@@ -822,6 +822,7 @@ export const en = {
   'err.request.internal': 'Something went wrong on our side. Please try again.',
   'err.db.duplicate': 'Someone else just created the same thing. Reload and try again.',
   'err.db.reference': 'Something this refers to no longer exists, or is still in use. Reload and try again.',
+  'err.db.retry': 'Someone else was saving the same story at this very moment, and your change was not saved. Try again.',
   'err.account.email_invalid': 'Enter a valid e-mail address.',
   'err.account.name_invalid': 'Enter a name of 1–100 characters.',
   'err.account.already_set_up': 'The newsroom is already set up. Sign in instead.',

@@ -832,6 +832,7 @@ export const uz: Record<keyof typeof en, string> = {
   'err.request.internal': 'Bizning tomonda xatolik yuz berdi. Qayta urinib koʻring.',
   'err.db.duplicate': 'Kimdir hozirgina xuddi shuni yaratdi. Sahifani yangilab, qayta urinib koʻring.',
   'err.db.reference': 'Bu bogʻlangan narsa endi yoʻq yoki hali ishlatilmoqda. Sahifani yangilab, qayta urinib koʻring.',
+  'err.db.retry': 'Xuddi shu paytda kimdir ayni shu materialni saqlayotgan edi, oʻzgarishingiz saqlanmadi. Qayta urinib koʻring.',
   'err.account.email_invalid': 'Toʻgʻri e-mail manzilini kiriting.',
   'err.account.name_invalid': '1–100 belgidan iborat ism kiriting.',
   'err.account.already_set_up': 'Tahririyat allaqachon sozlangan. Tizimga kiring.',

@@ -16,8 +16,8 @@
  * NULLs, and a node of the previous release still writing during a rolling upgrade.
  *
  * Expand only (docs/decisions/0017-expand-migrate-contract.md): a new table, its triggers and its
- * index. Re-runnable: every statement is `if not exists` (SQLite) or drop-and-create inside the
- * migration's transaction (PostgreSQL), and the backfill inserts only what is missing. The
+ * index. Re-runnable: every statement is `if not exists` (SQLite; on PostgreSQL functions are
+ * replaced and triggers created when missing), and the table is emptied and filled again. The
  * triggers come first, so a write during the backfill is never lost; the backfill walks editions
  * in id batches.
  */
@@ -32,6 +32,10 @@ const COLS = 'kind, key_id, locale, published_at, edition_id, story_id, embargo_
 export async function up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect === 'sqlite') await sqliteObjects(db);
   else await postgresObjects(db);
+  // A table found here may hold rows no trigger kept (a restore of an older backup over a newer
+  // schema drops the triggers and keeps the table): start from empty, then fill. The triggers are
+  // already in place, so a write meanwhile is either in the fill or written by its trigger.
+  await sql`delete from list_entries`.execute(db);
   await backfill(db);
 }
 
@@ -137,16 +141,19 @@ async function postgresObjects(db: Kysely<any>): Promise<void> {
     ['list_entries_story_authors', 'story_authors', 'insert or delete or update of story_id, author_id', 'list_entries_of_story_author'],
   ];
   for (const [name, table, events, fn] of triggers) {
-    // Inside the migration's transaction: a failure leaves the old trigger (or none) in place.
-    await sql.raw(`drop trigger if exists ${name} on ${table}`).execute(db);
-    await sql.raw(`create trigger ${name} after ${events} on ${table} for each row execute function ${fn}()`).execute(db);
+    // Created only when missing: DROP TRIGGER would take an ACCESS EXCLUSIVE lock on the table (no
+    // reader either) until the migration commits. CREATE TRIGGER takes SHARE ROW EXCLUSIVE:
+    // pages are still read while the migration fills the table; writes to these tables wait for
+    // it (docs/decisions/0022-list-index.md, "Upgrading").
+    const exists = await sql`select 1 from pg_trigger where tgname = ${name} and tgrelid = ${table}::regclass`.execute(db);
+    if (!exists.rows.length) await sql.raw(`create trigger ${name} after ${events} on ${table} for each row execute function ${fn}()`).execute(db);
   }
 }
 
 /**
  * Fills the entries of existing editions, BATCH edition ids at a time, each batch in key order
  * (the table's B-tree is written in runs, not at random). Rows already there (written by the
- * triggers meanwhile, or by an interrupted earlier run) are left as they are.
+ * triggers meanwhile) are left as they are.
  */
 async function backfill(db: Kysely<any>): Promise<void> {
   const bounds = (await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from editions`.execute(db)).rows[0];
