@@ -64,6 +64,14 @@ describe('fastKey', () => {
     expect(fastKey('/ru/news?page=2&page=3')).toBeNull();
     expect(fastKey('/ru/search?q=x')).toBeNull();
     expect(fastKey('/ru/news/abc?utm_source=%00')).toBeNull();
+    // List cursors, as the pages link them (urls.ts positionQuery); other spellings and mixes go to the app.
+    expect(fastKey('/ru/tag/oon?before=1764990000000-42')).toBe('/ru/tag/oon?before=1764990000000-42');
+    expect(fastKey('/ru/news?after=1764990000000-42&utm_medium=x')).toBe('/ru/news?after=1764990000000-42');
+    expect(fastKey('/ru/news?before=01764990000000-42')).toBeNull();
+    expect(fastKey('/ru/news?before=1764990000000-0')).toBeNull();
+    expect(fastKey('/ru/news?before=1-2&page=2')).toBeNull();
+    expect(fastKey('/ru/news?before=1-2&after=1-2')).toBeNull();
+    expect(fastKey('/ru/news?before=1-2&before=1-3')).toBeNull();
   });
 });
 
@@ -135,6 +143,23 @@ describe.each(DIALECTS)('the fast path for cached pages (%s)', (dialect) => {
     await get(t.port, t.path, { 'user-agent': BOT_UA });
     await get(t.port, t.path, { 'user-agent': `${ua} three` }, 'HEAD');
     expect(await t.views()).toBe(before + 2);
+  });
+
+  it('answers a list\'s cursor page from the cache too, with the bytes the app sends', async () => {
+    // Everything older than a point after the newest story (this site's feed is shorter than a page).
+    const next = `/ru/news?before=${Date.now() + 86_400_000}-999999`;
+    expect((await get(t.port, next)).status).toBe(200); // a miss: rendered and cached
+    await t.s.c.pageCache!.settled();
+    const settings = vi.spyOn(t.s.c.site, 'settings');
+    try {
+      const fast = await get(t.port, next, { 'accept-encoding': 'gzip', 'user-agent': BOT_UA });
+      expect(fast.status).toBe(200);
+      expect(settings).not.toHaveBeenCalled(); // not through the app
+      const slow = await t.s.app.inject({ url: next, headers: { 'accept-encoding': 'gzip', 'user-agent': BOT_UA } });
+      expect(fast.body.equals(slow.rawPayload)).toBe(true);
+    } finally {
+      settings.mockRestore();
+    }
   });
 
   it('takes tracking parameters from the cache and sends other queries to the app', async () => {

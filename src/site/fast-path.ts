@@ -33,24 +33,27 @@ export interface FastPathDeps {
 /** Query parameters that never change a page: links from newsletters, ads and social networks. */
 const TRACKING = /^(utm_\w+|fbclid|gclid|yclid|dclid|msclkid|_openstat|from|ref)$/;
 const PAGE = /^[1-9]\d{0,5}$/;
+/** A list cursor as urls.ts positionQuery writes it (no leading zeros): other spellings go to the app. */
+const CURSOR = /^(0|[1-9]\d{0,14})-[1-9]\d{0,11}$/;
 
 /**
  * The page-cache key of a request URL, as site.routes.tsx forms it: the path, plus `?page=N` when
- * N > 1; tracking parameters dropped. Null when the query holds anything else (the app decides).
+ * N > 1, or `?before=…` / `?after=…` (a list's cursor); tracking parameters dropped. Null when the
+ * query holds anything else, or two positions (the app decides, and answers 400 for those).
  */
 export function fastKey(url: string): string | null {
   const q = url.indexOf('?');
   if (q === -1) return url;
   const path = url.slice(0, q);
-  let page: string | null = null;
+  let position: string | null = null;
   for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
     if (hasBadCharacter(k) || hasBadCharacter(v)) return null;
-    if (k === 'page') {
-      if (page !== null || !PAGE.test(v)) return null;
-      page = v;
+    if (k === 'page' || k === 'before' || k === 'after') {
+      if (position !== null || !(k === 'page' ? PAGE : CURSOR).test(v)) return null;
+      position = k === 'page' && v === '1' ? '' : `?${k}=${v}`;
     } else if (!TRACKING.test(k)) return null;
   }
-  return page && page !== '1' ? `${path}?page=${page}` : path;
+  return path + (position ?? '');
 }
 
 type Encoding = 'br' | 'gzip' | null;
