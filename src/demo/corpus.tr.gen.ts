@@ -36,8 +36,6 @@ export interface BiDraft {
   imageCaption?: Bi;
 }
 
-export type Mirror = (g: Gen) => BiDraft;
-
 export function splitDraft(d: BiDraft): { uz: DemoTranslation; en: DemoTranslation } {
   const one = (l: keyof Bi): DemoTranslation => {
     const t: DemoTranslation = {

@@ -1,12 +1,12 @@
 // Uzbek and English editions of the demo stories: the mirror registry, replay and validation.
 import type { StoryTemplate } from './corpus.gen.js';
-import { MirrorMismatch, TapeGen, splitDraft, type BiDraft, type DemoTranslation, type Mirror } from './corpus.tr.gen.js';
+import { MirrorMismatch, TapeGen, splitDraft, type DemoTranslation } from './corpus.tr.gen.js';
 import { biDraft, deskMirrors, type DataMirror } from './stories.js';
 
 export type { DemoTranslation } from './corpus.tr.gen.js';
 
 /** Russian template -> its Uzbek/English mirror. Templates without one are Russian-only. */
-export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, Mirror | DataMirror> = new Map<StoryTemplate, Mirror | DataMirror>([
+export const DEMO_MIRRORS: ReadonlyMap<StoryTemplate, DataMirror> = new Map<StoryTemplate, DataMirror>([
   ...deskMirrors('politics'),
   ...deskMirrors('economy'),
   ...deskMirrors('society'),
@@ -73,14 +73,14 @@ export function translateDraft(template: StoryTemplate, tape: readonly number[])
     const ref = new TapeGen(tape);
     template(ref);
     ref.finish();
-    // Each language of a data mirror replays its own copy of the draws, checked call by call.
+    // Each language replays its own copy of the draws, checked call by call.
     const replay = <T>(m: (g: TapeGen) => T): T => {
       const gen = new TapeGen(tape, ref.trace);
       const out = m(gen);
       gen.finish();
       return out;
     };
-    const draft: BiDraft = typeof mirror === 'function' ? replay(mirror) : biDraft(replay(mirror.uz), replay(mirror.en));
+    const draft = biDraft(replay(mirror.uz), replay(mirror.en));
     const { uz, en } = splitDraft(draft);
     const problems: string[] = [];
     const check = (t: DemoTranslation, lang: 'uz' | 'en'): DemoTranslation | null => {
